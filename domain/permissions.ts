@@ -1,0 +1,33 @@
+import type { Role } from './roles.js';
+
+/**
+ * What a route may require. `public` and `authenticated` are the two pseudo-permissions:
+ * no caller check at all, and "any signed-in user". Every other permission is granted by roles.
+ */
+export const PERMISSIONS = [
+  'public',
+  'authenticated',
+  'organizations.read',
+  'organizations.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_READ: Permission[] = ['organizations.read', 'users.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // A requester reads only their own organization; the scope is applied in the query.
+  requester: ['organizations.read'],
+  agent: STAFF_READ,
+  specialist: STAFF_READ,
+  supervisor: [...STAFF_READ, 'audit.read'],
+  analyst: STAFF_READ,
+  admin: [...STAFF_READ, 'organizations.manage', 'users.manage', 'audit.read'],
+};
+
+export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}

@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/connect.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { SessionsService } from './modules/auth/sessions.service.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
+import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { registerUserRoutes } from './modules/users/users.routes.js';
+import { UsersService } from './modules/users/users.service.js';
+import { registerAccessControl } from './platform/access-control.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { sendProblem, handleError } from './platform/error-handler.js';
+import type { App } from './platform/http.js';
+import { newId } from './platform/ids.js';
+import { loggerOptions } from './platform/logger.js';
+import { validatorCompiler } from './platform/validation.js';
+
+export interface AppDeps {
+  database: Database;
+  config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours'>;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export type Services = ReturnType<typeof buildServices>;
+
+/** The composition root: each service gets only what it uses. */
+export function buildServices(database: Database, clock: Clock, sessionTtlHours: number) {
+  const { db } = database;
+  const audit = new AuditService(db, clock);
+  const organizations = new OrganizationsService(db, clock, audit);
+  const sessions = new SessionsService(db, clock, audit, sessionTtlHours);
+  const users = new UsersService(db, clock, audit, organizations, sessions);
+  const auth = new AuthService(db, clock, users, sessions, organizations);
+  return { audit, organizations, sessions, users, auth };
+}
+
+const JSON_BODY_LIMIT = 256 * 1024;
+
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // The UI kit writes CSS variables and positions through style attributes.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Builds the whole HTTP application without listening; no side effects until the caller listens. */
+export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Services; routes: RouteOptions[] }> {
+  const clock = deps.clock ?? systemClock;
+  const services = buildServices(deps.database, clock, deps.config.sessionTtlHours);
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(deps.config.logLevel),
+    genReqId: () => newId(),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((route) => !route.config?.permission);
+    if (undeclared.length > 0) {
+      throw new Error(`Routes without a declared permission: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    }
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mesa API', version: '1', description: 'Mesa de Servicio — ITIL service desk' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'mesa_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+
+  registerAccessControl(app, (credentials) => services.auth.resolve(credentials));
+
+  await app.register(
+    async (api: App) => {
+      registerHealthRoutes(api, { db: deps.database.db });
+      registerAuthRoutes(api, { ...services, secureCookies: deps.config.secureCookies });
+      registerOrganizationRoutes(api, services);
+      registerUserRoutes(api, services);
+      registerAuditRoutes(api, services);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  // Third-party plugins register their own routes; everything they serve here is public by design.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: 'public' };
+    });
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    if (existsSync(join(deps.config.webDir, 'index.html'))) {
+      await scope.register(fastifyStatic, {
+        root: deps.config.webDir,
+        wildcard: false,
+        index: false,
+        // Vite names assets by content hash, so they never change under the same name.
+        setHeaders: (res, path) => {
+          if (path.includes(`${join('/', 'assets', '/')}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
+    }
+  });
+
+  const indexHtml = join(deps.config.webDir, 'index.html');
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+    if (!existsSync(indexHtml)) {
+      return reply.code(503).type('text/plain').send('The web UI is not built yet: run `npm run build`.');
+    }
+    // The single-page app owns every other path.
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(indexHtml));
+  });
+
+  return { app, services, routes };
+}

@@ -1,0 +1,18 @@
+import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
+
+/** Dialect differences live here, each behind a named helper. */
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/** Case-insensitive "contains" on a text column (SQLite's LIKE is already case-insensitive for ASCII). */
+export function textContains(db: Kysely<any>, column: string, needle: string): Expression<SqlBool> {
+  const pattern = `%${escapeLike(needle.toLowerCase())}%`;
+  return isPostgres(db)
+    ? sql<SqlBool>`${sql.ref(column)} ilike ${pattern} escape '\\'`
+    : sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261129_0001_foundation.js';
+
+/** Every migration, by name; names sort in the order they were written. */
+export const migrations: Record<string, Migration> = {
+  '20261129_0001_foundation': foundation,
+};

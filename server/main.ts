@@ -1,0 +1,53 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { connectDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createDemoWorkspace, formatCredentials } from './modules/demo/demo-workspace.js';
+
+const SESSION_PURGE_EVERY_MS = 60 * 60_000;
+
+async function main() {
+  const config = loadConfig();
+  const database = connectDatabase(config.database);
+  const applied = await migrateToLatest(database.db);
+  const { app, services } = await buildApp({ database, config });
+  app.log.info({ engine: database.engine, location: database.location, migrationsApplied: applied }, 'database ready');
+
+  let demo: string | undefined;
+  if (config.seedDemo && !(await services.users.hasAnyUser())) {
+    const credentials = await createDemoWorkspace(services);
+    demo = formatCredentials(credentials, `http://localhost:${config.port}`);
+  }
+
+  const purge = setInterval(() => {
+    services.sessions.purgeExpiredSessions().catch((error) => app.log.error({ err: error }, 'session purge failed'));
+  }, SESSION_PURGE_EVERY_MS);
+  purge.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(purge);
+    // Stops accepting connections, waits for in-flight requests, then the database closes.
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  // Printed, not logged: the demo passwords must not end up in log storage.
+  if (demo) process.stdout.write(`${demo}\n`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`Mesa could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

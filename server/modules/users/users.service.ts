@@ -1,0 +1,224 @@
+import type { Kysely } from 'kysely';
+import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../../../domain/contracts/users.js';
+import { checkRoleAssignment, ROLES, type Role } from '../../../domain/roles.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { DB, UserRow } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { AppError, notFound, validationError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { systemContext, type RequestContext } from '../../platform/request-context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { SessionsService } from '../auth/sessions.service.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import * as repo from './users.repository.js';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function sortRoles(roles: Iterable<string>): Role[] {
+  const held = new Set(roles);
+  return ROLES.filter((role) => held.has(role));
+}
+
+export function toUser(row: UserRow, roles: Role[]): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles,
+    organizationId: row.organization_id,
+    status: row.status,
+    locale: row.locale,
+    phone: row.phone,
+    hasPassword: row.password_hash !== null,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const emailTaken = (error: unknown): never => {
+  if (isUniqueViolation(error)) {
+    const message = 'another account already uses this email';
+    throw new AppError('conflict', message, { errors: [{ field: 'email', message }] });
+  }
+  throw error;
+};
+
+export class UsersService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  private async withRoles(db: Kysely<DB>, rows: UserRow[]): Promise<User[]> {
+    const roleRows = await repo.rolesOfUsers(
+      db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) =>
+      toUser(
+        row,
+        sortRoles(roleRows.filter((r) => r.user_id === row.id).map((r) => r.role)),
+      ),
+    );
+  }
+
+  async list(query: UserListQuery) {
+    const limit = query.limit ?? 50;
+    const cursor = decodeCursor(query.cursor, 2);
+    const rows = await repo.listUsers(this.db, {
+      q: query.q,
+      role: query.role,
+      organizationId: query.organizationId,
+      status: query.status,
+      after: cursor ? { name: String(cursor[0]), id: String(cursor[1]) } : undefined,
+      limit: limit + 1,
+    });
+    const page = pageOf(rows, limit, (row) => [row.name, row.id]);
+    return { items: await this.withRoles(this.db, page.items), nextCursor: page.nextCursor };
+  }
+
+  async get(id: string, db: Kysely<DB> = this.db): Promise<User> {
+    const row = await repo.findUserById(db, id);
+    if (!row) throw notFound('User');
+    const [user] = await this.withRoles(db, [row]);
+    return user as User;
+  }
+
+  /** The stored row for signing in: inactive accounts are treated as absent. */
+  async findActiveByEmail(email: string): Promise<UserRow | undefined> {
+    const row = await repo.findUserByEmail(this.db, normalizeEmail(email));
+    return row?.status === 'active' ? row : undefined;
+  }
+
+  async findActiveById(id: string): Promise<User | undefined> {
+    const row = await repo.findUserById(this.db, id);
+    if (!row || row.status !== 'active') return undefined;
+    const [user] = await this.withRoles(this.db, [row]);
+    return user;
+  }
+
+  async hasAnyUser(): Promise<boolean> {
+    return (await repo.countUsers(this.db)).count > 0;
+  }
+
+  private async checkAssignment(roles: Role[], organizationId: string | null) {
+    const problems = checkRoleAssignment(roles, organizationId);
+    if (problems.length > 0) throw validationError(problems);
+    if (organizationId) {
+      await this.organizations.get(systemContext, organizationId).catch(() => {
+        throw validationError([{ field: 'organizationId', message: 'no such organization' }]);
+      });
+    }
+  }
+
+  async create(ctx: RequestContext, body: CreateUserBody): Promise<User> {
+    const roles = sortRoles(body.roles);
+    const organizationId = body.organizationId ?? null;
+    await this.checkAssignment(roles, organizationId);
+    // Hash before the transaction: argon2 takes tens of milliseconds and must not hold a write lock.
+    const passwordHash = body.password ? await hashPassword(body.password) : null;
+    const now = this.clock.now().toISOString();
+    const row: UserRow = {
+      id: newId(),
+      email: normalizeEmail(body.email),
+      name: body.name.trim(),
+      password_hash: passwordHash,
+      organization_id: organizationId,
+      status: 'active',
+      locale: body.locale ?? null,
+      phone: body.phone ?? null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    const user = toUser(row, roles);
+    await this.db
+      .transaction()
+      .execute(async (trx) => {
+        await repo.insertUser(trx, row);
+        await repo.insertRoles(trx, row.id, roles);
+        await this.audit.record(trx, ctx, {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: row.id,
+          organizationId,
+          after: user,
+        });
+      })
+      .catch(emailTaken);
+    return user;
+  }
+
+  async update(ctx: RequestContext, id: string, body: UpdateUserBody): Promise<User> {
+    const { version, roles: newRoles, ...fields } = body;
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const before = await this.get(id, trx);
+        const roles = newRoles ? sortRoles(newRoles) : before.roles;
+        const organizationId = fields.organizationId === undefined ? before.organizationId : fields.organizationId;
+        if (newRoles !== undefined || fields.organizationId !== undefined) await this.checkAssignment(roles, organizationId);
+        if (ctx.principal?.userId === id && fields.status === 'inactive') {
+          throw validationError([{ field: 'status', message: 'you cannot deactivate your own account' }]);
+        }
+        if (ctx.principal?.userId === id && before.roles.includes('admin') && !roles.includes('admin')) {
+          throw validationError([{ field: 'roles', message: 'you cannot remove your own admin role' }]);
+        }
+        const row = await repo.updateUser(trx, id, version, {
+          ...fields,
+          ...(fields.email !== undefined ? { email: normalizeEmail(fields.email) } : {}),
+          ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
+          updated_at: this.clock.now().toISOString(),
+        });
+        if (!row) throw new AppError('version_conflict', `User is at version ${before.version}, not ${version}`);
+        if (newRoles) {
+          await repo.deleteRoles(trx, id);
+          await repo.insertRoles(trx, id, roles);
+        }
+        // A deactivated account is signed out everywhere and its API tokens stop working.
+        if (before.status === 'active' && row.status === 'inactive') {
+          await this.sessions.endSessions(trx, id, null);
+          await this.sessions.revokeAllTokens(trx, id);
+        }
+        const after = toUser(row, roles);
+        await this.audit.record(trx, ctx, {
+          action: 'user.updated',
+          entityType: 'user',
+          entityId: id,
+          organizationId: after.organizationId ?? before.organizationId,
+          before,
+          after,
+        });
+        return after;
+      })
+      .catch(emailTaken);
+  }
+
+  /**
+   * Sets a password (an admin's reset, or the user's own change after the caller checked the old one).
+   * Every session of the account ends except `keepSessionId`, the one making the change.
+   */
+  async setPassword(ctx: RequestContext, id: string, password: string, keepSessionId: string | null): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.db.transaction().execute(async (trx) => {
+      const user = await this.get(id, trx);
+      await repo.setPasswordHash(trx, id, passwordHash, this.clock.now().toISOString());
+      await this.sessions.endSessions(trx, id, keepSessionId);
+      await this.audit.record(trx, ctx, {
+        action: 'user.password_set',
+        entityType: 'user',
+        entityId: id,
+        organizationId: user.organizationId,
+        after: { passwordChangedBy: ctx.principal?.userId === id ? 'self' : 'admin' },
+      });
+    });
+  }
+}

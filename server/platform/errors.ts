@@ -1,0 +1,51 @@
+/**
+ * The one error model. Services throw AppError with a code; the error handler turns it into an
+ * RFC 9457 problem+json response using the status and title in this table.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, title: 'The request has invalid fields' },
+  bad_request: { status: 400, title: 'The request could not be understood' },
+  unauthenticated: { status: 401, title: 'Sign-in required' },
+  invalid_credentials: { status: 401, title: 'Email or password is wrong' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  csrf_failed: { status: 403, title: 'Missing or wrong CSRF token' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflicts with existing data' },
+  version_conflict: { status: 409, title: 'Changed by someone else since you loaded it' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  login_locked: { status: 429, title: 'Too many failed sign-in attempts' },
+  internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(detail ?? ERROR_CODES[code].title);
+    this.name = 'AppError';
+    this.code = code;
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export function validationError(errors: FieldError[]): AppError {
+  return new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);

@@ -1,0 +1,29 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Permission } from '../../domain/permissions.js';
+import type { Principal, RequestContext } from './request-context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares the permission it needs; app.ts refuses to start when one does not. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    ctx: RequestContext;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;

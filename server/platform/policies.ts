@@ -1,0 +1,25 @@
+import { rolesGrant, type Permission } from '../../domain/permissions.js';
+import { isStaff } from '../../domain/roles.js';
+import { AppError } from './errors.js';
+import type { Principal, RequestContext } from './request-context.js';
+
+/**
+ * The one policy module. Routes declare a permission (checked before the handler runs);
+ * services ask for the tenant scope and apply it in their queries.
+ */
+export function checkPermission(principal: Principal | null, permission: Permission): void {
+  if (permission === 'public') return;
+  if (!principal) throw new AppError('unauthenticated');
+  if (!rolesGrant(principal.roles, permission)) throw new AppError('forbidden', `Requires the ${permission} permission`);
+}
+
+/**
+ * The organization a caller is confined to: a requester sees only their own organization;
+ * staff (and internal jobs) see every organization, shown as null.
+ */
+export function organizationScope(ctx: RequestContext): string | null {
+  const principal = ctx.principal;
+  if (!principal || isStaff(principal.roles)) return null;
+  // A requester without an organization must see nothing, so scope them to an impossible id.
+  return principal.organizationId ?? '\u0000none';
+}
