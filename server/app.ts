@@ -22,7 +22,7 @@ import { registerUserRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
 import { registerAccessControl } from './platform/access-control.js';
 import { type Clock, systemClock } from './platform/clock.js';
-import { sendProblem, handleError } from './platform/error-handler.js';
+import { handleError, sendProblem } from './platform/error-handler.js';
 import type { App } from './platform/http.js';
 import { newId } from './platform/ids.js';
 import { loggerOptions } from './platform/logger.js';
@@ -71,7 +71,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(deps.config.logLevel),
     genReqId: () => newId(),
-    requestIdLogLabel: 'requestId',
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     forceCloseConnections: 'idle',
@@ -84,7 +83,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((route) => !route.config?.permission);
     if (undeclared.length > 0) {
-      throw new Error(`Routes without a declared permission: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+      throw new Error(
+        `Routes without a declared permission: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+      );
     }
   });
 
@@ -96,8 +97,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    contentSecurityPolicy: {
+      directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: deps.config.secureCookies ? [] : null },
+    },
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+    // HSTS only means something when the public address is https.
+    strictTransportSecurity: deps.config.secureCookies,
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -141,7 +147,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
         index: false,
         // Vite names assets by content hash, so they never change under the same name.
         setHeaders: (res, path) => {
-          if (path.includes(`${join('/', 'assets', '/')}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+          if (path.includes(`${join('/', 'assets', '/')}`))
+            res.header('cache-control', 'public, max-age=31536000, immutable');
         },
       });
     }
@@ -156,7 +163,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       return reply.code(503).type('text/plain').send('The web UI is not built yet: run `npm run build`.');
     }
     // The single-page app owns every other path.
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(indexHtml));
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(await readFile(indexHtml));
   });
 
   return { app, services, routes };

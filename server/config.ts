@@ -41,7 +41,10 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 function trustProxy(raw: string | undefined): boolean | string[] {
   if (!raw || raw === 'false') return false;
   if (raw === 'true') return true;
-  return raw.split(',').map((part) => part.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** Reads the environment once, into a frozen object; a bad value stops the process with a clear message. */
@@ -50,7 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const url = env.DATABASE_URL;
   let database: DatabaseTarget;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
     database = { engine: 'postgres', url, poolSize: integer(env, 'MESA_DB_POOL_SIZE', 10, 1, 200) };
   } else {
     database = { engine: 'sqlite', file: resolve(dataDir, 'mesa.sqlite') };

@@ -9,7 +9,7 @@ const SESSION_PURGE_EVERY_MS = 60 * 60_000;
 async function main() {
   const config = loadConfig();
   const database = connectDatabase(config.database);
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database);
   const { app, services } = await buildApp({ database, config });
   app.log.info({ engine: database.engine, location: database.location, migrationsApplied: applied }, 'database ready');
 
@@ -47,7 +47,9 @@ main().catch((error) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
   } else {
-    process.stderr.write(`Mesa could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Mesa could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -12,6 +12,8 @@ export interface Database {
   engine: Engine;
   /** Where the data lives, for messages and backups (a file path, or the URL without password). */
   location: string;
+  /** The PostgreSQL schema in use when it is not the default one (each test file has its own). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ function connectPostgres(url: string, schema: string | undefined, poolSize = 10)
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return { db, engine: 'postgres', location: redactUrl(url), ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 export function redactUrl(url: string): string {

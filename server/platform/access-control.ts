@@ -38,6 +38,8 @@ export function registerAccessControl(app: App, resolvePrincipal: ResolvePrincip
     if (request.is404) return;
     const permission = request.routeOptions.config.permission;
     if (!permission) throw new AppError('internal', 'Route has no declared permission');
+    // Public routes ignore credentials: a stale cookie must not stand between a user and signing in.
+    if (permission === 'public') return;
     const bearer = bearerOf(request);
     const sessionSecret = bearer === undefined ? request.cookies[SESSION_COOKIE] : undefined;
     if (bearer !== undefined || sessionSecret) {
@@ -51,7 +53,8 @@ export function registerAccessControl(app: App, resolvePrincipal: ResolvePrincip
           throw new AppError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header`);
         }
       }
-      if (bearer !== undefined && !principal) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked');
+      if (bearer !== undefined && !principal)
+        throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked');
       request.principal = principal;
       request.ctx.principal = principal;
     }

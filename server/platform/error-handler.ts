@@ -40,7 +40,13 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
   }
   if (error.validation) {
     const errors = toFieldErrors(error.validation as never, error.validationContext);
-    return sendProblem(request, reply, 'validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    return sendProblem(
+      request,
+      reply,
+      'validation_failed',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    );
   }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(request, reply, mapped, error.message);
@@ -49,5 +55,10 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
     return sendProblem(request, reply, 'bad_request', error.message);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(request, reply, 'internal', 'Something went wrong on our side; quote the request id when reporting it');
+  return sendProblem(
+    request,
+    reply,
+    'internal',
+    'Something went wrong on our side; quote the request id when reporting it',
+  );
 }

@@ -1,4 +1,4 @@
-import { rolesGrant, type Permission } from '../../domain/permissions.js';
+import { type Permission, rolesGrant } from '../../domain/permissions.js';
 import { isStaff } from '../../domain/roles.js';
 import { AppError } from './errors.js';
 import type { Principal, RequestContext } from './request-context.js';
@@ -10,7 +10,8 @@ import type { Principal, RequestContext } from './request-context.js';
 export function checkPermission(principal: Principal | null, permission: Permission): void {
   if (permission === 'public') return;
   if (!principal) throw new AppError('unauthenticated');
-  if (!rolesGrant(principal.roles, permission)) throw new AppError('forbidden', `Requires the ${permission} permission`);
+  if (!rolesGrant(principal.roles, permission))
+    throw new AppError('forbidden', `Requires the ${permission} permission`);
 }
 
 /**

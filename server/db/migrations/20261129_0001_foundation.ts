@@ -105,11 +105,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_id', 'text')
     .addColumn('ip', 'text')
     .execute();
-  await db.schema.createIndex('audit_events_entity_idx').on('audit_events').columns(['entity_type', 'entity_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_events_entity_idx')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_events', 'login_throttle', 'api_tokens', 'sessions', 'user_roles', 'users', 'services', 'organizations']) {
+  for (const table of [
+    'audit_events',
+    'login_throttle',
+    'api_tokens',
+    'sessions',
+    'user_roles',
+    'users',
+    'services',
+    'organizations',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

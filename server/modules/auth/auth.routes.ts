@@ -92,7 +92,10 @@ export function registerAuthRoutes(app: App, { auth, sessions, users, secureCook
 
   app.get(
     '/me/tokens',
-    { config: { permission: 'authenticated' }, schema: { tags, response: { 200: Type.Object({ items: Type.Array(ApiToken) }) } } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, response: { 200: Type.Object({ items: Type.Array(ApiToken) }) } },
+    },
     async (request) => ({ items: await sessions.listTokens(principalOf(request.ctx).userId) }),
   );
 

@@ -42,9 +42,13 @@ export class AuthService {
       const throttle = await findThrottle(this.db, key);
       const retryAt = throttle ? Date.parse(throttle.window_started_at) + LOGIN_LIMITS.windowMs : now.getTime();
       const retryAfter = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
-      throw new AppError('login_locked', `Too many failed attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`, {
-        headers: { 'retry-after': String(retryAfter) },
-      });
+      throw new AppError(
+        'login_locked',
+        `Too many failed attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`,
+        {
+          headers: { 'retry-after': String(retryAfter) },
+        },
+      );
     }
   }
 
@@ -78,7 +82,10 @@ export class AuthService {
   }
 
   /** Who is calling: a bearer token wins over a cookie; an unknown or dead credential is no one. */
-  async resolve(credentials: { bearer?: string | undefined; sessionSecret?: string | undefined }): Promise<Principal | null> {
+  async resolve(credentials: {
+    bearer?: string | undefined;
+    sessionSecret?: string | undefined;
+  }): Promise<Principal | null> {
     if (credentials.bearer !== undefined) {
       const token = await this.sessions.resolveToken(credentials.bearer);
       return token ? this.principalFor(token.userId, 'token') : null;

@@ -6,16 +6,15 @@ export function insertSession(db: Kysely<DB>, row: SessionRow) {
 }
 
 export function findLiveSession(db: Kysely<DB>, id: string, now: string) {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
 }
 
 export function touchSession(db: Kysely<DB>, id: string, lastSeenAt: string, expiresAt: string) {
-  return db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+  return db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function deleteSession(db: Kysely<DB>, id: string) {
@@ -45,16 +44,16 @@ export function listUserTokens(db: Kysely<DB>, userId: string) {
 }
 
 export function findUserToken(db: Kysely<DB>, userId: string, id: string) {
-  return db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('api_tokens').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
 }
 
 export function revokeToken(db: Kysely<DB>, id: string, at: string) {
-  return db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  return db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export function revokeUserTokens(db: Kysely<DB>, userId: string, at: string) {

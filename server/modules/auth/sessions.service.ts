@@ -101,7 +101,12 @@ export class SessionsService {
     const token = toApiToken(row);
     await this.db.transaction().execute(async (trx) => {
       await repo.insertToken(trx, row);
-      await this.audit.record(trx, ctx, { action: 'token.created', entityType: 'api_token', entityId: row.id, after: token });
+      await this.audit.record(trx, ctx, {
+        action: 'token.created',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: token,
+      });
     });
     return { token, secret };
   }

@@ -83,11 +83,12 @@ export async function createDemoWorkspace(
 export function formatCredentials(credentials: DemoCredential[], url: string): string {
   const width = Math.max(...credentials.map((c) => c.email.length));
   const lines = credentials.map(
-    (c) => `  ${c.email.padEnd(width)}  ${c.password}  ${c.roles.join(', ')}${c.organization ? ` (${c.organization})` : ''}`,
+    (c) =>
+      `  ${c.email.padEnd(width)}  ${c.password}  ${c.roles.join(', ')}${c.organization ? ` (${c.organization})` : ''}`,
   );
   return [
     '',
-    'Mesa created a demo workspace. Sign in at ' + url + ' with one of these accounts.',
+    `Mesa created a demo workspace. Sign in at ${url} with one of these accounts.`,
     'The passwords are random and shown only now; keep them or reset them with the mesa CLI.',
     '',
     ...lines,

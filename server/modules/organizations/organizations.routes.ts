@@ -35,7 +35,10 @@ export function registerOrganizationRoutes(app: App, { organizations }: { organi
 
   app.get(
     '/organizations/:id',
-    { config: { permission: 'organizations.read' }, schema: { tags, params: IdParams, response: { 200: Organization } } },
+    {
+      config: { permission: 'organizations.read' },
+      schema: { tags, params: IdParams, response: { 200: Organization } },
+    },
     (request) => organizations.get(request.ctx, request.params.id),
   );
 

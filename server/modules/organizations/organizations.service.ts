@@ -116,7 +116,8 @@ export class OrganizationsService {
         const before = await repo.findOrganization(trx, id, null);
         if (!before) throw notFound('Organization');
         const after = await repo.updateOrganization(trx, id, version, changes);
-        if (!after) throw new AppError('version_conflict', `Organization is at version ${before.version}, not ${version}`);
+        if (!after)
+          throw new AppError('version_conflict', `Organization is at version ${before.version}, not ${version}`);
         await this.audit.record(trx, ctx, {
           action: 'organization.updated',
           entityType: 'organization',

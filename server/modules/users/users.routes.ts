@@ -1,5 +1,11 @@
 import { IdParams, ListOf, Ok } from '../../../domain/contracts/common.js';
-import { CreateUserBody, SetPasswordBody, UpdateUserBody, User, UserListQuery } from '../../../domain/contracts/users.js';
+import {
+  CreateUserBody,
+  SetPasswordBody,
+  UpdateUserBody,
+  User,
+  UserListQuery,
+} from '../../../domain/contracts/users.js';
 import type { App } from '../../platform/http.js';
 import type { UsersService } from './users.service.js';
 
@@ -8,7 +14,10 @@ export function registerUserRoutes(app: App, { users }: { users: UsersService })
 
   app.get(
     '/users',
-    { config: { permission: 'users.read' }, schema: { tags, querystring: UserListQuery, response: { 200: ListOf(User) } } },
+    {
+      config: { permission: 'users.read' },
+      schema: { tags, querystring: UserListQuery, response: { 200: ListOf(User) } },
+    },
     (request) => users.list(request.query),
   );
 

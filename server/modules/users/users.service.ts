@@ -8,7 +8,7 @@ import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/passwords.js';
-import { systemContext, type RequestContext } from '../../platform/request-context.js';
+import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { SessionsService } from '../auth/sessions.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
@@ -62,12 +62,7 @@ export class UsersService {
       db,
       rows.map((row) => row.id),
     );
-    return rows.map((row) =>
-      toUser(
-        row,
-        sortRoles(roleRows.filter((r) => r.user_id === row.id).map((r) => r.role)),
-      ),
-    );
+    return rows.map((row) => toUser(row, sortRoles(roleRows.filter((r) => r.user_id === row.id).map((r) => r.role))));
   }
 
   async list(query: UserListQuery) {
@@ -100,7 +95,7 @@ export class UsersService {
 
   async findActiveById(id: string): Promise<User | undefined> {
     const row = await repo.findUserById(this.db, id);
-    if (!row || row.status !== 'active') return undefined;
+    if (row?.status !== 'active') return undefined;
     const [user] = await this.withRoles(this.db, [row]);
     return user;
   }
@@ -165,7 +160,8 @@ export class UsersService {
         const before = await this.get(id, trx);
         const roles = newRoles ? sortRoles(newRoles) : before.roles;
         const organizationId = fields.organizationId === undefined ? before.organizationId : fields.organizationId;
-        if (newRoles !== undefined || fields.organizationId !== undefined) await this.checkAssignment(roles, organizationId);
+        if (newRoles !== undefined || fields.organizationId !== undefined)
+          await this.checkAssignment(roles, organizationId);
         if (ctx.principal?.userId === id && fields.status === 'inactive') {
           throw validationError([{ field: 'status', message: 'you cannot deactivate your own account' }]);
         }

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { connectDatabase, type Database, type Engine } from '../../server/db/connect.js';
+import { migrateToLatest } from '../../server/db/migrate.js';
+
+const PG_URL = process.env.MESA_TEST_PG_URL;
+const REQUIRE_PG = process.env.MESA_TEST_REQUIRE_PG === '1';
+
+export interface TestDatabase extends Database {
+  /** Drops what the test created: the SQLite file, or the PostgreSQL schema. */
+  destroy(): Promise<void>;
+}
+
+/** A fresh, migrated database: a temp SQLite file, or a new schema in the test PostgreSQL. */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'mesa-test-'));
+    const database = connectDatabase({ engine: 'sqlite', file: join(dir, 'mesa.sqlite') });
+    await migrateToLatest(database);
+    return {
+      ...database,
+      destroy: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!PG_URL) throw new Error('MESA_TEST_PG_URL is not set');
+  const schema = `mesa_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = connectDatabase({ engine: 'postgres', url: PG_URL, schema, poolSize: 5 });
+  await migrateToLatest(database);
+  return {
+    ...database,
+    destroy: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: PG_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+let announcedSkip = false;
+
+/**
+ * Runs the same tests on SQLite and on PostgreSQL, each engine on its own fresh database for
+ * this file. PostgreSQL runs when MESA_TEST_PG_URL is set; MESA_TEST_REQUIRE_PG=1 makes its
+ * absence a failure instead of a skip.
+ */
+export function describeOnEachDatabase(
+  title: string,
+  body: (database: () => TestDatabase, engine: Engine) => void,
+): void {
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    if (engine === 'postgres' && !PG_URL) {
+      if (REQUIRE_PG) {
+        describe(`${title} [postgres]`, () => {
+          it('needs PostgreSQL', () => {
+            throw new Error('MESA_TEST_REQUIRE_PG=1 but MESA_TEST_PG_URL is not set');
+          });
+        });
+      } else if (!announcedSkip) {
+        announcedSkip = true;
+        console.log('PostgreSQL tests skipped: set MESA_TEST_PG_URL=postgres://… to run them (CI does).');
+      }
+      continue;
+    }
+    describe(`${title} [${engine}]`, () => {
+      let database: TestDatabase | undefined;
+      beforeAll(async () => {
+        database = await createTestDatabase(engine);
+      });
+      afterAll(async () => {
+        await database?.destroy();
+      });
+      body(() => {
+        if (!database) throw new Error('database not ready');
+        return database;
+      }, engine);
+    });
+  }
+}
