@@ -23,7 +23,8 @@ export function checkRoleAssignment(roles: readonly Role[], organizationId: stri
   if (roles.includes('requester')) {
     const problems: RoleProblem[] = [];
     if (roles.length > 1) problems.push({ field: 'roles', message: 'a requester cannot also hold a staff role' });
-    if (!organizationId) problems.push({ field: 'organizationId', message: 'a requester must belong to an organization' });
+    if (!organizationId)
+      problems.push({ field: 'organizationId', message: 'a requester must belong to an organization' });
     return problems;
   }
   if (organizationId) return [{ field: 'organizationId', message: 'staff do not belong to a client organization' }];

@@ -8,14 +8,17 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 export const ListQuery = {
-  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'From the previous page\'s nextCursor' })),
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: "From the previous page's nextCursor" })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 };
 
 export const ListOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
-export const Version = Type.Integer({ minimum: 1, description: 'The version this change is based on; a stale one answers 409' });
+export const Version = Type.Integer({
+  minimum: 1,
+  description: 'The version this change is based on; a stale one answers 409',
+});
 
 export const Problem = Type.Object(
   {

@@ -13,7 +13,9 @@ export const Organization = Type.Object({
   name: Type.String(),
   code: Type.String(),
   status: Status,
-  requestersSeeAllTickets: Type.Boolean({ description: "Requesters see their organization's tickets, not only their own" }),
+  requestersSeeAllTickets: Type.Boolean({
+    description: "Requesters see their organization's tickets, not only their own",
+  }),
   version: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

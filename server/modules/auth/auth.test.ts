@@ -59,7 +59,9 @@ describeOnEachDatabase('authentication', (database) => {
     const secondCookie = `mesa_session=${sessionCookieOf(second)}`;
     expect(secondCookie).not.toBe(first.cookie);
     // The session the browser carried into the login is gone.
-    expect((await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
+    expect(
+      (await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode,
+    ).toBe(401);
     const me = await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: secondCookie } });
     expect(me.statusCode).toBe(200);
 
@@ -69,7 +71,9 @@ describeOnEachDatabase('authentication', (database) => {
       headers: { cookie: secondCookie, 'x-csrf-token': me.json().csrfToken },
     });
     expect(logout.statusCode).toBe(200);
-    expect((await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: secondCookie } })).statusCode).toBe(401);
+    expect(
+      (await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: secondCookie } })).statusCode,
+    ).toBe(401);
   });
 
   it('locks the account when 20 wrong passwords arrive at once, and verifies only a few', async () => {
@@ -101,7 +105,11 @@ describeOnEachDatabase('authentication', (database) => {
   it('forgets failed attempts after a successful sign-in', async () => {
     const user = await makeUser(built, ['agent']);
     const wrong = () =>
-      built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: 'nope nope' } });
+      built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: user.email, password: 'nope nope' },
+      });
     for (let i = 0; i < 4; i++) expect((await wrong()).statusCode).toBe(401);
     await login(built, user.email);
     for (let i = 0; i < 4; i++) expect((await wrong()).statusCode).toBe(401);
@@ -121,7 +129,11 @@ describeOnEachDatabase('authentication', (database) => {
     expect(missing.json().code).toBe('csrf_failed');
     const wrong = await client.request('POST', '/api/v1/organizations', body, { 'x-csrf-token': 'forged' });
     expect(wrong.statusCode).toBe(403);
-    const list = await built.app.inject({ method: 'GET', url: '/api/v1/organizations?q=CSRF', headers: { cookie: client.cookie } });
+    const list = await built.app.inject({
+      method: 'GET',
+      url: '/api/v1/organizations?q=CSRF',
+      headers: { cookie: client.cookie },
+    });
     expect(list.json().items).toHaveLength(0);
     expect((await client.request('POST', '/api/v1/organizations', body)).statusCode).toBe(201);
   });
@@ -163,10 +175,17 @@ describeOnEachDatabase('authentication', (database) => {
     const client = await login(built, user.email);
     const created = await client.request('POST', '/api/v1/me/tokens', { name: 'integration' });
     const secret = created.json().secret as string;
-    const deactivate = await admin.request('PATCH', `/api/v1/users/${user.id}`, { version: user.version, status: 'inactive' });
+    const deactivate = await admin.request('PATCH', `/api/v1/users/${user.id}`, {
+      version: user.version,
+      status: 'inactive',
+    });
     expect(deactivate.statusCode).toBe(200);
     expect((await client.request('GET', '/api/v1/me')).statusCode).toBe(401);
-    const byToken = await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });
+    const byToken = await built.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(byToken.statusCode).toBe(401);
     const relogin = await built.app.inject({
       method: 'POST',
@@ -187,22 +206,39 @@ describeOnEachDatabase('authentication', (database) => {
     expect(secret.startsWith(token.prefix)).toBe(true);
     const listed = await client.request('GET', '/api/v1/me/tokens');
     expect(JSON.stringify(listed.json())).not.toContain(secret);
-    const stored = await database().db.selectFrom('api_tokens').selectAll().where('id', '=', token.id).executeTakeFirstOrThrow();
+    const stored = await database()
+      .db.selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', token.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(secret);
 
     const bearer = { authorization: `Bearer ${secret}` };
     const me = await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
     expect(me.json()).toMatchObject({ id: user.id, csrfToken: null });
     // A token is not a cookie: changes need no CSRF token.
-    const patch = await built.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer, payload: { locale: 'es' } });
+    const patch = await built.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: bearer,
+      payload: { locale: 'es' },
+    });
     expect(patch.statusCode).toBe(200);
 
     expect((await client.request('DELETE', `/api/v1/me/tokens/${token.id}`)).json().revokedAt).not.toBeNull();
     const after = await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
     expect(after.statusCode).toBe(401);
-    const garbage = await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer mesa_nope' } });
+    const garbage = await built.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: 'Bearer mesa_nope' },
+    });
     expect(garbage.statusCode).toBe(401);
-    const malformed = await built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Basic abc' } });
+    const malformed = await built.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: 'Basic abc' },
+    });
     expect(malformed.statusCode).toBe(401);
   });
 

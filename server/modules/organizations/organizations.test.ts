@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { systemContext } from '../../platform/request-context.js';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
+import { systemContext } from '../../platform/request-context.js';
 
 describeOnEachDatabase('organizations and services', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
@@ -13,7 +13,10 @@ describeOnEachDatabase('organizations and services', (database) => {
   });
 
   it('creates, reads and updates an organization, recording each change in the audit log', async () => {
-    const created = await admin.request('POST', '/api/v1/organizations', { name: '  Banco Austral ', code: 'BAUSTRAL' });
+    const created = await admin.request('POST', '/api/v1/organizations', {
+      name: '  Banco Austral ',
+      code: 'BAUSTRAL',
+    });
     expect(created.statusCode).toBe(201);
     const organization = created.json();
     expect(organization).toMatchObject({ name: 'Banco Austral', code: 'BAUSTRAL', status: 'active', version: 1 });
@@ -26,7 +29,10 @@ describeOnEachDatabase('organizations and services', (database) => {
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ version: 2, requestersSeeAllTickets: true });
 
-    const audit = await admin.request('GET', `/api/v1/audit-events?entityType=organization&entityId=${organization.id}`);
+    const audit = await admin.request(
+      'GET',
+      `/api/v1/audit-events?entityType=organization&entityId=${organization.id}`,
+    );
     const [update, create] = audit.json().items;
     expect(create).toMatchObject({ action: 'organization.created', changes: { before: null } });
     expect(update).toMatchObject({
@@ -42,8 +48,14 @@ describeOnEachDatabase('organizations and services', (database) => {
 
   it('answers 409 to a stale update and changes nothing', async () => {
     const organization = await makeOrganization(built);
-    expect((await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, { version: 1, name: 'First' })).statusCode).toBe(200);
-    const stale = await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, { version: 1, name: 'Second' });
+    expect(
+      (await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, { version: 1, name: 'First' }))
+        .statusCode,
+    ).toBe(200);
+    const stale = await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, {
+      version: 1,
+      name: 'Second',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('version_conflict');
     expect((await admin.request('GET', `/api/v1/organizations/${organization.id}`)).json().name).toBe('First');
@@ -60,7 +72,9 @@ describeOnEachDatabase('organizations and services', (database) => {
     for (const name of ['Paging C', 'Paging A', 'Paging B']) await makeOrganization(built, name);
     const first = (await admin.request('GET', '/api/v1/organizations?q=paging&limit=2')).json();
     expect(first.items.map((o: { name: string }) => o.name)).toEqual(['Paging A', 'Paging B']);
-    const second = (await admin.request('GET', `/api/v1/organizations?q=paging&limit=2&cursor=${first.nextCursor}`)).json();
+    const second = (
+      await admin.request('GET', `/api/v1/organizations?q=paging&limit=2&cursor=${first.nextCursor}`)
+    ).json();
     expect(second.items.map((o: { name: string }) => o.name)).toEqual(['Paging C']);
     expect(second.nextCursor).toBeNull();
     const broken = await admin.request('GET', '/api/v1/organizations?cursor=garbage');
@@ -74,10 +88,15 @@ describeOnEachDatabase('organizations and services', (database) => {
     const created = await admin.request('POST', url, { name: 'ERP', description: 'SAP' });
     expect(created.statusCode).toBe(201);
     expect((await admin.request('POST', url, { name: 'ERP' })).statusCode).toBe(409);
-    const renamed = await admin.request('PATCH', `/api/v1/services/${created.json().id}`, { version: 1, status: 'inactive' });
+    const renamed = await admin.request('PATCH', `/api/v1/services/${created.json().id}`, {
+      version: 1,
+      status: 'inactive',
+    });
     expect(renamed.json()).toMatchObject({ status: 'inactive', version: 2 });
     expect((await admin.request('GET', url)).json().items).toHaveLength(1);
-    expect((await admin.request('POST', '/api/v1/organizations/no-such-org/services', { name: 'X' })).statusCode).toBe(404);
+    expect((await admin.request('POST', '/api/v1/organizations/no-such-org/services', { name: 'X' })).statusCode).toBe(
+      404,
+    );
   });
 
   it("confines a requester to their own organization: 404 for another's, 403 for staff routes", async () => {

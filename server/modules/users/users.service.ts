@@ -87,6 +87,11 @@ export class UsersService {
     return user as User;
   }
 
+  async findByEmail(email: string): Promise<User | undefined> {
+    const row = await repo.findUserByEmail(this.db, normalizeEmail(email));
+    return row ? this.get(row.id) : undefined;
+  }
+
   /** The stored row for signing in: inactive accounts are treated as absent. */
   async findActiveByEmail(email: string): Promise<UserRow | undefined> {
     const row = await repo.findUserByEmail(this.db, normalizeEmail(email));

@@ -27,7 +27,9 @@ describeOnEachDatabase('users and roles', (database) => {
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ email: 'marta.soto@example.com', roles: ['requester'], hasPassword: true });
     expect(JSON.stringify(response.json())).not.toContain('password_hash');
-    const me = (await (await login(built, 'marta.soto@example.com', 'a long enough password')).request('GET', '/api/v1/me')).json();
+    const me = (
+      await (await login(built, 'marta.soto@example.com', 'a long enough password')).request('GET', '/api/v1/me')
+    ).json();
     expect(me).toMatchObject({ organizationId: organization.id, organizationName: organization.name, locale: 'es' });
   });
 
@@ -49,8 +51,14 @@ describeOnEachDatabase('users and roles', (database) => {
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().errors).toEqual([{ field: 'roles', message: 'a requester cannot also hold a staff role' }]);
 
-    const orphan = await admin.request('POST', '/api/v1/users', { email: 'orphan@test.mesa', name: 'Orphan', roles: ['requester'] });
-    expect(orphan.json().errors).toEqual([{ field: 'organizationId', message: 'a requester must belong to an organization' }]);
+    const orphan = await admin.request('POST', '/api/v1/users', {
+      email: 'orphan@test.mesa',
+      name: 'Orphan',
+      roles: ['requester'],
+    });
+    expect(orphan.json().errors).toEqual([
+      { field: 'organizationId', message: 'a requester must belong to an organization' },
+    ]);
 
     const ghostOrg = await admin.request('POST', '/api/v1/users', {
       email: 'ghost@test.mesa',
@@ -69,7 +77,11 @@ describeOnEachDatabase('users and roles', (database) => {
 
   it('refuses a second account with the same email, whatever its case', async () => {
     await admin.request('POST', '/api/v1/users', { email: 'twice@test.mesa', name: 'Once', roles: ['agent'] });
-    const again = await admin.request('POST', '/api/v1/users', { email: 'TWICE@test.mesa', name: 'Twice', roles: ['agent'] });
+    const again = await admin.request('POST', '/api/v1/users', {
+      email: 'TWICE@test.mesa',
+      name: 'Twice',
+      roles: ['agent'],
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().errors).toEqual([{ field: 'email', message: expect.any(String) }]);
   });
@@ -78,7 +90,10 @@ describeOnEachDatabase('users and roles', (database) => {
     const user = await makeUser(built, ['agent']);
     const client = await login(built, user.email);
     expect((await client.request('GET', '/api/v1/audit-events')).statusCode).toBe(403);
-    const updated = await admin.request('PATCH', `/api/v1/users/${user.id}`, { version: user.version, roles: ['agent', 'supervisor'] });
+    const updated = await admin.request('PATCH', `/api/v1/users/${user.id}`, {
+      version: user.version,
+      roles: ['agent', 'supervisor'],
+    });
     expect(updated.statusCode).toBe(200);
     expect((await client.request('GET', '/api/v1/audit-events')).statusCode).toBe(200);
     const stale = await admin.request('PATCH', `/api/v1/users/${user.id}`, { version: user.version, roles: ['agent'] });
@@ -94,13 +109,16 @@ describeOnEachDatabase('users and roles', (database) => {
 
   it('does not let an admin lock themselves out', async () => {
     const me = (await admin.request('GET', `/api/v1/users/${adminId}`)).json();
-    const response = await admin.request('PATCH', `/api/v1/users/${adminId}`, { version: me.version, status: 'inactive' });
+    const response = await admin.request('PATCH', `/api/v1/users/${adminId}`, {
+      version: me.version,
+      status: 'inactive',
+    });
     expect(response.statusCode).toBe(400);
     const demote = await admin.request('PATCH', `/api/v1/users/${adminId}`, { version: me.version, roles: ['agent'] });
     expect(demote.json().errors[0].field).toBe('roles');
   });
 
-  it('lets an admin reset a password, ending that user\'s sessions', async () => {
+  it("lets an admin reset a password, ending that user's sessions", async () => {
     const user = await makeUser(built, ['agent']);
     const client = await login(built, user.email);
     const reset = await admin.request('POST', `/api/v1/users/${user.id}/password`, { password: 'reset by the admin' });
@@ -121,6 +139,8 @@ describeOnEachDatabase('users and roles', (database) => {
     expect(byOrg.items.map((u: { name: string }) => u.name)).toEqual(['Zoila Filterable']);
     const byRole = (await agent.request('GET', '/api/v1/users?role=specialist&q=filterable')).json();
     expect(byRole.items.map((u: { name: string }) => u.name)).toEqual(['Zacarías Filterable']);
-    expect((await agent.request('POST', '/api/v1/users', { email: 'x@test.mesa', name: 'X', roles: ['agent'] })).statusCode).toBe(403);
+    expect(
+      (await agent.request('POST', '/api/v1/users', { email: 'x@test.mesa', name: 'X', roles: ['agent'] })).statusCode,
+    ).toBe(403);
   });
 });

@@ -1,0 +1,62 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateUserBody, UpdateUserBody, User } from '../../../domain/contracts/users.js';
+import type { Role } from '../../../domain/roles.js';
+import { apiRequest } from './client.js';
+import type { Page } from './query-client.js';
+
+export interface UserFilters {
+  q?: string;
+  role?: Role;
+  organizationId?: string;
+  status?: 'active' | 'inactive';
+}
+
+const usersKey = ['users'] as const;
+const path = (id: string) => `/users/${encodeURIComponent(id)}`;
+
+export function useUserList(filters: UserFilters) {
+  return useInfiniteQuery({
+    queryKey: [...usersKey, 'list', filters],
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<Page<User>>('/users', { query: { ...filters, limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUser(id: string | null | undefined) {
+  return useQuery({
+    queryKey: [...usersKey, 'detail', id],
+    queryFn: ({ signal }) => apiRequest<User>(path(id as string), { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: usersKey });
+}
+
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: CreateUserBody) => apiRequest<User>('/users', { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateUser(id: string) {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: UpdateUserBody) => apiRequest<User>(path(id), { method: 'PATCH', body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetUserPassword(id: string) {
+  return useMutation({
+    mutationFn: (password: string) =>
+      apiRequest<{ status: 'ok' }>(`${path(id)}/password`, { method: 'POST', body: { password } }),
+  });
+}

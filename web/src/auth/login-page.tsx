@@ -1,0 +1,92 @@
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client.js';
+import { useLogin } from '../api/use-session.js';
+import { useErrorText } from '../i18n/error-messages.js';
+import { LanguageSwitch } from '../shell/language-switch.js';
+
+/** Only paths inside this app are followed after signing in; anything else goes home. */
+export function safeRedirect(target: string | undefined): string {
+  return target?.startsWith('/') && !target.startsWith('//') ? target : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { message } = useErrorText();
+  const navigate = useNavigate();
+  const search = useSearch({ strict: false }) as { redirect?: string };
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!email.trim() || !password) return;
+    login.mutate(
+      { email: email.trim(), password },
+      { onSuccess: () => void navigate({ href: safeRedirect(search.redirect), replace: true }) },
+    );
+  };
+
+  const error = login.error;
+  const locked = isApiError(error) && error.code === 'login_locked';
+  const wrong = isApiError(error) && error.code === 'invalid_credentials';
+
+  return (
+    <Center mih="100dvh" p="md" bg="gray.0">
+      <Stack w="100%" maw={400} gap="lg">
+        <Group justify="space-between">
+          <Title order={1} c="blue.8">
+            Mesa
+          </Title>
+          <LanguageSwitch />
+        </Group>
+        <Paper withBorder shadow="sm" radius="md" p="xl" component="form" onSubmit={handleSubmit} noValidate>
+          <Stack>
+            <div>
+              <Title order={2} size="h3">
+                {t('login.title')}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {t('login.subtitle')}
+              </Text>
+            </div>
+            {error ? (
+              <Alert color={locked ? 'orange' : 'red'} variant="light" role="alert" title={locked ? t('login.lockedTitle') : undefined}>
+                {wrong ? t('login.wrongCredentials') : message(error)}
+              </Alert>
+            ) : null}
+            <TextInput
+              label={t('fields.email')}
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              value={email}
+              error={submitted && !email.trim() ? t('errors.fields.required') : undefined}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('fields.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              error={submitted && !password ? t('errors.fields.required') : undefined}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <Button type="submit" loading={login.isPending} fullWidth>
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </Paper>
+        <Text size="xs" c="dimmed" ta="center">
+          {t('login.help')}
+        </Text>
+      </Stack>
+    </Center>
+  );
+}

@@ -1,0 +1,113 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client.js';
+
+const KNOWN_CODES = [
+  'validation_failed',
+  'bad_request',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'conflict',
+  'version_conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal',
+  'unavailable',
+  'network',
+] as const;
+type KnownCode = (typeof KNOWN_CODES)[number];
+const isKnownCode = (code: string): code is KnownCode => (KNOWN_CODES as readonly string[]).includes(code);
+
+type FieldKey =
+  | 'required'
+  | 'email'
+  | 'pattern'
+  | 'wrongPassword'
+  | 'emailTaken'
+  | 'codeTaken'
+  | 'serviceNameTaken'
+  | 'requesterNoStaff'
+  | 'requesterNeedsOrganization'
+  | 'staffNoOrganization'
+  | 'noSuchOrganization'
+  | 'cannotDeactivateSelf'
+  | 'cannotRemoveOwnAdmin'
+  | 'notKnownField';
+
+/** The server's field messages are English sentences; these are the ones we know how to say in every language. */
+const FIELD_MESSAGES: [RegExp, FieldKey][] = [
+  [/^is required$/, 'required'],
+  [/format "email"/, 'email'],
+  [/^must match pattern/, 'pattern'],
+  [/^is wrong$/, 'wrongPassword'],
+  [/already uses this email/, 'emailTaken'],
+  [/already uses this code/, 'codeTaken'],
+  [/already has a service with this name/, 'serviceNameTaken'],
+  [/requester cannot also hold a staff role/, 'requesterNoStaff'],
+  [/requester must belong to an organization/, 'requesterNeedsOrganization'],
+  [/staff do not belong to a client organization/, 'staffNoOrganization'],
+  [/no such organization/, 'noSuchOrganization'],
+  [/cannot deactivate your own account/, 'cannotDeactivateSelf'],
+  [/cannot remove your own admin role/, 'cannotRemoveOwnAdmin'],
+  [/is not a known field/, 'notKnownField'],
+];
+
+/** Turns API errors into sentences in the current language. */
+export function useErrorText() {
+  const { t } = useTranslation();
+
+  const fieldMessage = useCallback(
+    (message: string): string => {
+      const tooShort = /fewer than (\d+) characters/.exec(message);
+      if (tooShort) return t('errors.fields.tooShort', { min: Number(tooShort[1]) });
+      const tooLong = /more than (\d+) characters/.exec(message);
+      if (tooLong) return t('errors.fields.tooLong', { max: Number(tooLong[1]) });
+      const known = FIELD_MESSAGES.find(([pattern]) => pattern.test(message));
+      // An unknown rule still says what the server said rather than nothing.
+      return known ? t(`errors.fields.${known[1]}`) : message;
+    },
+    [t],
+  );
+
+  const message = useCallback(
+    (error: unknown): string => {
+      if (!isApiError(error)) return t('errors.unexpected');
+      if (error.code === 'login_locked') {
+        return error.retryAfter
+          ? t('errors.login_locked', { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })
+          : t('errors.login_locked_soon');
+      }
+      const text = isKnownCode(error.code) ? t(`errors.${error.code}`) : t('errors.unexpected');
+      return error.status >= 500 && error.requestId
+        ? `${text} ${t('errors.reference', { id: error.requestId })}`
+        : text;
+    },
+    [t],
+  );
+
+  /** The translated message for one form field, if the API rejected it. */
+  const field = useCallback(
+    (error: unknown, name: string): string | undefined => {
+      if (!isApiError(error)) return undefined;
+      const raw = error.fieldError(name);
+      return raw === undefined ? undefined : fieldMessage(raw);
+    },
+    [fieldMessage],
+  );
+
+  /** Field errors the form does not show next to a field, so they are not lost. */
+  const otherFields = useCallback(
+    (error: unknown, shown: readonly string[]): string[] => {
+      if (!isApiError(error)) return [];
+      return error.errors
+        .filter((e) => !shown.some((name) => e.field === name || e.field.endsWith(`.${name}`)))
+        .map((e) => `${e.field}: ${fieldMessage(e.message)}`);
+    },
+    [fieldMessage],
+  );
+
+  return { message, field, fieldMessage, otherFields };
+}

@@ -1,0 +1,48 @@
+import { type Permission, rolesGrant } from '../../../domain/permissions.js';
+import { isStaff, type Role } from '../../../domain/roles.js';
+
+export type NavSection = 'portal' | 'workspace' | 'admin' | 'personal';
+
+export interface NavItem {
+  to:
+    | '/portal'
+    | '/workspace'
+    | '/workspace/people'
+    | '/admin/organizations'
+    | '/admin/users'
+    | '/admin/audit'
+    | '/account';
+  label:
+    | 'nav.portal'
+    | 'nav.directory'
+    | 'nav.people'
+    | 'nav.organizations'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.account';
+  section: NavSection;
+  /** Exact match only, so "Directory" is not lit while on "People". */
+  exact?: boolean;
+  allowed: (roles: readonly Role[]) => boolean;
+}
+
+const can = (permission: Permission) => (roles: readonly Role[]) => rolesGrant(roles, permission);
+const staffWith = (permission: Permission) => (roles: readonly Role[]) =>
+  isStaff(roles) && rolesGrant(roles, permission);
+
+/** The navigation follows the roles: what a role cannot use is not shown to it. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/portal', label: 'nav.portal', section: 'portal', allowed: (roles) => roles.includes('requester') },
+  { to: '/workspace', label: 'nav.directory', section: 'workspace', exact: true, allowed: staffWith('organizations.read') },
+  { to: '/workspace/people', label: 'nav.people', section: 'workspace', allowed: staffWith('users.read') },
+  { to: '/admin/organizations', label: 'nav.organizations', section: 'admin', allowed: can('organizations.manage') },
+  { to: '/admin/users', label: 'nav.users', section: 'admin', allowed: can('users.manage') },
+  { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
+  { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
+];
+
+export const navItemsFor = (roles: readonly Role[]) => NAV_ITEMS.filter((item) => item.allowed(roles));
+
+/** Where someone lands after signing in: requesters in the portal, staff in the workspace. */
+export const homePathFor = (roles: readonly Role[]): '/portal' | '/workspace' =>
+  isStaff(roles) ? '/workspace' : '/portal';

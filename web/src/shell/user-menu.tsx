@@ -1,0 +1,61 @@
+import { Avatar, Button, Menu, Text } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser, useLogout } from '../api/use-session.js';
+import { useShortcuts } from './shortcuts.js';
+
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters.map((part) => part?.[0]?.toUpperCase() ?? '').join('') || '?';
+}
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { openHelp } = useShortcuts();
+
+  const signOut = () => {
+    logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) });
+  };
+
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          px={6}
+          leftSection={
+            <Avatar size={28} radius="xl" color="blue">
+              {initialsOf(me.name)}
+            </Avatar>
+          }
+          aria-label={t('shell.userMenu', { name: me.name })}
+        >
+          <Text size="sm" visibleFrom="sm" maw={180} truncate>
+            {me.name}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
+            {me.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {me.email}
+          </Text>
+        </Menu.Label>
+        <Menu.Item onClick={() => void navigate({ to: '/account' })}>{t('nav.account')}</Menu.Item>
+        <Menu.Item onClick={openHelp}>{t('shortcuts.title')}</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item color="red" onClick={signOut} disabled={logout.isPending}>
+          {t('shell.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
