@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../test/support/databases.js';
 import { buildTestApp, type Client, login, makeUser, TEST_CONFIG } from '../test/support/test-app.js';
 import { buildApp } from './app.js';
+import { createLogger } from './platform/logger.js';
 
 describeOnEachDatabase('the HTTP application', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
@@ -30,7 +31,7 @@ describeOnEachDatabase('the HTTP application', (database) => {
   });
 
   it('refuses to start when a route forgets its permission', async () => {
-    const fresh = await buildApp({ database: database(), config: TEST_CONFIG, logger: false });
+    const fresh = await buildApp({ database: database(), config: TEST_CONFIG, logger: createLogger('silent') });
     fresh.app.get('/api/v1/forgotten', () => 'oops');
     await expect(fresh.app.ready()).rejects.toThrow(/without a declared permission: GET \/api\/v1\/forgotten/);
   });

@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type RouteOptions } from 'fastify';
+import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -25,14 +26,15 @@ import { type Clock, systemClock } from './platform/clock.js';
 import { handleError, sendProblem } from './platform/error-handler.js';
 import type { App } from './platform/http.js';
 import { newId } from './platform/ids.js';
-import { loggerOptions } from './platform/logger.js';
+import { createLogger } from './platform/logger.js';
 import { validatorCompiler } from './platform/validation.js';
 
 export interface AppDeps {
   database: Database;
   config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours'>;
   clock?: Clock;
-  logger?: FastifyServerOptions['logger'];
+  /** Defaults to JSON lines on stdout at config.logLevel. */
+  logger?: Logger;
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -69,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   const clock = deps.clock ?? systemClock;
   const services = buildServices(deps.database, clock, deps.config.sessionTtlHours);
   const app = Fastify({
-    logger: deps.logger ?? loggerOptions(deps.config.logLevel),
+    loggerInstance: (deps.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
     genReqId: () => newId(),
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {
     routes.push(route);
+    // Tell the OpenAPI document which operations need no credentials.
+    if (route.config?.permission === 'public' && route.schema) route.schema = { ...route.schema, security: [] };
   });
   app.addHook('onReady', async () => {
     const undeclared = routes.filter((route) => !route.config?.permission);

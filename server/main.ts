@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createDemoWorkspace, formatCredentials } from './modules/demo/demo-workspace.js';
+import { AppError } from './platform/errors.js';
 
 const SESSION_PURGE_EVERY_MS = 60 * 60_000;
 
@@ -15,8 +16,14 @@ async function main() {
 
   let demo: string | undefined;
   if (config.seedDemo && !(await services.users.hasAnyUser())) {
-    const credentials = await createDemoWorkspace(services);
-    demo = formatCredentials(credentials, `http://localhost:${config.port}`);
+    try {
+      const credentials = await createDemoWorkspace(services);
+      demo = formatCredentials(credentials, `http://localhost:${config.port}`);
+    } catch (error) {
+      // Two instances starting together on one empty PostgreSQL: the other one created it.
+      if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+      app.log.info('another instance is creating the demo workspace');
+    }
   }
 
   const purge = setInterval(() => {

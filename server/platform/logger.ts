@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /** Paths pino replaces with [redacted]: credentials never reach the logs. */
 export const REDACT_PATHS = [
@@ -6,27 +6,33 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.currentPassword',
-  '*.newPassword',
-  '*.secret',
-  '*.token',
-  '*.password_hash',
+  ...['password', 'currentPassword', 'newPassword', 'secret', 'token', 'password_hash'].flatMap((key) => [key, `*.${key}`]),
 ];
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
-  return {
-    level,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    // Request logs carry what an operator needs and nothing a user typed.
-    serializers: {
-      req: (req: { id: string; method: string; url: string; ip?: string; headers: Record<string, unknown> }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url,
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-      }),
+interface RequestLike {
+  id: string;
+  method: string;
+  url: string;
+  ip?: string;
+  headers: Record<string, unknown>;
+}
+
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Request logs carry what an operator needs and nothing a user typed.
+      serializers: {
+        req: (req: RequestLike) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+        }),
+      },
     },
-  };
+    destination,
+  );
 }

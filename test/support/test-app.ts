@@ -3,6 +3,7 @@ import type { Role } from '../../domain/roles.js';
 import { buildApp } from '../../server/app.js';
 import type { Database } from '../../server/db/connect.js';
 import type { Clock } from '../../server/platform/clock.js';
+import { createLogger } from '../../server/platform/logger.js';
 import { systemContext } from '../../server/platform/request-context.js';
 
 export const TEST_CONFIG = {
@@ -17,7 +18,7 @@ export async function buildTestApp(database: Database, options: { clock?: Clock;
   const built = await buildApp({
     database,
     config: { ...TEST_CONFIG, webDir: options.webDir ?? TEST_CONFIG.webDir },
-    logger: false,
+    logger: createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   await built.app.ready();
