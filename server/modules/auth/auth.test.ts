@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { fixedClock } from '../../platform/clock.js';
 import {
   buildTestApp,
   login,
@@ -8,6 +9,8 @@ import {
   sessionCookieOf,
   TEST_PASSWORD,
 } from '../../../test/support/test-app.js';
+
+const HOUR = 3_600_000;
 
 describeOnEachDatabase('authentication', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
@@ -247,5 +250,21 @@ describeOnEachDatabase('authentication', (database) => {
     const other = await login(built, (await makeUser(built, ['agent'])).email);
     const { token } = (await owner.request('POST', '/api/v1/me/tokens', { name: 'mine' })).json();
     expect((await other.request('DELETE', `/api/v1/me/tokens/${token.id}`)).statusCode).toBe(404);
+  });
+
+  it('expires a session after the idle time, and slides it while in use', async () => {
+    const clock = fixedClock(new Date('2026-11-29T08:00:00Z'));
+    const timed = await buildTestApp(database(), { clock });
+    const user = await makeUser(timed, ['agent']);
+    const client = await login(timed, user.email);
+    clock.advance(11 * HOUR);
+    expect((await client.request('GET', '/api/v1/me')).statusCode).toBe(200);
+    // Used at 11 h, so it now lasts until 23 h.
+    clock.advance(11 * HOUR);
+    expect((await client.request('GET', '/api/v1/me')).statusCode).toBe(200);
+    clock.advance(13 * HOUR);
+    expect((await client.request('GET', '/api/v1/me')).statusCode).toBe(401);
+    expect(await timed.services.sessions.purgeExpiredSessions()).toBeGreaterThanOrEqual(1);
+    await timed.app.close();
   });
 });

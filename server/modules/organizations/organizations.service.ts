@@ -78,9 +78,10 @@ export class OrganizationsService {
   }
 
   async create(ctx: RequestContext, body: CreateOrganizationBody): Promise<Organization> {
-    const now = this.clock.now().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     const row: OrganizationRow = {
-      id: newId(),
+      id: newId(at.getTime()),
       name: body.name.trim(),
       code: body.code,
       status: 'active',
@@ -138,9 +139,10 @@ export class OrganizationsService {
   }
 
   async createService(ctx: RequestContext, organizationId: string, body: CreateServiceBody): Promise<Service> {
-    const now = this.clock.now().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     const row: ServiceRow = {
-      id: newId(),
+      id: newId(at.getTime()),
       organization_id: organizationId,
       name: body.name.trim(),
       description: body.description ?? '',

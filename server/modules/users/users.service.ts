@@ -125,9 +125,10 @@ export class UsersService {
     await this.checkAssignment(roles, organizationId);
     // Hash before the transaction: argon2 takes tens of milliseconds and must not hold a write lock.
     const passwordHash = body.password ? await hashPassword(body.password) : null;
-    const now = this.clock.now().toISOString();
+    const at = this.clock.now();
+    const now = at.toISOString();
     const row: UserRow = {
-      id: newId(),
+      id: newId(at.getTime()),
       email: normalizeEmail(body.email),
       name: body.name.trim(),
       password_hash: passwordHash,
