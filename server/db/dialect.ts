@@ -16,3 +16,12 @@ export function textContains(db: Kysely<any>, column: string, needle: string): E
     ? sql<SqlBool>`${sql.ref(column)} ilike ${pattern} escape '\\'`
     : sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
+
+/**
+ * Keyset pagination: rows whose (columns) sort after (values), as one row-value comparison
+ * that both engines answer from an index on the same columns.
+ */
+export function keysetAfter(columns: readonly string[], values: readonly (string | number)[]): Expression<SqlBool> {
+  const refs = sql.join(columns.map((column) => sql.ref(column)));
+  return sql<SqlBool>`(${refs}) > (${sql.join(values.map((value) => sql`${value}`))})`;
+}

@@ -1,3 +1,5 @@
+import { isUniqueViolation } from '../db/errors.js';
+
 /**
  * The one error model. Services throw AppError with a code; the error handler turns it into an
  * RFC 9457 problem+json response using the status and title in this table.
@@ -50,6 +52,14 @@ export class AppError extends Error {
 
 export function validationError(errors: FieldError[]): AppError {
   return new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+}
+
+/** Turns a unique-constraint violation into a 409 naming the field; rethrows anything else. */
+export function conflictOnUnique(field: string, message: string) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error)) throw new AppError('conflict', message, { errors: [{ field, message }] });
+    throw error;
+  };
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);

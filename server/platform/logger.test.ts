@@ -47,7 +47,11 @@ it('keeps passwords, cookies, CSRF tokens and API tokens out of the logs, and lo
   const secret = created.json().secret as string;
   await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });
   // A failing request logs its error too.
-  await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'logged@test.mesa', password: 'wrong-secret-here' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: 'logged@test.mesa', password: 'wrong-secret-here' },
+  });
   // An error inside a handler is logged with its stack.
   app.log.error({ password: TEST_PASSWORD, token: secret }, 'an error with secrets attached');
   await app.close();

@@ -6,7 +6,10 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
-  ...['password', 'currentPassword', 'newPassword', 'secret', 'token', 'password_hash'].flatMap((key) => [key, `*.${key}`]),
+  ...['password', 'currentPassword', 'newPassword', 'secret', 'token', 'password_hash'].flatMap((key) => [
+    key,
+    `*.${key}`,
+  ]),
 ];
 
 interface RequestLike {

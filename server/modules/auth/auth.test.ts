@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
-import { fixedClock } from '../../platform/clock.js';
 import {
   buildTestApp,
   login,
@@ -9,6 +8,7 @@ import {
   sessionCookieOf,
   TEST_PASSWORD,
 } from '../../../test/support/test-app.js';
+import { fixedClock } from '../../platform/clock.js';
 
 const HOUR = 3_600_000;
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { textContains } from '../../db/dialect.js';
+import { keysetAfter, textContains } from '../../db/dialect.js';
 import type { DB, OrganizationRow, ServiceRow } from '../../db/schema.js';
 
 export interface OrganizationFilter {
@@ -19,10 +19,7 @@ export function listOrganizations(db: Kysely<DB>, filter: OrganizationFilter) {
     const q = filter.q;
     query = query.where((eb) => eb.or([textContains(db, 'name', q), textContains(db, 'code', q)]));
   }
-  if (filter.after) {
-    const { name, id } = filter.after;
-    query = query.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
-  }
+  if (filter.after) query = query.where(keysetAfter(['name', 'id'], [filter.after.name, filter.after.id]));
   return query.orderBy('name').orderBy('id').limit(filter.limit).execute();
 }
 

@@ -8,11 +8,10 @@ import type {
   UpdateOrganizationBody,
   UpdateServiceBody,
 } from '../../../domain/contracts/organizations.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import type { DB, OrganizationRow, ServiceRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, conflictOnUnique, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { organizationScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -45,10 +44,8 @@ export function toService(row: ServiceRow): Service {
   };
 }
 
-function duplicate(error: unknown, field: string, message: string): never {
-  if (isUniqueViolation(error)) throw new AppError('conflict', message, { errors: [{ field, message }] });
-  throw error;
-}
+const codeTaken = conflictOnUnique('code', 'another organization already uses this code');
+const serviceNameTaken = conflictOnUnique('name', 'this organization already has a service with this name');
 
 export class OrganizationsService {
   constructor(
@@ -102,7 +99,7 @@ export class OrganizationsService {
           after: toOrganization(row),
         });
       })
-      .catch((error) => duplicate(error, 'code', 'another organization already uses this code'));
+      .catch(codeTaken);
     return toOrganization(row);
   }
 
@@ -129,7 +126,7 @@ export class OrganizationsService {
         });
         return toOrganization(after);
       })
-      .catch((error) => duplicate(error, 'code', 'another organization already uses this code'));
+      .catch(codeTaken);
   }
 
   async listServices(ctx: RequestContext, organizationId: string): Promise<Service[]> {
@@ -164,7 +161,7 @@ export class OrganizationsService {
           after: toService(row),
         });
       })
-      .catch((error) => duplicate(error, 'name', 'this organization already has a service with this name'));
+      .catch(serviceNameTaken);
     return toService(row);
   }
 
@@ -189,6 +186,6 @@ export class OrganizationsService {
         });
         return toService(after);
       })
-      .catch((error) => duplicate(error, 'name', 'this organization already has a service with this name'));
+      .catch(serviceNameTaken);
   }
 }

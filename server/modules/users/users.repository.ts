@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../domain/roles.js';
-import { textContains } from '../../db/dialect.js';
+import { keysetAfter, textContains } from '../../db/dialect.js';
 import type { DB, NewUserRow, UserRowUpdate } from '../../db/schema.js';
 
 export interface UserFilter {
@@ -24,10 +24,7 @@ export function listUsers(db: Kysely<DB>, filter: UserFilter) {
     const q = filter.q;
     query = query.where((eb) => eb.or([textContains(db, 'name', q), textContains(db, 'email', q)]));
   }
-  if (filter.after) {
-    const { name, id } = filter.after;
-    query = query.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
-  }
+  if (filter.after) query = query.where(keysetAfter(['name', 'id'], [filter.after.name, filter.after.id]));
   return query.orderBy('name').orderBy('id').limit(filter.limit).execute();
 }
 

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../../../domain/contracts/users.js';
 import { checkRoleAssignment, ROLES, type Role } from '../../../domain/roles.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
-import { AppError, notFound, validationError } from '../../platform/errors.js';
+import { AppError, conflictOnUnique, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
@@ -40,13 +39,7 @@ export function toUser(row: UserRow, roles: Role[]): User {
   };
 }
 
-const emailTaken = (error: unknown): never => {
-  if (isUniqueViolation(error)) {
-    const message = 'another account already uses this email';
-    throw new AppError('conflict', message, { errors: [{ field: 'email', message }] });
-  }
-  throw error;
-};
+const emailTaken = conflictOnUnique('email', 'another account already uses this email');
 
 export class UsersService {
   constructor(
