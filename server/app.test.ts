@@ -71,6 +71,8 @@ describeOnEachDatabase('the HTTP application', (database) => {
     const page = await built.app.inject({ method: 'GET', url: '/admin/users' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Mesa test shell');
+    const staleAsset = await built.app.inject({ method: 'GET', url: '/assets/index-0ld.js' });
+    expect(staleAsset.statusCode).toBe(404);
   });
 
   it('requires a session for anything but public routes', async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -69,6 +69,7 @@ const CSP_DIRECTIVES = {
 /** Builds the whole HTTP application without listening; no side effects until the caller listens. */
 export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Services; routes: RouteOptions[] }> {
   const clock = deps.clock ?? systemClock;
+  const webDir = resolve(deps.config.webDir);
   const services = buildServices(deps.database, clock, deps.config.sessionTtlHours);
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
@@ -144,9 +145,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       route.config = { ...route.config, permission: 'public' };
     });
     await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-    if (existsSync(join(deps.config.webDir, 'index.html'))) {
+    if (existsSync(join(webDir, 'index.html'))) {
       await scope.register(fastifyStatic, {
-        root: deps.config.webDir,
+        root: webDir,
         wildcard: false,
         index: false,
         // Vite names assets by content hash, so they never change under the same name.
@@ -158,10 +159,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
     }
   });
 
-  const indexHtml = join(deps.config.webDir, 'index.html');
+  const indexHtml = join(webDir, 'index.html');
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    const path = request.url.split('?')[0] ?? '';
+    // API paths, and files that do not exist (a stale tab asking for an old asset), get a real 404.
+    if (path.startsWith('/api/') || request.method !== 'GET' || extname(path) !== '') {
+      return sendProblem(request, reply, 'not_found', `No route ${request.method} ${path}`);
     }
     if (!existsSync(indexHtml)) {
       return reply.code(503).type('text/plain').send('The web UI is not built yet: run `npm run build`.');

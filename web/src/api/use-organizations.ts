@@ -61,8 +61,7 @@ function useInvalidateOrganizations() {
 export function useCreateOrganization() {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
-    mutationFn: (body: CreateOrganizationBody) =>
-      apiRequest<Organization>('/organizations', { method: 'POST', body }),
+    mutationFn: (body: CreateOrganizationBody) => apiRequest<Organization>('/organizations', { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }

@@ -71,7 +71,6 @@ export function useUpdateMe() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: ChangePasswordBody) =>
-      apiRequest<{ status: 'ok' }>('/me/password', { method: 'POST', body }),
+    mutationFn: (body: ChangePasswordBody) => apiRequest<{ status: 'ok' }>('/me/password', { method: 'POST', body }),
   });
 }

@@ -56,7 +56,12 @@ export function LoginPage() {
               </Text>
             </div>
             {error ? (
-              <Alert color={locked ? 'orange' : 'red'} variant="light" role="alert" title={locked ? t('login.lockedTitle') : undefined}>
+              <Alert
+                color={locked ? 'orange' : 'red'}
+                variant="light"
+                role="alert"
+                title={locked ? t('login.lockedTitle') : undefined}
+              >
                 {wrong ? t('login.wrongCredentials') : message(error)}
               </Alert>
             ) : null}

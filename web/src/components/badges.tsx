@@ -23,9 +23,9 @@ const ROLE_COLORS: Record<Role, string> = {
 export function RoleBadges({ roles }: { roles: readonly Role[] }) {
   const { t } = useTranslation();
   return (
-    <Group gap={4}>
+    <Group gap={4} wrap="wrap">
       {roles.map((role) => (
-        <Badge key={role} size="sm" variant="light" color={ROLE_COLORS[role]} style={{ textTransform: 'none' }}>
+        <Badge key={role} size="sm" variant="light" color={ROLE_COLORS[role]}>
           {t(`roles.${role}`)}
         </Badge>
       ))}

@@ -10,12 +10,12 @@ export function OrganizationHeading({ organization }: { organization: Organizati
       <Text fw={700} size="lg">
         {organization.name}
       </Text>
-      <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+      <Badge variant="outline" color="gray">
         {organization.code}
       </Badge>
       <StatusBadge status={organization.status} />
       {organization.requestersSeeAllTickets ? (
-        <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>
+        <Badge variant="light" color="grape">
           {t('organizations.sharedTickets')}
         </Badge>
       ) : null}

@@ -43,7 +43,17 @@ export function OrganizationSelect({
 /** An organization's name from its id (cached, so a table of users asks once per organization). */
 export function OrganizationName({ id }: { id: string | null }) {
   const { data, isError } = useOrganization(id);
-  if (!id) return <Text c="dimmed" span>—</Text>;
-  if (isError) return <Text c="dimmed" span>{id}</Text>;
+  if (!id)
+    return (
+      <Text c="dimmed" span>
+        —
+      </Text>
+    );
+  if (isError)
+    return (
+      <Text c="dimmed" span>
+        {id}
+      </Text>
+    );
   return <Text span>{data?.name ?? '…'}</Text>;
 }

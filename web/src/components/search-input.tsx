@@ -32,7 +32,11 @@ export function SearchInput({
           setValue('');
         }
       }}
-      rightSection={<Kbd size="xs">/</Kbd>}
+      rightSection={
+        <Kbd size="xs" visibleFrom="sm">
+          /
+        </Kbd>
+      }
       rightSectionPointerEvents="none"
       {...{ [SEARCH_BOX_ATTRIBUTE]: '' }}
       {...props}

@@ -1,7 +1,7 @@
-import { Alert, Badge, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../api/use-session.js';
 import { useServices } from '../api/use-organizations.js';
+import { useCurrentUser } from '../api/use-session.js';
 import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
 
 /** "Levanta tu ticket": the requester's home. Raising tickets online arrives later; until then, say how to reach us. */
@@ -70,9 +70,6 @@ function PortalServices({ organizationId }: { organizationId: string | null }) {
                 {service.description}
               </Text>
             ) : null}
-            <Badge variant="light" color="teal" size="sm" w="fit-content">
-              {t('status.active')}
-            </Badge>
           </Stack>
         </Card>
       ))}

@@ -1,6 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe, useUpdateMe } from '../api/use-session.js';
+import { GlobeIcon } from '../components/icons.js';
 import { applyLanguage, currentLanguage, LANGUAGES, type Language } from '../i18n/i18n.js';
 
 /** Each language is named in itself, so whoever cannot read the current one still finds theirs. */
@@ -21,7 +22,13 @@ export function LanguageSwitch() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray" size="compact-sm" aria-label={t('shell.language', { language: LANGUAGE_NAMES[language] })}>
+        <Button
+          variant="subtle"
+          color="gray"
+          size="compact-sm"
+          leftSection={<GlobeIcon />}
+          aria-label={t('shell.language', { language: LANGUAGE_NAMES[language] })}
+        >
           {LANGUAGE_NAMES[language]}
         </Button>
       </Menu.Target>

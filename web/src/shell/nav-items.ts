@@ -33,7 +33,13 @@ const staffWith = (permission: Permission) => (roles: readonly Role[]) =>
 /** The navigation follows the roles: what a role cannot use is not shown to it. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/portal', label: 'nav.portal', section: 'portal', allowed: (roles) => roles.includes('requester') },
-  { to: '/workspace', label: 'nav.directory', section: 'workspace', exact: true, allowed: staffWith('organizations.read') },
+  {
+    to: '/workspace',
+    label: 'nav.directory',
+    section: 'workspace',
+    exact: true,
+    allowed: staffWith('organizations.read'),
+  },
   { to: '/workspace/people', label: 'nav.people', section: 'workspace', allowed: staffWith('users.read') },
   { to: '/admin/organizations', label: 'nav.organizations', section: 'admin', allowed: can('organizations.manage') },
   { to: '/admin/users', label: 'nav.users', section: 'admin', allowed: can('users.manage') },

@@ -25,6 +25,8 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      // With a dialog open, the page behind it is out of reach.
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       if (event.key === '/') {
         const box = document.querySelector<HTMLInputElement>(`[${SEARCH_BOX_ATTRIBUTE}]`);
         if (box) {
@@ -55,8 +57,8 @@ function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => vo
   const rows: [ReactNode, string][] = [
     [<Kbd key="slash">/</Kbd>, t('shortcuts.search')],
     [<Kbd key="question">?</Kbd>, t('shortcuts.help')],
-    [<Kbd key="enter">Enter</Kbd>, t('shortcuts.submit')],
-    [<Kbd key="esc">Esc</Kbd>, t('shortcuts.close')],
+    [<Kbd key="enter">{t('shortcuts.keyEnter')}</Kbd>, t('shortcuts.submit')],
+    [<Kbd key="esc">{t('shortcuts.keyEscape')}</Kbd>, t('shortcuts.close')],
   ];
   return (
     <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} centered>

@@ -25,6 +25,8 @@ export function DirectoryPage() {
   const list = useOrganizationList({ q: q || undefined, status: status === 'all' ? undefined : status });
   const organizations = list.data?.pages.flatMap((page) => page.items) ?? [];
   const canManage = rolesGrant(me.roles, 'organizations.manage');
+  // The freshest copy of the picked organization, if the list reloaded since it was picked.
+  const shown = selected ? (organizations.find((o) => o.id === selected.id) ?? selected) : null;
 
   return (
     <>
@@ -39,7 +41,7 @@ export function DirectoryPage() {
           ) : null
         }
       />
-      <Grid gutter="lg">
+      <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="sm">
             <SearchInput
@@ -97,8 +99,8 @@ export function DirectoryPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          {selected ? (
-            <OrganizationServices organization={selected} canManage={canManage} />
+          {shown ? (
+            <OrganizationServices organization={shown} canManage={canManage} />
           ) : (
             <Paper withBorder radius="md" p="lg">
               <EmptyMessage title={t('directory.pickOne')} description={t('directory.pickOneHint')} />

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../domain/contracts/organizations.js';
 import { useServices } from '../api/use-organizations.js';
 import { StatusBadge } from '../components/badges.js';
+import { OrganizationHeading } from '../components/organization-heading.js';
 import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
-import { OrganizationHeading } from '../components/organization-heading.js';
 
 export function OrganizationServices({ organization, canManage }: { organization: Organization; canManage: boolean }) {
   const { t } = useTranslation();

@@ -1,0 +1,168 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { type Permission, rolesGrant } from '../../../domain/permissions.js';
+import { isStaff } from '../../../domain/roles.js';
+import { meQuery } from '../api/use-session.js';
+import { LoginPage, safeRedirect } from '../auth/login-page.js';
+import { AppLayout } from '../shell/app-layout.js';
+import { NotFoundPage, PageLoading, RouteError } from '../shell/fallback-pages.js';
+import { homePathFor } from '../shell/nav-items.js';
+import { ShortcutsProvider } from '../shell/shortcuts.js';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: () => (
+    <ShortcutsProvider>
+      <Outlet />
+    </ShortcutsProvider>
+  ),
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ href: safeRedirect(search.redirect), replace: true });
+  },
+  component: LoginPage,
+});
+
+/** The sign-in gate: everything below it has a signed-in user in the context. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) {
+      const target = location.href === '/' ? undefined : location.href;
+      throw redirect({ to: '/login', search: target ? { redirect: target } : {}, replace: true });
+    }
+    return { me };
+  },
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+/** A screen outside someone's roles sends them home instead (the API refuses it anyway). */
+function requirePermission(permission: Permission, staffOnly = false) {
+  return ({ context }: { context: { me: { roles: Parameters<typeof rolesGrant>[0] } } }) => {
+    const { roles } = context.me;
+    if (!rolesGrant(roles, permission) || (staffOnly && !isStaff(roles))) {
+      throw redirect({ to: homePathFor(roles), replace: true });
+    }
+  };
+}
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homePathFor(context.me.roles), replace: true });
+  },
+});
+
+const portalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal',
+  beforeLoad: ({ context }) => {
+    if (!context.me.roles.includes('requester')) throw redirect({ to: homePathFor(context.me.roles), replace: true });
+  },
+  component: lazyRouteComponent(() => import('../portal/portal-page.js'), 'PortalPage'),
+});
+
+const directoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace',
+  beforeLoad: requirePermission('organizations.read', true),
+  component: lazyRouteComponent(() => import('../workspace/directory-page.js'), 'DirectoryPage'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/people',
+  beforeLoad: requirePermission('users.read', true),
+  component: lazyRouteComponent(() => import('../workspace/people-page.js'), 'PeoplePage'),
+});
+
+const organizationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/organizations',
+  beforeLoad: requirePermission('organizations.manage'),
+  component: lazyRouteComponent(() => import('../admin/organizations-page.js'), 'OrganizationsPage'),
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/organizations/$organizationId',
+  beforeLoad: requirePermission('organizations.manage'),
+  component: lazyRouteComponent(() => import('../admin/organization-page.js'), 'OrganizationPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  beforeLoad: requirePermission('users.manage'),
+  component: lazyRouteComponent(() => import('../admin/users-page.js'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  beforeLoad: requirePermission('audit.read'),
+  component: lazyRouteComponent(() => import('../admin/audit-page.js'), 'AuditPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../account/account-page.js'), 'AccountPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    portalRoute,
+    directoryRoute,
+    peopleRoute,
+    organizationsRoute,
+    organizationRoute,
+    usersRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data freshness is TanStack Query's job; the router should not cache on its own.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoading,
+    defaultErrorComponent: RouteError,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
