@@ -70,7 +70,10 @@ describe('the server process', () => {
     const password = adminLine?.trim().split(/\s+/)[1];
     expect(password).toMatch(/^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/);
     // Printed for the person starting it, never written into the JSON log lines.
-    const logLines = first.output().split('\n').filter((line) => line.startsWith('{'));
+    const logLines = first
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     expect(logLines.join('\n')).not.toContain(password);
 
     const base = `http://127.0.0.1:${port}`;
