@@ -1,0 +1,236 @@
+import { type Static, Type } from 'typebox';
+import type { Priority } from '../tickets/priority.js';
+import { PENDING_REASONS, RESOLUTION_CODES, STATUSES } from '../tickets/ticket-lifecycle.js';
+import { CHANNELS, TICKET_TYPES } from '../tickets/ticket-types.js';
+import { Id, ListQuery, Nullable, Timestamp, Version } from './common.js';
+
+export const TicketTypeSchema = Type.Enum(TICKET_TYPES);
+export const StatusSchema = Type.Enum(STATUSES);
+export const ChannelSchema = Type.Enum(CHANNELS);
+export const LevelSchema = Type.Enum(['high', 'medium', 'low'] as const);
+// An integer schema (not an enum) so query strings coerce "1" to 1.
+export const PrioritySchema = Type.Unsafe<Priority>({ type: 'integer', minimum: 1, maximum: 4 });
+export const PendingReasonSchema = Type.Enum(PENDING_REASONS);
+export const ResolutionCodeSchema = Type.Enum(RESOLUTION_CODES);
+
+const Ref = Type.Object({ id: Id, name: Type.String() });
+const PersonRef = Type.Object({ id: Id, name: Type.String(), email: Type.String() });
+const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^,\\s][^,]*$' });
+const Html = Type.String({ maxLength: 100_000, description: 'Rich text; sanitized on the server' });
+
+export const TicketSummary = Type.Object({
+  id: Id,
+  number: Type.String({ description: 'INC-000123, REQ-000045, QRY-000007' }),
+  type: TicketTypeSchema,
+  status: StatusSchema,
+  subject: Type.String(),
+  priority: PrioritySchema,
+  channel: ChannelSchema,
+  requester: PersonRef,
+  organization: Ref,
+  service: Nullable(Ref),
+  category: Nullable(Ref),
+  assignee: Nullable(Ref),
+  tags: Type.Array(Type.String()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const Ticket = Type.Object({
+  ...TicketSummary.properties,
+  descriptionHtml: Type.String(),
+  impact: LevelSchema,
+  urgency: LevelSchema,
+  priorityOverridden: Type.Boolean(),
+  priorityReason: Nullable(Type.String()),
+  pendingReason: Nullable(PendingReasonSchema),
+  resolutionCode: Nullable(ResolutionCodeSchema),
+  resolutionNotes: Nullable(Type.String()),
+  watchers: Type.Array(Ref),
+  createdBy: Ref,
+  firstResponseAt: Nullable(Timestamp),
+  resolvedAt: Nullable(Timestamp),
+  closedAt: Nullable(Timestamp),
+  reopenableUntil: Nullable(Timestamp),
+  allowedStatuses: Type.Array(StatusSchema, { description: 'The statuses the caller may move this ticket to' }),
+  version: Type.Integer(),
+});
+
+export const CreateTicketBody = Type.Object(
+  {
+    type: TicketTypeSchema,
+    subject: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Html,
+    serviceId: Type.Optional(Nullable(Id)),
+    categoryId: Type.Optional(Nullable(Id)),
+    channel: Type.Optional(ChannelSchema),
+    impact: Type.Optional(LevelSchema),
+    urgency: Type.Optional(LevelSchema),
+    requesterId: Type.Optional(Id),
+    tags: Type.Optional(Type.Array(Tag, { maxItems: 20, uniqueItems: true })),
+    attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateTicketBody = Type.Object(
+  {
+    version: Version,
+    status: Type.Optional(StatusSchema),
+    pendingReason: Type.Optional(Nullable(PendingReasonSchema)),
+    resolutionCode: Type.Optional(Nullable(ResolutionCodeSchema)),
+    resolutionNotes: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
+    assigneeId: Type.Optional(Nullable(Id)),
+    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    type: Type.Optional(TicketTypeSchema),
+    serviceId: Type.Optional(Nullable(Id)),
+    categoryId: Type.Optional(Nullable(Id)),
+    channel: Type.Optional(ChannelSchema),
+    impact: Type.Optional(LevelSchema),
+    urgency: Type.Optional(LevelSchema),
+    priority: Type.Optional(PrioritySchema),
+    priorityReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    tags: Type.Optional(Type.Array(Tag, { maxItems: 20, uniqueItems: true })),
+    watcherIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const BulkUpdateBody = Type.Object(
+  {
+    ticketIds: Type.Array(Id, { minItems: 1, maxItems: 100, uniqueItems: true }),
+    changes: Type.Object(
+      {
+        assigneeId: Type.Optional(Nullable(Id)),
+        status: Type.Optional(StatusSchema),
+        pendingReason: Type.Optional(PendingReasonSchema),
+        priority: Type.Optional(PrioritySchema),
+        priorityReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BulkUpdateResult = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      ticketId: Id,
+      ok: Type.Boolean(),
+      error: Nullable(Type.Object({ code: Type.String(), detail: Type.String() })),
+    }),
+  ),
+});
+
+export const QUEUES = ['mine', 'unassigned', 'open', 'recent', 'all'] as const;
+export const SORTS = ['updated', 'created', 'priority'] as const;
+
+export const TicketListQuery = Type.Object(
+  {
+    ...ListQuery,
+    queue: Type.Optional(Type.Enum(QUEUES)),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Full text over subject, description and conversation, or a ticket number' })),
+    status: Type.Optional(Type.Array(StatusSchema, { maxItems: 7 })),
+    priority: Type.Optional(Type.Array(PrioritySchema, { maxItems: 4 })),
+    type: Type.Optional(Type.Array(TicketTypeSchema, { maxItems: 3 })),
+    channel: Type.Optional(Type.Array(ChannelSchema, { maxItems: 6 })),
+    organizationId: Type.Optional(Id),
+    serviceId: Type.Optional(Id),
+    categoryId: Type.Optional(Id),
+    assigneeId: Type.Optional(Id),
+    requesterId: Type.Optional(Id),
+    tag: Type.Optional(Tag),
+    createdFrom: Type.Optional(Timestamp),
+    createdTo: Type.Optional(Timestamp),
+    sort: Type.Optional(Type.Enum(SORTS)),
+  },
+  { additionalProperties: false },
+);
+
+export const Attachment = Type.Object({
+  id: Id,
+  ticketId: Id,
+  messageId: Nullable(Id),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  internal: Type.Boolean(),
+  uploadedBy: Ref,
+  createdAt: Timestamp,
+});
+
+export const Message = Type.Object({
+  id: Id,
+  ticketId: Id,
+  kind: Type.Enum(['reply', 'note'] as const),
+  author: Ref,
+  bodyHtml: Type.String(),
+  attachments: Type.Array(Attachment),
+  createdAt: Timestamp,
+});
+
+export const MessageBody = Type.Object(
+  {
+    bodyHtml: Html,
+    attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const TimelineEntry = Type.Object({
+  id: Id,
+  at: Timestamp,
+  actor: Nullable(Ref),
+  kind: Type.String({ description: 'created, status_changed, assigned, updated, reply, note, linked, …' }),
+  internal: Type.Boolean({ description: 'Seen by staff only' }),
+  message: Nullable(Message),
+  changes: Type.Array(Type.Object({ field: Type.String(), from: Type.Unknown(), to: Type.Unknown() })),
+});
+
+export const Category = Type.Object({
+  id: Id,
+  parentId: Nullable(Id),
+  serviceId: Nullable(Id),
+  name: Type.String(),
+  status: Type.Enum(['active', 'inactive'] as const),
+  version: Type.Integer(),
+});
+
+export const CategoryListQuery = Type.Object(
+  { serviceId: Type.Optional(Id), includeInactive: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+export const CreateCategoryBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    parentId: Type.Optional(Nullable(Id)),
+    serviceId: Type.Optional(Nullable(Id)),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateCategoryBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    status: Type.Optional(Type.Enum(['active', 'inactive'] as const)),
+  },
+  { additionalProperties: false },
+);
+
+export type TicketSummary = Static<typeof TicketSummary>;
+export type Ticket = Static<typeof Ticket>;
+export type CreateTicketBody = Static<typeof CreateTicketBody>;
+export type UpdateTicketBody = Static<typeof UpdateTicketBody>;
+export type BulkUpdateBody = Static<typeof BulkUpdateBody>;
+export type BulkUpdateResult = Static<typeof BulkUpdateResult>;
+export type TicketListQuery = Static<typeof TicketListQuery>;
+export type Attachment = Static<typeof Attachment>;
+export type Message = Static<typeof Message>;
+export type MessageBody = Static<typeof MessageBody>;
+export type TimelineEntry = Static<typeof TimelineEntry>;
+export type Category = Static<typeof Category>;
+export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
+export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;
