@@ -12,19 +12,28 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'audit.read',
+  'tickets.read',
+  'tickets.create',
+  'tickets.update',
+  'tickets.work',
+  'categories.manage',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const STAFF_READ: Permission[] = ['organizations.read', 'users.read'];
+// Everyone raises, reads, replies to and updates tickets; what a requester may see and change
+// is narrowed by the tenant scope and the lifecycle table, not by the route.
+const TICKETS: Permission[] = ['tickets.read', 'tickets.create', 'tickets.update'];
+const STAFF_READ: Permission[] = ['organizations.read', 'users.read', ...TICKETS, 'tickets.work'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // A requester reads only their own organization; the scope is applied in the query.
-  requester: ['organizations.read'],
+  requester: ['organizations.read', ...TICKETS],
   agent: STAFF_READ,
   specialist: STAFF_READ,
   supervisor: [...STAFF_READ, 'audit.read'],
   analyst: STAFF_READ,
-  admin: [...STAFF_READ, 'organizations.manage', 'users.manage', 'audit.read'],
+  admin: [...STAFF_READ, 'organizations.manage', 'users.manage', 'audit.read', 'categories.manage', 'settings.manage'],
 };
 
 export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {

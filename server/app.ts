@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -16,22 +17,35 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
+import { registerCategoryRoutes } from './modules/categories/categories.routes.js';
+import { CategoriesService } from './modules/categories/categories.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
+import { SettingsService } from './modules/settings/settings.service.js';
+import { registerAttachmentRoutes } from './modules/tickets/attachments.routes.js';
+import { ATTACHMENT_MAX_BYTES, ConversationService } from './modules/tickets/conversation.service.js';
+import { registerLiveUpdateRoutes } from './modules/tickets/live-updates.routes.js';
+import { TicketHistory } from './modules/tickets/ticket-history.js';
+import { TicketReadsService } from './modules/tickets/ticket-reads.service.js';
+import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
+import { TicketsService } from './modules/tickets/tickets.service.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import { UsersService } from './modules/users/users.service.js';
 import { registerAccessControl } from './platform/access-control.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { handleError, sendProblem } from './platform/error-handler.js';
+import { EventBus } from './platform/event-bus.js';
 import type { App } from './platform/http.js';
 import { newId } from './platform/ids.js';
 import { createLogger } from './platform/logger.js';
+import { localStorage } from './platform/storage.js';
 import { validatorCompiler } from './platform/validation.js';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours'>;
+  config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours' | 'dataDir'>;
   clock?: Clock;
   /** Defaults to JSON lines on stdout at config.logLevel. */
   logger?: Logger;
@@ -40,14 +54,31 @@ export interface AppDeps {
 export type Services = ReturnType<typeof buildServices>;
 
 /** The composition root: each service gets only what it uses. */
-export function buildServices(database: Database, clock: Clock, sessionTtlHours: number) {
+export function buildServices(database: Database, clock: Clock, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
   const { db } = database;
+  const bus = new EventBus();
   const audit = new AuditService(db, clock);
   const organizations = new OrganizationsService(db, clock, audit);
-  const sessions = new SessionsService(db, clock, audit, sessionTtlHours);
+  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours);
   const users = new UsersService(db, clock, audit, organizations, sessions);
   const auth = new AuthService(db, clock, users, sessions, organizations);
-  return { audit, organizations, sessions, users, auth };
+  const settings = new SettingsService(db, clock, audit);
+  const categories = new CategoriesService(db, clock, audit, organizations);
+  const history = new TicketHistory(clock, bus);
+  const ticketReads = new TicketReadsService(db, clock, settings);
+  const tickets = new TicketsService({
+    db,
+    clock,
+    reads: ticketReads,
+    history,
+    users,
+    organizations,
+    categories,
+    settings,
+  });
+  const storage = localStorage(join(config.dataDir, 'files'));
+  const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history);
+  return { bus, audit, organizations, sessions, users, auth, settings, categories, ticketReads, tickets, conversation };
 }
 
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -70,7 +101,7 @@ const CSP_DIRECTIVES = {
 export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Services; routes: RouteOptions[] }> {
   const clock = deps.clock ?? systemClock;
   const webDir = resolve(deps.config.webDir);
-  const services = buildServices(deps.database, clock, deps.config.sessionTtlHours);
+  const services = buildServices(deps.database, clock, deps.config);
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(deps.config.logLevel)) as FastifyBaseLogger,
     genReqId: () => newId(),
@@ -101,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
   });
 
   await app.register(fastifyCookie);
+  // One file per upload request; the size limit is enforced again while streaming to storage.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: ATTACHMENT_MAX_BYTES } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: deps.config.secureCookies ? [] : null },
@@ -133,6 +166,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       registerOrganizationRoutes(api, services);
       registerUserRoutes(api, services);
       registerAuditRoutes(api, services);
+      registerSettingsRoutes(api, services);
+      registerCategoryRoutes(api, services);
+      registerTicketRoutes(api, services);
+      registerAttachmentRoutes(api, services);
+      registerLiveUpdateRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

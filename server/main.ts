@@ -6,6 +6,7 @@ import { createDemoWorkspace, formatCredentials } from './modules/demo/demo-work
 import { AppError } from './platform/errors.js';
 
 const SESSION_PURGE_EVERY_MS = 60 * 60_000;
+const TICKET_SWEEP_EVERY_MS = 60_000;
 
 async function main() {
   const config = loadConfig();
@@ -30,6 +31,14 @@ async function main() {
     services.sessions.purgeExpiredSessions().catch((error) => app.log.error({ err: error }, 'session purge failed'));
   }, SESSION_PURGE_EVERY_MS);
   purge.unref();
+  // Resolved tickets past their confirmation window close; uploads never attached are removed.
+  const sweep = setInterval(() => {
+    services.tickets
+      .closeExpiredResolutions()
+      .then(() => services.conversation.purgeAbandonedUploads())
+      .catch((error) => app.log.error({ err: error }, 'ticket sweep failed'));
+  }, TICKET_SWEEP_EVERY_MS);
+  sweep.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,6 +46,7 @@ async function main() {
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(purge);
+    clearInterval(sweep);
     // Stops accepting connections, waits for in-flight requests, then the database closes.
     await app.close();
     await database.close();

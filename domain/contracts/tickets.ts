@@ -36,6 +36,18 @@ export const TicketSummary = Type.Object({
   updatedAt: Timestamp,
 });
 
+export const Attachment = Type.Object({
+  id: Id,
+  ticketId: Id,
+  messageId: Nullable(Id),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  internal: Type.Boolean(),
+  uploadedBy: Ref,
+  createdAt: Timestamp,
+});
+
 export const Ticket = Type.Object({
   ...TicketSummary.properties,
   descriptionHtml: Type.String(),
@@ -48,6 +60,7 @@ export const Ticket = Type.Object({
   resolutionNotes: Nullable(Type.String()),
   watchers: Type.Array(Ref),
   createdBy: Ref,
+  attachments: Type.Array(Attachment, { description: 'Files attached to the ticket itself (not to a reply)' }),
   firstResponseAt: Nullable(Timestamp),
   resolvedAt: Nullable(Timestamp),
   closedAt: Nullable(Timestamp),
@@ -130,7 +143,12 @@ export const TicketListQuery = Type.Object(
   {
     ...ListQuery,
     queue: Type.Optional(Type.Enum(QUEUES)),
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Full text over subject, description and conversation, or a ticket number' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'Full text over subject, description and conversation, or a ticket number',
+      }),
+    ),
     status: Type.Optional(Type.Array(StatusSchema, { maxItems: 7 })),
     priority: Type.Optional(Type.Array(PrioritySchema, { maxItems: 4 })),
     type: Type.Optional(Type.Array(TicketTypeSchema, { maxItems: 3 })),
@@ -147,18 +165,6 @@ export const TicketListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const Attachment = Type.Object({
-  id: Id,
-  ticketId: Id,
-  messageId: Nullable(Id),
-  fileName: Type.String(),
-  contentType: Type.String(),
-  size: Type.Integer(),
-  internal: Type.Boolean(),
-  uploadedBy: Ref,
-  createdAt: Timestamp,
-});
 
 export const Message = Type.Object({
   id: Id,

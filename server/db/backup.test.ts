@@ -16,7 +16,7 @@ async function withServices<T>(
   const database = connectDatabase(target);
   try {
     await migrateToLatest(database);
-    return await run(buildServices(database, systemClock, 12));
+    return await run(buildServices(database, systemClock, { sessionTtlHours: 12, dataDir: tmpdir() }));
   } finally {
     await database.close();
   }
@@ -32,7 +32,7 @@ describe('backup and restore (SQLite)', () => {
 
     const database = connectDatabase(target);
     await migrateToLatest(database);
-    const services = buildServices(database, systemClock, 12);
+    const services = buildServices(database, systemClock, { sessionTtlHours: 12, dataDir: tmpdir() });
     await services.users.create(systemContext, staff('before@test.mesa'));
     // Taken while the database is open and has uncheckpointed WAL content.
     await backupDatabase(target, backupFile);

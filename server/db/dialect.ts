@@ -17,11 +17,29 @@ export function textContains(db: Kysely<any>, column: string, needle: string): E
     : sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
 
+export interface SortKey {
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
 /**
- * Keyset pagination: rows whose (columns) sort after (values), as one row-value comparison
- * that both engines answer from an index on the same columns.
+ * Keyset pagination: rows that sort after `values` under `keys`. One row-value comparison when
+ * every key runs the same way (both engines answer it from an index on those columns); an
+ * OR-chain of "equal so far, then beyond" when directions mix.
  */
-export function keysetAfter(columns: readonly string[], values: readonly (string | number)[]): Expression<SqlBool> {
-  const refs = sql.join(columns.map((column) => sql.ref(column)));
-  return sql<SqlBool>`(${refs}) > (${sql.join(values.map((value) => sql`${value}`))})`;
+export function keysetAfter(keys: readonly SortKey[], values: readonly (string | number)[]): Expression<SqlBool> {
+  const beyond = (key: SortKey) => (key.direction === 'asc' ? sql.raw('>') : sql.raw('<'));
+  const first = keys[0];
+  if (first && keys.every((key) => key.direction === first.direction)) {
+    const refs = sql.join(keys.map((key) => sql.ref(key.column)));
+    return sql<SqlBool>`(${refs}) ${beyond(first)} (${sql.join(values.map((value) => sql`${value}`))})`;
+  }
+  const branches = keys.map((key, i) => {
+    const equalSoFar = keys.slice(0, i).map((k, j) => sql`${sql.ref(k.column)} = ${values[j]}`);
+    return sql.join([...equalSoFar, sql`${sql.ref(key.column)} ${beyond(key)} ${values[i]}`], sql` and `);
+  });
+  return sql<SqlBool>`(${sql.join(
+    branches.map((b) => sql`(${b})`),
+    sql` or `,
+  )})`;
 }

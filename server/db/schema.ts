@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Impact, Priority, Urgency } from '../../domain/tickets/priority.js';
+import type { PendingReason, ResolutionCode, TicketStatus } from '../../domain/tickets/ticket-lifecycle.js';
+import type { Channel, TicketType } from '../../domain/tickets/ticket-types.js';
 
 /**
  * Table types. Timestamps are ISO-8601 UTC strings on both engines (PostgreSQL stores
@@ -91,6 +94,105 @@ export interface AuditEventTable {
   ip: string | null;
 }
 
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface CategoryTable {
+  id: string;
+  parent_id: string | null;
+  service_id: string | null;
+  name: string;
+  status: 'active' | 'inactive';
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TicketCounterTable {
+  type: string;
+  last_value: number;
+}
+
+export interface TicketTable {
+  id: string;
+  number: string;
+  type: TicketType;
+  sequence: number;
+  search_key: number;
+  subject: string;
+  description_html: string;
+  requester_id: string;
+  organization_id: string;
+  service_id: string | null;
+  category_id: string | null;
+  channel: Channel;
+  impact: Impact;
+  urgency: Urgency;
+  priority: Priority;
+  priority_overridden: number;
+  priority_reason: string | null;
+  status: TicketStatus;
+  pending_reason: PendingReason | null;
+  resolution_code: ResolutionCode | null;
+  resolution_notes: string | null;
+  assignee_id: string | null;
+  created_by_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  first_response_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  version: number;
+}
+
+export interface TicketTagTable {
+  ticket_id: string;
+  tag: string;
+}
+
+export interface TicketWatcherTable {
+  ticket_id: string;
+  user_id: string;
+}
+
+export interface TicketMessageTable {
+  id: string;
+  ticket_id: string;
+  kind: 'reply' | 'note';
+  author_id: string;
+  body_html: string;
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: string;
+  ticket_id: string | null;
+  message_id: string | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  internal: number;
+  uploaded_by_id: string;
+  created_at: Timestamp;
+}
+
+export interface TicketEventTable {
+  id: string;
+  ticket_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  kind: string;
+  internal: number;
+  message_id: string | null;
+  changes: string;
+  request_id: string | null;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   services: ServiceTable;
@@ -100,6 +202,15 @@ export interface DB {
   api_tokens: ApiTokenTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventTable;
+  settings: SettingTable;
+  categories: CategoryTable;
+  ticket_counters: TicketCounterTable;
+  tickets: TicketTable;
+  ticket_tags: TicketTagTable;
+  ticket_watchers: TicketWatcherTable;
+  ticket_messages: TicketMessageTable;
+  attachments: AttachmentTable;
+  ticket_events: TicketEventTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;
@@ -110,4 +221,9 @@ export type UserRowUpdate = Updateable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type TicketRow = Selectable<TicketTable>;
+export type TicketMessageRow = Selectable<TicketMessageTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type TicketEventRow = Selectable<TicketEventTable>;
 export type { Generated };

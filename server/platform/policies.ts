@@ -24,3 +24,14 @@ export function organizationScope(ctx: RequestContext): string | null {
   // A requester without an organization must see nothing, so scope them to an impossible id.
   return principal.organizationId ?? '\u0000none';
 }
+
+/** The tickets a caller may see: null for staff; a requester's own (and, if allowed, their organization's). */
+export function ticketScope(ctx: RequestContext): { requesterId: string; organizationId: string } | null {
+  const principal = ctx.principal;
+  if (!principal || isStaff(principal.roles)) return null;
+  return { requesterId: principal.userId, organizationId: principal.organizationId ?? '\u0000none' };
+}
+
+export function isStaffContext(ctx: RequestContext): boolean {
+  return ctx.principal !== null && isStaff(ctx.principal.roles);
+}

@@ -6,7 +6,7 @@ import type { FieldError } from './errors.js';
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-function makeAjv(coerceTypes: boolean): Ajv {
+function makeAjv(coerceTypes: boolean | 'array'): Ajv {
   // allErrors: report every failing field, not only the first.
   // removeAdditional false: an unknown field is an error, never silently dropped.
   const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
@@ -14,9 +14,10 @@ function makeAjv(coerceTypes: boolean): Ajv {
   return ajv;
 }
 
-// Bodies are JSON and must carry the right types; query strings and path params are text and are coerced.
+// Bodies are JSON and must carry the right types; query strings and path params are text and are
+// coerced, a repeated key (`status=new&status=pending`) or a single one alike becoming an array.
 const bodyAjv = makeAjv(false);
-const textAjv = makeAjv(true);
+const textAjv = makeAjv('array');
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);

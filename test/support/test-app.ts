@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../domain/roles.js';
 import { buildApp } from '../../server/app.js';
@@ -12,6 +15,7 @@ export const TEST_CONFIG = {
   logLevel: 'silent',
   webDir: 'dist/web',
   sessionTtlHours: 12,
+  dataDir: mkdtempSync(join(tmpdir(), 'mesa-files-')),
 } as const;
 
 export async function buildTestApp(database: Database, options: { clock?: Clock; webDir?: string } = {}) {

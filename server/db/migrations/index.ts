@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129_0001_foundation.js';
+import * as tickets from './20261129_0002_tickets.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
+  '20261129_0002_tickets': tickets,
 };

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
-import { keysetAfter, textContains } from '../../db/dialect.js';
+import { keysetAfter, type SortKey, textContains } from '../../db/dialect.js';
 import type { DB, OrganizationRow, ServiceRow } from '../../db/schema.js';
+
+const BY_NAME: SortKey[] = [
+  { column: 'name', direction: 'asc' },
+  { column: 'id', direction: 'asc' },
+];
 
 export interface OrganizationFilter {
   /** Confine to one organization (a requester's scope); null for all. */
@@ -19,7 +24,7 @@ export function listOrganizations(db: Kysely<DB>, filter: OrganizationFilter) {
     const q = filter.q;
     query = query.where((eb) => eb.or([textContains(db, 'name', q), textContains(db, 'code', q)]));
   }
-  if (filter.after) query = query.where(keysetAfter(['name', 'id'], [filter.after.name, filter.after.id]));
+  if (filter.after) query = query.where(keysetAfter(BY_NAME, [filter.after.name, filter.after.id]));
   return query.orderBy('name').orderBy('id').limit(filter.limit).execute();
 }
 

@@ -135,6 +135,11 @@ export class OrganizationsService {
     return rows.map(toService);
   }
 
+  async findService(id: string, db: Kysely<DB> = this.db): Promise<Service | undefined> {
+    const row = await repo.findService(db, id);
+    return row ? toService(row) : undefined;
+  }
+
   async createService(ctx: RequestContext, organizationId: string, body: CreateServiceBody): Promise<Service> {
     const at = this.clock.now();
     const now = at.toISOString();

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../domain/roles.js';
-import { keysetAfter, textContains } from '../../db/dialect.js';
+import { keysetAfter, type SortKey, textContains } from '../../db/dialect.js';
 import type { DB, NewUserRow, UserRowUpdate } from '../../db/schema.js';
+
+const BY_NAME: SortKey[] = [
+  { column: 'name', direction: 'asc' },
+  { column: 'id', direction: 'asc' },
+];
 
 export interface UserFilter {
   q?: string | undefined;
@@ -24,7 +29,7 @@ export function listUsers(db: Kysely<DB>, filter: UserFilter) {
     const q = filter.q;
     query = query.where((eb) => eb.or([textContains(db, 'name', q), textContains(db, 'email', q)]));
   }
-  if (filter.after) query = query.where(keysetAfter(['name', 'id'], [filter.after.name, filter.after.id]));
+  if (filter.after) query = query.where(keysetAfter(BY_NAME, [filter.after.name, filter.after.id]));
   return query.orderBy('name').orderBy('id').limit(filter.limit).execute();
 }
 

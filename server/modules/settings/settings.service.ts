@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { TicketSettings } from '../../../domain/contracts/settings.js';
+import { checkPriorityMatrix, DEFAULT_PRIORITY_MATRIX } from '../../../domain/tickets/priority.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { validationError } from '../../platform/errors.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { findSetting, upsertSetting } from './settings.repository.js';
+
+const KEY = 'tickets';
+export const DEFAULT_TICKET_SETTINGS: TicketSettings = { priorityMatrix: DEFAULT_PRIORITY_MATRIX, reopenDays: 7 };
+
+/** Desk-wide settings kept in the database, so every instance reads the same ones. */
+export class SettingsService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async ticketSettings(db: Kysely<DB> = this.db): Promise<TicketSettings> {
+    const row = await findSetting(db, KEY);
+    return row
+      ? { ...DEFAULT_TICKET_SETTINGS, ...(JSON.parse(row.value) as Partial<TicketSettings>) }
+      : DEFAULT_TICKET_SETTINGS;
+  }
+
+  async updateTicketSettings(ctx: RequestContext, settings: TicketSettings): Promise<TicketSettings> {
+    const problems = checkPriorityMatrix(settings.priorityMatrix);
+    if (problems.length > 0) throw validationError(problems.map((message) => ({ field: 'priorityMatrix', message })));
+    await this.db.transaction().execute(async (trx) => {
+      const before = await this.ticketSettings(trx);
+      await upsertSetting(trx, KEY, JSON.stringify(settings), this.clock.now().toISOString());
+      await this.audit.record(trx, ctx, {
+        action: 'settings.updated',
+        entityType: 'settings',
+        entityId: KEY,
+        before,
+        after: settings,
+      });
+    });
+    return settings;
+  }
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { DB, TicketRow } from '../../db/schema.js';
+import { writeTicketSearch } from '../../db/ticket-search.js';
+import type { Clock } from '../../platform/clock.js';
+import type { EventBus, TicketChange } from '../../platform/event-bus.js';
+import { htmlToText } from '../../platform/html.js';
+import { newId } from '../../platform/ids.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import * as conversation from './conversation.repository.js';
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * What every change to a ticket does besides the change itself: a timeline event in the same
+ * transaction, the search index brought up to date, and — after commit — word to live views.
+ */
+export class TicketHistory {
+  constructor(
+    private readonly clock: Clock,
+    private readonly bus: EventBus,
+  ) {}
+
+  async record(
+    trx: Kysely<DB>,
+    ctx: RequestContext,
+    ticketId: string,
+    event: {
+      kind: string;
+      changes?: FieldChange[];
+      internal?: boolean;
+      messageId?: string | null;
+      actorId?: string | null;
+    },
+  ): Promise<void> {
+    const at = this.clock.now();
+    await conversation.insertEvent(trx, {
+      id: newId(at.getTime()),
+      ticket_id: ticketId,
+      at: at.toISOString(),
+      actor_id: event.actorId === undefined ? (ctx.principal?.userId ?? null) : event.actorId,
+      kind: event.kind,
+      internal: event.internal ? 1 : 0,
+      message_id: event.messageId ?? null,
+      changes: JSON.stringify(event.changes ?? []),
+      request_id: ctx.requestId,
+    });
+  }
+
+  /** Rebuilds the ticket's searchable text: subject, description and replies public; notes internal. */
+  async reindex(trx: Kysely<DB>, ticket: TicketRow): Promise<void> {
+    const messages = await conversation.messageBodies(trx, ticket.id);
+    const text = (kind: 'reply' | 'note') =>
+      messages
+        .filter((m) => m.kind === kind)
+        .map((m) => htmlToText(m.body_html))
+        .join('\n');
+    await writeTicketSearch(trx, {
+      ticketId: ticket.id,
+      searchKey: ticket.search_key,
+      publicText: [ticket.number, ticket.subject, htmlToText(ticket.description_html), text('reply')].join('\n'),
+      internalText: text('note'),
+    });
+  }
+
+  publish(ticket: TicketRow, kind: string, internal = false): void {
+    const change: TicketChange = {
+      ticketId: ticket.id,
+      number: ticket.number,
+      version: ticket.version,
+      kind,
+      organizationId: ticket.organization_id,
+      requesterId: ticket.requester_id,
+      internal,
+    };
+    this.bus.publish(change);
+  }
+}
+
+/** The fields that differ between two snapshots, as the timeline shows them. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  return Object.keys(after)
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
+}

@@ -1,0 +1,116 @@
+import type { Attachment, Message, Ticket, TicketSummary, TimelineEntry } from '../../../domain/contracts/tickets.js';
+import type { TicketRow } from '../../db/schema.js';
+import type { AttachmentListRow, EventListRow } from './conversation.repository.js';
+import type { TicketListRow } from './tickets.repository.js';
+
+const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
+
+export function toSummary(row: TicketListRow, tags: string[]): TicketSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type,
+    status: row.status,
+    subject: row.subject,
+    priority: row.priority,
+    channel: row.channel,
+    requester: { id: row.requester_id, name: row.requester_name, email: row.requester_email },
+    organization: { id: row.organization_id, name: row.organization_name },
+    service: ref(row.service_id, row.service_name),
+    category: ref(row.category_id, row.category_name),
+    assignee: ref(row.assignee_id, row.assignee_name),
+    tags,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toAttachment(row: AttachmentListRow): Attachment {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id ?? '',
+    messageId: row.message_id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    size: row.size,
+    internal: row.internal === 1,
+    uploadedBy: { id: row.uploaded_by_id, name: row.uploader_name },
+    createdAt: row.created_at,
+  };
+}
+
+export interface TicketDetails {
+  tags: string[];
+  watchers: { id: string; name: string }[];
+  createdBy: { id: string; name: string };
+  attachments: Attachment[];
+  reopenableUntil: string | null;
+  allowedStatuses: Ticket['allowedStatuses'];
+}
+
+export function toTicket(row: TicketListRow, details: TicketDetails): Ticket {
+  return {
+    ...toSummary(row, details.tags),
+    descriptionHtml: row.description_html,
+    impact: row.impact,
+    urgency: row.urgency,
+    priorityOverridden: row.priority_overridden === 1,
+    priorityReason: row.priority_reason,
+    pendingReason: row.pending_reason,
+    resolutionCode: row.resolution_code,
+    resolutionNotes: row.resolution_notes,
+    watchers: details.watchers,
+    createdBy: details.createdBy,
+    attachments: details.attachments,
+    firstResponseAt: row.first_response_at,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+    reopenableUntil: details.reopenableUntil,
+    allowedStatuses: details.allowedStatuses,
+    version: row.version,
+  };
+}
+
+export function toTimelineEntry(row: EventListRow, attachments: Attachment[]): TimelineEntry {
+  const message: Message | null =
+    row.message_id && row.message_kind && row.message_body !== null
+      ? {
+          id: row.message_id,
+          ticketId: row.ticket_id,
+          kind: row.message_kind,
+          author: { id: row.message_author_id ?? '', name: row.message_author_name ?? '' },
+          bodyHtml: row.message_body,
+          attachments: attachments.filter((a) => a.messageId === row.message_id),
+          createdAt: row.message_created_at ?? row.at,
+        }
+      : null;
+  return {
+    id: row.id,
+    at: row.at,
+    actor: ref(row.actor_id, row.actor_name),
+    kind: row.kind,
+    internal: row.internal === 1,
+    message,
+    changes: JSON.parse(row.changes),
+  };
+}
+
+/** The snapshot of a ticket recorded in its "created" event and compared for changes. */
+export function trackedFields(row: TicketRow) {
+  return {
+    status: row.status,
+    pendingReason: row.pending_reason,
+    resolutionCode: row.resolution_code,
+    resolutionNotes: row.resolution_notes,
+    assigneeId: row.assignee_id,
+    subject: row.subject,
+    type: row.type,
+    serviceId: row.service_id,
+    categoryId: row.category_id,
+    channel: row.channel,
+    impact: row.impact,
+    urgency: row.urgency,
+    priority: row.priority,
+    priorityReason: row.priority_reason,
+  };
+}

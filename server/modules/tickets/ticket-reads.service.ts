@@ -1,0 +1,158 @@
+import type { Kysely } from 'kysely';
+import type { Ticket, TicketListQuery, TicketSummary, TimelineEntry } from '../../../domain/contracts/tickets.js';
+import { allowedMoves, OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
+import { formatTicketNumber, parseTicketNumber } from '../../../domain/tickets/ticket-types.js';
+import type { SortKey } from '../../db/dialect.js';
+import type { DB, TicketRow } from '../../db/schema.js';
+import { queryTerms, ticketSearchCondition } from '../../db/ticket-search.js';
+import type { Clock } from '../../platform/clock.js';
+import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { notFound } from '../../platform/errors.js';
+import { isStaffContext, ticketScope } from '../../platform/policies.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import * as conversation from './conversation.repository.js';
+import { toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
+import * as repo from './tickets.repository.js';
+
+const SORTS: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
+  updated: [
+    { column: 'tickets.updated_at', direction: 'desc' },
+    { column: 'tickets.id', direction: 'desc' },
+  ],
+  created: [
+    { column: 'tickets.created_at', direction: 'desc' },
+    { column: 'tickets.id', direction: 'desc' },
+  ],
+  priority: [
+    { column: 'tickets.priority', direction: 'asc' },
+    { column: 'tickets.updated_at', direction: 'desc' },
+    { column: 'tickets.id', direction: 'desc' },
+  ],
+};
+
+const DAY = 86_400_000;
+
+/** Reading tickets: queues, search, the ticket page and its timeline, always within the caller's scope. */
+export class TicketReadsService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async list(
+    ctx: RequestContext,
+    query: TicketListQuery,
+  ): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const sortName = query.sort ?? 'updated';
+    const sort = SORTS[sortName];
+    const staff = isStaffContext(ctx);
+    const queue = staff ? (query.queue ?? 'open') : 'all';
+    let statuses: readonly TicketStatus[] | undefined = query.status;
+    if (!statuses?.length && (queue === 'mine' || queue === 'unassigned' || queue === 'open')) statuses = OPEN_STATUSES;
+    let assigneeId: string | null | undefined = query.assigneeId;
+    if (queue === 'mine') assigneeId = ctx.principal?.userId;
+    if (queue === 'unassigned') assigneeId = null;
+
+    let text: ReturnType<typeof ticketSearchCondition> | undefined;
+    let numberMatch: ReturnType<typeof parseTicketNumber>;
+    if (query.q?.trim()) {
+      numberMatch = parseTicketNumber(query.q);
+      const terms = queryTerms(query.q);
+      if (!numberMatch && terms.length > 0) text = ticketSearchCondition(this.db, terms, staff);
+    }
+    const rows = await repo.listTickets(this.db, {
+      scope: ticketScope(ctx),
+      statuses,
+      priorities: query.priority,
+      types: query.type,
+      channels: query.channel,
+      organizationId: query.organizationId,
+      serviceId: query.serviceId,
+      categoryId: query.categoryId,
+      assigneeId,
+      requesterId: query.requesterId,
+      tag: query.tag,
+      createdFrom: query.createdFrom,
+      createdTo: query.createdTo,
+      text,
+      number: numberMatch ? formatTicketNumber(numberMatch.type, numberMatch.sequence) : undefined,
+      sort,
+      after: decodeCursor(query.cursor, sort.length),
+      limit: limit + 1,
+    });
+    const page = pageOf(rows, limit, (row) =>
+      sortName === 'priority'
+        ? [row.priority, row.updated_at, row.id]
+        : [sortName === 'created' ? row.created_at : row.updated_at, row.id],
+    );
+    const tags = await repo.tagsOf(
+      this.db,
+      page.items.map((row) => row.id),
+    );
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((row) =>
+        toSummary(
+          row,
+          tags.filter((t) => t.ticket_id === row.id).map((t) => t.tag),
+        ),
+      ),
+    };
+  }
+
+  /** The stored row, if the caller may see it; 404 otherwise, exactly as if it did not exist. */
+  async findVisible(ctx: RequestContext, id: string, db: Kysely<DB> = this.db): Promise<TicketRow> {
+    const row = await repo.findTicket(db, id, ticketScope(ctx));
+    if (!row) throw notFound('Ticket');
+    return row;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Ticket> {
+    const [row] = await repo.listTickets(this.db, { scope: ticketScope(ctx), id, sort: SORTS.updated, limit: 1 });
+    if (!row) throw notFound('Ticket');
+    const staff = isStaffContext(ctx);
+    const [tags, watchers, attachments, settings] = await Promise.all([
+      repo.tagsOf(this.db, [id]),
+      repo.watchersOf(this.db, id),
+      conversation.ticketAttachments(this.db, id, staff),
+      this.settings.ticketSettings(),
+    ]);
+    const reopenableUntil = row.resolved_at
+      ? new Date(Date.parse(row.resolved_at) + settings.reopenDays * DAY).toISOString()
+      : null;
+    let allowedStatuses = allowedMoves(row.status, staff ? 'staff' : 'requester');
+    // A requester's window to reopen closes after the configured days.
+    if (!staff && reopenableUntil && Date.parse(reopenableUntil) < this.clock.now().getTime()) {
+      allowedStatuses = allowedStatuses.filter((status) => status !== 'in_progress');
+    }
+    return toTicket(row, {
+      tags: tags.map((t) => t.tag),
+      watchers,
+      createdBy: { id: row.created_by_id, name: row.creator_name },
+      attachments: attachments.map(toAttachment),
+      reopenableUntil,
+      allowedStatuses,
+    });
+  }
+
+  async timeline(ctx: RequestContext, id: string, cursor: string | undefined, limit = 200) {
+    await this.findVisible(ctx, id);
+    const staff = isStaffContext(ctx);
+    const [afterId] = decodeCursor(cursor, 1) ?? [];
+    const rows = await conversation.listEvents(
+      this.db,
+      id,
+      staff,
+      afterId === undefined ? undefined : String(afterId),
+      limit + 1,
+    );
+    const page = pageOf(rows, limit, (row) => [row.id]);
+    const messageIds = page.items.map((row) => row.message_id).filter((m): m is string => m !== null);
+    const attachments = (await conversation.attachmentsOfMessages(this.db, messageIds)).map(toAttachment);
+    const items: TimelineEntry[] = page.items.map((row) => toTimelineEntry(row, attachments));
+    return { items, nextCursor: page.nextCursor };
+  }
+}

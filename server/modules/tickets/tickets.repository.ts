@@ -1,0 +1,205 @@
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import type { TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
+import type { TicketType } from '../../../domain/tickets/ticket-types.js';
+import { keysetAfter, type SortKey } from '../../db/dialect.js';
+import type { DB, TicketRow } from '../../db/schema.js';
+
+/** Who may see which tickets: null for staff (all), or a requester's own tickets and organization. */
+export type TicketScope = { requesterId: string; organizationId: string } | null;
+
+type TicketsEb = ExpressionBuilder<DB, 'tickets'>;
+
+/** Tenant isolation, in the query: a requester sees their own tickets, or their organization's when it allows. */
+export function scopeCondition(eb: TicketsEb, scope: TicketScope): Expression<SqlBool> {
+  if (!scope) return sql<SqlBool>`1 = 1`;
+  return eb.and([
+    eb('tickets.organization_id', '=', scope.organizationId),
+    eb.or([
+      eb('tickets.requester_id', '=', scope.requesterId),
+      eb.exists(
+        eb
+          .selectFrom('organizations')
+          .select('organizations.id')
+          .whereRef('organizations.id', '=', 'tickets.organization_id')
+          .where('organizations.requesters_see_all_tickets', '=', 1),
+      ),
+    ]),
+  ]);
+}
+
+/** Takes the next number of a type; inside the create transaction, so a failed create leaves at most a gap. */
+export async function nextSequence(db: Kysely<DB>, type: TicketType): Promise<number> {
+  const row = await db
+    .updateTable('ticket_counters')
+    .set((eb) => ({ last_value: eb('last_value', '+', 1) }))
+    .where('type', '=', type)
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
+export function insertTicket(db: Kysely<DB>, row: TicketRow) {
+  return db.insertInto('tickets').values(row).execute();
+}
+
+export function findTicket(db: Kysely<DB>, id: string, scope: TicketScope) {
+  return db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => scopeCondition(eb, scope))
+    .executeTakeFirst();
+}
+
+/** Only if the ticket is still at `version`; returns the new row, or nothing when it moved on. */
+export function updateTicket(db: Kysely<DB>, id: string, version: number, changes: Partial<TicketRow>) {
+  return db
+    .updateTable('tickets')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** A change that does not depend on what the caller saw (a new reply): bumps the version unconditionally. */
+export function touchTicket(db: Kysely<DB>, id: string, changes: Partial<TicketRow>) {
+  return db
+    .updateTable('tickets')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function deleteTags(db: Kysely<DB>, ticketId: string) {
+  return db.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).execute();
+}
+
+export function insertTags(db: Kysely<DB>, ticketId: string, tags: readonly string[]) {
+  if (tags.length === 0) return Promise.resolve();
+  return db
+    .insertInto('ticket_tags')
+    .values(tags.map((tag) => ({ ticket_id: ticketId, tag })))
+    .execute();
+}
+
+export function deleteWatchers(db: Kysely<DB>, ticketId: string) {
+  return db.deleteFrom('ticket_watchers').where('ticket_id', '=', ticketId).execute();
+}
+
+export function insertWatchers(db: Kysely<DB>, ticketId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve();
+  return db
+    .insertInto('ticket_watchers')
+    .values(userIds.map((user_id) => ({ ticket_id: ticketId, user_id })))
+    .execute();
+}
+
+export function tagsOf(db: Kysely<DB>, ticketIds: string[]) {
+  if (ticketIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('ticket_tags')
+    .select(['ticket_id', 'tag'])
+    .where('ticket_id', 'in', ticketIds)
+    .orderBy('tag')
+    .execute();
+}
+
+export function watchersOf(db: Kysely<DB>, ticketId: string) {
+  return db
+    .selectFrom('ticket_watchers')
+    .innerJoin('users', 'users.id', 'ticket_watchers.user_id')
+    .select(['users.id', 'users.name'])
+    .where('ticket_watchers.ticket_id', '=', ticketId)
+    .orderBy('users.name')
+    .execute();
+}
+
+export interface TicketListFilter {
+  scope: TicketScope;
+  id?: string | undefined;
+  statuses?: readonly TicketStatus[] | undefined;
+  priorities?: readonly number[] | undefined;
+  types?: readonly string[] | undefined;
+  channels?: readonly string[] | undefined;
+  organizationId?: string | undefined;
+  serviceId?: string | undefined;
+  categoryId?: string | undefined;
+  assigneeId?: string | null | undefined;
+  requesterId?: string | undefined;
+  tag?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  text?: Expression<SqlBool> | undefined;
+  number?: string | undefined;
+  sort: readonly SortKey[];
+  after?: (string | number)[] | undefined;
+  limit: number;
+}
+
+/** One page of a queue, with the names a list shows, in one query. */
+export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
+  let query = db
+    .selectFrom('tickets')
+    .innerJoin('users as requester', 'requester.id', 'tickets.requester_id')
+    .innerJoin('organizations', 'organizations.id', 'tickets.organization_id')
+    .leftJoin('services', 'services.id', 'tickets.service_id')
+    .leftJoin('categories', 'categories.id', 'tickets.category_id')
+    .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
+    .innerJoin('users as creator', 'creator.id', 'tickets.created_by_id')
+    .selectAll('tickets')
+    .select([
+      'requester.name as requester_name',
+      'requester.email as requester_email',
+      'organizations.name as organization_name',
+      'services.name as service_name',
+      'categories.name as category_name',
+      'assignee.name as assignee_name',
+      'creator.name as creator_name',
+    ])
+    .where((eb) => scopeCondition(eb, filter.scope));
+  if (filter.id) query = query.where('tickets.id', '=', filter.id);
+  if (filter.statuses?.length) query = query.where('tickets.status', 'in', [...filter.statuses]);
+  if (filter.priorities?.length) query = query.where('tickets.priority', 'in', filter.priorities as never);
+  if (filter.types?.length) query = query.where('tickets.type', 'in', filter.types as never);
+  if (filter.channels?.length) query = query.where('tickets.channel', 'in', filter.channels as never);
+  if (filter.organizationId) query = query.where('tickets.organization_id', '=', filter.organizationId);
+  if (filter.serviceId) query = query.where('tickets.service_id', '=', filter.serviceId);
+  if (filter.categoryId) query = query.where('tickets.category_id', '=', filter.categoryId);
+  if (filter.assigneeId === null) query = query.where('tickets.assignee_id', 'is', null);
+  else if (filter.assigneeId) query = query.where('tickets.assignee_id', '=', filter.assigneeId);
+  if (filter.requesterId) query = query.where('tickets.requester_id', '=', filter.requesterId);
+  if (filter.createdFrom) query = query.where('tickets.created_at', '>=', filter.createdFrom);
+  if (filter.createdTo) query = query.where('tickets.created_at', '<', filter.createdTo);
+  if (filter.tag) {
+    const tag = filter.tag;
+    query = query.where('tickets.id', 'in', (eb) =>
+      eb.selectFrom('ticket_tags').select('ticket_id').where('tag', '=', tag),
+    );
+  }
+  if (filter.number) query = query.where('tickets.number', '=', filter.number);
+  if (filter.text) {
+    const text = filter.text;
+    query = query.where(() => text);
+  }
+  if (filter.after) {
+    const after = filter.after;
+    query = query.where(() => keysetAfter(filter.sort, after));
+  }
+  for (const key of filter.sort) query = query.orderBy(sql.ref(key.column), key.direction);
+  return query.limit(filter.limit).execute();
+}
+
+export type TicketListRow = Awaited<ReturnType<typeof listTickets>>[number];
+
+export function resolvedBefore(db: Kysely<DB>, before: string, limit: number) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'version'])
+    .where('status', '=', 'resolved')
+    .where('resolved_at', '<', before)
+    .orderBy('resolved_at')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,285 @@
+import type { Kysely } from 'kysely';
+import type {
+  BulkUpdateBody,
+  BulkUpdateResult,
+  CreateTicketBody,
+  Ticket,
+  UpdateTicketBody,
+} from '../../../domain/contracts/tickets.js';
+import { isStaff } from '../../../domain/roles.js';
+import { derivePriority } from '../../../domain/tickets/priority.js';
+import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
+import { formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
+import type { DB, TicketRow } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, validationError } from '../../platform/errors.js';
+import { sanitizeRichText } from '../../platform/html.js';
+import { newId } from '../../platform/ids.js';
+import { isStaffContext } from '../../platform/policies.js';
+import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import type { CategoriesService } from '../categories/categories.service.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import type { UsersService } from '../users/users.service.js';
+import * as conversation from './conversation.repository.js';
+import { changedFields, type TicketHistory } from './ticket-history.js';
+import { trackedFields } from './ticket-presenter.js';
+import type { TicketReadsService } from './ticket-reads.service.js';
+import { planUpdate } from './ticket-update-plan.js';
+import * as repo from './tickets.repository.js';
+
+const DAY = 86_400_000;
+
+export interface TicketsDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  reads: TicketReadsService;
+  history: TicketHistory;
+  users: UsersService;
+  organizations: OrganizationsService;
+  categories: CategoriesService;
+  settings: SettingsService;
+}
+
+/** Raising and changing tickets: each change is checked, versioned and recorded in one transaction. */
+export class TicketsService {
+  constructor(private readonly deps: TicketsDeps) {}
+
+  async create(ctx: RequestContext, body: CreateTicketBody): Promise<Ticket> {
+    const { db, clock, history, users, organizations, categories, settings } = this.deps;
+    const principal = ctx.principal;
+    if (!principal) throw new AppError('unauthenticated');
+    const staff = isStaff(principal.roles);
+    if (!staff && body.requesterId && body.requesterId !== principal.userId) {
+      throw new AppError('forbidden', 'Requesters raise tickets for themselves');
+    }
+    const requester = await users.get(body.requesterId ?? principal.userId).catch(() => {
+      throw validationError([{ field: 'requesterId', message: 'no such person' }]);
+    });
+    if (requester.status !== 'active' || !requester.organizationId) {
+      throw validationError([{ field: 'requesterId', message: 'must be an active requester of an organization' }]);
+    }
+    const serviceId = body.serviceId ?? null;
+    if (serviceId) {
+      const service = await organizations.findService(serviceId);
+      if (!service || service.organizationId !== requester.organizationId || service.status !== 'active') {
+        throw validationError([
+          { field: 'serviceId', message: "is not an active service of the requester's organization" },
+        ]);
+      }
+    }
+    if (body.categoryId) await categories.checkUsable(body.categoryId, serviceId);
+    const descriptionHtml = sanitizeRichText(body.description);
+    if (!descriptionHtml)
+      throw validationError([{ field: 'description', message: 'is empty once unsafe content is removed' }]);
+    const { priorityMatrix } = await settings.ticketSettings();
+    const impact = body.impact ?? 'medium';
+    const urgency = body.urgency ?? 'medium';
+    const channel = staff ? (body.channel ?? 'phone') : principal.via === 'token' ? 'api' : 'portal';
+    const at = clock.now();
+
+    const row = await db.transaction().execute(async (trx) => {
+      const sequence = await repo.nextSequence(trx, body.type);
+      const ticket: TicketRow = {
+        id: newId(at.getTime()),
+        number: formatTicketNumber(body.type, sequence),
+        type: body.type,
+        sequence,
+        // Unique across types: the full-text index keys rows by an integer.
+        search_key: sequence * 4 + TICKET_TYPES.indexOf(body.type),
+        subject: body.subject.trim(),
+        description_html: descriptionHtml,
+        requester_id: requester.id,
+        organization_id: requester.organizationId as string,
+        service_id: serviceId,
+        category_id: body.categoryId ?? null,
+        channel,
+        impact,
+        urgency,
+        priority: derivePriority(impact, urgency, priorityMatrix),
+        priority_overridden: 0,
+        priority_reason: null,
+        status: 'new',
+        pending_reason: null,
+        resolution_code: null,
+        resolution_notes: null,
+        assignee_id: null,
+        created_by_id: principal.userId,
+        created_at: at.toISOString(),
+        updated_at: at.toISOString(),
+        first_response_at: null,
+        resolved_at: null,
+        closed_at: null,
+        version: 1,
+      };
+      await repo.insertTicket(trx, ticket);
+      await repo.insertTags(trx, ticket.id, body.tags ?? []);
+      await this.bindUploads(trx, principal.userId, body.attachmentIds, {
+        ticketId: ticket.id,
+        messageId: null,
+        internal: false,
+      });
+      await history.record(trx, ctx, ticket.id, {
+        kind: 'created',
+        changes: changedFields({}, { ...trackedFields(ticket), tags: body.tags ?? [] }),
+      });
+      await history.reindex(trx, ticket);
+      return ticket;
+    });
+    history.publish(row, 'created');
+    return this.deps.reads.get(ctx, row.id);
+  }
+
+  /** Attaches the caller's own unbound uploads; an id that is not one of them fails the whole change. */
+  async bindUploads(
+    trx: Kysely<DB>,
+    uploaderId: string,
+    ids: string[] | undefined,
+    binding: { ticketId: string; messageId: string | null; internal: boolean },
+  ): Promise<void> {
+    if (!ids?.length) return;
+    const result = await conversation.bindAttachments(trx, ids, uploaderId, binding);
+    if (Number(result.numUpdatedRows) !== ids.length) {
+      throw validationError([{ field: 'attachmentIds', message: 'only your own new uploads can be attached' }]);
+    }
+  }
+
+  async update(ctx: RequestContext, id: string, body: UpdateTicketBody, actor?: LifecycleActor): Promise<Ticket> {
+    const row = await this.apply(ctx, id, body, actor);
+    return this.deps.reads.get(ctx, row.id);
+  }
+
+  /** Checks and applies one change; used by the API, bulk actions and Mesa's own jobs. */
+  async apply(
+    ctx: RequestContext,
+    id: string,
+    body: UpdateTicketBody,
+    actorOverride?: LifecycleActor,
+  ): Promise<TicketRow> {
+    const { db, clock, history, reads, settings } = this.deps;
+    const actor: LifecycleActor = actorOverride ?? (isStaffContext(ctx) ? 'staff' : 'requester');
+    const { version, ...requested } = body;
+    if (actor === 'requester') {
+      const others = Object.keys(requested).filter((field) => field !== 'status');
+      if (others.length > 0)
+        throw new AppError('forbidden', `Requesters may only change the status, not ${others.join(', ')}`);
+    }
+    const current = await reads.findVisible(ctx, id);
+    const ticketSettings = await settings.ticketSettings();
+    await this.checkReferences(current, requested);
+    const plan = planUpdate(current, requested, clock.now(), ticketSettings);
+    if (plan.problems.length > 0) throw validationError(plan.problems);
+    const target = plan.changes.status;
+    if (target && target !== current.status) {
+      const problems = checkTransition(current.status, target, actor, {
+        assigneeId: plan.changes.assignee_id === undefined ? current.assignee_id : plan.changes.assignee_id,
+        pendingReason: plan.changes.pending_reason,
+        resolutionCode: plan.changes.resolution_code,
+        resolutionNotes: plan.changes.resolution_notes,
+      });
+      if (problems.length > 0) throw validationError(problems);
+      if (actor === 'requester' && current.status === 'resolved' && target === 'in_progress') {
+        const until = Date.parse(current.resolved_at ?? '') + ticketSettings.reopenDays * DAY;
+        if (!(until > clock.now().getTime())) {
+          throw validationError([
+            { field: 'status', message: `tickets can be reopened within ${ticketSettings.reopenDays} days` },
+          ]);
+        }
+      }
+    }
+    const updated = await db.transaction().execute(async (trx) => {
+      const after = await repo.updateTicket(trx, id, version, {
+        ...plan.changes,
+        updated_at: clock.now().toISOString(),
+      });
+      if (!after) throw new AppError('version_conflict', `The ticket is at version ${current.version}, not ${version}`);
+      if (requested.tags) {
+        await repo.deleteTags(trx, id);
+        await repo.insertTags(trx, id, requested.tags);
+      }
+      if (requested.watcherIds) {
+        await repo.deleteWatchers(trx, id);
+        await repo.insertWatchers(trx, id, requested.watcherIds);
+      }
+      const changes = changedFields(trackedFields(current), trackedFields(after));
+      if (requested.tags) changes.push({ field: 'tags', from: null, to: requested.tags });
+      if (requested.watcherIds) changes.push({ field: 'watchers', from: null, to: requested.watcherIds });
+      const kind = changes.some((c) => c.field === 'status')
+        ? 'status_changed'
+        : changes.some((c) => c.field === 'assigneeId')
+          ? 'assigned'
+          : 'updated';
+      // Requesters follow their ticket's status; how the desk classifies it is the desk's business.
+      await history.record(trx, ctx, id, {
+        kind,
+        changes,
+        internal: kind !== 'status_changed',
+        ...(actor === 'system' ? { actorId: null } : {}),
+      });
+      if (after.subject !== current.subject) await history.reindex(trx, after);
+      return after;
+    });
+    history.publish(updated, 'updated');
+    return updated;
+  }
+
+  /** The same change on many tickets, each on its own: one failure does not stop the rest. */
+  async bulkUpdate(ctx: RequestContext, body: BulkUpdateBody): Promise<BulkUpdateResult> {
+    const items: BulkUpdateResult['items'] = [];
+    for (const ticketId of body.ticketIds) {
+      try {
+        const current = await this.deps.reads.findVisible(ctx, ticketId);
+        await this.apply(ctx, ticketId, { version: current.version, ...body.changes });
+        items.push({ ticketId, ok: true, error: null });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        items.push({ ticketId, ok: false, error: { code: error.code, detail: error.message } });
+      }
+    }
+    return { items };
+  }
+
+  /** Closes resolved tickets whose requester neither confirmed nor reopened within the window. */
+  async closeExpiredResolutions(): Promise<number> {
+    const { db, clock, settings } = this.deps;
+    const { reopenDays } = await settings.ticketSettings();
+    const before = new Date(clock.now().getTime() - reopenDays * DAY).toISOString();
+    const due = await repo.resolvedBefore(db, before, 200);
+    let closed = 0;
+    for (const ticket of due) {
+      try {
+        await this.apply(systemContext, ticket.id, { version: ticket.version, status: 'closed' }, 'system');
+        closed += 1;
+      } catch (error) {
+        // Changed meanwhile (reopened, say): the next sweep looks again.
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    return closed;
+  }
+
+  private async checkReferences(current: TicketRow, requested: Omit<UpdateTicketBody, 'version'>): Promise<void> {
+    const { users, organizations, categories } = this.deps;
+    if (requested.assigneeId) {
+      const assignee = await users.findActiveById(requested.assigneeId);
+      if (!assignee || !isStaff(assignee.roles)) {
+        throw validationError([{ field: 'assigneeId', message: 'must be an active member of the desk' }]);
+      }
+    }
+    const serviceId = requested.serviceId === undefined ? current.service_id : requested.serviceId;
+    if (requested.serviceId) {
+      const service = await organizations.findService(requested.serviceId);
+      if (!service || service.organizationId !== current.organization_id) {
+        throw validationError([{ field: 'serviceId', message: "is not a service of the ticket's organization" }]);
+      }
+    }
+    const categoryId = requested.categoryId === undefined ? current.category_id : requested.categoryId;
+    if (categoryId && (requested.categoryId !== undefined || requested.serviceId !== undefined)) {
+      await categories.checkUsable(categoryId, serviceId);
+    }
+    for (const watcherId of requested.watcherIds ?? []) {
+      if (!(await users.findActiveById(watcherId)))
+        throw validationError([{ field: 'watcherIds', message: `no such person ${watcherId}` }]);
+    }
+  }
+}
