@@ -32,7 +32,12 @@ describe('permissions', () => {
   });
 
   it('gives requesters only the organization they read, and admins everything', () => {
-    expect(ROLE_PERMISSIONS.requester).toEqual(['organizations.read', 'tickets.read', 'tickets.create', 'tickets.update']);
+    expect(ROLE_PERMISSIONS.requester).toEqual([
+      'organizations.read',
+      'tickets.read',
+      'tickets.create',
+      'tickets.update',
+    ]);
     expect(rolesGrant(['requester'], 'tickets.work')).toBe(false);
     for (const permission of PERMISSIONS) expect(rolesGrant(['admin'], permission)).toBe(true);
     expect(rolesGrant(['agent'], 'users.manage')).toBe(false);

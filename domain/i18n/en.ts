@@ -1,7 +1,9 @@
 import type { Messages } from './es.js';
+import { ticketsEn } from './tickets-en.js';
 
 /** English messages. Typed by the Spanish catalog: a missing or extra key does not compile. */
 export const en: Messages = {
+  ...ticketsEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -63,10 +65,13 @@ export const en: Messages = {
       personal: 'Personal',
     },
     portal: 'Raise a ticket',
+    myTickets: 'My tickets',
+    tickets: 'Tickets',
     directory: 'Client directory',
     people: 'People',
     organizations: 'Organizations',
     users: 'Users',
+    categories: 'Categories',
     audit: 'Audit log',
     account: 'My account',
   },
@@ -85,6 +90,17 @@ export const en: Messages = {
     close: 'Close a dialog or menu',
     keyEnter: 'Enter',
     keyEscape: 'Esc',
+    keyCtrl: 'Ctrl',
+    send: 'Send a reply or note (from the text box)',
+    everywhere: 'On any screen',
+    inQueue: 'In a ticket queue',
+    inTicket: 'In a ticket',
+    nextPrevious: 'Next / previous row',
+    openRow: 'Open the ticket of the marked row',
+    selectRow: 'Select the marked row',
+    reply: 'Reply to the requester',
+    note: 'Write an internal note',
+    assignToMe: 'Assign the ticket to me',
   },
   login: {
     title: 'Sign in',
@@ -98,16 +114,11 @@ export const en: Messages = {
     kicker: 'Raise a ticket',
     welcome: 'Hello, {{name}}',
     organizationLine: 'This is the portal of {{organization}}.',
-    comingTitle: 'Raising tickets here is coming soon',
-    comingBody:
-      'We are building online tickets: you will be able to tell us about a problem or request a service, and follow its progress from this portal.',
-    meanwhileTitle: 'Meanwhile, to get help:',
-    meanwhileContact: 'Contact the service desk by phone or email, as you do today.',
-    meanwhileMention: 'Say you are with {{organization}} and which service is affected.',
-    meanwhileDescribe: 'Describe what happened, since when, and how many people it affects.',
-    servicesTitle: 'Your services',
-    servicesHint: 'The services your organization has contracted with the service desk.',
-    noServices: 'Your organization has no active services yet.',
+    newTicketTitle: 'New ticket',
+    newTicketHint: 'Tell us what is going on; the service desk will answer here and by email.',
+    openTicketsTitle: 'Your open tickets',
+    noOpenTickets: 'You have no open tickets.',
+    allMyTickets: 'See all my tickets',
     noOrganization: 'Your account is not linked to an organization. Please contact the service desk.',
   },
   directory: {
@@ -281,6 +292,9 @@ export const en: Messages = {
     service:
       'Someone else changed this service while you were editing it. The list now shows their version: check it and try again.',
     user: 'Someone else changed this user while you were editing. Their version is loaded now: check it and apply your change again.',
+    ticket:
+      'Someone else changed this ticket while you were looking at it. Their version is loaded now: check it and apply your change again.',
+    category: 'Someone else changed this category. The list now shows their version: check it and try again.',
   },
   notFound: {
     title: 'This page does not exist',

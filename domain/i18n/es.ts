@@ -1,8 +1,11 @@
+import { ticketsEs } from './tickets-es.js';
+
 /**
  * Spanish messages: the reference catalog. Every other language is typed `typeof es`, so a key
  * missing there (or left over) is a compile error. Domain words follow DESIGN.md §1.
  */
 export const es = {
+  ...ticketsEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -64,10 +67,13 @@ export const es = {
       personal: 'Personal',
     },
     portal: 'Levanta tu ticket',
+    myTickets: 'Mis tickets',
+    tickets: 'Tickets',
     directory: 'Directorio de clientes',
     people: 'Personas',
     organizations: 'Organizaciones',
     users: 'Usuarios',
+    categories: 'Categorías',
     audit: 'Registro de auditoría',
     account: 'Mi cuenta',
   },
@@ -86,6 +92,17 @@ export const es = {
     close: 'Cerrar un diálogo o menú',
     keyEnter: 'Intro',
     keyEscape: 'Esc',
+    keyCtrl: 'Ctrl',
+    send: 'Enviar una respuesta o nota (en el cuadro de texto)',
+    everywhere: 'En cualquier pantalla',
+    inQueue: 'En una cola de tickets',
+    inTicket: 'En un ticket',
+    nextPrevious: 'Fila siguiente / anterior',
+    openRow: 'Abrir el ticket de la fila marcada',
+    selectRow: 'Seleccionar la fila marcada',
+    reply: 'Responder al solicitante',
+    note: 'Escribir una nota interna',
+    assignToMe: 'Asignarme el ticket',
   },
   login: {
     title: 'Iniciar sesión',
@@ -99,16 +116,11 @@ export const es = {
     kicker: 'Levanta tu ticket',
     welcome: 'Hola, {{name}}',
     organizationLine: 'Estás en el portal de {{organization}}.',
-    comingTitle: 'Muy pronto podrás levantar tickets aquí',
-    comingBody:
-      'Estamos preparando el registro de tickets en línea: podrás contarnos un problema o pedir un servicio y seguir su avance desde este portal.',
-    meanwhileTitle: 'Mientras tanto, para pedir ayuda:',
-    meanwhileContact: 'Contacta a la mesa de servicio por teléfono o correo, como hasta ahora.',
-    meanwhileMention: 'Indica que eres de {{organization}} y qué servicio está afectado.',
-    meanwhileDescribe: 'Describe qué pasó, desde cuándo y a cuántas personas afecta.',
-    servicesTitle: 'Tus servicios',
-    servicesHint: 'Los servicios contratados por tu organización con la mesa de servicio.',
-    noServices: 'Tu organización aún no tiene servicios activos.',
+    newTicketTitle: 'Nuevo ticket',
+    newTicketHint: 'Cuéntanos qué pasa; la mesa de servicio te responderá aquí y por correo.',
+    openTicketsTitle: 'Tus tickets abiertos',
+    noOpenTickets: 'No tienes tickets abiertos.',
+    allMyTickets: 'Ver todos mis tickets',
     noOrganization: 'Tu cuenta no está asociada a una organización. Contacta a la mesa de servicio.',
   },
   directory: {
@@ -283,6 +295,9 @@ export const es = {
     service:
       'Otra persona modificó este servicio mientras lo editabas. La lista ya muestra su versión: revísala y vuelve a intentarlo.',
     user: 'Otra persona modificó este usuario mientras lo editabas. Cargamos su versión: revísala y vuelve a aplicar tu cambio.',
+    ticket:
+      'Otra persona modificó este ticket mientras lo mirabas. Cargamos su versión: revísala y vuelve a aplicar tu cambio.',
+    category: 'Otra persona modificó esta categoría. La lista ya muestra su versión: revísala y vuelve a intentarlo.',
   },
   notFound: {
     title: 'Esta página no existe',

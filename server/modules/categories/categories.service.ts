@@ -40,8 +40,7 @@ export class CategoriesService {
   /** The category a ticket may use: active, and belonging to the ticket's service or to all services. */
   async checkUsable(categoryId: string, serviceId: string | null, db: Kysely<DB> = this.db): Promise<CategoryRow> {
     const row = await repo.findCategory(db, categoryId);
-    if (!row || row.status !== 'active')
-      throw validationError([{ field: 'categoryId', message: 'no such active category' }]);
+    if (row?.status !== 'active') throw validationError([{ field: 'categoryId', message: 'no such active category' }]);
     if (row.service_id && row.service_id !== serviceId) {
       throw validationError([{ field: 'categoryId', message: 'belongs to another service' }]);
     }

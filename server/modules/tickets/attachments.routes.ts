@@ -21,7 +21,7 @@ export function registerAttachmentRoutes(app: App, { conversation }: { conversat
 
   const receive = async (request: FastifyRequest) => {
     const file = await request.file();
-    if (!file || file.fieldname !== 'file')
+    if (file?.fieldname !== 'file')
       throw validationError([{ field: 'file', message: 'send one file in a field named "file"' }]);
     return { fileName: file.filename, stream: file.file };
   };
