@@ -23,7 +23,7 @@ export function registerAttachmentRoutes(app: App, { conversation }: { conversat
     const file = await request.file();
     if (file?.fieldname !== 'file')
       throw validationError([{ field: 'file', message: 'send one file in a field named "file"' }]);
-    return { fileName: file.filename, stream: file.file };
+    return { fileName: file.filename, stream: file.file, truncated: () => file.file.truncated };
   };
 
   app.post(

@@ -91,7 +91,7 @@ export class ConversationService {
    */
   async upload(
     ctx: RequestContext,
-    file: { fileName: string; stream: Readable },
+    file: { fileName: string; stream: Readable; truncated?: () => boolean },
     target: { ticketId?: string; internal?: boolean },
   ): Promise<Attachment> {
     const principal = ctx.principal;
@@ -106,6 +106,11 @@ export class ConversationService {
     const id = newId(at.getTime());
     const storageKey = `attachments/${at.toISOString().slice(0, 7)}/${id}`;
     const { size, sha256 } = await this.storage.write(storageKey, file.stream, ATTACHMENT_MAX_BYTES);
+    // The multipart reader stops at the limit and marks the file cut short rather than failing.
+    if (file.truncated?.()) {
+      await this.storage.remove(storageKey);
+      throw new AppError('payload_too_large', `Files may be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MiB`);
+    }
     const head = await readHead(this.storage.read(storageKey), 4096);
     const detected = detectContentType(head, file.fileName);
     if (!detected) {
