@@ -46,10 +46,14 @@ export function registerLiveUpdateRoutes(
         reply.raw.write(`event: ticket\ndata: ${JSON.stringify(data)}\n\n`);
       });
       const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      request.raw.on('close', () => {
+      const end = () => {
         clearInterval(heartbeat);
         unsubscribe();
-      });
+        open.delete(end);
+        reply.raw.end();
+      };
+      open.add(end);
+      request.raw.on('close', end);
     },
   );
 }
