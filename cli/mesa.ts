@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { BackupError, backupDatabase, restoreDatabase } from '../server/db/backup.js';
 import { connectDatabase } from '../server/db/connect.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { createDemoWorkspace, formatCredentials } from '../server/modules/demo/demo-workspace.js';
+import { formatCredentials, seedDemoWorkspace } from '../server/modules/demo/demo-workspace.js';
 import { systemClock } from '../server/platform/clock.js';
 import { AppError } from '../server/platform/errors.js';
 import { systemContext } from '../server/platform/request-context.js';
@@ -74,7 +74,7 @@ async function run(argv: string[]): Promise<void> {
       checkPassword(values.password);
       const { email, password } = values;
       await withDatabase(async (database) => {
-        const services = buildServices(database, systemClock, config.sessionTtlHours);
+        const services = buildServices(database, systemClock, config);
         const user = await services.users.create(systemContext, {
           email,
           password,
@@ -90,7 +90,7 @@ async function run(argv: string[]): Promise<void> {
       checkPassword(values.password);
       const { email, password } = values;
       await withDatabase(async (database) => {
-        const services = buildServices(database, systemClock, config.sessionTtlHours);
+        const services = buildServices(database, systemClock, config);
         const user = await services.users.findByEmail(email);
         if (!user) throw new UsageError(`no account has the email ${email}`);
         await services.users.setPassword(systemContext, user.id, password, null);
@@ -100,8 +100,7 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'seed-demo': {
       await withDatabase(async (database) => {
-        const services = buildServices(database, systemClock, config.sessionTtlHours);
-        const credentials = await createDemoWorkspace(services);
+        const credentials = await seedDemoWorkspace(database, config);
         console.log(formatCredentials(credentials, `http://localhost:${config.port}`));
       });
       return;

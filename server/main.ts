@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { createDemoWorkspace, formatCredentials } from './modules/demo/demo-workspace.js';
+import { formatCredentials, seedDemoWorkspace } from './modules/demo/demo-workspace.js';
 import { AppError } from './platform/errors.js';
 
 const SESSION_PURGE_EVERY_MS = 60 * 60_000;
@@ -18,7 +18,7 @@ async function main() {
   let demo: string | undefined;
   if (config.seedDemo && !(await services.users.hasAnyUser())) {
     try {
-      const credentials = await createDemoWorkspace(services);
+      const credentials = await seedDemoWorkspace(database, config);
       demo = formatCredentials(credentials, `http://localhost:${config.port}`);
     } catch (error) {
       // Two instances starting together on one empty PostgreSQL: the other one created it.

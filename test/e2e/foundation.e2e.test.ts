@@ -131,7 +131,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the foundation in a browser', () => {
           await expect.poll(() => page.getByRole('heading', { name: text.welcome('Rosa') }).isVisible()).toBe(true);
           expect(await page.getByText(text.portalOf(organizationName)).isVisible()).toBe(true);
           expect(await page.getByRole('heading', { name: text.newTicketTitle }).isVisible()).toBe(true);
-          await expect.poll(() => page.getByText(text.noOpenTickets).isVisible()).toBe(true);
+          await expect.poll(() => page.getByText(text.noOpenTickets).isVisible(), { timeout: 10_000 }).toBe(true);
           expect(await page.locator('html').getAttribute('lang')).toBe(text.lang);
           expect(pageErrors).toEqual([]);
         });

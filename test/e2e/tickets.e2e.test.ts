@@ -72,6 +72,12 @@ const PNG = Buffer.from(
   'base64',
 );
 
+/** A condition the page reaches after a request or two: asked again until it holds, for up to 10 s. */
+const eventually = <T>(check: () => Promise<T>) => expect.poll(check, { timeout: 10_000 });
+
+/** The element that has the keyboard, to know a shortcut landed before typing. */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? '');
+
 /** Focus out of whatever field has it, so single-key shortcuts reach the page. */
 const leaveFields = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
@@ -118,11 +124,11 @@ describe.runIf(RUN_BROWSER_TESTS)('tickets in a browser', () => {
             mimeType: 'image/png',
             buffer: PNG,
           });
-          await expect.poll(() => portal.getByText('jam.png').isVisible()).toBe(true);
+          await eventually(() => portal.getByText('jam.png').isVisible()).toBe(true);
           await portal.getByRole('button', { name: text.send }).click();
           await portal.waitForURL(/\/portal\/tickets\/[^/?]+/);
           const created = portal.getByText(text.created);
-          await expect.poll(() => created.isVisible()).toBe(true);
+          await eventually(() => created.isVisible()).toBe(true);
           const number = text.created.exec((await created.textContent()) ?? '')?.[1];
           expect(number).toMatch(/^INC-\d+$/);
           expect(await portal.getByRole('link', { name: 'jam.png' }).isVisible()).toBe(true);
@@ -133,36 +139,39 @@ describe.runIf(RUN_BROWSER_TESTS)('tickets in a browser', () => {
           await signIn(desk, text, agent.email, TEST_PASSWORD);
           await desk.waitForURL(/\/workspace\/tickets/);
           await desk.getByRole('tab', { name: text.unassigned }).click();
-          await expect.poll(() => desk.getByRole('link', { name: subject }).isVisible()).toBe(true);
+          await eventually(() => desk.getByRole('link', { name: subject }).isVisible()).toBe(true);
           await desk.keyboard.press('/');
           await desk.keyboard.type(number ?? '');
           await desk.waitForURL(/[?&]q=/);
-          await expect.poll(() => desk.getByRole('row').count()).toBe(2);
+          await eventually(() => desk.getByRole('row').count()).toBe(2);
           await leaveFields(desk);
           await desk.keyboard.press('j');
           await desk.keyboard.press('Enter');
           await desk.waitForURL(/\/workspace\/tickets\/[^/?]+$/);
-          await expect.poll(() => desk.getByRole('heading', { name: subject }).isVisible()).toBe(true);
+          await eventually(() => desk.getByRole('heading', { name: subject }).isVisible()).toBe(true);
 
           // `a` assigns it to the agent.
           await desk.keyboard.press('a');
-          await expect
-            .poll(() => desk.getByRole('main').getByText(text.assigned, { exact: true }).first().isVisible())
-            .toBe(true);
+          await eventually(() =>
+            desk.getByRole('main').getByText(text.assigned, { exact: true }).first().isVisible(),
+          ).toBe(true);
 
           // `r` replies in public, `n` writes a private note.
           await desk.keyboard.press('r');
+          await eventually(() => focused(desk)).toBe('TEXTAREA');
           await desk.keyboard.type(replyText);
           await desk.getByRole('button', { name: text.sendReply }).click();
-          await expect.poll(() => desk.getByText(replyText).isVisible()).toBe(true);
+          await eventually(() => desk.getByText(replyText).isVisible()).toBe(true);
+          await eventually(() => desk.getByRole('textbox', { name: text.reply }).inputValue()).toBe('');
           await leaveFields(desk);
           await desk.keyboard.press('n');
+          await eventually(() => focused(desk)).toBe('TEXTAREA');
           await desk.keyboard.type(noteText);
           await desk.getByRole('button', { name: text.addNote }).click();
-          await expect.poll(() => desk.locator('[data-kind="note"]').getByText(noteText).isVisible()).toBe(true);
+          await eventually(() => desk.locator('[data-kind="note"]').getByText(noteText).isVisible()).toBe(true);
 
           // The requester's open page shows the reply without a reload, and never the note.
-          await expect.poll(() => portal.getByText(replyText).isVisible(), { timeout: 15_000 }).toBe(true);
+          await eventually(() => portal.getByText(replyText).isVisible()).toBe(true);
           expect(await portal.getByText(noteText).count()).toBe(0);
 
           // The agent resolves it, saying how.
@@ -177,11 +186,11 @@ describe.runIf(RUN_BROWSER_TESTS)('tickets in a browser', () => {
 
           // The requester confirms the resolution; the ticket closes.
           await portal.reload();
-          await expect.poll(() => portal.getByText('Cleaned the rollers.').isVisible()).toBe(true);
+          await eventually(() => portal.getByText('Cleaned the rollers.').isVisible()).toBe(true);
           expect(await portal.getByText(noteText).count()).toBe(0);
           await portal.getByRole('button', { name: text.confirm }).click();
           await portal.getByRole('dialog').getByRole('button', { name: text.confirm }).click();
-          await expect.poll(() => portal.getByText(text.closed, { exact: true }).first().isVisible()).toBe(true);
+          await eventually(() => portal.getByText(text.closed, { exact: true }).first().isVisible()).toBe(true);
 
           expect(rosa.pageErrors).toEqual([]);
           expect(ana.pageErrors).toEqual([]);

@@ -39,7 +39,7 @@ function start(dataDir: string, port: number): Running {
   return { child, output: () => output, exited };
 }
 
-async function waitFor(running: Running, text: string, timeoutMs = 30_000): Promise<void> {
+async function waitFor(running: Running, text: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!running.output().includes(text)) {
     if (Date.now() > deadline || running.child.exitCode !== null) {
@@ -55,7 +55,10 @@ afterEach(() => {
 });
 
 describe('the server process', () => {
-  it('creates the demo workspace once, with passwords that work, and stops cleanly on SIGTERM', async () => {
+  // Seeding a few hundred demo tickets takes seconds of its own on a busy machine.
+  it('creates the demo workspace once, with passwords that work, and stops cleanly on SIGTERM', {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mesa-process-'));
     const port = await freePort();
     const first = start(dataDir, port);

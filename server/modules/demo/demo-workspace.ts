@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../domain/roles.js';
+import { buildServices } from '../../app.js';
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/connect.js';
+import { fixedClock } from '../../platform/clock.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
+import { createDemoTickets } from './demo-tickets.js';
 
 export interface DemoCredential {
   email: string;
@@ -29,6 +34,10 @@ const ORGANIZATIONS = [
       ['Correo corporativo', 'Correo y calendario del personal'],
     ],
     requester: { name: 'Lucía Fernández', email: 'lucia.fernandez@clinica-andina.demo' },
+    colleagues: [
+      { name: 'Jorge Paredes', email: 'jorge.paredes@clinica-andina.demo' },
+      { name: 'Valentina Ríos', email: 'valentina.rios@clinica-andina.demo' },
+    ],
   },
   {
     name: 'Northwind Logistics',
@@ -38,6 +47,7 @@ const ORGANIZATIONS = [
       ['Fleet tracking', 'GPS tracking and route planning'],
     ],
     requester: { name: 'Oliver Grant', email: 'oliver.grant@northwind.demo' },
+    colleagues: [{ name: 'Priya Natarajan', email: 'priya.natarajan@northwind.demo' }],
   },
 ] as const;
 
@@ -76,7 +86,34 @@ export async function createDemoWorkspace(
       password,
     });
     credentials.push({ email: spec.requester.email, password, roles: ['requester'], organization: spec.name });
+    // Colleagues raise tickets too, but have no password until an admin sets one.
+    for (const colleague of spec.colleagues) {
+      await services.users.create(ctx, { ...colleague, roles: ['requester'], organizationId: organization.id });
+    }
   }
+  return credentials;
+}
+
+const CATEGORIES: [string, string[]][] = [
+  ['Accesos y cuentas', ['Alta de usuario', 'Contraseña', 'Permisos']],
+  ['Aplicaciones', ['Error', 'Lentitud', 'Informes']],
+  ['Infraestructura', ['Red', 'Impresoras', 'Correo']],
+];
+
+/**
+ * The whole demo workspace: people and organizations, a category tree, and a few hundred tickets
+ * over the last four months, made by services running on a clock moved to each moment.
+ */
+export async function seedDemoWorkspace(database: Database, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
+  const now = new Date();
+  const clock = fixedClock(new Date(now.getTime() - 125 * 86_400_000));
+  const services = buildServices(database, clock, config);
+  const credentials = await createDemoWorkspace(services);
+  for (const [name, children] of CATEGORIES) {
+    const parent = await services.categories.create(systemContext, { name });
+    for (const child of children) await services.categories.create(systemContext, { name: child, parentId: parent.id });
+  }
+  await createDemoTickets(services, clock, now);
   return credentials;
 }
 

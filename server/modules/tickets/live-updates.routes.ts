@@ -11,6 +11,12 @@ export function registerLiveUpdateRoutes(
   app: App,
   { bus, organizations }: { bus: EventBus; organizations: OrganizationsService },
 ) {
+  // Streams never finish on their own; a shutdown ends them so it does not wait forever.
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
+
   app.get(
     '/events',
     {
@@ -49,10 +55,10 @@ export function registerLiveUpdateRoutes(
       const end = () => {
         clearInterval(heartbeat);
         unsubscribe();
-        open.delete(end);
+        streams.delete(end);
         reply.raw.end();
       };
-      open.add(end);
+      streams.add(end);
       request.raw.on('close', end);
     },
   );

@@ -6,7 +6,10 @@ import { raise, ticketWorld } from '../../../test/support/tickets.js';
 /** Reads server-sent events from a live connection until `count` ticket events have arrived. */
 async function collect(base: string, client: Client, count: number, during: () => Promise<void>) {
   const controller = new AbortController();
-  const response = await fetch(`${base}/api/v1/events`, { headers: { cookie: client.cookie }, signal: controller.signal });
+  const response = await fetch(`${base}/api/v1/events`, {
+    headers: { cookie: client.cookie },
+    signal: controller.signal,
+  });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const events: { kind: string; ticketId: string }[] = [];
@@ -16,7 +19,8 @@ async function collect(base: string, client: Client, count: number, during: () =
       const { value, done } = await reader.read();
       if (done) break;
       buffer += new TextDecoder().decode(value);
-      for (const match of buffer.matchAll(/event: ticket\ndata: (.+)\n\n/g)) events.push(JSON.parse(match[1] as string));
+      for (const match of buffer.matchAll(/event: ticket\ndata: (.+)\n\n/g))
+        events.push(JSON.parse(match[1] as string));
       buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
     }
   })();

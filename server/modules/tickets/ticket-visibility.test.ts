@@ -19,7 +19,12 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     const ticket = await raise(world.requester);
     const url = `/api/v1/tickets/${ticket.id}`;
     await world.agent.request('POST', `${url}/replies`, { bodyHtml: '<p>Estamos revisando</p>' });
-    const secret = await upload(world.agent, `${url}/attachments?internal=true`, 'log-interno.txt', Buffer.from('clave interna'));
+    const secret = await upload(
+      world.agent,
+      `${url}/attachments?internal=true`,
+      'log-interno.txt',
+      Buffer.from('clave interna'),
+    );
     expect(secret.statusCode).toBe(201);
     const note = await world.agent.request('POST', `${url}/notes`, {
       bodyHtml: '<p>Proveedor zorrillo confirma falla</p>',
@@ -34,11 +39,15 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     expect(page).not.toContain('log-interno');
     const search = (await world.requester.request('GET', '/api/v1/tickets?q=zorrillo')).json();
     expect(search.items).toHaveLength(0);
-    expect((await world.requester.request('GET', `/api/v1/attachments/${secret.json().id}/content`)).statusCode).toBe(404);
+    expect((await world.requester.request('GET', `/api/v1/attachments/${secret.json().id}/content`)).statusCode).toBe(
+      404,
+    );
     expect((await world.requester.request('POST', `${url}/notes`, { bodyHtml: 'x' })).statusCode).toBe(403);
 
     // Staff see all of it.
-    expect((await world.agent.request('GET', '/api/v1/tickets?q=zorrillo')).json().items.map((t: { id: string }) => t.id)).toEqual([ticket.id]);
+    expect(
+      (await world.agent.request('GET', '/api/v1/tickets?q=zorrillo')).json().items.map((t: { id: string }) => t.id),
+    ).toEqual([ticket.id]);
     expect(JSON.stringify((await world.agent.request('GET', `${url}/timeline`)).json())).toContain('zorrillo');
   });
 
@@ -52,7 +61,9 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     expect((await world.requester.request('PATCH', url, { version: 1, status: 'cancelled' })).statusCode).toBe(404);
     expect((await world.requester.request('POST', `${url}/replies`, { bodyHtml: 'hola' })).statusCode).toBe(404);
     expect((await world.requester.request('GET', '/api/v1/tickets?q=biometrico')).json().items).toHaveLength(0);
-    expect((await world.requester.request('GET', `/api/v1/tickets?organizationId=${other.organization.id}`)).json().items).toHaveLength(0);
+    expect(
+      (await world.requester.request('GET', `/api/v1/tickets?organizationId=${other.organization.id}`)).json().items,
+    ).toHaveLength(0);
   });
 
   it("shows a requester their colleagues' tickets only when the organization allows it", async () => {
@@ -61,9 +72,15 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     expect((await world.requester.request('GET', `/api/v1/tickets/${theirs.id}`)).statusCode).toBe(404);
     const admin = await login(built, (await makeUser(built, ['admin'])).email);
     const organization = (await admin.request('GET', `/api/v1/organizations/${world.organization.id}`)).json();
-    await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, { version: organization.version, requestersSeeAllTickets: true });
+    await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, {
+      version: organization.version,
+      requestersSeeAllTickets: true,
+    });
     expect((await world.requester.request('GET', `/api/v1/tickets/${theirs.id}`)).statusCode).toBe(200);
-    await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, { version: organization.version + 1, requestersSeeAllTickets: false });
+    await admin.request('PATCH', `/api/v1/organizations/${organization.id}`, {
+      version: organization.version + 1,
+      requestersSeeAllTickets: false,
+    });
   });
 
   it('finds words without their accents, in subject, description and replies, and by number', async () => {
@@ -71,9 +88,13 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
       subject: 'Error de configuración en facturación',
       description: '<p>El módulo de conciliación falla</p>',
     });
-    await world.agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, { bodyHtml: '<p>Revisamos la migración</p>' });
+    await world.agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, {
+      bodyHtml: '<p>Revisamos la migración</p>',
+    });
     const find = async (q: string) =>
-      (await world.agent.request('GET', `/api/v1/tickets?queue=all&q=${encodeURIComponent(q)}`)).json().items.map((t: { id: string }) => t.id);
+      (await world.agent.request('GET', `/api/v1/tickets?queue=all&q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((t: { id: string }) => t.id);
     expect(await find('configuracion')).toContain(ticket.id);
     expect(await find('FACTURACIÓN conciliacion')).toContain(ticket.id);
     expect(await find('migracion')).toContain(ticket.id);
@@ -81,7 +102,9 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     expect(await find('configuracion inexistentepalabra')).not.toContain(ticket.id);
     expect(await find(ticket.number.toLowerCase())).toEqual([ticket.id]);
     // Operators and quotes are words here, never query syntax.
-    expect((await world.agent.request('GET', `/api/v1/tickets?q=${encodeURIComponent('"a" OR * NEAR(')}`)).statusCode).toBe(200);
+    expect(
+      (await world.agent.request('GET', `/api/v1/tickets?q=${encodeURIComponent('"a" OR * NEAR(')}`)).statusCode,
+    ).toBe(200);
   });
 
   it('accepts real images and documents, and refuses disguised or oversized files', async () => {
@@ -100,7 +123,12 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
 
     const html = await upload(world.requester, url, 'foto.png', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(html.statusCode).toBe(415);
-    const exe = await upload(world.requester, url, 'setup.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
+    const exe = await upload(
+      world.requester,
+      url,
+      'setup.pdf',
+      Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+    );
     expect(exe.statusCode).toBe(415);
     const renamed = await upload(world.requester, url, 'informe.exe', Buffer.from('%PDF-1.4\n%test'));
     expect(renamed.json()).toMatchObject({ contentType: 'application/pdf', fileName: 'informe.exe.pdf' });
@@ -113,7 +141,10 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
   it('binds uploads to a reply, only for the one who uploaded them', async () => {
     const ticket = await raise(world.requester);
     const mine = (await upload(world.requester, '/api/v1/attachments', 'evidencia.png', PNG)).json();
-    const stolen = await world.agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, { bodyHtml: 'x', attachmentIds: [mine.id] });
+    const stolen = await world.agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, {
+      bodyHtml: 'x',
+      attachmentIds: [mine.id],
+    });
     expect(stolen.statusCode).toBe(400);
     expect(stolen.json().errors[0].field).toBe('attachmentIds');
     const reply = await world.requester.request('POST', `/api/v1/tickets/${ticket.id}/replies`, {
@@ -147,7 +178,10 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     clock.advance(2 * 86_400_000);
     agent = await login(timed, world.agentUser.email);
     requester = await login(timed, world.requesterUser.email);
-    const reopenLate = await requester.request('PATCH', `/api/v1/tickets/${ticket.id}`, { version: 2, status: 'in_progress' });
+    const reopenLate = await requester.request('PATCH', `/api/v1/tickets/${ticket.id}`, {
+      version: 2,
+      status: 'in_progress',
+    });
     expect(reopenLate.statusCode).toBe(400);
     await timed.services.tickets.closeExpiredResolutions();
     const closed = (await agent.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
