@@ -28,6 +28,7 @@ import { registerAttachmentRoutes } from './modules/tickets/attachments.routes.j
 import { ATTACHMENT_MAX_BYTES, ConversationService } from './modules/tickets/conversation.service.js';
 import { registerLiveUpdateRoutes } from './modules/tickets/live-updates.routes.js';
 import { TicketHistory } from './modules/tickets/ticket-history.js';
+import { TicketLinksService } from './modules/tickets/ticket-links.service.js';
 import { TicketReadsService } from './modules/tickets/ticket-reads.service.js';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.js';
 import { TicketsService } from './modules/tickets/tickets.service.js';
@@ -78,7 +79,21 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   });
   const storage = localStorage(join(config.dataDir, 'files'));
   const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history);
-  return { bus, audit, organizations, sessions, users, auth, settings, categories, ticketReads, tickets, conversation };
+  const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
+  return {
+    bus,
+    audit,
+    organizations,
+    sessions,
+    users,
+    auth,
+    settings,
+    categories,
+    ticketReads,
+    tickets,
+    conversation,
+    links,
+  };
 }
 
 const JSON_BODY_LIMIT = 256 * 1024;

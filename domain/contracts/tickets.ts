@@ -48,6 +48,27 @@ export const Attachment = Type.Object({
   createdAt: Timestamp,
 });
 
+export const LINK_KINDS = ['related', 'duplicate_of', 'child_of', 'parent_of'] as const;
+
+export const TicketLink = Type.Object({
+  id: Id,
+  kind: Type.Enum(['related', 'duplicate_of', 'duplicated_by', 'child_of', 'parent_of'] as const, {
+    description:
+      'From this ticket: duplicate_of the survivor, duplicated_by a merged duplicate, child_of its parent, parent_of a child',
+  }),
+  ticket: Type.Object({ id: Id, number: Type.String(), subject: Type.String(), status: StatusSchema }),
+});
+
+export const CreateLinkBody = Type.Object(
+  {
+    kind: Type.Enum(LINK_KINDS, {
+      description: 'duplicate_of merges: this ticket is resolved as a duplicate of the other',
+    }),
+    ticketId: Id,
+  },
+  { additionalProperties: false },
+);
+
 export const Ticket = Type.Object({
   ...TicketSummary.properties,
   descriptionHtml: Type.String(),
@@ -61,6 +82,7 @@ export const Ticket = Type.Object({
   watchers: Type.Array(Ref),
   createdBy: Ref,
   attachments: Type.Array(Attachment, { description: 'Files attached to the ticket itself (not to a reply)' }),
+  links: Type.Array(TicketLink),
   firstResponseAt: Nullable(Timestamp),
   resolvedAt: Nullable(Timestamp),
   closedAt: Nullable(Timestamp),
@@ -238,5 +260,7 @@ export type Message = Static<typeof Message>;
 export type MessageBody = Static<typeof MessageBody>;
 export type TimelineEntry = Static<typeof TimelineEntry>;
 export type Category = Static<typeof Category>;
+export type TicketLink = Static<typeof TicketLink>;
+export type CreateLinkBody = Static<typeof CreateLinkBody>;
 export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
 export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;

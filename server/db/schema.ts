@@ -193,6 +193,15 @@ export interface TicketEventTable {
   request_id: string | null;
 }
 
+export interface TicketLinkTable {
+  id: string;
+  ticket_id: string;
+  other_ticket_id: string;
+  kind: 'related' | 'duplicate_of' | 'child_of';
+  created_by_id: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   services: ServiceTable;
@@ -211,6 +220,7 @@ export interface DB {
   ticket_messages: TicketMessageTable;
   attachments: AttachmentTable;
   ticket_events: TicketEventTable;
+  ticket_links: TicketLinkTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

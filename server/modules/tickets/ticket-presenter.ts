@@ -1,4 +1,11 @@
-import type { Attachment, Message, Ticket, TicketSummary, TimelineEntry } from '../../../domain/contracts/tickets.js';
+import type {
+  Attachment,
+  Message,
+  Ticket,
+  TicketLink,
+  TicketSummary,
+  TimelineEntry,
+} from '../../../domain/contracts/tickets.js';
 import type { TicketRow } from '../../db/schema.js';
 import type { AttachmentListRow, EventListRow } from './conversation.repository.js';
 import type { TicketListRow } from './tickets.repository.js';
@@ -44,6 +51,7 @@ export interface TicketDetails {
   watchers: { id: string; name: string }[];
   createdBy: { id: string; name: string };
   attachments: Attachment[];
+  links: TicketLink[];
   reopenableUntil: string | null;
   allowedStatuses: Ticket['allowedStatuses'];
 }
@@ -62,6 +70,7 @@ export function toTicket(row: TicketListRow, details: TicketDetails): Ticket {
     watchers: details.watchers,
     createdBy: details.createdBy,
     attachments: details.attachments,
+    links: details.links,
     firstResponseAt: row.first_response_at,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Ticket, TicketListQuery, TicketSummary, TimelineEntry } from '../../../domain/contracts/tickets.js';
+import type {
+  Ticket,
+  TicketLink,
+  TicketListQuery,
+  TicketSummary,
+  TimelineEntry,
+} from '../../../domain/contracts/tickets.js';
 import { allowedMoves, OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { formatTicketNumber, parseTicketNumber } from '../../../domain/tickets/ticket-types.js';
 import type { SortKey } from '../../db/dialect.js';
@@ -12,6 +18,7 @@ import { isStaffContext, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import * as conversation from './conversation.repository.js';
+import { linksOf } from './ticket-links.repository.js';
 import { toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
 import * as repo from './tickets.repository.js';
 
@@ -32,6 +39,9 @@ const SORTS: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
 };
 
 const DAY = 86_400_000;
+
+/** A link read from the other end: the duplicate's survivor sees "duplicated_by", a parent "parent_of". */
+export const REVERSE_LINK = { related: 'related', duplicate_of: 'duplicated_by', child_of: 'parent_of' } as const;
 
 /** Reading tickets: queues, search, the ticket page and its timeline, always within the caller's scope. */
 export class TicketReadsService {
@@ -114,11 +124,12 @@ export class TicketReadsService {
     const [row] = await repo.listTickets(this.db, { scope: ticketScope(ctx), id, sort: SORTS.updated, limit: 1 });
     if (!row) throw notFound('Ticket');
     const staff = isStaffContext(ctx);
-    const [tags, watchers, attachments, settings] = await Promise.all([
+    const [tags, watchers, attachments, settings, links] = await Promise.all([
       repo.tagsOf(this.db, [id]),
       repo.watchersOf(this.db, id),
       conversation.ticketAttachments(this.db, id, staff),
       this.settings.ticketSettings(),
+      this.links(ctx, id),
     ]);
     const reopenableUntil = row.resolved_at
       ? new Date(Date.parse(row.resolved_at) + settings.reopenDays * DAY).toISOString()
@@ -133,9 +144,24 @@ export class TicketReadsService {
       watchers,
       createdBy: { id: row.created_by_id, name: row.creator_name },
       attachments: attachments.map(toAttachment),
+      links,
       reopenableUntil,
       allowedStatuses,
     });
+  }
+
+  /** Links in both directions, to tickets the caller may see. */
+  async links(ctx: RequestContext, ticketId: string): Promise<TicketLink[]> {
+    const [outgoing, incoming] = await linksOf(this.db, ticketId, ticketScope(ctx));
+    const present = (row: (typeof outgoing)[number], kind: TicketLink['kind']): TicketLink => ({
+      id: row.id,
+      kind,
+      ticket: { id: row.ticket_id, number: row.number, subject: row.subject, status: row.status },
+    });
+    return [
+      ...outgoing.map((row) => present(row, row.kind)),
+      ...incoming.map((row) => present(row, REVERSE_LINK[row.kind])),
+    ];
   }
 
   async timeline(ctx: RequestContext, id: string, cursor: string | undefined, limit = 200) {

@@ -1,12 +1,14 @@
 import { Type } from 'typebox';
-import { IdParams, ListOf, ListQuery } from '../../../domain/contracts/common.js';
+import { Id, IdParams, ListOf, ListQuery } from '../../../domain/contracts/common.js';
 import {
   BulkUpdateBody,
   BulkUpdateResult,
+  CreateLinkBody,
   CreateTicketBody,
   Message,
   MessageBody,
   Ticket,
+  TicketLink,
   TicketListQuery,
   TicketSummary,
   TimelineEntry,
@@ -14,16 +16,18 @@ import {
 } from '../../../domain/contracts/tickets.js';
 import type { App } from '../../platform/http.js';
 import type { ConversationService } from './conversation.service.js';
+import type { TicketLinksService } from './ticket-links.service.js';
 import type { TicketReadsService } from './ticket-reads.service.js';
 import type { TicketsService } from './tickets.service.js';
 
 interface Deps {
   tickets: TicketsService;
+  links: TicketLinksService;
   ticketReads: TicketReadsService;
   conversation: ConversationService;
 }
 
-export function registerTicketRoutes(app: App, { tickets, ticketReads, conversation }: Deps) {
+export function registerTicketRoutes(app: App, { tickets, ticketReads, conversation, links }: Deps) {
   const tags = ['tickets'];
 
   app.post(
@@ -87,6 +91,34 @@ export function registerTicketRoutes(app: App, { tickets, ticketReads, conversat
     },
     async (request, reply) =>
       reply.code(201).send(await conversation.post(request.ctx, request.params.id, 'reply', request.body)),
+  );
+
+  app.post(
+    '/tickets/:id/links',
+    {
+      config: { permission: 'tickets.work' },
+      schema: {
+        tags,
+        params: IdParams,
+        body: CreateLinkBody,
+        response: { 201: Type.Object({ items: Type.Array(TicketLink) }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ items: await links.link(request.ctx, request.params.id, request.body) }),
+  );
+
+  app.delete(
+    '/tickets/:id/links/:linkId',
+    {
+      config: { permission: 'tickets.work' },
+      schema: {
+        tags,
+        params: Type.Object({ id: Id, linkId: Id }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(TicketLink) }) },
+      },
+    },
+    async (request) => ({ items: await links.unlink(request.ctx, request.params.id, request.params.linkId) }),
   );
 
   app.post(

@@ -236,4 +236,59 @@ describeOnEachDatabase('tickets', (database) => {
     );
     expect(made).toHaveLength(4);
   });
+
+  it('links related tickets and children, and merges a duplicate into the survivor', async () => {
+    const survivor = await raise(world.requester, { subject: 'Caída del ERP en bodega' });
+    const duplicate = await raise(world.agent, { requesterId: world.requesterUser.id, subject: 'ERP no responde' });
+    const child = await raise(world.requester, { subject: 'Reimprimir guías tras la caída' });
+
+    const merged = await world.agent.request('POST', `/api/v1/tickets/${duplicate.id}/links`, {
+      kind: 'duplicate_of',
+      ticketId: survivor.id,
+    });
+    expect(merged.statusCode).toBe(201);
+    expect(merged.json().items).toEqual([
+      { id: expect.any(String), kind: 'duplicate_of', ticket: expect.objectContaining({ id: survivor.id }) },
+    ]);
+    const resolvedDuplicate = (await world.requester.request('GET', `/api/v1/tickets/${duplicate.id}`)).json();
+    expect(resolvedDuplicate).toMatchObject({ status: 'resolved', resolutionCode: 'duplicate' });
+    expect(resolvedDuplicate.resolutionNotes).toContain(survivor.number);
+
+    await world.agent.request('POST', `/api/v1/tickets/${survivor.id}/links`, {
+      kind: 'parent_of',
+      ticketId: child.id,
+    });
+    const again = await world.agent.request('POST', `/api/v1/tickets/${child.id}/links`, {
+      kind: 'child_of',
+      ticketId: survivor.id,
+    });
+    expect(again.statusCode).toBe(409);
+    const self = await world.agent.request('POST', `/api/v1/tickets/${child.id}/links`, {
+      kind: 'related',
+      ticketId: child.id,
+    });
+    expect(self.statusCode).toBe(400);
+
+    const survivorLinks = (await world.agent.request('GET', `/api/v1/tickets/${survivor.id}`)).json().links;
+    expect(survivorLinks.map((l: { kind: string; ticket: { id: string } }) => [l.kind, l.ticket.id]).sort()).toEqual(
+      [
+        ['duplicated_by', duplicate.id],
+        ['parent_of', child.id],
+      ].sort(),
+    );
+    const timeline = (await world.agent.request('GET', `/api/v1/tickets/${survivor.id}/timeline`)).json().items;
+    expect(timeline.map((e: { kind: string }) => e.kind)).toContain('merged');
+
+    const childLink = (await world.agent.request('GET', `/api/v1/tickets/${child.id}`)).json().links[0];
+    const removed = await world.agent.request('DELETE', `/api/v1/tickets/${child.id}/links/${childLink.id}`);
+    expect(removed.json().items).toEqual([]);
+    expect(
+      (
+        await world.requester.request('POST', `/api/v1/tickets/${child.id}/links`, {
+          kind: 'related',
+          ticketId: survivor.id,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
 });
