@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Me } from '../../../domain/contracts/auth.js';
+import type { User } from '../../../domain/contracts/users.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -15,6 +16,23 @@ export const LOGIN_LIMITS = {
   perAccount: 5,
   perAddress: 50,
 };
+
+export function toPrincipal(
+  user: Pick<User, 'id' | 'email' | 'name' | 'roles' | 'organizationId'>,
+  via: Principal['via'],
+  session?: { sessionId: string; csrfToken: string },
+): Principal {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    organizationId: user.organizationId,
+    via,
+    sessionId: session?.sessionId ?? null,
+    csrfToken: session?.csrfToken ?? null,
+  };
+}
 
 export interface ClientMeta {
   ip: string | null;
@@ -67,18 +85,7 @@ export class AuthService {
 
   async principalFor(userId: string, via: Principal['via'], session?: { sessionId: string; csrfToken: string }) {
     const user = await this.users.findActiveById(userId);
-    if (!user) return null;
-    const principal: Principal = {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      roles: user.roles,
-      organizationId: user.organizationId,
-      via,
-      sessionId: session?.sessionId ?? null,
-      csrfToken: session?.csrfToken ?? null,
-    };
-    return principal;
+    return user ? toPrincipal(user, via, session) : null;
   }
 
   /** Who is calling: a bearer token wins over a cookie; an unknown or dead credential is no one. */

@@ -1,8 +1,9 @@
-import type { Role } from '../../../domain/roles.js';
+import type { User } from '../../../domain/contracts/users.js';
 import type { Channel, TicketType } from '../../../domain/tickets/ticket-types.js';
 import type { Services } from '../../app.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Principal, RequestContext } from '../../platform/request-context.js';
+import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import { toPrincipal } from '../auth/auth.service.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo workspace tells the same story. */
 function random(seed: number) {
@@ -65,25 +66,11 @@ const CASES: Record<string, Case[]> = {
 const CHANNELS: Channel[] = ['phone', 'phone', 'phone', 'email', 'email', 'portal', 'portal', 'chat', 'walk_in'];
 const DAY = 86_400_000;
 
-const principalOf = (user: {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  organizationId: string | null;
-}): RequestContext => {
-  const principal: Principal = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles,
-    organizationId: user.organizationId,
-    via: 'session',
-    sessionId: null,
-    csrfToken: null,
-  };
-  return { principal, requestId: null, ip: null };
-};
+const principalOf = (user: User): RequestContext => ({
+  principal: toPrincipal(user, 'session'),
+  requestId: null,
+  ip: null,
+});
 
 /**
  * A few hundred tickets over the last months, raised, worked and closed through the same services
@@ -98,11 +85,11 @@ export async function createDemoTickets(
   const rng = random(20261129);
   const staff = (await services.users.list({ limit: 50 })).items;
   const workers = staff.filter((u) => u.roles.includes('agent') || u.roles.includes('specialist'));
-  const organizations = (await services.organizations.list(principalOf(staff[0] as never), { limit: 50 })).items;
+  const organizations = (await services.organizations.list(systemContext, { limit: 50 })).items;
   const worlds = [];
   for (const organization of organizations) {
     const requesters = (await services.users.list({ organizationId: organization.id, limit: 50 })).items;
-    const orgServices = await services.organizations.listServices(principalOf(staff[0] as never), organization.id);
+    const orgServices = await services.organizations.listServices(systemContext, organization.id);
     worlds.push({
       organization,
       requesters,

@@ -53,23 +53,22 @@ export function insertAttachment(db: Kysely<DB>, row: AttachmentRow) {
   return db.insertInto('attachments').values(row).execute();
 }
 
-export function findAttachment(db: Kysely<DB>, id: string) {
+/** Attachments with the name of who uploaded them, as every read shows them. */
+function attachmentsWithUploader(db: Kysely<DB>) {
   return db
     .selectFrom('attachments')
     .innerJoin('users', 'users.id', 'attachments.uploaded_by_id')
     .selectAll('attachments')
-    .select('users.name as uploader_name')
-    .where('attachments.id', '=', id)
-    .executeTakeFirst();
+    .select('users.name as uploader_name');
+}
+
+export function findAttachment(db: Kysely<DB>, id: string) {
+  return attachmentsWithUploader(db).where('attachments.id', '=', id).executeTakeFirst();
 }
 
 export function attachmentsOfMessages(db: Kysely<DB>, messageIds: string[]) {
   if (messageIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('attachments')
-    .innerJoin('users', 'users.id', 'attachments.uploaded_by_id')
-    .selectAll('attachments')
-    .select('users.name as uploader_name')
+  return attachmentsWithUploader(db)
     .where('attachments.message_id', 'in', messageIds)
     .orderBy('attachments.id')
     .execute();
@@ -109,11 +108,7 @@ export function deleteAttachment(db: Kysely<DB>, id: string) {
 
 /** Files attached to the ticket itself rather than to a reply or note. */
 export function ticketAttachments(db: Kysely<DB>, ticketId: string, includeInternal: boolean) {
-  let query = db
-    .selectFrom('attachments')
-    .innerJoin('users', 'users.id', 'attachments.uploaded_by_id')
-    .selectAll('attachments')
-    .select('users.name as uploader_name')
+  let query = attachmentsWithUploader(db)
     .where('attachments.ticket_id', '=', ticketId)
     .where('attachments.message_id', 'is', null);
   if (!includeInternal) query = query.where('attachments.internal', '=', 0);
