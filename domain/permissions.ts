@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'tickets.work',
   'categories.manage',
   'settings.manage',
+  'groups.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +34,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   specialist: STAFF_READ,
   supervisor: [...STAFF_READ, 'audit.read'],
   analyst: STAFF_READ,
-  admin: [...STAFF_READ, 'organizations.manage', 'users.manage', 'audit.read', 'categories.manage', 'settings.manage'],
+  admin: [
+    ...STAFF_READ,
+    'organizations.manage',
+    'users.manage',
+    'audit.read',
+    'categories.manage',
+    'settings.manage',
+    'groups.manage',
+  ],
 };
 
 export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {

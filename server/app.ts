@@ -24,6 +24,10 @@ import { registerOrganizationRoutes } from './modules/organizations/organization
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
 import { SettingsService } from './modules/settings/settings.service.js';
+import { EscalationsService } from './modules/support/escalations.service.js';
+import { GroupsService } from './modules/support/groups.service.js';
+import { RoutingService } from './modules/support/routing.service.js';
+import { registerSupportRoutes } from './modules/support/support.routes.js';
 import { registerAttachmentRoutes } from './modules/tickets/attachments.routes.js';
 import { ATTACHMENT_MAX_BYTES, ConversationService } from './modules/tickets/conversation.service.js';
 import { registerLiveUpdateRoutes } from './modules/tickets/live-updates.routes.js';
@@ -66,7 +70,9 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const settings = new SettingsService(db, clock, audit);
   const categories = new CategoriesService(db, clock, audit, organizations);
   const history = new TicketHistory(clock, bus);
-  const ticketReads = new TicketReadsService(db, clock, settings);
+  const routing = new RoutingService(categories);
+  const groups = new GroupsService(db, clock, audit, users, routing);
+  const ticketReads = new TicketReadsService(db, clock, settings, routing);
   const tickets = new TicketsService({
     db,
     clock,
@@ -76,10 +82,12 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
     organizations,
     categories,
     settings,
+    routing,
   });
   const storage = localStorage(join(config.dataDir, 'files'));
   const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history);
   const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
+  const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
   return {
     bus,
     audit,
@@ -93,6 +101,9 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
     tickets,
     conversation,
     links,
+    routing,
+    groups,
+    escalations,
   };
 }
 
@@ -186,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       registerTicketRoutes(api, services);
       registerAttachmentRoutes(api, services);
       registerLiveUpdateRoutes(api, services);
+      registerSupportRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -31,6 +31,8 @@ export const TicketSummary = Type.Object({
   service: Nullable(Ref),
   category: Nullable(Ref),
   assignee: Nullable(Ref),
+  group: Nullable(Ref),
+  level: Nullable(Type.Enum(['L1', 'L2', 'L3'] as const)),
   tags: Type.Array(Type.String()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -83,6 +85,9 @@ export const Ticket = Type.Object({
   createdBy: Ref,
   attachments: Type.Array(Attachment, { description: 'Files attached to the ticket itself (not to a reply)' }),
   links: Type.Array(TicketLink),
+  escalated: Type.Boolean({ description: 'Escalated to a higher level at least once' }),
+  firstContact: Type.Boolean({ description: 'Resolved on first contact' }),
+  resolvedLevel: Nullable(Type.Enum(['L1', 'L2', 'L3'] as const)),
   firstResponseAt: Nullable(Timestamp),
   resolvedAt: Nullable(Timestamp),
   closedAt: Nullable(Timestamp),
@@ -164,7 +169,12 @@ export const SORTS = ['updated', 'created', 'priority'] as const;
 export const TicketListQuery = Type.Object(
   {
     ...ListQuery,
-    queue: Type.Optional(Type.Enum(QUEUES)),
+    queue: Type.Optional(
+      Type.Enum(QUEUES, {
+        description:
+          "mine: assigned to me; unassigned: nobody's, in my groups (any group if I am in none); open; recent; all",
+      }),
+    ),
     q: Type.Optional(
       Type.String({
         maxLength: 200,
@@ -179,6 +189,7 @@ export const TicketListQuery = Type.Object(
     serviceId: Type.Optional(Id),
     categoryId: Type.Optional(Id),
     assigneeId: Type.Optional(Id),
+    groupId: Type.Optional(Id),
     requesterId: Type.Optional(Id),
     tag: Type.Optional(Tag),
     createdFrom: Type.Optional(Timestamp),

@@ -17,6 +17,7 @@ export const User = Type.Object({
   locale: Nullable(Locale),
   phone: Nullable(Type.String()),
   hasPassword: Type.Boolean(),
+  presence: Type.Enum(['available', 'away'] as const, { description: 'Away staff get no automatic assignments' }),
   version: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

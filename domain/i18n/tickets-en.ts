@@ -84,7 +84,7 @@ export const ticketsEn: typeof ticketsEs = {
     categoryLabel: 'Category',
     categoryPlaceholder: 'Choose a category (optional)',
     subjectLabel: 'Subject',
-    subjectPlaceholder: 'In a few words, e.g. "I cannot print"',
+    subjectPlaceholder: 'e.g. "I cannot print"',
     descriptionLabel: 'Description',
     descriptionHint: 'What happened, since when, what message you see and how many people it affects.',
     urgencyLabel: 'How much does it affect you?',

@@ -85,7 +85,7 @@ export const ticketsEs = {
     categoryLabel: 'Categoría',
     categoryPlaceholder: 'Elige una categoría (opcional)',
     subjectLabel: 'Asunto',
-    subjectPlaceholder: 'En pocas palabras, p. ej. «No puedo imprimir»',
+    subjectPlaceholder: 'p. ej. «No puedo imprimir»',
     descriptionLabel: 'Descripción',
     descriptionHint: 'Qué pasó, desde cuándo, qué mensaje ves y a cuántas personas afecta.',
     urgencyLabel: '¿Cuánto te afecta?',

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AssignmentStrategy, SupportLevel } from '../../domain/support/support-levels.js';
 import type { Impact, Priority, Urgency } from '../../domain/tickets/priority.js';
 import type { PendingReason, ResolutionCode, TicketStatus } from '../../domain/tickets/ticket-lifecycle.js';
 import type { Channel, TicketType } from '../../domain/tickets/ticket-types.js';
@@ -41,6 +42,7 @@ export interface UserTable {
   status: 'active' | 'inactive';
   locale: 'es' | 'en' | null;
   phone: string | null;
+  presence: ColumnType<'available' | 'away', 'available' | 'away' | undefined, 'available' | 'away'>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -146,6 +148,11 @@ export interface TicketTable {
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
   version: number;
+  group_id: string | null;
+  level: SupportLevel | null;
+  resolved_level: SupportLevel | null;
+  escalated: number;
+  first_contact: number;
 }
 
 export interface TicketTagTable {
@@ -202,6 +209,62 @@ export interface TicketLinkTable {
   created_at: Timestamp;
 }
 
+export interface SupportGroupTable {
+  id: string;
+  name: string;
+  level: SupportLevel;
+  specialty: string | null;
+  lead_id: string | null;
+  assignment: AssignmentStrategy;
+  is_default: number;
+  status: 'active' | 'inactive';
+  turn: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  user_id: string;
+}
+
+export interface GroupCoverageTable {
+  id: string;
+  group_id: string;
+  organization_id: string | null;
+  service_id: string | null;
+}
+
+export interface RoutingRuleTable {
+  id: string;
+  name: string;
+  position: number;
+  active: number;
+  organization_id: string | null;
+  service_id: string | null;
+  category_id: string | null;
+  type: TicketType | null;
+  channel: Channel | null;
+  group_id: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EscalationTable {
+  id: string;
+  ticket_id: string;
+  kind: 'escalation' | 'return' | 'transfer';
+  from_group_id: string | null;
+  to_group_id: string;
+  from_level: SupportLevel | null;
+  to_level: SupportLevel;
+  summary: string;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   services: ServiceTable;
@@ -221,6 +284,11 @@ export interface DB {
   attachments: AttachmentTable;
   ticket_events: TicketEventTable;
   ticket_links: TicketLinkTable;
+  support_groups: SupportGroupTable;
+  group_members: GroupMemberTable;
+  group_coverage: GroupCoverageTable;
+  routing_rules: RoutingRuleTable;
+  escalations: EscalationTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -37,6 +37,11 @@ export class CategoriesService {
     return rows.map(toCategory);
   }
 
+  async find(id: string, db: Kysely<DB> = this.db): Promise<Category | undefined> {
+    const row = await repo.findCategory(db, id);
+    return row ? toCategory(row) : undefined;
+  }
+
   /** The category a ticket may use: active, and belonging to the ticket's service or to all services. */
   async checkUsable(categoryId: string, serviceId: string | null, db: Kysely<DB> = this.db): Promise<CategoryRow> {
     const row = await repo.findCategory(db, categoryId);

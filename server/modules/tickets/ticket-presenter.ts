@@ -26,6 +26,8 @@ export function toSummary(row: TicketListRow, tags: string[]): TicketSummary {
     service: ref(row.service_id, row.service_name),
     category: ref(row.category_id, row.category_name),
     assignee: ref(row.assignee_id, row.assignee_name),
+    group: ref(row.group_id, row.group_name),
+    level: row.level,
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -71,6 +73,9 @@ export function toTicket(row: TicketListRow, details: TicketDetails): Ticket {
     createdBy: details.createdBy,
     attachments: details.attachments,
     links: details.links,
+    escalated: row.escalated === 1,
+    firstContact: row.first_contact === 1,
+    resolvedLevel: row.resolved_level,
     firstResponseAt: row.first_response_at,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
@@ -121,5 +126,7 @@ export function trackedFields(row: TicketRow) {
     urgency: row.urgency,
     priority: row.priority,
     priorityReason: row.priority_reason,
+    groupId: row.group_id,
+    level: row.level,
   };
 }

@@ -17,6 +17,7 @@ import { notFound } from '../../platform/errors.js';
 import { isStaffContext, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import type { RoutingService } from '../support/routing.service.js';
 import * as conversation from './conversation.repository.js';
 import { linksOf } from './ticket-links.repository.js';
 import { toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
@@ -49,6 +50,7 @@ export class TicketReadsService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
+    private readonly routing: RoutingService,
   ) {}
 
   async list(
@@ -63,8 +65,14 @@ export class TicketReadsService {
     let statuses: readonly TicketStatus[] | undefined = query.status;
     if (!statuses?.length && (queue === 'mine' || queue === 'unassigned' || queue === 'open')) statuses = OPEN_STATUSES;
     let assigneeId: string | null | undefined = query.assigneeId;
+    let groupIds = query.groupId ? [query.groupId] : undefined;
     if (queue === 'mine') assigneeId = ctx.principal?.userId;
-    if (queue === 'unassigned') assigneeId = null;
+    if (queue === 'unassigned') {
+      assigneeId = null;
+      // My groups' unassigned tickets; someone in no group sees every unassigned ticket.
+      const mine = ctx.principal ? await this.routing.groupIdsOfUser(this.db, ctx.principal.userId) : [];
+      if (!groupIds && mine.length > 0) groupIds = mine;
+    }
 
     let text: ReturnType<typeof ticketSearchCondition> | undefined;
     let numberMatch: ReturnType<typeof parseTicketNumber>;
@@ -84,6 +92,7 @@ export class TicketReadsService {
       categoryId: query.categoryId,
       assigneeId,
       requesterId: query.requesterId,
+      groupIds,
       tag: query.tag,
       createdFrom: query.createdFrom,
       createdTo: query.createdTo,

@@ -57,11 +57,13 @@ export function planUpdate(
       changes.resolution_code = requested.resolutionCode ?? null;
       changes.resolution_notes = requested.resolutionNotes?.trim() || null;
       changes.resolved_at = at;
+      changes.resolved_level = current.level;
     }
     if (current.status === 'resolved' && target === 'in_progress') {
       changes.resolution_code = null;
       changes.resolution_notes = null;
       changes.resolved_at = null;
+      changes.resolved_level = null;
     }
     if (target === 'closed' || target === 'cancelled') changes.closed_at = at;
   } else if (requested.pendingReason !== undefined && current.status === 'pending' && requested.pendingReason) {

@@ -128,6 +128,7 @@ export interface TicketListFilter {
   categoryId?: string | undefined;
   assigneeId?: string | null | undefined;
   requesterId?: string | undefined;
+  groupIds?: string[] | undefined;
   tag?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
@@ -148,6 +149,7 @@ export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
     .leftJoin('categories', 'categories.id', 'tickets.category_id')
     .leftJoin('users as assignee', 'assignee.id', 'tickets.assignee_id')
     .innerJoin('users as creator', 'creator.id', 'tickets.created_by_id')
+    .leftJoin('support_groups', 'support_groups.id', 'tickets.group_id')
     .selectAll('tickets')
     .select([
       'requester.name as requester_name',
@@ -157,6 +159,7 @@ export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
       'categories.name as category_name',
       'assignee.name as assignee_name',
       'creator.name as creator_name',
+      'support_groups.name as group_name',
     ])
     .where((eb) => scopeCondition(eb, filter.scope));
   if (filter.id) query = query.where('tickets.id', '=', filter.id);
@@ -170,6 +173,7 @@ export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
   if (filter.assigneeId === null) query = query.where('tickets.assignee_id', 'is', null);
   else if (filter.assigneeId) query = query.where('tickets.assignee_id', '=', filter.assigneeId);
   if (filter.requesterId) query = query.where('tickets.requester_id', '=', filter.requesterId);
+  if (filter.groupIds) query = query.where('tickets.group_id', 'in', filter.groupIds.length ? filter.groupIds : ['']);
   if (filter.createdFrom) query = query.where('tickets.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('tickets.created_at', '<', filter.createdTo);
   if (filter.tag) {

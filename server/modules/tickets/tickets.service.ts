@@ -7,6 +7,7 @@ import type {
   UpdateTicketBody,
 } from '../../../domain/contracts/tickets.js';
 import { isStaff } from '../../../domain/roles.js';
+import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
 import { formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
@@ -20,6 +21,7 @@ import { type RequestContext, systemContext } from '../../platform/request-conte
 import type { CategoriesService } from '../categories/categories.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import type { RoutingService } from '../support/routing.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as conversation from './conversation.repository.js';
 import { changedFields, type TicketHistory } from './ticket-history.js';
@@ -39,6 +41,7 @@ export interface TicketsDeps {
   organizations: OrganizationsService;
   categories: CategoriesService;
   settings: SettingsService;
+  routing: RoutingService;
 }
 
 /** Raising and changing tickets: each change is checked, versioned and recorded in one transaction. */
@@ -80,6 +83,13 @@ export class TicketsService {
 
     const row = await db.transaction().execute(async (trx) => {
       const sequence = await repo.nextSequence(trx, body.type);
+      const placement = await this.deps.routing.place(trx, {
+        organizationId: requester.organizationId as string,
+        serviceId,
+        categoryId: body.categoryId ?? null,
+        type: body.type,
+        channel,
+      });
       const ticket: TicketRow = {
         id: newId(at.getTime()),
         number: formatTicketNumber(body.type, sequence),
@@ -99,11 +109,11 @@ export class TicketsService {
         priority: derivePriority(impact, urgency, priorityMatrix),
         priority_overridden: 0,
         priority_reason: null,
-        status: 'new',
+        status: placement.assigneeId ? 'assigned' : 'new',
         pending_reason: null,
         resolution_code: null,
         resolution_notes: null,
-        assignee_id: null,
+        assignee_id: placement.assigneeId,
         created_by_id: principal.userId,
         created_at: at.toISOString(),
         updated_at: at.toISOString(),
@@ -111,6 +121,11 @@ export class TicketsService {
         resolved_at: null,
         closed_at: null,
         version: 1,
+        group_id: placement.groupId,
+        level: placement.level,
+        resolved_level: null,
+        escalated: 0,
+        first_contact: 0,
       };
       await repo.insertTicket(trx, ticket);
       await repo.insertTags(trx, ticket.id, body.tags ?? []);
@@ -121,7 +136,10 @@ export class TicketsService {
       });
       await history.record(trx, ctx, ticket.id, {
         kind: 'created',
-        changes: changedFields({}, { ...trackedFields(ticket), tags: body.tags ?? [] }),
+        changes: [
+          ...changedFields({}, { ...trackedFields(ticket), tags: body.tags ?? [] }),
+          { field: 'routing', from: null, to: placement.reason },
+        ],
       });
       await history.reindex(trx, ticket);
       return ticket;
@@ -221,6 +239,50 @@ export class TicketsService {
     });
     history.publish(updated, 'updated');
     return updated;
+  }
+
+  /**
+   * Moves a ticket to another support group. `decide` runs inside the transaction (so it can take
+   * the target group's assignment turn and write the escalation record) and says where it lands.
+   */
+  async moveToGroup(
+    ctx: RequestContext,
+    current: TicketRow,
+    decide: (trx: Kysely<DB>) => Promise<{
+      groupId: string;
+      level: SupportLevel;
+      assigneeId: string | null;
+      kind: 'escalation' | 'return' | 'transfer';
+      summary: string;
+      groupName: string;
+    }>,
+  ): Promise<void> {
+    const { db, clock, history } = this.deps;
+    const updated = await db.transaction().execute(async (trx) => {
+      const move = await decide(trx);
+      const changes: Partial<TicketRow> = {
+        group_id: move.groupId,
+        level: move.level,
+        assignee_id: move.assigneeId,
+        updated_at: clock.now().toISOString(),
+      };
+      if (move.kind === 'escalation') changes.escalated = 1;
+      // A ticket someone in the new group takes is assigned; otherwise it waits in the group's queue.
+      if (move.assigneeId && (current.status === 'new' || current.status === 'assigned')) changes.status = 'assigned';
+      if (!move.assigneeId && current.status === 'assigned') changes.status = 'new';
+      const after = await repo.updateTicket(trx, current.id, current.version, changes);
+      if (!after) throw new AppError('version_conflict', 'The ticket changed meanwhile; try again');
+      await history.record(trx, ctx, current.id, {
+        kind: move.kind === 'escalation' ? 'escalated' : move.kind === 'return' ? 'returned' : 'transferred',
+        internal: true,
+        changes: [
+          ...changedFields(trackedFields(current), trackedFields(after)),
+          { field: 'summary', from: null, to: move.summary },
+        ],
+      });
+      return after;
+    });
+    history.publish(updated, 'escalated');
   }
 
   /** The same change on many tickets, each on its own: one failure does not stop the rest. */

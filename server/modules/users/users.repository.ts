@@ -86,3 +86,7 @@ export function setPasswordHash(db: Kysely<DB>, id: string, passwordHash: string
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+export function setPresence(db: Kysely<DB>, id: string, presence: 'available' | 'away') {
+  return db.updateTable('users').set({ presence }).where('id', '=', id).execute();
+}

@@ -33,6 +33,7 @@ export function toUser(row: UserRow, roles: Role[]): User {
     locale: row.locale,
     phone: row.phone,
     hasPassword: row.password_hash !== null,
+    presence: row.presence,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -129,6 +130,7 @@ export class UsersService {
       status: 'active',
       locale: body.locale ?? null,
       phone: body.phone ?? null,
+      presence: 'available',
       version: 1,
       created_at: now,
       updated_at: now,
@@ -195,6 +197,14 @@ export class UsersService {
         return after;
       })
       .catch(emailTaken);
+  }
+
+  /** Away members of the desk get no new tickets by automatic assignment. */
+  async setPresence(ctx: RequestContext, presence: 'available' | 'away'): Promise<User> {
+    const userId = ctx.principal?.userId;
+    if (!userId) throw new AppError('unauthenticated');
+    await repo.setPresence(this.db, userId, presence);
+    return this.get(userId);
   }
 
   /**
