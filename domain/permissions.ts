@@ -19,13 +19,15 @@ export const PERMISSIONS = [
   'categories.manage',
   'settings.manage',
   'groups.manage',
+  'procedures.read',
+  'procedures.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Everyone raises, reads, replies to and updates tickets; what a requester may see and change
 // is narrowed by the tenant scope and the lifecycle table, not by the route.
-const TICKETS: Permission[] = ['tickets.read', 'tickets.create', 'tickets.update'];
-const STAFF_READ: Permission[] = ['organizations.read', 'users.read', ...TICKETS, 'tickets.work'];
+const TICKETS: Permission[] = ['tickets.read', 'tickets.create', 'tickets.update', 'procedures.read'];
+const STAFF_READ: Permission[] = ['organizations.read', 'users.read', ...TICKETS, 'tickets.work', 'procedures.write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // A requester reads only their own organization; the scope is applied in the query.

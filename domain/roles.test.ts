@@ -31,14 +31,17 @@ describe('permissions', () => {
     }
   });
 
-  it('gives requesters only the organization they read, and admins everything', () => {
+  it('gives requesters their organization, tickets and procedures only, and admins everything', () => {
     expect(ROLE_PERMISSIONS.requester).toEqual([
       'organizations.read',
       'tickets.read',
       'tickets.create',
       'tickets.update',
+      'procedures.read',
     ]);
-    expect(rolesGrant(['requester'], 'tickets.work')).toBe(false);
+    for (const staffOnly of ['tickets.work', 'users.read', 'procedures.write', 'audit.read'] as const) {
+      expect(rolesGrant(['requester'], staffOnly)).toBe(false);
+    }
     for (const permission of PERMISSIONS) expect(rolesGrant(['admin'], permission)).toBe(true);
     expect(rolesGrant(['agent'], 'users.manage')).toBe(false);
     expect(rolesGrant(['agent', 'supervisor'], 'audit.read')).toBe(true);

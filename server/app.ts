@@ -20,6 +20,10 @@ import { SessionsService } from './modules/auth/sessions.service.js';
 import { registerCategoryRoutes } from './modules/categories/categories.routes.js';
 import { CategoriesService } from './modules/categories/categories.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { CannedResponsesService } from './modules/knowledge/canned-responses.service.js';
+import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
+import { ProcedureApplicationsService } from './modules/knowledge/procedure-applications.service.js';
+import { ProceduresService } from './modules/knowledge/procedures.service.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
@@ -88,6 +92,9 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history);
   const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
   const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
+  const procedures = new ProceduresService(db, clock, audit, categories);
+  const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
+  const cannedResponses = new CannedResponsesService(db, clock);
   return {
     bus,
     audit,
@@ -104,6 +111,9 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
     routing,
     groups,
     escalations,
+    procedures,
+    procedureApplications,
+    cannedResponses,
   };
 }
 
@@ -198,6 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       registerAttachmentRoutes(api, services);
       registerLiveUpdateRoutes(api, services);
       registerSupportRoutes(api, services);
+      registerKnowledgeRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

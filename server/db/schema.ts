@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProcedureAudience, ProcedureStatus } from '../../domain/support/procedures.js';
 import type { AssignmentStrategy, SupportLevel } from '../../domain/support/support-levels.js';
 import type { Impact, Priority, Urgency } from '../../domain/tickets/priority.js';
 import type { PendingReason, ResolutionCode, TicketStatus } from '../../domain/tickets/ticket-lifecycle.js';
@@ -265,6 +266,56 @@ export interface EscalationTable {
   at: Timestamp;
 }
 
+export interface ProcedureTable {
+  id: string;
+  search_key: number;
+  audience: ProcedureAudience;
+  specialty: string | null;
+  status: ProcedureStatus;
+  latest_version: number;
+  published_version: number | null;
+  author_id: string;
+  reviewer_id: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProcedureVersionTable {
+  procedure_id: string;
+  number: number;
+  title: string;
+  summary: string;
+  steps: string;
+  author_id: string;
+  created_at: Timestamp;
+}
+
+export interface ProcedureScopeTable {
+  procedure_id: string;
+  service_id: string | null;
+  category_id: string | null;
+}
+
+export interface ProcedureApplicationTable {
+  id: string;
+  procedure_id: string;
+  procedure_version: number;
+  ticket_id: string;
+  applied_by_id: string;
+  at: Timestamp;
+}
+
+export interface CannedResponseTable {
+  id: string;
+  title: string;
+  body_html: string;
+  owner_id: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   services: ServiceTable;
@@ -289,6 +340,11 @@ export interface DB {
   group_coverage: GroupCoverageTable;
   routing_rules: RoutingRuleTable;
   escalations: EscalationTable;
+  procedures: ProcedureTable;
+  procedure_versions: ProcedureVersionTable;
+  procedure_scopes: ProcedureScopeTable;
+  procedure_applications: ProcedureApplicationTable;
+  canned_responses: CannedResponseTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { isPostgres } from './dialect.js';
 import type { DB } from './schema.js';
+import { foldText, fts5Query, tsQuery } from './search-terms.js';
 
 /**
  * Full-text search over tickets, one implementation per engine: SQLite FTS5 (diacritics folded
@@ -8,18 +9,6 @@ import type { DB } from './schema.js';
  * ourselves, so both treat "configuración" and "configuracion" as one word, in Spanish or English.
  * Text a requester may read and text only staff may read are indexed apart.
  */
-
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
-
-/** The words of a query, folded; punctuation and operators are dropped, so input is never syntax. */
-export function queryTerms(query: string): string[] {
-  return (foldText(query).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
-}
 
 export interface TicketSearchText {
   ticketId: string;
@@ -49,11 +38,11 @@ export async function writeTicketSearch(db: Kysely<DB>, text: TicketSearchText):
  */
 export function ticketSearchCondition(db: Kysely<DB>, terms: string[], includeInternal: boolean): Expression<SqlBool> {
   if (isPostgres(db)) {
-    const tsquery = terms.map((term, i) => (i === terms.length - 1 ? `${term}:*` : term)).join(' & ');
+    const tsquery = tsQuery(terms, 'all');
     const vector = includeInternal ? sql`(s.public_vector || s.internal_vector)` : sql`s.public_vector`;
     return sql<SqlBool>`tickets.id in (select s.ticket_id from ticket_search s where ${vector} @@ to_tsquery('simple', ${tsquery}))`;
   }
-  const phrase = terms.map((term, i) => (i === terms.length - 1 ? `"${term}"*` : `"${term}"`)).join(' ');
+  const phrase = fts5Query(terms, 'all');
   const match = includeInternal ? phrase : `{public_text} : (${phrase})`;
   return sql<SqlBool>`tickets.search_key in (select rowid from ticket_search where ticket_search match ${match})`;
 }

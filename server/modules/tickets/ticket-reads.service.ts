@@ -10,7 +10,8 @@ import { allowedMoves, OPEN_STATUSES, type TicketStatus } from '../../../domain/
 import { formatTicketNumber, parseTicketNumber } from '../../../domain/tickets/ticket-types.js';
 import type { SortKey } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
-import { queryTerms, ticketSearchCondition } from '../../db/ticket-search.js';
+import { queryTerms } from '../../db/search-terms.js';
+import { ticketSearchCondition } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { notFound } from '../../platform/errors.js';

@@ -24,7 +24,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { RoutingService } from '../support/routing.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as conversation from './conversation.repository.js';
-import { changedFields, type TicketHistory } from './ticket-history.js';
+import { changedFields, type FieldChange, type TicketHistory } from './ticket-history.js';
 import { trackedFields } from './ticket-presenter.js';
 import type { TicketReadsService } from './ticket-reads.service.js';
 import { planUpdate } from './ticket-update-plan.js';
@@ -283,6 +283,25 @@ export class TicketsService {
       return after;
     });
     history.publish(updated, 'escalated');
+  }
+
+  /**
+   * Adds an event to a ticket's timeline on behalf of another module, with that module's own
+   * writes (`within`) in the same transaction; the ticket's version and update time move on.
+   */
+  async annotate(
+    ctx: RequestContext,
+    ticketId: string,
+    event: { kind: string; internal: boolean; changes: FieldChange[] },
+    within: (trx: Kysely<DB>) => Promise<void>,
+  ): Promise<void> {
+    const { db, clock, history } = this.deps;
+    const updated = await db.transaction().execute(async (trx) => {
+      await within(trx);
+      await history.record(trx, ctx, ticketId, event);
+      return repo.touchTicket(trx, ticketId, { updated_at: clock.now().toISOString() });
+    });
+    history.publish(updated, event.kind, event.internal);
   }
 
   /** The same change on many tickets, each on its own: one failure does not stop the rest. */
