@@ -12,7 +12,7 @@ import type {
 import { audiencesFor, procedureMove } from '../../../domain/support/procedures.js';
 import { searchProcedures, writeProcedureSearch } from '../../db/procedure-search.js';
 import type { DB, ProcedureTable } from '../../db/schema.js';
-import { queryTerms } from '../../db/search-terms.js';
+import { meaningfulTerms, queryTerms } from '../../db/search-terms.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
@@ -308,7 +308,7 @@ export class ProceduresService {
     const category = query.categoryId ? await this.categories.find(query.categoryId) : undefined;
     const categoryIds = [category?.id, category?.parentId].filter((c): c is string => !!c);
     const [hits, scoped] = await Promise.all([
-      searchProcedures(this.db, queryTerms(query.text ?? ''), 'any', 50),
+      searchProcedures(this.db, meaningfulTerms(queryTerms(query.text ?? '')), 'any', 50),
       repo.idsForScope(this.db, query.serviceId ?? null, categoryIds),
     ]);
     const ids = [...new Set([...hits.map((h) => h.procedureId), ...scoped.map((s) => s.procedure_id)])];
