@@ -109,6 +109,18 @@ export const CreateTicketBody = Type.Object(
     requesterId: Type.Optional(Id),
     tags: Type.Optional(Type.Array(Tag, { maxItems: 20, uniqueItems: true })),
     attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true })),
+    firstContactResolution: Type.Optional(
+      Type.Object(
+        {
+          resolutionCode: ResolutionCodeSchema,
+          resolutionNotes: Type.String({ minLength: 1, maxLength: 10_000 }),
+        },
+        {
+          additionalProperties: false,
+          description: 'Staff only: the case was resolved during the contact; the ticket is created resolved by its author',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

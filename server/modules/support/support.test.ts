@@ -231,4 +231,31 @@ describeOnEachDatabase('support levels', (database) => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('creates a ticket resolved on first contact, flagged and owned by who took the call', async () => {
+    const ticket = await raise(world.agent, {
+      requesterId: world.requesterUser.id,
+      firstContactResolution: {
+        resolutionCode: 'solved',
+        resolutionNotes: 'Se desbloqueó la cuenta durante la llamada',
+      },
+    });
+    expect(ticket).toMatchObject({
+      status: 'resolved',
+      channel: 'phone',
+      firstContact: true,
+      escalated: false,
+      assignee: { id: world.agentUser.id },
+      resolutionCode: 'solved',
+    });
+    expect(ticket.resolvedLevel).not.toBeNull();
+    expect(ticket.firstResponseAt).toBe(ticket.createdAt);
+    const refused = await world.requester.request('POST', '/api/v1/tickets', {
+      type: 'incident',
+      subject: 'x',
+      description: 'y',
+      firstContactResolution: { resolutionCode: 'solved', resolutionNotes: 'yo mismo' },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
 });

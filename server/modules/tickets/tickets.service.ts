@@ -53,6 +53,8 @@ export class TicketsService {
     const principal = ctx.principal;
     if (!principal) throw new AppError('unauthenticated');
     const staff = isStaff(principal.roles);
+    if (!staff && body.firstContactResolution)
+      throw new AppError('forbidden', 'Only the desk resolves on first contact');
     if (!staff && body.requesterId && body.requesterId !== principal.userId) {
       throw new AppError('forbidden', 'Requesters raise tickets for themselves');
     }
@@ -127,6 +129,20 @@ export class TicketsService {
         escalated: 0,
         first_contact: 0,
       };
+      const resolution = body.firstContactResolution;
+      if (resolution) {
+        // Resolved while the caller was still on the line, by whoever took the call.
+        Object.assign(ticket, {
+          status: 'resolved',
+          resolution_code: resolution.resolutionCode,
+          resolution_notes: resolution.resolutionNotes.trim(),
+          assignee_id: principal.userId,
+          resolved_at: ticket.created_at,
+          first_response_at: ticket.created_at,
+          first_contact: 1,
+          resolved_level: placement.level ?? 'L1',
+        } satisfies Partial<TicketRow>);
+      }
       await repo.insertTicket(trx, ticket);
       await repo.insertTags(trx, ticket.id, body.tags ?? []);
       await this.bindUploads(trx, principal.userId, body.attachmentIds, {
