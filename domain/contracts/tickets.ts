@@ -117,7 +117,8 @@ export const CreateTicketBody = Type.Object(
         },
         {
           additionalProperties: false,
-          description: 'Staff only: the case was resolved during the contact; the ticket is created resolved by its author',
+          description:
+            'Staff only: the case was resolved during the contact; the ticket is created resolved by its author',
         },
       ),
     ),

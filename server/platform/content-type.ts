@@ -27,9 +27,9 @@ const OFFICE_ZIP: Record<string, DetectedType> = {
 
 function looksLikeText(bytes: Buffer): boolean {
   if (bytes.length === 0) return true;
+  // Control bytes other than tab, newline, form feed and carriage return mean binary.
+  if (bytes.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20))) return false;
   const text = bytes.toString('utf8');
-  // Control characters other than tab, newline and carriage return mean binary.
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return false;
   // Markup is refused as text: served back, a browser might render it.
   return !/<\s*(html|script|svg|iframe|!doctype|body|object|embed)\b/i.test(text);
 }
@@ -60,9 +60,11 @@ export function detectContentType(head: Buffer, fileName: string): DetectedType 
 
 /** A file name safe to store and to send back in Content-Disposition. */
 export function cleanFileName(name: string, detected: DetectedType): string {
-  const base = name
+  const base = [...name]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20)
+    .join('')
     .replace(/[\\/]/g, '_')
-    .replace(/[\u0000-\u001f"<>|:*?]/g, '')
+    .replace(/["<>|:*?]/g, '')
     .trim()
     .slice(0, 150);
   const extension = base.toLowerCase().split('.').pop() ?? '';

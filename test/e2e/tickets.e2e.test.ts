@@ -186,7 +186,7 @@ describe.runIf(RUN_BROWSER_TESTS)('tickets in a browser', () => {
 
           // The requester confirms the resolution; the ticket closes.
           await portal.reload();
-          await eventually(() => portal.getByText('Cleaned the rollers.').isVisible()).toBe(true);
+          await eventually(() => portal.getByText('Cleaned the rollers.', { exact: true }).isVisible()).toBe(true);
           expect(await portal.getByText(noteText).count()).toBe(0);
           await portal.getByRole('button', { name: text.confirm }).click();
           await portal.getByRole('dialog').getByRole('button', { name: text.confirm }).click();

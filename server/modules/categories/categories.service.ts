@@ -74,7 +74,7 @@ export class CategoriesService {
         created_at: at.toISOString(),
         updated_at: at.toISOString(),
       };
-      if (serviceId && !(await this.organizations.findService(serviceId))) {
+      if (serviceId && !(await this.organizations.findService(serviceId, trx))) {
         throw validationError([{ field: 'serviceId', message: 'no such service' }]);
       }
       await repo.insertCategory(trx, row);

@@ -1,3 +1,5 @@
+import type { Procedure } from '../../../domain/contracts/procedures.js';
+import type { Group } from '../../../domain/contracts/support.js';
 import type { User } from '../../../domain/contracts/users.js';
 import type { Channel, TicketType } from '../../../domain/tickets/ticket-types.js';
 import type { Services } from '../../app.js';
@@ -80,6 +82,7 @@ export async function createDemoTickets(
   services: Services,
   clock: Clock & { set(at: Date): void },
   now: Date,
+  desk: { l2: Group[]; procedures: Procedure[] },
   count = 300,
 ) {
   const rng = random(20261129);
@@ -113,6 +116,9 @@ export async function createDemoTickets(
     at.setUTCHours(12 + Math.floor(rng.next() * 9), Math.floor(rng.next() * 60));
     clock.set(at);
     const raisedBy = channel === 'portal' ? principalOf(requester) : principalOf(worker);
+    // Level 1 resolves a good share of phone calls while the caller is on the line.
+    const firstContact =
+      channel === 'phone' && type !== 'request' && rng.next() < 0.45 && workers.some((w) => w.id === worker.id);
     const ticket = await services.tickets.create(raisedBy, {
       type,
       subject,
@@ -121,10 +127,23 @@ export async function createDemoTickets(
       ...(channel === 'portal' ? {} : { requesterId: requester.id, channel }),
       impact: rng.pick(['high', 'medium', 'medium', 'low'] as const),
       urgency: rng.pick(['high', 'medium', 'medium', 'low'] as const),
+      ...(firstContact
+        ? {
+            firstContactResolution: {
+              resolutionCode: 'solved' as const,
+              resolutionNotes: 'Resuelto en la llamada siguiendo el procedimiento.',
+            },
+          }
+        : {}),
     });
     const age = now.getTime() - at.getTime();
     const step = async (minutes: number) => clock.set(new Date(clock.now().getTime() + minutes * 60_000));
     const as = principalOf(worker);
+    if (firstContact) {
+      const procedure = desk.procedures.find((p) => p.audience === 'L1' && rng.next() < 0.6);
+      if (procedure) await services.procedureApplications.apply(as, ticket.id, procedure.id);
+      continue;
+    }
     if (age < 4 * DAY && rng.next() < 0.5) continue; // still new, waiting in the queue
     await step(5 + rng.next() * 90);
     let version = (await services.tickets.apply(as, ticket.id, { version: ticket.version, assigneeId: worker.id }))
@@ -141,6 +160,16 @@ export async function createDemoTickets(
         bodyHtml: '<p>Revisado el registro del servidor; sin errores de red.</p>',
       });
       version += 1;
+    }
+    const l2 = rng.pick(desk.l2);
+    if (l2 && rng.next() < 0.25) {
+      // Needs a specialist: escalated with what L1 tried.
+      await step(15);
+      const moved = await services.escalations.escalate(as, ticket.id, {
+        toGroupId: l2.id,
+        summary: 'Se reprodujo el problema y se aplicó el procedimiento de N1 sin éxito.',
+      });
+      version = moved.version;
     }
     if (age < 20 * DAY && rng.next() < 0.6) {
       // Still being worked: some wait on the requester or a vendor.

@@ -7,6 +7,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
+import { createDemoDesk } from './demo-desk.js';
 import { createDemoTickets } from './demo-tickets.js';
 
 export interface DemoCredential {
@@ -113,7 +114,8 @@ export async function seedDemoWorkspace(database: Database, config: Pick<Config,
     const parent = await services.categories.create(systemContext, { name });
     for (const child of children) await services.categories.create(systemContext, { name: child, parentId: parent.id });
   }
-  await createDemoTickets(services, clock, now);
+  const desk = await createDemoDesk(services);
+  await createDemoTickets(services, clock, now, desk);
   return credentials;
 }
 

@@ -68,8 +68,9 @@ export class OrganizationsService {
     return { items: page.items.map(toOrganization), nextCursor: page.nextCursor };
   }
 
-  async get(ctx: RequestContext, id: string): Promise<Organization> {
-    const row = await repo.findOrganization(this.db, id, organizationScope(ctx));
+  /** `db` is the caller's transaction when it has one: on SQLite, reading outside it would wait on it forever. */
+  async get(ctx: RequestContext, id: string, db: Kysely<DB> = this.db): Promise<Organization> {
+    const row = await repo.findOrganization(db, id, organizationScope(ctx));
     if (!row) throw notFound('Organization');
     return toOrganization(row);
   }

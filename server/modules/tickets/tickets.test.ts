@@ -291,4 +291,18 @@ describeOnEachDatabase('tickets', (database) => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('keeps categories per service, checked inside the creating transaction', async () => {
+    const admin = await login(built, (await makeUser(built, ['admin'])).email);
+    const own = await admin.request('POST', '/api/v1/categories', { name: 'Facturación', serviceId: world.service.id });
+    expect(own.statusCode).toBe(201);
+    expect(
+      (await admin.request('POST', '/api/v1/categories', { name: 'X', serviceId: 'missing' })).json().errors[0].field,
+    ).toBe('serviceId');
+    const listed = (await world.requester.request('GET', `/api/v1/categories?serviceId=${world.service.id}`)).json()
+      .items;
+    expect(listed.map((c: { name: string }) => c.name)).toContain('Facturación');
+    const ticket = await raise(world.requester, { serviceId: world.service.id, categoryId: own.json().id });
+    expect(ticket.category).toMatchObject({ name: 'Facturación' });
+  });
 });

@@ -103,11 +103,11 @@ export class UsersService {
     return (await repo.countUsers(this.db)).count > 0;
   }
 
-  private async checkAssignment(roles: Role[], organizationId: string | null) {
+  private async checkAssignment(roles: Role[], organizationId: string | null, db: Kysely<DB> = this.db) {
     const problems = checkRoleAssignment(roles, organizationId);
     if (problems.length > 0) throw validationError(problems);
     if (organizationId) {
-      await this.organizations.get(systemContext, organizationId).catch(() => {
+      await this.organizations.get(systemContext, organizationId, db).catch(() => {
         throw validationError([{ field: 'organizationId', message: 'no such organization' }]);
       });
     }
@@ -162,15 +162,17 @@ export class UsersService {
         const roles = newRoles ? sortRoles(newRoles) : before.roles;
         const organizationId = fields.organizationId === undefined ? before.organizationId : fields.organizationId;
         if (newRoles !== undefined || fields.organizationId !== undefined)
-          await this.checkAssignment(roles, organizationId);
+          await this.checkAssignment(roles, organizationId, trx);
         if (ctx.principal?.userId === id && fields.status === 'inactive') {
           throw validationError([{ field: 'status', message: 'you cannot deactivate your own account' }]);
         }
         if (ctx.principal?.userId === id && before.roles.includes('admin') && !roles.includes('admin')) {
           throw validationError([{ field: 'roles', message: 'you cannot remove your own admin role' }]);
         }
+        const { organizationId: _organizationId, ...columns } = fields;
         const row = await repo.updateUser(trx, id, version, {
-          ...fields,
+          ...columns,
+          ...(fields.organizationId !== undefined ? { organization_id: fields.organizationId } : {}),
           ...(fields.email !== undefined ? { email: normalizeEmail(fields.email) } : {}),
           ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
           updated_at: this.clock.now().toISOString(),

@@ -143,4 +143,19 @@ describeOnEachDatabase('users and roles', (database) => {
       (await agent.request('POST', '/api/v1/users', { email: 'x@test.mesa', name: 'X', roles: ['agent'] })).statusCode,
     ).toBe(403);
   });
+
+  it('moves a requester to another organization, validating it inside the same transaction', async () => {
+    const [from, to] = [await makeOrganization(built), await makeOrganization(built)];
+    const user = await makeUser(built, ['requester'], from.id);
+    const moved = await admin.request('PATCH', `/api/v1/users/${user.id}`, {
+      version: user.version,
+      organizationId: to.id,
+    });
+    expect(moved.json()).toMatchObject({ organizationId: to.id, version: user.version + 1 });
+    const nowhere = await admin.request('PATCH', `/api/v1/users/${user.id}`, {
+      version: user.version + 1,
+      organizationId: 'missing',
+    });
+    expect(nowhere.json().errors).toEqual([{ field: 'organizationId', message: 'no such organization' }]);
+  });
 });

@@ -64,11 +64,17 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
+type QueryScalar = string | number | boolean | null | undefined;
+/** A list repeats its key (`status=new&status=assigned`), the way the API reads several values. */
+export type QueryValue = QueryScalar | readonly (string | number)[];
 
 export function buildQuery(params: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
+    if (Array.isArray(value)) {
+      for (const item of value) search.append(key, String(item));
+      continue;
+    }
     if (value === undefined || value === null || value === '') continue;
     search.set(key, String(value));
   }
@@ -109,9 +115,36 @@ async function problemOf(response: Response): Promise<ApiError> {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const json = options.body !== undefined;
+  return send<T>(path, options, json ? JSON.stringify(options.body) : undefined, json ? 'application/json' : null);
+}
+
+/**
+ * Sends one file as multipart/form-data in the field `file` (attachments). The browser writes the
+ * content type with its boundary, so none is set here.
+ */
+export async function apiUpload<T>(
+  path: string,
+  file: File,
+  options: Pick<RequestOptions, 'query' | 'signal'> = {},
+): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return send<T>(path, { ...options, method: 'POST' }, form, null);
+}
+
+/** The address of a file the API serves (downloads), for links rather than fetch. */
+export const apiUrl = (path: string): string => `${API_BASE}${path}`;
+
+async function send<T>(
+  path: string,
+  options: RequestOptions,
+  body: BodyInit | undefined,
+  contentType: string | null,
+): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (contentType) headers['content-type'] = contentType;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -119,7 +152,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(body !== undefined ? { body } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

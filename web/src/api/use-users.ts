@@ -1,4 +1,11 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { CreateUserBody, UpdateUserBody, User } from '../../../domain/contracts/users.js';
 import type { Role } from '../../../domain/roles.js';
 import { apiRequest } from './client.js';
@@ -30,6 +37,35 @@ export function useUser(id: string | null | undefined) {
     queryKey: [...usersKey, 'detail', id],
     queryFn: ({ signal }) => apiRequest<User>(path(id as string), { signal }),
     enabled: Boolean(id),
+  });
+}
+
+/**
+ * Active people with any of these roles whose name or email matches: the first few of each role,
+ * for pickers (assignee, requester, watchers). Each role is one request; the answers are merged.
+ */
+export function useUserSearch(q: string | undefined, roles: readonly Role[], options: { enabled?: boolean } = {}) {
+  return useQueries({
+    queries: roles.map((role) => ({
+      queryKey: [...usersKey, 'search', role, q ?? ''],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiRequest<Page<User>>('/users', { query: { q, role, status: 'active', limit: 20 }, signal }),
+      staleTime: 60_000,
+      placeholderData: keepPreviousData,
+      enabled: options.enabled ?? true,
+    })),
+    combine: (results) => {
+      const seen = new Set<string>();
+      const users: User[] = [];
+      for (const result of results) {
+        for (const user of result.data?.items ?? []) {
+          if (seen.has(user.id)) continue;
+          seen.add(user.id);
+          users.push(user);
+        }
+      }
+      return { users, isFetching: results.some((r) => r.isFetching), error: results.find((r) => r.error)?.error };
+    },
   });
 }
 

@@ -15,6 +15,7 @@ import { AppLayout } from '../shell/app-layout.js';
 import { NotFoundPage, PageLoading, RouteError } from '../shell/fallback-pages.js';
 import { homePathFor } from '../shell/nav-items.js';
 import { ShortcutsProvider } from '../shell/shortcuts.js';
+import { parseQueueSearch } from '../workspace/queue-search.js';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -67,6 +68,10 @@ function requirePermission(permission: Permission, staffOnly = false) {
   };
 }
 
+function requireStaff({ context }: { context: { me: { roles: Parameters<typeof isStaff>[0] } } }) {
+  if (!isStaff(context.me.roles)) throw redirect({ to: homePathFor(context.me.roles), replace: true });
+}
+
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
@@ -82,6 +87,55 @@ const portalRoute = createRoute({
     if (!context.me.roles.includes('requester')) throw redirect({ to: homePathFor(context.me.roles), replace: true });
   },
   component: lazyRouteComponent(() => import('../portal/portal-page.js'), 'PortalPage'),
+});
+
+const myTicketsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal/tickets',
+  beforeLoad: ({ context }) => {
+    if (!context.me.roles.includes('requester')) throw redirect({ to: homePathFor(context.me.roles), replace: true });
+  },
+  component: lazyRouteComponent(() => import('../portal/my-tickets-page.js'), 'MyTicketsPage'),
+});
+
+const portalTicketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal/tickets/$ticketId',
+  validateSearch: (search: Record<string, unknown>): { created?: string } =>
+    typeof search.created === 'string' ? { created: search.created } : {},
+  beforeLoad: ({ context, params }) => {
+    // Staff following a requester's link land on the desk's page of the same ticket.
+    if (!context.me.roles.includes('requester'))
+      throw redirect({ to: '/workspace/tickets/$ticketId', params: { ticketId: params.ticketId }, replace: true });
+  },
+  component: lazyRouteComponent(() => import('../portal/portal-ticket-page.js'), 'PortalTicketPage'),
+});
+
+/** The desk's queues; the filters live in the address (see queue-search.ts). */
+const ticketsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/tickets',
+  validateSearch: parseQueueSearch,
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../workspace/tickets-page.js'), 'TicketsPage'),
+});
+
+const newTicketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/tickets/new',
+  beforeLoad: requireStaff,
+  component: lazyRouteComponent(() => import('../workspace/new-ticket-page.js'), 'NewTicketPage'),
+});
+
+const ticketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/tickets/$ticketId',
+  beforeLoad: ({ context, params }) => {
+    // A requester following a desk link sees the same ticket in the portal.
+    if (!isStaff(context.me.roles))
+      throw redirect({ to: '/portal/tickets/$ticketId', params: { ticketId: params.ticketId }, replace: true });
+  },
+  component: lazyRouteComponent(() => import('../workspace/ticket-page.js'), 'TicketPage'),
 });
 
 const directoryRoute = createRoute({
@@ -119,6 +173,13 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/users-page.js'), 'UsersPage'),
 });
 
+const categoriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/categories',
+  beforeLoad: requirePermission('categories.manage'),
+  component: lazyRouteComponent(() => import('../admin/categories-page.js'), 'CategoriesPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -137,11 +198,17 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     portalRoute,
+    myTicketsRoute,
+    portalTicketRoute,
+    ticketsRoute,
+    newTicketRoute,
+    ticketRoute,
     directoryRoute,
     peopleRoute,
     organizationsRoute,
     organizationRoute,
     usersRoute,
+    categoriesRoute,
     auditRoute,
     accountRoute,
   ]),

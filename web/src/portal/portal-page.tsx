@@ -1,17 +1,21 @@
-import { Alert, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../api/use-organizations.js';
+import { OPEN_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import { useCurrentUser } from '../api/use-session.js';
+import { useTicketList } from '../api/use-tickets.js';
 import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { RouterAnchor } from '../components/router-link.js';
+import { NewTicketForm } from './new-ticket-form.js';
+import { RequesterTicketList } from './requester-ticket-list.js';
 
-/** "Levanta tu ticket": the requester's home. Raising tickets online arrives later; until then, say how to reach us. */
+/** "Levanta tu ticket": the requester's home. Raise a ticket; see the ones still open. */
 export function PortalPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const firstName = me.name.trim().split(/\s+/)[0] ?? me.name;
 
   return (
-    <Stack gap="lg" maw={760}>
+    <Stack gap="lg">
       <div>
         <Text c="dimmed" size="sm" tt="uppercase" fw={700}>
           {t('portal.kicker')}
@@ -23,56 +27,56 @@ export function PortalPage() {
           </Text>
         ) : null}
       </div>
-
-      <Alert variant="light" color="blue" title={t('portal.comingTitle')}>
-        <Stack gap="xs">
-          <Text size="sm">{t('portal.comingBody')}</Text>
-          <Text size="sm" fw={600}>
-            {t('portal.meanwhileTitle')}
-          </Text>
-          <List size="sm" spacing={4}>
-            <List.Item>{t('portal.meanwhileContact')}</List.Item>
-            <List.Item>{t('portal.meanwhileMention', { organization: me.organizationName ?? '—' })}</List.Item>
-            <List.Item>{t('portal.meanwhileDescribe')}</List.Item>
-          </List>
-        </Stack>
-      </Alert>
-
-      <section aria-labelledby="portal-services">
-        <Title order={3} size="h4" id="portal-services" mb={4}>
-          {t('portal.servicesTitle')}
-        </Title>
-        <Text c="dimmed" size="sm" mb="sm">
-          {t('portal.servicesHint')}
-        </Text>
-        <PortalServices organizationId={me.organizationId} />
-      </section>
+      {me.organizationId ? (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <section aria-labelledby="portal-new-ticket">
+              <Title order={3} size="h4" id="portal-new-ticket" mb={4}>
+                {t('portal.newTicketTitle')}
+              </Title>
+              <Text c="dimmed" size="sm" mb="sm">
+                {t('portal.newTicketHint')}
+              </Text>
+              <NewTicketForm />
+            </section>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <OpenTickets />
+          </Grid.Col>
+        </Grid>
+      ) : (
+        <Paper withBorder radius="md">
+          <EmptyMessage title={t('portal.noOrganization')} />
+        </Paper>
+      )}
     </Stack>
   );
 }
 
-function PortalServices({ organizationId }: { organizationId: string | null }) {
+/** The requester's tickets still in the desk's hands (or waiting for their confirmation). */
+function OpenTickets() {
   const { t } = useTranslation();
-  const services = useServices(organizationId);
-  if (!organizationId) return <EmptyMessage title={t('portal.noOrganization')} />;
-  if (services.isPending) return <LoadingState />;
-  if (services.isError) return <ErrorState error={services.error} onRetry={() => void services.refetch()} />;
-  const active = services.data.filter((service) => service.status === 'active');
-  if (active.length === 0) return <EmptyMessage title={t('portal.noServices')} />;
+  const list = useTicketList({ status: [...OPEN_STATUSES, 'resolved'], sort: 'updated' }, { limit: 5 });
+  const tickets = list.data?.pages[0]?.items ?? [];
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-      {active.map((service) => (
-        <Card key={service.id} withBorder padding="md" radius="md">
-          <Stack gap={4}>
-            <Text fw={600}>{service.name}</Text>
-            {service.description ? (
-              <Text size="sm" c="dimmed">
-                {service.description}
-              </Text>
-            ) : null}
-          </Stack>
-        </Card>
-      ))}
-    </SimpleGrid>
+    <section aria-labelledby="portal-open-tickets">
+      <Title order={3} size="h4" id="portal-open-tickets" mb="sm">
+        {t('portal.openTicketsTitle')}
+      </Title>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : tickets.length === 0 ? (
+        <Paper withBorder radius="md">
+          <EmptyMessage title={t('portal.noOpenTickets')} />
+        </Paper>
+      ) : (
+        <RequesterTicketList tickets={tickets} />
+      )}
+      <RouterAnchor to="/portal/tickets" size="sm" mt="sm" display="inline-block">
+        {t('portal.allMyTickets')}
+      </RouterAnchor>
+    </section>
   );
 }

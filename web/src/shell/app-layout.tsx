@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveUpdates } from '../api/use-live-updates.js';
 import { useMe } from '../api/use-session.js';
 import { RouterNavLink } from '../components/router-link.js';
 import { applyLanguage, isLanguage } from '../i18n/i18n.js';
@@ -29,6 +30,9 @@ export function AppLayout() {
   useEffect(() => {
     if (pathname) close();
   }, [pathname, close]);
+
+  // Tickets changed elsewhere show up here without a reload.
+  useLiveUpdates(Boolean(me));
 
   // Signed out (or the session ended): the gate is redirecting; show nothing meanwhile.
   if (!me) return null;

@@ -6,18 +6,24 @@ export type NavSection = 'portal' | 'workspace' | 'admin' | 'personal';
 export interface NavItem {
   to:
     | '/portal'
+    | '/portal/tickets'
+    | '/workspace/tickets'
     | '/workspace'
     | '/workspace/people'
     | '/admin/organizations'
     | '/admin/users'
+    | '/admin/categories'
     | '/admin/audit'
     | '/account';
   label:
     | 'nav.portal'
+    | 'nav.myTickets'
+    | 'nav.tickets'
     | 'nav.directory'
     | 'nav.people'
     | 'nav.organizations'
     | 'nav.users'
+    | 'nav.categories'
     | 'nav.audit'
     | 'nav.account';
   section: NavSection;
@@ -32,7 +38,15 @@ const staffWith = (permission: Permission) => (roles: readonly Role[]) =>
 
 /** The navigation follows the roles: what a role cannot use is not shown to it. */
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/portal', label: 'nav.portal', section: 'portal', allowed: (roles) => roles.includes('requester') },
+  {
+    to: '/portal',
+    label: 'nav.portal',
+    section: 'portal',
+    exact: true,
+    allowed: (roles) => roles.includes('requester'),
+  },
+  { to: '/portal/tickets', label: 'nav.myTickets', section: 'portal', allowed: (roles) => roles.includes('requester') },
+  { to: '/workspace/tickets', label: 'nav.tickets', section: 'workspace', allowed: isStaff },
   {
     to: '/workspace',
     label: 'nav.directory',
@@ -43,12 +57,13 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/workspace/people', label: 'nav.people', section: 'workspace', allowed: staffWith('users.read') },
   { to: '/admin/organizations', label: 'nav.organizations', section: 'admin', allowed: can('organizations.manage') },
   { to: '/admin/users', label: 'nav.users', section: 'admin', allowed: can('users.manage') },
+  { to: '/admin/categories', label: 'nav.categories', section: 'admin', allowed: can('categories.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];
 
 export const navItemsFor = (roles: readonly Role[]) => NAV_ITEMS.filter((item) => item.allowed(roles));
 
-/** Where someone lands after signing in: requesters in the portal, staff in the workspace. */
-export const homePathFor = (roles: readonly Role[]): '/portal' | '/workspace' =>
-  isStaff(roles) ? '/workspace' : '/portal';
+/** Where someone lands after signing in: requesters in the portal, staff in the ticket queues. */
+export const homePathFor = (roles: readonly Role[]): '/portal' | '/workspace/tickets' =>
+  isStaff(roles) ? '/workspace/tickets' : '/portal';

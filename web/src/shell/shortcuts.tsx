@@ -1,6 +1,8 @@
 import { Kbd, Modal, Table, Text } from '@mantine/core';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStaff } from '../../../domain/roles.js';
+import { useMe } from '../api/use-session.js';
 import { SEARCH_BOX_ATTRIBUTE } from '../components/search-input.js';
 
 interface ShortcutsContextValue {
@@ -14,7 +16,39 @@ export const useShortcuts = () => useContext(ShortcutsContext);
 /** Typing in a field must never trigger a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // A ticked checkbox keeps the focus, yet nothing is being typed in it.
+  if (target instanceof HTMLInputElement && ['checkbox', 'radio', 'button', 'submit'].includes(target.type))
+    return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** A key press meant for a shortcut: no modifier, not typed in a field, no dialog in front of the page. */
+function isShortcutPress(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return false;
+  return !document.querySelector('[role="dialog"][aria-modal="true"]');
+}
+
+/**
+ * A page's own single-key shortcuts (`r` reply, `j`/`k` move in a list, `enter`…; keys in lower case), active while the page is
+ * shown. The same rules as `/` and `?`: never while typing or with a dialog open. List them in the help below.
+ */
+export function usePageShortcuts(handlers: Record<string, () => void>, enabled = true) {
+  const current = useRef(handlers);
+  current.current = handlers;
+  useEffect(() => {
+    if (!enabled) return;
+    const handleKeyDown = (event: KeyboardEvent) => {
+      if (!isShortcutPress(event)) return;
+      // Enter on a focused link or button is theirs.
+      if (event.key === 'Enter' && document.activeElement?.closest('a, button, [role="button"], [role="tab"]')) return;
+      const handler = current.current[event.key.toLowerCase()];
+      if (!handler) return;
+      event.preventDefault();
+      handler();
+    };
+    document.addEventListener('keydown', handleKeyDown);
+    return () => document.removeEventListener('keydown', handleKeyDown);
+  }, [enabled]);
 }
 
 /** `/` focuses the page's search box, `?` opens the list of shortcuts. */
@@ -24,9 +58,8 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      // With a dialog open, the page behind it is out of reach.
-      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      // Typing in a field, or a dialog in front of the page (it is out of reach): no shortcuts.
+      if (!isShortcutPress(event)) return;
       if (event.key === '/') {
         const box = document.querySelector<HTMLInputElement>(`[${SEARCH_BOX_ATTRIBUTE}]`);
         if (box) {
@@ -54,26 +87,69 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
 
 function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const rows: [ReactNode, string][] = [
+  const { data: me } = useMe();
+  // The queue and ticket keys belong to the desk's workspace; requesters are not shown them.
+  const staff = me ? isStaff(me.roles) : false;
+  const everywhere: [ReactNode, string][] = [
     [<Kbd key="slash">/</Kbd>, t('shortcuts.search')],
     [<Kbd key="question">?</Kbd>, t('shortcuts.help')],
     [<Kbd key="enter">{t('shortcuts.keyEnter')}</Kbd>, t('shortcuts.submit')],
+    [
+      <span key="ctrl-enter">
+        <Kbd>{t('shortcuts.keyCtrl')}</Kbd> + <Kbd>{t('shortcuts.keyEnter')}</Kbd>
+      </span>,
+      t('shortcuts.send'),
+    ],
     [<Kbd key="esc">{t('shortcuts.keyEscape')}</Kbd>, t('shortcuts.close')],
+  ];
+  const queue: [ReactNode, string][] = [
+    [
+      <span key="jk">
+        <Kbd>j</Kbd> / <Kbd>k</Kbd>
+      </span>,
+      t('shortcuts.nextPrevious'),
+    ],
+    [<Kbd key="open">{t('shortcuts.keyEnter')}</Kbd>, t('shortcuts.openRow')],
+    [<Kbd key="x">x</Kbd>, t('shortcuts.selectRow')],
+  ];
+  const ticket: [ReactNode, string][] = [
+    [<Kbd key="r">r</Kbd>, t('shortcuts.reply')],
+    [<Kbd key="n">n</Kbd>, t('shortcuts.note')],
+    [<Kbd key="a">a</Kbd>, t('shortcuts.assignToMe')],
   ];
   return (
     <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} centered>
-      <Table>
-        <Table.Tbody>
-          {rows.map(([keys, description]) => (
-            <Table.Tr key={description}>
-              <Table.Td w={90}>{keys}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{description}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ShortcutTable title={t('shortcuts.everywhere')} rows={everywhere} />
+      {staff ? (
+        <>
+          <ShortcutTable title={t('shortcuts.inQueue')} rows={queue} />
+          <ShortcutTable title={t('shortcuts.inTicket')} rows={ticket} />
+        </>
+      ) : null}
     </Modal>
+  );
+}
+
+function ShortcutTable({ title, rows }: { title: string; rows: [ReactNode, string][] }) {
+  return (
+    <Table mb="md">
+      <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+          {title}
+        </Text>
+      </Table.Caption>
+      <Table.Tbody>
+        {rows.map(([keys, description]) => (
+          <Table.Tr key={description}>
+            <Table.Td w={140} style={{ whiteSpace: 'nowrap' }}>
+              {keys}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{description}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

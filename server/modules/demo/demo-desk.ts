@@ -1,0 +1,103 @@
+import type { Services } from '../../app.js';
+import { systemContext } from '../../platform/request-context.js';
+import { toPrincipal } from '../auth/auth.service.js';
+
+const PROCEDURES = [
+  {
+    audience: 'L1' as const,
+    title: 'Desbloquear cuenta de usuario',
+    summary: 'El usuario no puede iniciar sesión porque su cuenta quedó bloqueada.',
+    steps: [
+      'Verificar la identidad del solicitante',
+      'Desbloquear la cuenta en el directorio',
+      'Pedir que inicie sesión mientras sigue en línea',
+    ],
+  },
+  {
+    audience: 'L1' as const,
+    title: 'Impresora no imprime o imprime en blanco',
+    summary: 'Recetas o guías que salen en blanco o no salen.',
+    steps: ['Revisar la cola de impresión', 'Reiniciar la impresora', 'Imprimir una página de prueba'],
+  },
+  {
+    audience: 'L2' as const,
+    specialty: 'Aplicaciones',
+    title: 'Error 500 al abrir la ficha clínica',
+    summary: 'El servidor de aplicaciones responde con error al abrir fichas.',
+    steps: [
+      'Revisar el registro del servidor de aplicaciones',
+      'Reiniciar el pool de conexiones',
+      'Verificar con una ficha de prueba',
+    ],
+  },
+  {
+    audience: 'L1' as const,
+    title: 'Scanner cannot log in to the WMS',
+    summary: 'Handheld scanners reject logins after an update.',
+    steps: ['Check the scanner date and time', 'Clear the WMS app cache', 'Log in again with the operator badge'],
+  },
+  {
+    audience: 'requesters' as const,
+    title: 'Cómo restablecer tu contraseña',
+    summary: 'Puedes cambiar tu contraseña tú mismo desde el portal de autoservicio.',
+    steps: ['Entra al portal de autoservicio', 'Elige "Olvidé mi contraseña"', 'Sigue el enlace que llega a tu correo'],
+  },
+];
+
+/** The desk's levels for the demo: an L1 service desk, two L2 specialties, routing and procedures. */
+export async function createDemoDesk(services: Services) {
+  const staff = (await services.users.list({ limit: 50 })).items;
+  const byRole = (role: string) => staff.filter((u) => u.roles.includes(role as never)).map((u) => u.id);
+  const [agent] = byRole('agent');
+  const [specialist] = byRole('specialist');
+  const [supervisor] = byRole('supervisor');
+  const colleague = await services.users.create(systemContext, {
+    name: 'Marta Quiroga',
+    email: 'marta.quiroga@mesa.demo',
+    roles: ['specialist'],
+  });
+  await services.groups.create(systemContext, {
+    name: 'Mesa de servicio N1',
+    level: 'L1',
+    isDefault: true,
+    assignment: 'round_robin',
+    memberIds: byRole('agent'),
+    ...(supervisor ? { leadId: supervisor } : {}),
+  });
+  const applications = await services.groups.create(systemContext, {
+    name: 'N2 Aplicaciones',
+    level: 'L2',
+    specialty: 'Aplicaciones',
+    assignment: 'load',
+    memberIds: [specialist, colleague.id].filter((id): id is string => !!id),
+  });
+  const infrastructure = await services.groups.create(systemContext, {
+    name: 'N2 Infraestructura',
+    level: 'L2',
+    specialty: 'Infraestructura',
+    memberIds: [colleague.id],
+  });
+  const infraCategory = (await services.categories.list({})).find((c) => c.name === 'Infraestructura');
+  if (infraCategory) {
+    await services.groups.createRule(systemContext, {
+      name: 'Infraestructura directo a N2',
+      position: 10,
+      categoryId: infraCategory.id,
+      groupId: infrastructure.id,
+    });
+  }
+  const author = staff.find((u) => u.id === agent) ?? staff[0];
+  const reviewer = staff.find((u) => u.id === supervisor) ?? staff[0];
+  if (!author || !reviewer) return { l2: [applications, infrastructure], procedures: [] };
+  const asAuthor = { principal: toPrincipal(author, 'session'), requestId: null, ip: null };
+  const asReviewer = { principal: toPrincipal(reviewer, 'session'), requestId: null, ip: null };
+  const procedures = [];
+  for (const article of PROCEDURES) {
+    const draft = await services.procedures.create(asAuthor, article);
+    const submitted = await services.procedures.act(asAuthor, draft.id, { version: draft.version, action: 'submit' });
+    procedures.push(
+      await services.procedures.act(asReviewer, draft.id, { version: submitted.version, action: 'publish' }),
+    );
+  }
+  return { l2: [applications, infrastructure], procedures };
+}

@@ -1,0 +1,166 @@
+import { Button, Group, Input, Paper, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TicketType } from '../../../domain/tickets/ticket-types.js';
+import { useAttachmentQueue } from '../api/use-attachment-queue.js';
+import { useServices } from '../api/use-organizations.js';
+import { useCurrentUser } from '../api/use-session.js';
+import { useCreateTicket } from '../api/use-tickets.js';
+import { AttachmentPicker } from '../components/attachment-picker.js';
+import { CategorySelect } from '../components/category-select.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { textToHtml } from '../components/rich-text.js';
+import { useErrorText } from '../i18n/error-messages.js';
+import { TicketTypeChoice } from './ticket-type-choice.js';
+
+type Level = 'high' | 'medium' | 'low';
+type Errors = Partial<Record<'type' | 'subject' | 'description', string>>;
+
+const FORM_FIELDS = ['type', 'subject', 'description', 'serviceId', 'categoryId', 'urgency', 'attachmentIds'];
+
+/** "Levanta tu ticket": what happened, where, and how much it hurts; the desk takes it from there. */
+export function NewTicketForm() {
+  const { t } = useTranslation();
+  const { field } = useErrorText();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const create = useCreateTicket();
+  const queue = useAttachmentQueue();
+  const services = useServices(me.organizationId);
+  const activeServices = (services.data ?? []).filter((s) => s.status === 'active');
+
+  const [type, setType] = useState<TicketType | null>(null);
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [urgency, setUrgency] = useState<Level>('medium');
+  const [errors, setErrors] = useState<Errors>({});
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  // With one service only, there is nothing to choose.
+  const chosenService = serviceId ?? (activeServices.length === 1 ? (activeServices[0]?.id ?? null) : null);
+  const busy = create.isPending || queue.uploading;
+  // Three long choices side by side do not fit a phone; there they stack.
+  const narrow = useMediaQuery('(max-width: 30em)');
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const problems: Errors = {};
+    if (!type) problems.type = t('portalForm.pickType');
+    if (!subject.trim()) problems.subject = t('errors.fields.required');
+    if (!description.trim()) problems.description = t('errors.fields.required');
+    setErrors(problems);
+    if (Object.keys(problems).length > 0 || !type) return;
+    setUploadError(null);
+    let attachmentIds: string[];
+    try {
+      attachmentIds = await queue.uploadAll(null);
+    } catch (error) {
+      setUploadError(error);
+      return;
+    }
+    create.mutate(
+      {
+        type,
+        subject: subject.trim(),
+        description: textToHtml(description),
+        serviceId: chosenService,
+        categoryId,
+        urgency,
+        ...(attachmentIds.length ? { attachmentIds } : {}),
+      },
+      {
+        onSuccess: (ticket) =>
+          void navigate({
+            to: '/portal/tickets/$ticketId',
+            params: { ticketId: ticket.id },
+            search: { created: ticket.number },
+          }),
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={handleSubmit} noValidate>
+      <Stack gap="md">
+        <ErrorAlert error={create.error ?? uploadError} title={t('portalForm.notSent')} fields={FORM_FIELDS} />
+        <TicketTypeChoice
+          value={type}
+          onChange={(next) => {
+            setType(next);
+            setErrors((e) => ({ ...e, type: undefined }));
+          }}
+          error={errors.type ?? field(create.error, 'type')}
+        />
+        {activeServices.length > 1 ? (
+          <Select
+            label={t('portalForm.serviceLabel')}
+            description={t('portalForm.serviceHint')}
+            placeholder={t('portalForm.servicePlaceholder')}
+            data={activeServices.map((s) => ({ value: s.id, label: s.name }))}
+            value={serviceId}
+            onChange={(id) => {
+              setServiceId(id);
+              setCategoryId(null);
+            }}
+            clearable
+            searchable
+            error={field(create.error, 'serviceId')}
+          />
+        ) : null}
+        <CategorySelect
+          label={t('portalForm.categoryLabel')}
+          placeholder={t('portalForm.categoryPlaceholder')}
+          serviceId={chosenService}
+          value={categoryId}
+          onChange={setCategoryId}
+          error={field(create.error, 'categoryId')}
+        />
+        <TextInput
+          label={t('portalForm.subjectLabel')}
+          placeholder={t('portalForm.subjectPlaceholder')}
+          required
+          maxLength={200}
+          value={subject}
+          onChange={(event) => setSubject(event.currentTarget.value)}
+          error={errors.subject ?? field(create.error, 'subject')}
+        />
+        <Textarea
+          label={t('portalForm.descriptionLabel')}
+          description={t('portalForm.descriptionHint')}
+          required
+          autosize
+          minRows={5}
+          maxRows={20}
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          error={errors.description ?? field(create.error, 'description')}
+        />
+        <Stack gap={6}>
+          <Input.Label id="portal-urgency-label">{t('portalForm.urgencyLabel')}</Input.Label>
+          <SegmentedControl
+            aria-labelledby="portal-urgency-label"
+            fullWidth
+            orientation={narrow ? 'vertical' : 'horizontal'}
+            value={urgency}
+            onChange={(value) => setUrgency(value as Level)}
+            data={(['low', 'medium', 'high'] as const).map((level) => ({
+              value: level,
+              label: t(`portalForm.urgency.${level}`),
+            }))}
+          />
+          <Input.Description>{t(`portalForm.urgencyHint.${urgency}`)}</Input.Description>
+        </Stack>
+        <AttachmentPicker queue={queue} disabled={busy} />
+        <Group justify="flex-end">
+          <Button type="submit" size="md" loading={busy}>
+            {t('portalForm.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

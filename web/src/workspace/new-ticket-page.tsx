@@ -1,0 +1,229 @@
+import {
+  Button,
+  Group,
+  Input,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../domain/contracts/users.js';
+import { derivePriority } from '../../../domain/tickets/priority.js';
+import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
+import { useAttachmentQueue } from '../api/use-attachment-queue.js';
+import { useServices } from '../api/use-organizations.js';
+import { useCreateTicket } from '../api/use-tickets.js';
+import { AttachmentPicker } from '../components/attachment-picker.js';
+import { CategorySelect } from '../components/category-select.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { type Level, LevelInput } from '../components/level-input.js';
+import { OrganizationName } from '../components/organization-select.js';
+import { PageHeader } from '../components/page-header.js';
+import { textToHtml } from '../components/rich-text.js';
+import { RouterAnchor } from '../components/router-link.js';
+import { PriorityBadge } from '../components/ticket-badges.js';
+import { UserSelect } from '../components/user-select.js';
+import { useErrorText } from '../i18n/error-messages.js';
+
+type Errors = Partial<Record<'requesterId' | 'subject' | 'description', string>>;
+
+const FORM_FIELDS = [
+  'requesterId',
+  'type',
+  'channel',
+  'serviceId',
+  'categoryId',
+  'subject',
+  'description',
+  'impact',
+  'urgency',
+  'tags',
+  'attachmentIds',
+];
+
+/** A ticket raised by the desk for a requester: a phone call, a visit, a chat. */
+export function NewTicketPage() {
+  const { t } = useTranslation();
+  const { field } = useErrorText();
+  const navigate = useNavigate();
+  const create = useCreateTicket();
+  const queue = useAttachmentQueue();
+  const [requester, setRequester] = useState<User | null>(null);
+  const [type, setType] = useState<TicketType>('incident');
+  const [channel, setChannel] = useState<Channel>('phone');
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [impact, setImpact] = useState<Level>('medium');
+  const [urgency, setUrgency] = useState<Level>('medium');
+  const [tags, setTags] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const services = useServices(requester?.organizationId);
+  const busy = create.isPending || queue.uploading;
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const problems: Errors = {};
+    if (!requester) problems.requesterId = t('errors.fields.required');
+    if (!subject.trim()) problems.subject = t('errors.fields.required');
+    if (!description.trim()) problems.description = t('errors.fields.required');
+    setErrors(problems);
+    if (Object.keys(problems).length > 0 || !requester) return;
+    setUploadError(null);
+    let attachmentIds: string[];
+    try {
+      attachmentIds = await queue.uploadAll(null);
+    } catch (error) {
+      setUploadError(error);
+      return;
+    }
+    create.mutate(
+      {
+        requesterId: requester.id,
+        type,
+        channel,
+        serviceId,
+        categoryId,
+        subject: subject.trim(),
+        description: textToHtml(description),
+        impact,
+        urgency,
+        ...(tags.length ? { tags } : {}),
+        ...(attachmentIds.length ? { attachmentIds } : {}),
+      },
+      {
+        onSuccess: (ticket) => void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: ticket.id } }),
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md" maw={860}>
+      <PageHeader title={t('newTicket.title')} description={t('newTicket.description')} />
+      <Paper withBorder radius="md" p="lg" component="form" onSubmit={handleSubmit} noValidate>
+        <Stack>
+          <ErrorAlert error={create.error ?? uploadError} fields={FORM_FIELDS} />
+          <UserSelect
+            label={t('newTicket.requester')}
+            description={t('newTicket.requesterHint')}
+            placeholder={t('newTicket.requesterPlaceholder')}
+            required
+            roles={['requester']}
+            value={requester?.id ?? null}
+            selected={requester}
+            onChange={(_, user) => {
+              setRequester(user);
+              setServiceId(null);
+              setCategoryId(null);
+              setErrors((e) => ({ ...e, requesterId: undefined }));
+            }}
+            error={errors.requesterId ?? field(create.error, 'requesterId')}
+            data-autofocus
+          />
+          {requester ? (
+            <Text size="sm" c="dimmed" mt={-8}>
+              {requester.email} · <OrganizationName id={requester.organizationId} />
+            </Text>
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('tickets.fields.type')}
+              data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
+              value={type}
+              allowDeselect={false}
+              onChange={(value) => value && setType(value as TicketType)}
+            />
+            <Select
+              label={t('tickets.fields.channel')}
+              data={CHANNELS.map((value) => ({ value, label: t(`tickets.channels.${value}`) }))}
+              value={channel}
+              allowDeselect={false}
+              onChange={(value) => value && setChannel(value as Channel)}
+            />
+            <Select
+              label={t('tickets.fields.service')}
+              placeholder={requester ? t('ticketPage.noService') : t('newTicket.pickRequesterFirst')}
+              disabled={!requester}
+              data={(services.data ?? [])
+                .filter((s) => s.status === 'active')
+                .map((s) => ({ value: s.id, label: s.name }))}
+              value={serviceId}
+              onChange={(id) => {
+                setServiceId(id);
+                setCategoryId(null);
+              }}
+              clearable
+              searchable
+              error={field(create.error, 'serviceId')}
+            />
+            <CategorySelect
+              label={t('tickets.fields.category')}
+              placeholder={t('ticketPage.noCategory')}
+              serviceId={serviceId}
+              value={categoryId}
+              onChange={setCategoryId}
+              error={field(create.error, 'categoryId')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('tickets.fields.subject')}
+            required
+            maxLength={200}
+            value={subject}
+            onChange={(event) => setSubject(event.currentTarget.value)}
+            error={errors.subject ?? field(create.error, 'subject')}
+          />
+          <Textarea
+            label={t('tickets.fields.description')}
+            required
+            autosize
+            minRows={5}
+            maxRows={20}
+            value={description}
+            onChange={(event) => setDescription(event.currentTarget.value)}
+            error={errors.description ?? field(create.error, 'description')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <LevelInput kind="impact" value={impact} onChange={setImpact} />
+            <LevelInput kind="urgency" value={urgency} onChange={setUrgency} />
+            <div>
+              <Input.Label mb={4}>{t('newTicket.expectedPriority')}</Input.Label>
+              <PriorityBadge priority={derivePriority(impact, urgency)} />
+              <Text size="xs" c="dimmed" mt={4}>
+                {t('newTicket.expectedPriorityHint')}
+              </Text>
+            </div>
+          </SimpleGrid>
+          <TagsInput
+            label={t('tickets.fields.tags')}
+            placeholder={t('ticketPage.addTag')}
+            value={tags}
+            onChange={(next) => setTags([...new Set(next.map((tag) => tag.trim()).filter(Boolean))])}
+            maxTags={20}
+            splitChars={[',', ' ']}
+            clearable
+          />
+          <AttachmentPicker queue={queue} disabled={busy} />
+          <Group justify="flex-end">
+            <RouterAnchor to="/workspace/tickets" size="sm">
+              {t('common.cancel')}
+            </RouterAnchor>
+            <Button type="submit" loading={busy}>
+              {t('newTicket.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
