@@ -42,6 +42,7 @@ export class EscalationsService {
       }
     }
     const kind = escalationKind(current.level, target.level);
+    const fromGroup = current.group_id ? await repo.findGroup(this.db, current.group_id) : undefined;
     const at = this.clock.now();
     await this.tickets.moveToGroup(ctx, current, async (trx) => {
       const placement = body.assigneeId
@@ -59,7 +60,13 @@ export class EscalationsService {
         actor_id: ctx.principal?.userId ?? null,
         at: at.toISOString(),
       });
-      return { ...placement, kind, summary: body.summary.trim(), groupName: target.name };
+      return {
+        ...placement,
+        kind,
+        summary: body.summary.trim(),
+        fromGroupName: fromGroup?.name ?? null,
+        groupName: target.name,
+      };
     });
     return this.reads.get(ctx, ticketId);
   }

@@ -210,6 +210,15 @@ describeOnEachDatabase('support levels', (database) => {
       .json()
       .items.map((e: { kind: string }) => e.kind);
     expect(timeline).toEqual(expect.arrayContaining(['escalated', 'returned']));
+    const escalatedEvent = (await world.agent.request('GET', `${url}/timeline`))
+      .json()
+      .items.find((e: { kind: string }) => e.kind === 'escalated');
+    expect(escalatedEvent.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'group', from: 'N1 Escalamiento', to: 'N2 Redes' },
+        { field: 'level', from: 'L1', to: 'L2' },
+      ]),
+    );
     expect(
       (await world.requester.request('GET', `${url}/timeline`)).json().items.map((e: { kind: string }) => e.kind),
     ).not.toContain('escalated');

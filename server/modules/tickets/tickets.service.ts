@@ -270,6 +270,7 @@ export class TicketsService {
       assigneeId: string | null;
       kind: 'escalation' | 'return' | 'transfer';
       summary: string;
+      fromGroupName: string | null;
       groupName: string;
     }>,
   ): Promise<void> {
@@ -291,8 +292,10 @@ export class TicketsService {
       await history.record(trx, ctx, current.id, {
         kind: move.kind === 'escalation' ? 'escalated' : move.kind === 'return' ? 'returned' : 'transferred',
         internal: true,
+        // The group by name, not id: the timeline is read by people.
         changes: [
-          ...changedFields(trackedFields(current), trackedFields(after)),
+          ...changedFields(trackedFields(current), trackedFields(after)).filter((c) => c.field !== 'groupId'),
+          { field: 'group', from: move.fromGroupName, to: move.groupName },
           { field: 'summary', from: null, to: move.summary },
         ],
       });
