@@ -12,14 +12,12 @@ export interface Database {
   engine: Engine;
   /** Where the data lives, for messages and backups (a file path, or the URL without password). */
   location: string;
-  /** The PostgreSQL schema in use when it is not the default one (each test file has its own). */
-  schema?: string;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number };
+  | { engine: 'postgres'; url: string; poolSize?: number };
 
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
@@ -29,7 +27,7 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
 export function connectDatabase(target: DatabaseTarget): Database {
   if (target.engine === 'sqlite') return connectSqlite(target.file);
-  return connectPostgres(target.url, target.schema, target.poolSize);
+  return connectPostgres(target.url, target.poolSize);
 }
 
 function connectSqlite(file: string): Database {
@@ -44,14 +42,10 @@ function connectSqlite(file: string): Database {
   return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-function connectPostgres(url: string, schema: string | undefined, poolSize = 10): Database {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: poolSize,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+function connectPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: redactUrl(url), ...(schema ? { schema } : {}), close: () => db.destroy() };
+  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
 
 export function redactUrl(url: string): string {

@@ -11,11 +11,11 @@ const PG_URL = process.env.MESA_TEST_PG_URL;
 const REQUIRE_PG = process.env.MESA_TEST_REQUIRE_PG === '1';
 
 export interface TestDatabase extends Database {
-  /** Drops what the test created: the SQLite file, or the PostgreSQL schema. */
+  /** Drops what the test created: the SQLite file, or the PostgreSQL database. */
   destroy(): Promise<void>;
 }
 
-/** A fresh, migrated database: a temp SQLite file, or a new schema in the test PostgreSQL. */
+/** A fresh, migrated database: a temp SQLite file, or a new database on the test PostgreSQL server. */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mesa-test-'));
@@ -30,12 +30,16 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     };
   }
   if (!PG_URL) throw new Error('MESA_TEST_PG_URL is not set');
-  const schema = `mesa_test_${randomBytes(6).toString('hex')}`;
+  // A database per test file, not a schema: schema-wide catalog reads (Kysely's introspection)
+  // would otherwise race with another file dropping its schema at the same moment.
+  const name = `mesa_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
-  const database = connectDatabase({ engine: 'postgres', url: PG_URL, schema, poolSize: 5 });
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const database = connectDatabase({ engine: 'postgres', url: url.toString(), poolSize: 5 });
   await migrateToLatest(database);
   return {
     ...database,
@@ -43,7 +47,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
       await database.close();
       const cleanup = new pg.Client({ connectionString: PG_URL });
       await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
   };
