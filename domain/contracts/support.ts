@@ -19,7 +19,9 @@ export const Group = Type.Object({
   members: Type.Array(
     Type.Object({ id: Id, name: Type.String(), presence: Type.Enum(['available', 'away'] as const) }),
   ),
-  coverage: Type.Array(Type.Object({ organizationId: Nullable(Id), serviceId: Nullable(Id) })),
+  coverage: Type.Array(
+    Type.Object({ organizationId: Nullable(Id), serviceId: Nullable(Id), categoryId: Nullable(Id) }),
+  ),
   version: Type.Integer(),
 });
 
@@ -34,7 +36,11 @@ const GroupFields = {
   coverage: Type.Optional(
     Type.Array(
       Type.Object(
-        { organizationId: Type.Optional(Nullable(Id)), serviceId: Type.Optional(Nullable(Id)) },
+        {
+          organizationId: Type.Optional(Nullable(Id)),
+          serviceId: Type.Optional(Nullable(Id)),
+          categoryId: Type.Optional(Nullable(Id)),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 200 },

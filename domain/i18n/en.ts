@@ -1,9 +1,11 @@
 import type { Messages } from './es.js';
+import { supportEn } from './support-en.js';
 import { ticketsEn } from './tickets-en.js';
 
 /** English messages. Typed by the Spanish catalog: a missing or extra key does not compile. */
 export const en: Messages = {
   ...ticketsEn,
+  ...supportEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -73,6 +75,9 @@ export const en: Messages = {
     users: 'Users',
     categories: 'Categories',
     audit: 'Audit log',
+    phone: 'Phone console',
+    procedures: 'Procedures',
+    groups: 'Groups and routing',
     account: 'My account',
   },
   shell: {
@@ -101,6 +106,10 @@ export const en: Messages = {
     reply: 'Reply to the requester',
     note: 'Write an internal note',
     assignToMe: 'Assign the ticket to me',
+    openPhone: 'Open the phone console',
+    escalate: 'Escalate the ticket',
+    inPhone: 'In the phone console',
+    newCall: 'New call (when nothing is typed)',
   },
   login: {
     title: 'Sign in',

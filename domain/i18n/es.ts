@@ -1,3 +1,4 @@
+import { supportEs } from './support-es.js';
 import { ticketsEs } from './tickets-es.js';
 
 /**
@@ -6,6 +7,7 @@ import { ticketsEs } from './tickets-es.js';
  */
 export const es = {
   ...ticketsEs,
+  ...supportEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -75,6 +77,9 @@ export const es = {
     users: 'Usuarios',
     categories: 'Categorías',
     audit: 'Registro de auditoría',
+    phone: 'Consola telefónica',
+    procedures: 'Procedimientos',
+    groups: 'Grupos y enrutamiento',
     account: 'Mi cuenta',
   },
   shell: {
@@ -103,6 +108,10 @@ export const es = {
     reply: 'Responder al solicitante',
     note: 'Escribir una nota interna',
     assignToMe: 'Asignarme el ticket',
+    openPhone: 'Abrir la consola telefónica',
+    escalate: 'Escalar el ticket',
+    inPhone: 'En la consola telefónica',
+    newCall: 'Nueva llamada (cuando no hay nada escrito)',
   },
   login: {
     title: 'Iniciar sesión',

@@ -32,9 +32,9 @@ const rule = (overrides: Partial<RoutingRuleLike>): RoutingRuleLike => ({
 
 describe('routing', () => {
   const coverage = [
-    { groupId: 'l1-org', level: 'L1' as const, organizationId: 'org-a', serviceId: null },
-    { groupId: 'l1-erp', level: 'L1' as const, organizationId: 'org-a', serviceId: 'svc-erp' },
-    { groupId: 'l2-erp', level: 'L2' as const, organizationId: 'org-a', serviceId: 'svc-erp' },
+    { groupId: 'l1-org', level: 'L1' as const, organizationId: 'org-a', serviceId: null, categoryId: null },
+    { groupId: 'l1-erp', level: 'L1' as const, organizationId: 'org-a', serviceId: 'svc-erp', categoryId: null },
+    { groupId: 'l2-erp', level: 'L2' as const, organizationId: 'org-a', serviceId: 'svc-erp', categoryId: null },
   ];
 
   it('takes the first matching rule in order, and says which', () => {
@@ -62,6 +62,22 @@ describe('routing', () => {
       'default',
     );
     expect(routeTicket({ ...ticket, organizationId: 'org-b', serviceId: null }, [], coverage, null).groupId).toBeNull();
+  });
+
+  it('prefers the group covering the category (or its parent) over the service and organization', () => {
+    const withCategory = [
+      ...coverage,
+      { groupId: 'l1-db', level: 'L1' as const, organizationId: null, serviceId: null, categoryId: 'cat-db' },
+    ];
+    expect(routeTicket(ticket, [], withCategory, 'default')).toMatchObject({
+      groupId: 'l1-db',
+      reason: 'the L1 group covering the category',
+    });
+    // A service-wide group of another organization never takes the ticket.
+    const foreign = [
+      { groupId: 'l1-other', level: 'L1' as const, organizationId: 'org-z', serviceId: 'svc-erp', categoryId: null },
+    ];
+    expect(routeTicket(ticket, [], foreign, 'default').groupId).toBe('default');
   });
 });
 

@@ -43,11 +43,13 @@ export interface RoutingRuleLike {
   groupId: string;
 }
 
+/** What a group covers: any of organization, service and category; empty parts mean any. */
 export interface GroupCoverageLike {
   groupId: string;
   level: SupportLevel;
   organizationId: string | null;
   serviceId: string | null;
+  categoryId: string | null;
 }
 
 export interface RouteDecision {
@@ -69,9 +71,18 @@ function ruleMatches(rule: RoutingRuleLike, ticket: RoutableTicket): boolean {
   );
 }
 
+function covers(c: GroupCoverageLike, ticket: RoutableTicket): boolean {
+  return (
+    (c.organizationId === null || c.organizationId === ticket.organizationId) &&
+    (c.serviceId === null || c.serviceId === ticket.serviceId) &&
+    (c.categoryId === null || c.categoryId === ticket.categoryId || c.categoryId === ticket.parentCategoryId)
+  );
+}
+
 /**
  * Where a new ticket goes: the first active rule in order that matches; otherwise the L1 group
- * covering the ticket's service, then its organization, then the default L1 group.
+ * whose coverage fits it most narrowly (category, then service, then organization), then the
+ * default L1 group.
  */
 export function routeTicket(
   ticket: RoutableTicket,
@@ -85,12 +96,15 @@ export function routeTicket(
   const rule = ordered.find((r) => ruleMatches(r, ticket));
   if (rule)
     return { groupId: rule.groupId, ruleId: rule.id, reason: `rule "${rule.name}" (position ${rule.position})` };
-  const l1 = coverage.filter((c) => c.level === 'L1');
-  const byService = ticket.serviceId ? l1.find((c) => c.serviceId === ticket.serviceId) : undefined;
+  const l1 = coverage.filter((c) => c.level === 'L1' && covers(c, ticket));
+  const byCategory = l1.find((c) => c.categoryId !== null);
+  if (byCategory) return { groupId: byCategory.groupId, ruleId: null, reason: 'the L1 group covering the category' };
+  const byService = l1.find((c) => c.serviceId !== null);
   if (byService) return { groupId: byService.groupId, ruleId: null, reason: 'the L1 group covering the service' };
-  const byOrganization = l1.find((c) => c.organizationId === ticket.organizationId && c.serviceId === null);
-  if (byOrganization)
+  const byOrganization = l1.find((c) => c.organizationId !== null);
+  if (byOrganization) {
     return { groupId: byOrganization.groupId, ruleId: null, reason: 'the L1 group covering the organization' };
+  }
   return {
     groupId: defaultGroupId,
     ruleId: null,

@@ -235,6 +235,7 @@ export interface GroupCoverageTable {
   group_id: string;
   organization_id: string | null;
   service_id: string | null;
+  category_id: string | null;
 }
 
 export interface RoutingRuleTable {

@@ -36,6 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('group_id', 'text', (c) => c.notNull().references('support_groups.id').onDelete('cascade'))
     .addColumn('organization_id', 'text', (c) => c.references('organizations.id'))
     .addColumn('service_id', 'text', (c) => c.references('services.id'))
+    .addColumn('category_id', 'text', (c) => c.references('categories.id'))
     .execute();
 
   await db.schema

@@ -66,7 +66,7 @@ export class GroupsService {
         .map((m) => ({ id: m.id, name: m.name, presence: m.presence })),
       coverage: coverage
         .filter((c) => c.group_id === row.id)
-        .map((c) => ({ organizationId: c.organization_id, serviceId: c.service_id })),
+        .map((c) => ({ organizationId: c.organization_id, serviceId: c.service_id, categoryId: c.category_id })),
       version: row.version,
     }));
   }
@@ -166,6 +166,7 @@ export class GroupsService {
       group_id: groupId,
       organization_id: c.organizationId ?? null,
       service_id: c.serviceId ?? null,
+      category_id: c.categoryId ?? null,
     }));
   }
 

@@ -40,6 +40,7 @@ export class RoutingService {
         level: c.level,
         organizationId: c.organization_id,
         serviceId: c.service_id,
+        categoryId: c.category_id,
       })),
       fallback?.id ?? null,
     );

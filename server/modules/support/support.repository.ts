@@ -80,6 +80,7 @@ export function coverageOf(db: Kysely<DB>, groupIds?: string[]) {
       'group_coverage.group_id',
       'group_coverage.organization_id',
       'group_coverage.service_id',
+      'group_coverage.category_id',
       'support_groups.level',
     ])
     .where('support_groups.status', '=', 'active');
