@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'groups.manage',
   'procedures.read',
   'procedures.write',
+  'agreements.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,7 +35,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   requester: ['organizations.read', ...TICKETS],
   agent: STAFF_READ,
   specialist: STAFF_READ,
-  supervisor: [...STAFF_READ, 'audit.read'],
+  // The supervisor answers for the agreed times, so keeps the agreements with the admin.
+  supervisor: [...STAFF_READ, 'audit.read', 'agreements.manage'],
   analyst: STAFF_READ,
   admin: [
     ...STAFF_READ,
@@ -44,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'categories.manage',
     'settings.manage',
     'groups.manage',
+    'agreements.manage',
   ],
 };
 

@@ -28,6 +28,8 @@ import { registerOrganizationRoutes } from './modules/organizations/organization
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
 import { SettingsService } from './modules/settings/settings.service.js';
+import { registerAgreementRoutes } from './modules/sla/agreements.routes.js';
+import { AgreementsService } from './modules/sla/agreements.service.js';
 import { EscalationsService } from './modules/support/escalations.service.js';
 import { GroupsService } from './modules/support/groups.service.js';
 import { RoutingService } from './modules/support/routing.service.js';
@@ -95,6 +97,7 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const procedures = new ProceduresService(db, clock, audit, categories);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
+  const agreements = new AgreementsService(db, clock, audit, organizations);
   return {
     bus,
     audit,
@@ -114,6 +117,7 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
     procedures,
     procedureApplications,
     cannedResponses,
+    agreements,
   };
 }
 
@@ -209,6 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       registerLiveUpdateRoutes(api, services);
       registerSupportRoutes(api, services);
       registerKnowledgeRoutes(api, services);
+      registerAgreementRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

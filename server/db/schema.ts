@@ -317,6 +317,32 @@ export interface CannedResponseTable {
   updated_at: Timestamp;
 }
 
+export interface CalendarTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  weekly: string;
+  holidays: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgreementTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  calendar_id: string;
+  service_ids: string;
+  targets: string;
+  pausing_reasons: string;
+  warn_at: string;
+  level_minutes: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   services: ServiceTable;
@@ -346,6 +372,8 @@ export interface DB {
   procedure_scopes: ProcedureScopeTable;
   procedure_applications: ProcedureApplicationTable;
   canned_responses: CannedResponseTable;
+  calendars: CalendarTable;
+  agreements: AgreementTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -4,6 +4,7 @@ import * as tickets from './20261129_0002_tickets.js';
 import * as ticketLinks from './20261129_0003_ticket_links.js';
 import * as supportLevels from './20261129_0004_support_levels.js';
 import * as procedures from './20261129_0005_procedures.js';
+import * as agreements from './20261129_0006_agreements.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0003_ticket_links': ticketLinks,
   '20261129_0004_support_levels': supportLevels,
   '20261129_0005_procedures': procedures,
+  '20261129_0006_agreements': agreements,
 };

@@ -1,0 +1,60 @@
+import { IANAZone } from 'luxon';
+import type { TimeRange } from './business-calendar.js';
+
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+/** Whether a calendar's time zone and weekly hours make sense. */
+export function checkCalendar(timeZone: string, weekly: Record<string, TimeRange[] | undefined>): Problem[] {
+  const problems: Problem[] = [];
+  if (!IANAZone.isValidZone(timeZone))
+    problems.push({ field: 'timeZone', message: `"${timeZone}" is not a time zone (use e.g. America/Santiago)` });
+  for (const [day, ranges] of Object.entries(weekly)) {
+    (ranges ?? []).forEach((range, i) => {
+      if (range.start === '24:00')
+        problems.push({ field: `weekly.${day}.${i}.start`, message: 'a range cannot start at 24:00' });
+      if (range.start === range.end)
+        problems.push({ field: `weekly.${day}.${i}`, message: 'a range must not be empty' });
+    });
+  }
+  return problems;
+}
+
+export interface TargetLike {
+  priority: number;
+  type?: string | null | undefined;
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+}
+
+/** Targets must not repeat a priority and type, and resolution cannot come before first response. */
+export function checkTargets(targets: readonly TargetLike[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  targets.forEach((target, i) => {
+    const key = `${target.priority}/${target.type ?? '*'}`;
+    if (seen.has(key))
+      problems.push({
+        field: `targets.${i}`,
+        message: `priority ${target.priority}${target.type ? ` ${target.type}` : ''} has two targets`,
+      });
+    seen.add(key);
+    if (target.resolutionMinutes < target.firstResponseMinutes) {
+      problems.push({
+        field: `targets.${i}.resolutionMinutes`,
+        message: 'must not be shorter than the first response target',
+      });
+    }
+  });
+  return problems;
+}
+
+/** The target for a ticket: the one for its priority and type, else the one for its priority. */
+export function targetFor<T extends TargetLike>(targets: readonly T[], priority: number, type: string): T | undefined {
+  return (
+    targets.find((t) => t.priority === priority && t.type === type) ??
+    targets.find((t) => t.priority === priority && !t.type)
+  );
+}
