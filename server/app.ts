@@ -30,6 +30,7 @@ import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { registerAgreementRoutes } from './modules/sla/agreements.routes.js';
 import { AgreementsService } from './modules/sla/agreements.service.js';
+import { SlaService } from './modules/sla/sla.service.js';
 import { EscalationsService } from './modules/support/escalations.service.js';
 import { GroupsService } from './modules/support/groups.service.js';
 import { RoutingService } from './modules/support/routing.service.js';
@@ -75,7 +76,8 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const auth = new AuthService(db, clock, users, sessions, organizations);
   const settings = new SettingsService(db, clock, audit);
   const categories = new CategoriesService(db, clock, audit, organizations);
-  const history = new TicketHistory(clock, bus);
+  const sla = new SlaService(clock);
+  const history = new TicketHistory(clock, bus, sla);
   const routing = new RoutingService(categories);
   const groups = new GroupsService(db, clock, audit, users, routing);
   const ticketReads = new TicketReadsService(db, clock, settings, routing);

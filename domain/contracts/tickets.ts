@@ -88,6 +88,17 @@ export const Ticket = Type.Object({
   escalated: Type.Boolean({ description: 'Escalated to a higher level at least once' }),
   firstContact: Type.Boolean({ description: 'Resolved on first contact' }),
   resolvedLevel: Nullable(Type.Enum(['L1', 'L2', 'L3'] as const)),
+  sla: Type.Object(
+    {
+      agreementId: Nullable(Id),
+      firstResponseDueAt: Nullable(Timestamp),
+      resolutionDueAt: Nullable(Timestamp),
+      nextDueAt: Nullable(Timestamp),
+      firstResponseMet: Nullable(Type.Boolean()),
+      resolutionMet: Nullable(Type.Boolean()),
+    },
+    { description: 'Deadlines from the agreement, in business time; null while paused or when no agreement applies' },
+  ),
   firstResponseAt: Nullable(Timestamp),
   resolvedAt: Nullable(Timestamp),
   closedAt: Nullable(Timestamp),

@@ -154,6 +154,14 @@ export interface TicketTable {
   resolved_level: SupportLevel | null;
   escalated: number;
   first_contact: number;
+  agreement_id: string | null;
+  first_response_due_at: Timestamp | null;
+  resolution_due_at: Timestamp | null;
+  next_due_at: Timestamp | null;
+  first_response_met: number | null;
+  resolution_met: number | null;
+  first_response_minutes: number | null;
+  resolution_minutes: number | null;
 }
 
 export interface TicketTagTable {

@@ -5,6 +5,7 @@ import * as ticketLinks from './20261129_0003_ticket_links.js';
 import * as supportLevels from './20261129_0004_support_levels.js';
 import * as procedures from './20261129_0005_procedures.js';
 import * as agreements from './20261129_0006_agreements.js';
+import * as ticketDeadlines from './20261129_0007_ticket_deadlines.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0004_support_levels': supportLevels,
   '20261129_0005_procedures': procedures,
   '20261129_0006_agreements': agreements,
+  '20261129_0007_ticket_deadlines': ticketDeadlines,
 };

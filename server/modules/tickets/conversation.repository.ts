@@ -114,3 +114,14 @@ export function ticketAttachments(db: Kysely<DB>, ticketId: string, includeInter
   if (!includeInternal) query = query.where('attachments.internal', '=', 0);
   return query.orderBy('attachments.id').execute();
 }
+
+/** The status changes recorded on a ticket, oldest first, as the SLA clock reads them. */
+export function statusEvents(db: Kysely<DB>, ticketId: string) {
+  return db
+    .selectFrom('ticket_events')
+    .select(['at', 'changes'])
+    .where('ticket_id', '=', ticketId)
+    .where('kind', 'in', ['created', 'status_changed'])
+    .orderBy('id')
+    .execute();
+}

@@ -65,7 +65,7 @@ export class ConversationService {
       if (kind === 'reply' && staff && !current.first_response_at) changes.first_response_at = at.toISOString();
       const after = await repo.touchTicket(trx, ticketId, changes);
       await this.history.reindex(trx, after);
-      return after;
+      return changes.first_response_at ? this.history.refreshDeadlines(trx, after) : after;
     });
     this.history.publish(updated, kind, internal);
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { StatusChange } from '../../../domain/sla/sla-clock.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import { writeTicketSearch } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
@@ -6,7 +7,9 @@ import type { EventBus, TicketChange } from '../../platform/event-bus.js';
 import { htmlToText } from '../../platform/html.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
+import type { SlaService } from '../sla/sla.service.js';
 import * as conversation from './conversation.repository.js';
+import { setDeadlines } from './tickets.repository.js';
 
 export interface FieldChange {
   field: string;
@@ -22,6 +25,7 @@ export class TicketHistory {
   constructor(
     private readonly clock: Clock,
     private readonly bus: EventBus,
+    private readonly sla: SlaService,
   ) {}
 
   async record(
@@ -64,6 +68,27 @@ export class TicketHistory {
       publicText: [ticket.number, ticket.subject, htmlToText(ticket.description_html), text('reply')].join('\n'),
       internalText: text('note'),
     });
+  }
+
+  /**
+   * Brings the ticket's stored SLA deadlines up to date, inside the change's transaction, from its
+   * status history as the timeline recorded it.
+   */
+  async refreshDeadlines(trx: Kysely<DB>, ticket: TicketRow): Promise<TicketRow> {
+    const history: StatusChange[] = [];
+    for (const event of await conversation.statusEvents(trx, ticket.id)) {
+      const changes = JSON.parse(event.changes) as FieldChange[];
+      const status = changes.find((c) => c.field === 'status');
+      if (!status) continue;
+      const reason = changes.find((c) => c.field === 'pendingReason');
+      history.push({
+        at: Date.parse(event.at),
+        status: String(status.to),
+        pendingReason: (reason?.to as string | null) ?? null,
+      });
+    }
+    const columns = await this.sla.deadlinesFor(trx, ticket, history);
+    return setDeadlines(trx, ticket.id, columns);
   }
 
   publish(ticket: TicketRow, kind: string, internal = false): void {

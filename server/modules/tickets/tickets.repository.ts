@@ -207,3 +207,8 @@ export function resolvedBefore(db: Kysely<DB>, before: string, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** Stores derived SLA columns; not a change of its own, so the version stays. */
+export function setDeadlines(db: Kysely<DB>, id: string, columns: Partial<TicketRow>) {
+  return db.updateTable('tickets').set(columns).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}

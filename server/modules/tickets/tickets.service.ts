@@ -21,6 +21,7 @@ import { type RequestContext, systemContext } from '../../platform/request-conte
 import type { CategoriesService } from '../categories/categories.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import { NO_SLA } from '../sla/sla.service.js';
 import type { RoutingService } from '../support/routing.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as conversation from './conversation.repository.js';
@@ -128,6 +129,7 @@ export class TicketsService {
         resolved_level: null,
         escalated: 0,
         first_contact: 0,
+        ...NO_SLA,
       };
       const resolution = body.firstContactResolution;
       if (resolution) {
@@ -158,7 +160,7 @@ export class TicketsService {
         ],
       });
       await history.reindex(trx, ticket);
-      return ticket;
+      return history.refreshDeadlines(trx, ticket);
     });
     history.publish(row, 'created');
     return this.deps.reads.get(ctx, row.id);
@@ -251,7 +253,7 @@ export class TicketsService {
         ...(actor === 'system' ? { actorId: null } : {}),
       });
       if (after.subject !== current.subject) await history.reindex(trx, after);
-      return after;
+      return history.refreshDeadlines(trx, after);
     });
     history.publish(updated, 'updated');
     return updated;
