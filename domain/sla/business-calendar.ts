@@ -128,15 +128,32 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
   return merged;
 }
 
+// A day's intervals depend only on the calendar and the date, and time-zone arithmetic is the
+// costly part: recomputing a ticket's deadlines reads the same days again and again.
+const dayCache = new Map<string, Interval[]>();
+const DAY_CACHE_LIMIT = 20_000;
+
+function cachedDay(calendar: BusinessCalendar, calendarKey: string, date: string): Interval[] {
+  const key = `${calendarKey}|${date}`;
+  let intervals = dayCache.get(key);
+  if (!intervals) {
+    intervals = openIntervalsStartingOn(calendar, localDay(date, calendar.timeZone));
+    if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
+    dayCache.set(key, intervals);
+  }
+  return intervals;
+}
+
 /** Open business intervals overlapping [from, to), clipped to it. */
 export function openIntervals(calendar: BusinessCalendar, from: number, to: number): Interval[] {
   const zone = calendar.timeZone;
+  const calendarKey = JSON.stringify(calendar);
   // Start a day early: a range that crossed midnight may still be running at `from`.
   const first = DateTime.fromMillis(from, { zone }).toISODate() as string;
   const last = DateTime.fromMillis(to, { zone }).toISODate() as string;
   const all: Interval[] = [];
   for (let date = previousDate(first); date <= last; date = nextDate(date)) {
-    all.push(...openIntervalsStartingOn(calendar, localDay(date, zone)));
+    all.push(...cachedDay(calendar, calendarKey, date));
   }
   return mergeIntervals(all)
     .map((i) => ({ start: Math.max(i.start, from), end: Math.min(i.end, to) }))

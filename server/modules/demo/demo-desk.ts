@@ -44,8 +44,48 @@ const PROCEDURES = [
   },
 ];
 
+const TARGETS = [
+  { priority: 1, firstResponseMinutes: 15, resolutionMinutes: 240 },
+  { priority: 2, firstResponseMinutes: 30, resolutionMinutes: 480 },
+  { priority: 3, firstResponseMinutes: 120, resolutionMinutes: 1440 },
+  { priority: 4, firstResponseMinutes: 240, resolutionMinutes: 2880 },
+];
+
+/** Each client's agreement: the clinic in Santiago office hours, the logistics company around the clock. */
+async function createDemoAgreements(services: Services) {
+  const office = await services.agreements.createCalendar(systemContext, {
+    name: 'Santiago, lunes a viernes 08:30–18:30',
+    timeZone: 'America/Santiago',
+    weekly: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start: '08:30', end: '18:30' }]])),
+    holidays: [
+      { month: 1, day: 1, name: 'Año Nuevo' },
+      { month: 5, day: 1, name: 'Día del Trabajo' },
+      { month: 9, day: 18, name: 'Fiestas Patrias' },
+      { month: 9, day: 19, name: 'Glorias del Ejército' },
+      { month: 12, day: 25, name: 'Navidad' },
+    ],
+  });
+  const always = await services.agreements.createCalendar(systemContext, {
+    name: '24×7 Madrid',
+    timeZone: 'Europe/Madrid',
+    weekly: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
+  });
+  const organizations = (await services.organizations.list(systemContext, { limit: 50 })).items;
+  for (const organization of organizations) {
+    const roundTheClock = organization.code === 'NORTHWIND';
+    await services.agreements.createAgreement(systemContext, {
+      organizationId: organization.id,
+      name: roundTheClock ? 'Operations support 24×7' : 'Acuerdo de servicio 2026',
+      calendarId: roundTheClock ? always.id : office.id,
+      targets: TARGETS,
+      levelMinutes: { L1: 60 },
+    });
+  }
+}
+
 /** The desk's levels for the demo: an L1 service desk, two L2 specialties, routing and procedures. */
 export async function createDemoDesk(services: Services) {
+  await createDemoAgreements(services);
   const staff = (await services.users.list({ limit: 50 })).items;
   const byRole = (role: string) => staff.filter((u) => u.roles.includes(role as never)).map((u) => u.id);
   const [agent] = byRole('agent');
