@@ -80,7 +80,7 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const history = new TicketHistory(clock, bus, sla);
   const routing = new RoutingService(categories);
   const groups = new GroupsService(db, clock, audit, users, routing);
-  const ticketReads = new TicketReadsService(db, clock, settings, routing);
+  const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla);
   const tickets = new TicketsService({
     db,
     clock,

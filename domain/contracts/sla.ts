@@ -133,6 +133,28 @@ export const UpdateAgreementBody = Type.Object(
   { additionalProperties: false },
 );
 
+const TargetClock = Type.Object({
+  state: Type.Enum(['running', 'paused', 'warning', 'breached', 'met'] as const),
+  deadline: Nullable(Type.Number({ description: 'Epoch milliseconds; null while paused' })),
+  elapsedMinutes: Type.Number(),
+  remainingMinutes: Type.Number(),
+  pausedMinutes: Type.Number(),
+  warningLevel: Nullable(Type.Number()),
+});
+
+export const SlaExplanation = Type.Object({
+  agreement: Nullable(Type.Object({ id: Id, name: Type.String() })),
+  target: Nullable(SlaTargetSchema),
+  calendar: Nullable(Type.Object({ id: Id, name: Type.String(), timeZone: Type.String() })),
+  pausingReasons: Type.Array(Type.String()),
+  pauses: Type.Array(
+    Type.Object({ from: Type.String(), to: Nullable(Type.String()), reason: Nullable(Type.String()) }),
+  ),
+  firstResponse: Nullable(TargetClock),
+  resolution: Nullable(TargetClock),
+  why: Type.String({ description: 'The explanation in one sentence' }),
+});
+
 export type Calendar = Static<typeof Calendar>;
 export type CreateCalendarBody = Static<typeof CreateCalendarBody>;
 export type UpdateCalendarBody = Static<typeof UpdateCalendarBody>;

@@ -5,15 +5,20 @@ import {
   Calendar,
   CreateAgreementBody,
   CreateCalendarBody,
+  SlaExplanation,
   UpdateAgreementBody,
   UpdateCalendarBody,
 } from '../../../domain/contracts/sla.js';
 import type { App } from '../../platform/http.js';
+import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { AgreementsService } from './agreements.service.js';
 
 const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) => Type.Object({ items: Type.Array(schema) });
 
-export function registerAgreementRoutes(app: App, { agreements }: { agreements: AgreementsService }) {
+export function registerAgreementRoutes(
+  app: App,
+  { agreements, ticketReads }: { agreements: AgreementsService; ticketReads: TicketReadsService },
+) {
   const tags = ['service levels'];
 
   app.get(
@@ -41,6 +46,12 @@ export function registerAgreementRoutes(app: App, { agreements }: { agreements: 
       schema: { tags, params: IdParams, body: UpdateCalendarBody, response: { 200: Calendar } },
     },
     (request) => agreements.updateCalendar(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/tickets/:id/sla',
+    { config: { permission: 'tickets.work' }, schema: { tags, params: IdParams, response: { 200: SlaExplanation } } },
+    (request) => ticketReads.explainSla(request.ctx, request.params.id),
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SlaTargetBody } from '../../../domain/contracts/sla.js';
 import { targetFor } from '../../../domain/sla/agreement-rules.js';
 import type { BusinessCalendar } from '../../../domain/sla/business-calendar.js';
 import {
@@ -7,7 +8,7 @@ import {
   type StatusChange,
   type TargetClock,
 } from '../../../domain/sla/sla-clock.js';
-import type { DB, TicketRow } from '../../db/schema.js';
+import type { AgreementTable, DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import * as repo from './agreements.repository.js';
 
@@ -35,6 +36,17 @@ export const NO_SLA: SlaColumns = {
   resolution_minutes: null,
 };
 
+export interface SlaExplanation {
+  agreement: { id: string; name: string } | null;
+  target: SlaTargetBody | null;
+  calendar: { id: string; name: string; timeZone: string } | null;
+  pausingReasons: string[];
+  pauses: { from: string; to: string | null; reason: string | null }[];
+  firstResponse: TargetClock | null;
+  resolution: TargetClock | null;
+  why: string;
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const outcome = (clock: TargetClock) => (clock.state === 'met' ? 1 : clock.state === 'breached' ? 0 : null);
 
@@ -42,28 +54,32 @@ const outcome = (clock: TargetClock) => (clock.state === 'met' ? 1 : clock.state
 export class SlaService {
   constructor(private readonly clock: Clock) {}
 
-  async deadlinesFor(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaColumns> {
+  /** What applies to a ticket: its agreement (if it covers the service), the target and the calendar. */
+  private async applicable(db: Kysely<DB>, ticket: TicketRow) {
     const [agreement] = await repo.listAgreements(db, ticket.organization_id);
-    if (!agreement) return NO_SLA;
-    const serviceIds: string[] = JSON.parse(agreement.service_ids);
-    if (serviceIds.length > 0 && (!ticket.service_id || !serviceIds.includes(ticket.service_id))) return NO_SLA;
-    const target = targetFor(
-      JSON.parse(agreement.targets) as {
-        priority: number;
-        type?: string | null;
-        firstResponseMinutes: number;
-        resolutionMinutes: number;
-      }[],
-      ticket.priority,
-      ticket.type,
-    );
+    const serviceIds: string[] = agreement ? JSON.parse(agreement.service_ids) : [];
+    if (!agreement || (serviceIds.length > 0 && !(ticket.service_id && serviceIds.includes(ticket.service_id)))) {
+      return { agreement: null, target: undefined, calendar: null, calendarRow: undefined };
+    }
+    const target = targetFor(JSON.parse(agreement.targets) as SlaTargetBody[], ticket.priority, ticket.type);
     const calendarRow = await repo.findCalendar(db, agreement.calendar_id);
-    if (!target || !calendarRow) return { ...NO_SLA, agreement_id: agreement.id };
-    const calendar: BusinessCalendar = {
-      timeZone: calendarRow.time_zone,
-      weekly: JSON.parse(calendarRow.weekly),
-      holidays: JSON.parse(calendarRow.holidays),
-    };
+    const calendar: BusinessCalendar | null = calendarRow
+      ? {
+          timeZone: calendarRow.time_zone,
+          weekly: JSON.parse(calendarRow.weekly),
+          holidays: JSON.parse(calendarRow.holidays),
+        }
+      : null;
+    return { agreement, target, calendar, calendarRow };
+  }
+
+  private clocks(
+    agreement: AgreementTable,
+    target: SlaTargetBody,
+    calendar: BusinessCalendar,
+    ticket: TicketRow,
+    history: StatusChange[],
+  ) {
     const pausing: string[] = JSON.parse(agreement.pausing_reasons);
     const warnAt: number[] = JSON.parse(agreement.warn_at);
     const input = {
@@ -74,8 +90,19 @@ export class SlaService {
         status === 'pending' && reason !== null && pausing.includes(reason),
     };
     const now = this.clock.now().getTime();
-    const firstResponse = firstResponseClock(calendar, input, { minutes: target.firstResponseMinutes, warnAt }, now);
-    const resolution = resolutionClock(calendar, input, { minutes: target.resolutionMinutes, warnAt }, now);
+    return {
+      now,
+      pausing,
+      firstResponse: firstResponseClock(calendar, input, { minutes: target.firstResponseMinutes, warnAt }, now),
+      resolution: resolutionClock(calendar, input, { minutes: target.resolutionMinutes, warnAt }, now),
+    };
+  }
+
+  async deadlinesFor(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaColumns> {
+    const { agreement, target, calendar } = await this.applicable(db, ticket);
+    if (!agreement) return NO_SLA;
+    if (!target || !calendar) return { ...NO_SLA, agreement_id: agreement.id };
+    const { now, firstResponse, resolution } = this.clocks(agreement, target, calendar, ticket, history);
     // The earliest deadline still to be met: what the detection job watches.
     const pending = [firstResponse, resolution]
       .filter((c) => c.state !== 'met' && c.state !== 'breached' && c.deadline !== null)
@@ -95,6 +122,55 @@ export class SlaService {
         resolution.state === 'met' || (resolution.state === 'breached' && ticket.resolved_at)
           ? Math.round(resolution.elapsedMinutes)
           : null,
+    };
+  }
+
+  /** "Why is it due then?": the agreement, target, calendar and pauses behind a ticket's deadlines. */
+  async explain(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaExplanation> {
+    const { agreement, target, calendar, calendarRow } = await this.applicable(db, ticket);
+    const none = {
+      agreement: null,
+      target: null,
+      calendar: null,
+      pausingReasons: [],
+      pauses: [],
+      firstResponse: null,
+      resolution: null,
+    };
+    if (!agreement)
+      return { ...none, why: "No agreement covers this ticket's organization and service, so no deadline applies." };
+    if (!target || !calendar || !calendarRow) {
+      return {
+        ...none,
+        agreement: { id: agreement.id, name: agreement.name },
+        why: `The agreement has no target for priority ${ticket.priority}.`,
+      };
+    }
+    const { pausing, firstResponse, resolution } = this.clocks(agreement, target, calendar, ticket, history);
+    const pauses = history
+      .map((change, i) => ({ change, end: history[i + 1]?.at ?? null }))
+      .filter(
+        ({ change }) => change.status === 'pending' && change.pendingReason && pausing.includes(change.pendingReason),
+      )
+      .map(({ change, end }) => ({
+        from: new Date(change.at).toISOString(),
+        to: iso(end),
+        reason: change.pendingReason ?? null,
+      }));
+    return {
+      agreement: { id: agreement.id, name: agreement.name },
+      target,
+      calendar: { id: calendarRow.id, name: calendarRow.name, timeZone: calendarRow.time_zone },
+      pausingReasons: pausing,
+      pauses,
+      firstResponse,
+      resolution,
+      why:
+        `Priority ${ticket.priority} ${ticket.type}: first response within ${target.firstResponseMinutes} and resolution within ` +
+        `${target.resolutionMinutes} business minutes of "${calendarRow.name}" (${calendarRow.time_zone}), counted from creation` +
+        (pauses.length
+          ? `, not counting ${pauses.length} pause(s) waiting on ${[...new Set(pauses.map((p) => p.reason))].join(' or ')}.`
+          : '.'),
     };
   }
 }

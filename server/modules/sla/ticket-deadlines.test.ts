@@ -65,6 +65,18 @@ describeOnEachDatabase('stored ticket deadlines', (database) => {
     current = (await agent.request('PATCH', url, { version: current.version, urgency: 'high' })).json();
     expect(current.priority).toBe(2);
     expect(current.sla.resolutionDueAt).toBe('2026-12-01T14:00:00.000Z');
+
+    const explained = (await agent.request('GET', `${url}/sla`)).json();
+    expect(explained).toMatchObject({
+      agreement: { name: 'Acuerdo' },
+      target: { priority: 2, resolutionMinutes: 240 },
+      calendar: { timeZone: 'America/Santiago' },
+      pauses: [{ from: '2026-11-30T14:00:00.000Z', to: '2026-11-30T20:00:00.000Z', reason: 'requester' }],
+      firstResponse: { state: 'met', elapsedMinutes: 30 },
+      resolution: { state: 'running', elapsedMinutes: 60, pausedMinutes: 360 },
+    });
+    expect(explained.why).toContain('not counting 1 pause(s) waiting on requester');
+    expect((await world.requester.request('GET', `${url}/sla`)).statusCode).toBe(403);
   });
 
   it('applies no agreement to an organization without one', async () => {

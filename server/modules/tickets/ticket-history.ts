@@ -75,8 +75,14 @@ export class TicketHistory {
    * status history as the timeline recorded it.
    */
   async refreshDeadlines(trx: Kysely<DB>, ticket: TicketRow): Promise<TicketRow> {
+    const columns = await this.sla.deadlinesFor(trx, ticket, await this.statusHistory(trx, ticket.id));
+    return setDeadlines(trx, ticket.id, columns);
+  }
+
+  /** Every status the ticket had, with its pending reason, as the timeline recorded it. */
+  async statusHistory(db: Kysely<DB>, ticketId: string): Promise<StatusChange[]> {
     const history: StatusChange[] = [];
-    for (const event of await conversation.statusEvents(trx, ticket.id)) {
+    for (const event of await conversation.statusEvents(db, ticketId)) {
       const changes = JSON.parse(event.changes) as FieldChange[];
       const status = changes.find((c) => c.field === 'status');
       if (!status) continue;
@@ -87,8 +93,7 @@ export class TicketHistory {
         pendingReason: (reason?.to as string | null) ?? null,
       });
     }
-    const columns = await this.sla.deadlinesFor(trx, ticket, history);
-    return setDeadlines(trx, ticket.id, columns);
+    return history;
   }
 
   publish(ticket: TicketRow, kind: string, internal = false): void {

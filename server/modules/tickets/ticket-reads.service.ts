@@ -18,8 +18,10 @@ import { notFound } from '../../platform/errors.js';
 import { isStaffContext, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import type { SlaService } from '../sla/sla.service.js';
 import type { RoutingService } from '../support/routing.service.js';
 import * as conversation from './conversation.repository.js';
+import type { TicketHistory } from './ticket-history.js';
 import { linksOf } from './ticket-links.repository.js';
 import { toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
 import * as repo from './tickets.repository.js';
@@ -52,6 +54,8 @@ export class TicketReadsService {
     private readonly clock: Clock,
     private readonly settings: SettingsService,
     private readonly routing: RoutingService,
+    private readonly history: TicketHistory,
+    private readonly sla: SlaService,
   ) {}
 
   async list(
@@ -158,6 +162,12 @@ export class TicketReadsService {
       reopenableUntil,
       allowedStatuses,
     });
+  }
+
+  /** Why the ticket is due when it is. */
+  async explainSla(ctx: RequestContext, id: string) {
+    const ticket = await this.findVisible(ctx, id);
+    return this.sla.explain(this.db, ticket, await this.history.statusHistory(this.db, id));
   }
 
   /** Links in both directions, to tickets the caller may see. */
