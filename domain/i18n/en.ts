@@ -304,6 +304,8 @@ export const en: Messages = {
     ticket:
       'Someone else changed this ticket while you were looking at it. Their version is loaded now: check it and apply your change again.',
     category: 'Someone else changed this category. The list now shows their version: check it and try again.',
+    procedure: 'Someone else changed this procedure. We loaded their version: check it and try again.',
+    group: 'Someone else changed this group or rule. The list now shows their version: check it and try again.',
   },
   notFound: {
     title: 'This page does not exist',

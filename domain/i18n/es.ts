@@ -307,6 +307,8 @@ export const es = {
     ticket:
       'Otra persona modificó este ticket mientras lo mirabas. Cargamos su versión: revísala y vuelve a aplicar tu cambio.',
     category: 'Otra persona modificó esta categoría. La lista ya muestra su versión: revísala y vuelve a intentarlo.',
+    procedure: 'Otra persona modificó este procedimiento. Cargamos su versión: revísala y vuelve a intentarlo.',
+    group: 'Otra persona modificó este grupo o regla. La lista ya muestra su versión: revísala y vuelve a intentarlo.',
   },
   notFound: {
     title: 'Esta página no existe',

@@ -138,6 +138,28 @@ const ticketRoute = createRoute({
   component: lazyRouteComponent(() => import('../workspace/ticket-page.js'), 'TicketPage'),
 });
 
+/** The L1 desk's console for a call in progress. */
+const phoneRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/phone',
+  beforeLoad: requirePermission('tickets.work', true),
+  component: lazyRouteComponent(() => import('../workspace/phone-console-page.js'), 'PhoneConsolePage'),
+});
+
+const proceduresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/procedures',
+  beforeLoad: requirePermission('procedures.write', true),
+  component: lazyRouteComponent(() => import('../workspace/procedures-page.js'), 'ProceduresPage'),
+});
+
+const procedureRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/procedures/$procedureId',
+  beforeLoad: requirePermission('procedures.write', true),
+  component: lazyRouteComponent(() => import('../workspace/procedure-page.js'), 'ProcedurePage'),
+});
+
 const directoryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/workspace',
@@ -180,6 +202,13 @@ const categoriesRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/categories-page.js'), 'CategoriesPage'),
 });
 
+const groupsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/groups',
+  beforeLoad: requirePermission('groups.manage'),
+  component: lazyRouteComponent(() => import('../admin/groups-page.js'), 'GroupsPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -203,12 +232,16 @@ const routeTree = rootRoute.addChildren([
     ticketsRoute,
     newTicketRoute,
     ticketRoute,
+    phoneRoute,
+    proceduresRoute,
+    procedureRoute,
     directoryRoute,
     peopleRoute,
     organizationsRoute,
     organizationRoute,
     usersRoute,
     categoriesRoute,
+    groupsRoute,
     auditRoute,
     accountRoute,
   ]),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAttachmentQueue } from '../api/use-attachment-queue.js';
 import { type MessageKind, useAddMessage } from '../api/use-tickets.js';
 import { AttachmentPicker } from './attachment-picker.js';
+import { CannedResponsePicker } from './canned-response-picker.js';
 import { ErrorAlert } from './error-alert.js';
 import { LockIcon } from './icons.js';
 import { textToHtml } from './rich-text.js';
@@ -19,6 +20,7 @@ export function MessageComposer({
   onKindChange,
   textareaRef,
   onSent,
+  cannedResponses = false,
 }: {
   ticketId: string;
   /** `['reply']` in the portal; `['reply', 'note']` for staff. */
@@ -27,6 +29,8 @@ export function MessageComposer({
   onKindChange?: (kind: MessageKind) => void;
   textareaRef?: Ref<HTMLTextAreaElement>;
   onSent?: () => void;
+  /** Staff: a picker that inserts a canned response where the text ends. */
+  cannedResponses?: boolean;
 }) {
   const { t } = useTranslation();
   const addMessage = useAddMessage(ticketId);
@@ -89,20 +93,35 @@ export function MessageComposer({
       aria-label={label}
     >
       <Stack gap="sm">
-        {kinds.length > 1 ? (
-          <Tabs
-            value={kind}
-            onChange={(value) => value && onKindChange?.(value as MessageKind)}
-            variant="pills"
-            color={note ? 'yellow' : 'blue'}
-          >
-            <Tabs.List>
-              <Tabs.Tab value="reply">{t('composer.replyTab')}</Tabs.Tab>
-              <Tabs.Tab value="note" leftSection={<LockIcon size={14} />}>
-                {t('composer.noteTab')}
-              </Tabs.Tab>
-            </Tabs.List>
-          </Tabs>
+        {kinds.length > 1 || cannedResponses ? (
+          <Group justify="space-between" gap="xs">
+            {kinds.length > 1 ? (
+              <Tabs
+                value={kind}
+                onChange={(value) => value && onKindChange?.(value as MessageKind)}
+                variant="pills"
+                color={note ? 'yellow' : 'blue'}
+              >
+                <Tabs.List>
+                  <Tabs.Tab value="reply">{t('composer.replyTab')}</Tabs.Tab>
+                  <Tabs.Tab value="note" leftSection={<LockIcon size={14} />}>
+                    {t('composer.noteTab')}
+                  </Tabs.Tab>
+                </Tabs.List>
+              </Tabs>
+            ) : (
+              <span />
+            )}
+            {cannedResponses ? (
+              <CannedResponsePicker
+                disabled={busy}
+                onInsert={(inserted) => {
+                  setText((current) => (current.trim() ? `${current.trimEnd()}\n\n${inserted}` : inserted));
+                  setEmpty(false);
+                }}
+              />
+            ) : null}
+          </Group>
         ) : null}
         {note ? (
           <Text size="xs" c="yellow.9" fw={600}>

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from './query-states.js';
 import { RelativeTime } from './relative-time.js';
 import { RichText } from './rich-text.js';
 import { ChangeText } from './timeline-change.js';
+import { timelineSentence } from './timeline-sentence.js';
 
 /**
  * The life of a ticket, oldest first: replies, internal notes (staff only, on a yellow ground so
@@ -106,6 +107,7 @@ function ChangeLine({ entry, ticket }: { entry: TimelineEntry; ticket: Ticket })
   const who = entry.actor?.name ?? t('timeline.system');
   // A new ticket's first values are on the page already; its line just says who raised it.
   const changes = entry.kind === 'created' ? [] : entry.changes;
+  const sentence = timelineSentence(entry, t);
   return (
     <Group
       gap="xs"
@@ -120,14 +122,25 @@ function ChangeLine({ entry, ticket }: { entry: TimelineEntry; ticket: Ticket })
         <Text span size="xs" fw={600} c="var(--mantine-color-text)">
           {who}
         </Text>{' '}
-        {changes.length === 0
-          ? t(`timeline.kinds.${kindKey(entry.kind)}`)
-          : changes.map((change, index) => (
-              <Fragment key={change.field}>
-                {index > 0 ? ' · ' : null}
-                <ChangeText change={change} ticket={ticket} />
-              </Fragment>
-            ))}
+        {sentence ? (
+          <>
+            {sentence.sentence}
+            {sentence.detail ? (
+              <Text span display="block" size="xs" c="dimmed" fs="italic" style={{ whiteSpace: 'pre-wrap' }}>
+                {sentence.detail}
+              </Text>
+            ) : null}
+          </>
+        ) : changes.length === 0 ? (
+          t(`timeline.kinds.${kindKey(entry.kind)}`)
+        ) : (
+          changes.map((change, index) => (
+            <Fragment key={change.field}>
+              {index > 0 ? ' · ' : null}
+              <ChangeText change={change} ticket={ticket} />
+            </Fragment>
+          ))
+        )}
       </Text>
       <Text size="xs" c="dimmed">
         <RelativeTime value={entry.at} />

@@ -13,6 +13,7 @@ import { CategorySelect } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { textToHtml } from '../components/rich-text.js';
 import { useErrorText } from '../i18n/error-messages.js';
+import { ProcedureSuggestions } from './procedure-suggestions.js';
 import { TicketTypeChoice } from './ticket-type-choice.js';
 
 type Level = 'high' | 'medium' | 'low';
@@ -128,6 +129,7 @@ export function NewTicketForm() {
           onChange={(event) => setSubject(event.currentTarget.value)}
           error={errors.subject ?? field(create.error, 'subject')}
         />
+        <ProcedureSuggestions subject={subject} serviceId={chosenService} categoryId={categoryId} />
         <Textarea
           label={t('portalForm.descriptionLabel')}
           description={t('portalForm.descriptionHint')}

@@ -8,22 +8,28 @@ export interface NavItem {
     | '/portal'
     | '/portal/tickets'
     | '/workspace/tickets'
+    | '/workspace/phone'
+    | '/workspace/procedures'
     | '/workspace'
     | '/workspace/people'
     | '/admin/organizations'
     | '/admin/users'
     | '/admin/categories'
+    | '/admin/groups'
     | '/admin/audit'
     | '/account';
   label:
     | 'nav.portal'
     | 'nav.myTickets'
     | 'nav.tickets'
+    | 'nav.phone'
+    | 'nav.procedures'
     | 'nav.directory'
     | 'nav.people'
     | 'nav.organizations'
     | 'nav.users'
     | 'nav.categories'
+    | 'nav.groups'
     | 'nav.audit'
     | 'nav.account';
   section: NavSection;
@@ -47,6 +53,13 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: '/portal/tickets', label: 'nav.myTickets', section: 'portal', allowed: (roles) => roles.includes('requester') },
   { to: '/workspace/tickets', label: 'nav.tickets', section: 'workspace', allowed: isStaff },
+  { to: '/workspace/phone', label: 'nav.phone', section: 'workspace', allowed: staffWith('tickets.work') },
+  {
+    to: '/workspace/procedures',
+    label: 'nav.procedures',
+    section: 'workspace',
+    allowed: staffWith('procedures.write'),
+  },
   {
     to: '/workspace',
     label: 'nav.directory',
@@ -58,6 +71,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/organizations', label: 'nav.organizations', section: 'admin', allowed: can('organizations.manage') },
   { to: '/admin/users', label: 'nav.users', section: 'admin', allowed: can('users.manage') },
   { to: '/admin/categories', label: 'nav.categories', section: 'admin', allowed: can('categories.manage') },
+  { to: '/admin/groups', label: 'nav.groups', section: 'admin', allowed: can('groups.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];

@@ -1,6 +1,8 @@
 import { Kbd, Modal, Table, Text } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rolesGrant } from '../../../domain/permissions.js';
 import { isStaff } from '../../../domain/roles.js';
 import { useMe } from '../api/use-session.js';
 import { SEARCH_BOX_ATTRIBUTE } from '../components/search-input.js';
@@ -51,10 +53,13 @@ export function usePageShortcuts(handlers: Record<string, () => void>, enabled =
   }, [enabled]);
 }
 
-/** `/` focuses the page's search box, `?` opens the list of shortcuts. */
+/** `/` focuses the page's search box, `?` opens the list of shortcuts, `c` (desk staff) the phone console. */
 export function ShortcutsProvider({ children }: { children: ReactNode }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const canTakeCalls = me ? isStaff(me.roles) && rolesGrant(me.roles, 'tickets.work') : false;
 
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
@@ -70,11 +75,14 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
       } else if (event.key === '?') {
         event.preventDefault();
         setHelpOpen(true);
+      } else if (event.key === 'c' && canTakeCalls) {
+        event.preventDefault();
+        void navigate({ to: '/workspace/phone' });
       }
     };
     document.addEventListener('keydown', handleKeyDown);
     return () => document.removeEventListener('keydown', handleKeyDown);
-  }, []);
+  }, [canTakeCalls, navigate]);
 
   const value = useMemo(() => ({ openHelp }), [openHelp]);
   return (
@@ -102,6 +110,8 @@ function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => vo
     ],
     [<Kbd key="esc">{t('shortcuts.keyEscape')}</Kbd>, t('shortcuts.close')],
   ];
+  if (me && staff && rolesGrant(me.roles, 'tickets.work'))
+    everywhere.push([<Kbd key="c">c</Kbd>, t('shortcuts.openPhone')]);
   const queue: [ReactNode, string][] = [
     [
       <span key="jk">
@@ -116,6 +126,16 @@ function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => vo
     [<Kbd key="r">r</Kbd>, t('shortcuts.reply')],
     [<Kbd key="n">n</Kbd>, t('shortcuts.note')],
     [<Kbd key="a">a</Kbd>, t('shortcuts.assignToMe')],
+    [<Kbd key="e">e</Kbd>, t('shortcuts.escalate')],
+  ];
+  const phone: [ReactNode, string][] = [
+    [<Kbd key="n">n</Kbd>, t('shortcuts.newCall')],
+    [
+      <span key="updown">
+        <Kbd>↑</Kbd> / <Kbd>↓</Kbd> + <Kbd>{t('shortcuts.keyEnter')}</Kbd>
+      </span>,
+      t('phone.callerHint'),
+    ],
   ];
   return (
     <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} centered>
@@ -124,6 +144,7 @@ function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => vo
         <>
           <ShortcutTable title={t('shortcuts.inQueue')} rows={queue} />
           <ShortcutTable title={t('shortcuts.inTicket')} rows={ticket} />
+          <ShortcutTable title={t('shortcuts.inPhone')} rows={phone} />
         </>
       ) : null}
     </Modal>

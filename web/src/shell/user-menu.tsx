@@ -1,7 +1,10 @@
-import { Avatar, Button, Menu, Text } from '@mantine/core';
+import { Avatar, Button, ColorSwatch, Indicator, Menu, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { isStaff } from '../../../domain/roles.js';
 import { useCurrentUser, useLogout } from '../api/use-session.js';
+import { useSetPresence } from '../api/use-support.js';
+import { useUser } from '../api/use-users.js';
 import { useShortcuts } from './shortcuts.js';
 
 export function initialsOf(name: string): string {
@@ -16,6 +19,12 @@ export function UserMenu() {
   const logout = useLogout();
   const navigate = useNavigate();
   const { openHelp } = useShortcuts();
+  const staff = isStaff(me.roles);
+  // Presence lives on the user record, not the session: staff read their own.
+  const self = useUser(staff ? me.id : null);
+  const setPresence = useSetPresence();
+  const presence = setPresence.data?.presence ?? self.data?.presence ?? 'available';
+  const presenceColor = presence === 'available' ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-gray-5)';
 
   const signOut = () => {
     logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) });
@@ -29,9 +38,18 @@ export function UserMenu() {
           color="gray"
           px={6}
           leftSection={
-            <Avatar size={28} radius="xl" color="blue">
-              {initialsOf(me.name)}
-            </Avatar>
+            <Indicator
+              disabled={!staff}
+              color={presence === 'available' ? 'teal' : 'gray'}
+              size={9}
+              offset={3}
+              position="bottom-end"
+              withBorder
+            >
+              <Avatar size={28} radius="xl" color="blue">
+                {initialsOf(me.name)}
+              </Avatar>
+            </Indicator>
           }
           aria-label={t('shell.userMenu', { name: me.name })}
         >
@@ -49,6 +67,23 @@ export function UserMenu() {
             {me.email}
           </Text>
         </Menu.Label>
+        {staff ? (
+          <>
+            <Menu.Item
+              closeMenuOnClick={false}
+              leftSection={<ColorSwatch color={presenceColor} size={10} />}
+              disabled={setPresence.isPending || self.isPending}
+              onClick={() => setPresence.mutate(presence === 'available' ? 'away' : 'available')}
+              aria-label={`${t('support.presence.label')}: ${t(`support.presence.${presence}`)}`}
+            >
+              <Text size="sm">{t(`support.presence.${presence}`)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('support.presence.hint')}
+              </Text>
+            </Menu.Item>
+            <Menu.Divider />
+          </>
+        ) : null}
         <Menu.Item onClick={() => void navigate({ to: '/account' })}>{t('nav.account')}</Menu.Item>
         <Menu.Item onClick={openHelp}>{t('shortcuts.title')}</Menu.Item>
         <Menu.Divider />

@@ -5,9 +5,11 @@ import { PRIORITIES, PRIORITY_NAMES, type Priority } from '../../../domain/ticke
 import { STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
 import { useServices } from '../api/use-organizations.js';
+import { useGroups } from '../api/use-support.js';
 import { OrganizationSelect } from '../components/organization-select.js';
 import { SearchInput } from '../components/search-input.js';
 import { UserSelect } from '../components/user-select.js';
+import { groupOptionLabel } from './escalate-modal.js';
 import { extraFilterCount, type QueueSearch, SORTS, type Sort } from './queue-search.js';
 
 const ASSIGNEE_ROLES = ['agent', 'specialist', 'supervisor'] as const;
@@ -24,6 +26,7 @@ export function QueueFilters({
   const extra = extraFilterCount(search);
   const [more, { toggle }] = useDisclosure(extra > 0);
   const services = useServices(search.organizationId);
+  const groups = useGroups();
   const list = <T,>(values: T[]) => (values.length ? values : undefined);
 
   return (
@@ -123,6 +126,15 @@ export function QueueFilters({
             data={(services.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             value={search.serviceId ?? null}
             onChange={(id) => onChange({ serviceId: id ?? undefined })}
+            clearable
+            searchable
+          />
+          <Select
+            label={t('support.group')}
+            placeholder={t('queue.any')}
+            data={(groups.data ?? []).map((g) => ({ value: g.id, label: groupOptionLabel(g) }))}
+            value={search.groupId ?? null}
+            onChange={(id) => onChange({ groupId: id ?? undefined })}
             clearable
             searchable
           />

@@ -20,6 +20,7 @@ export interface QueueSearch {
   organizationId?: string;
   serviceId?: string;
   assigneeId?: string;
+  groupId?: string;
   tag?: string;
   /** Calendar days (YYYY-MM-DD) in the viewer's time zone. */
   createdFrom?: string;
@@ -57,6 +58,7 @@ export function parseQueueSearch(search: Record<string, unknown>): QueueSearch {
     organizationId: text(search.organizationId, 64),
     serviceId: text(search.serviceId, 64),
     assigneeId: text(search.assigneeId, 64),
+    groupId: text(search.groupId, 64),
     tag: text(search.tag, 40),
     createdFrom:
       typeof search.createdFrom === 'string' && DAY.test(search.createdFrom) ? search.createdFrom : undefined,
@@ -92,6 +94,7 @@ export const extraFilterCount = (search: QueueSearch) =>
     search.channel,
     search.organizationId,
     search.serviceId,
+    search.groupId,
     search.tag,
     search.createdFrom,
     search.createdTo,

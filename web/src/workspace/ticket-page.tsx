@@ -10,6 +10,7 @@ import { type MessageKind, useTicket, useUpdateTicket } from '../api/use-tickets
 import { AttachmentList } from '../components/attachment-list.js';
 import { DateTime } from '../components/date-time.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { GroupLabel } from '../components/level-badge.js';
 import { MessageComposer } from '../components/message-composer.js';
 import { ErrorState, LoadingState } from '../components/query-states.js';
 import { RichText } from '../components/rich-text.js';
@@ -17,8 +18,11 @@ import { RouterAnchor } from '../components/router-link.js';
 import { PriorityBadge, TicketStatusBadge, TicketTypeBadge } from '../components/ticket-badges.js';
 import { TicketTimeline } from '../components/ticket-timeline.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
+import { EscalateModal, type EscalateMode } from './escalate-modal.js';
 import { SubjectEditor } from './subject-editor.js';
+import { TicketProceduresBox } from './ticket-procedures-box.js';
 import { type SaveTicket, TicketSidePanel } from './ticket-side-panel.js';
+import { TicketSupportPanel } from './ticket-support-panel.js';
 
 const isConflict = (error: unknown) => isApiError(error) && error.code === 'version_conflict';
 
@@ -52,6 +56,7 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
   const update = useUpdateTicket(ticket.id);
   const [conflict, setConflict] = useState(false);
   const [kind, setKind] = useState<MessageKind>('reply');
+  const [moving, setMoving] = useState<EscalateMode | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   // Changes go one after another, each based on the version the previous one returned, so two
@@ -91,6 +96,7 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
       if (ticket.assignee?.id === me.id) return;
       save(ticket.status === 'new' ? { assigneeId: me.id, status: 'assigned' } : { assigneeId: me.id });
     },
+    e: () => setMoving('escalate'),
   });
 
   return (
@@ -103,6 +109,7 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
           <TicketStatusBadge status={ticket.status} />
           <PriorityBadge priority={ticket.priority as Priority} overridden={ticket.priorityOverridden} />
           <TicketTypeBadge type={ticket.type} />
+          <GroupLabel group={ticket.group} level={ticket.level} size="xs" />
         </Group>
         <SubjectEditor
           key={ticket.subject}
@@ -161,13 +168,19 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
               kind={kind}
               onKindChange={setKind}
               textareaRef={textarea}
+              cannedResponses
             />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <TicketSidePanel ticket={ticket} save={save} saving={update.isPending} error={update.error} />
+          <Stack gap="md">
+            <TicketSupportPanel ticket={ticket} onMove={setMoving} />
+            <TicketSidePanel ticket={ticket} save={save} saving={update.isPending} error={update.error} />
+            <TicketProceduresBox ticket={ticket} />
+          </Stack>
         </Grid.Col>
       </Grid>
+      <EscalateModal key={ticket.id} ticket={ticket} mode={moving} onClose={() => setMoving(null)} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../domain/contracts/tickets.js';
+import { GroupLabel } from '../components/level-badge.js';
 import { RelativeTime } from '../components/relative-time.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { PriorityBadge, TicketStatusBadge } from '../components/ticket-badges.js';
@@ -31,7 +32,7 @@ export function TicketTable({
   const someSelected = !allSelected && tickets.some((ticket) => selected.has(ticket.id));
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={1120}>
         <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('queue.tableLabel')}>
           <Table.Thead style={{ whiteSpace: 'nowrap' }}>
             <Table.Tr>
@@ -49,6 +50,7 @@ export function TicketTable({
               <Table.Th>{t('queue.columns.requester')}</Table.Th>
               <Table.Th w={120}>{t('queue.columns.priority')}</Table.Th>
               <Table.Th w={120}>{t('queue.columns.status')}</Table.Th>
+              <Table.Th>{t('support.group')}</Table.Th>
               <Table.Th>{t('queue.columns.assignee')}</Table.Th>
               <Table.Th w={120}>{t('queue.columns.updated')}</Table.Th>
             </Table.Tr>
@@ -110,6 +112,9 @@ export function TicketTable({
                   </Table.Td>
                   <Table.Td>
                     <TicketStatusBadge status={ticket.status} size="sm" />
+                  </Table.Td>
+                  <Table.Td maw={200}>
+                    <GroupLabel group={ticket.group} level={ticket.level} size="xs" />
                   </Table.Td>
                   <Table.Td maw={180}>
                     {ticket.assignee ? (

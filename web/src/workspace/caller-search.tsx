@@ -1,0 +1,175 @@
+import { Anchor, Group, NavLink, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type KeyboardEvent, type Ref, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../../domain/contracts/users.js';
+import { useOrganization } from '../api/use-organizations.js';
+import { useTicketList } from '../api/use-tickets.js';
+import { useUserList } from '../api/use-users.js';
+import { ErrorState, LoadingState } from '../components/query-states.js';
+import { RelativeTime } from '../components/relative-time.js';
+import { RouterAnchor } from '../components/router-link.js';
+import { TicketStatusBadge } from '../components/ticket-badges.js';
+
+/** Finds the caller as the agent types (name or email); ↑ ↓ move, Enter picks. */
+export function CallerSearch({
+  caller,
+  onChange,
+  inputRef,
+  error,
+}: {
+  caller: User | null;
+  onChange: (caller: User | null) => void;
+  inputRef?: Ref<HTMLInputElement>;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const [cursor, setCursor] = useState(0);
+  const results = useUserList({ q: debounced || undefined, role: 'requester', status: 'active' });
+  const people = (results.data?.pages[0]?.items ?? []).slice(0, 8);
+
+  if (caller) return <CallerCard caller={caller} onChange={() => onChange(null)} />;
+
+  const pick = (user: User | undefined) => {
+    if (!user) return;
+    onChange(user);
+    setSearch('');
+    setCursor(0);
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setCursor((c) => Math.min(c + 1, people.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setCursor((c) => Math.max(c - 1, 0));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      pick(people[cursor]);
+    }
+  };
+
+  return (
+    <Stack gap={4}>
+      <TextInput
+        ref={inputRef}
+        label={t('phone.caller')}
+        description={t('phone.callerHint')}
+        placeholder={t('phone.callerPlaceholder')}
+        value={search}
+        onChange={(event) => {
+          setSearch(event.currentTarget.value);
+          setCursor(0);
+        }}
+        onKeyDown={handleKeyDown}
+        error={error}
+        required
+        role="combobox"
+        aria-expanded={search.trim().length > 0}
+        aria-controls="caller-results"
+        aria-activedescendant={people[cursor] ? `caller-${people[cursor].id}` : undefined}
+      />
+      {search.trim() ? (
+        <Paper withBorder radius="sm" id="caller-results" role="listbox" aria-label={t('phone.caller')}>
+          {results.isPending ? (
+            <LoadingState />
+          ) : results.isError ? (
+            <ErrorState error={results.error} onRetry={() => void results.refetch()} />
+          ) : people.length === 0 ? (
+            <Text size="sm" c="dimmed" p="sm">
+              {t('phone.noCallers')}
+            </Text>
+          ) : (
+            people.map((person, index) => (
+              <NavLink
+                key={person.id}
+                id={`caller-${person.id}`}
+                role="option"
+                aria-selected={index === cursor}
+                active={index === cursor}
+                label={person.name}
+                description={
+                  <>
+                    {person.email} · <OrganizationText id={person.organizationId} />
+                  </>
+                }
+                onClick={() => pick(person)}
+                onMouseEnter={() => setCursor(index)}
+              />
+            ))
+          )}
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The caller picked: who, which organization, and their latest tickets (is this about one of them?). */
+function CallerCard({ caller, onChange }: { caller: User; onChange: () => void }) {
+  const { t } = useTranslation();
+  const recent = useTicketList({ requesterId: caller.id, queue: 'all' }, { limit: 5 });
+  const tickets = (recent.data?.pages[0]?.items ?? []).slice(0, 5);
+  return (
+    <Paper withBorder radius="sm" p="sm" bg="blue.0" aria-label={t('phone.caller')}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+            {t('phone.caller')}
+          </Text>
+          <Text fw={600}>{caller.name}</Text>
+          <Text size="sm" c="dimmed">
+            {caller.email} · <OrganizationText id={caller.organizationId} />
+          </Text>
+        </div>
+        <Anchor component="button" type="button" size="sm" onClick={onChange}>
+          {t('phone.changeCaller')}
+        </Anchor>
+      </Group>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="sm" mb={4}>
+        {t('phone.recent')}
+      </Text>
+      {recent.isPending ? (
+        <LoadingState />
+      ) : recent.isError ? (
+        <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />
+      ) : tickets.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('phone.noRecent')}
+        </Text>
+      ) : (
+        <Stack gap={2}>
+          {tickets.map((ticket) => (
+            <Group key={ticket.id} gap="xs" wrap="nowrap">
+              <Text ff="monospace" size="xs" c="dimmed">
+                {ticket.number}
+              </Text>
+              <RouterAnchor
+                to="/workspace/tickets/$ticketId"
+                params={{ ticketId: ticket.id }}
+                size="sm"
+                target="_blank"
+                style={{ flex: 1, minWidth: 0 }}
+                truncate
+              >
+                {ticket.subject}
+              </RouterAnchor>
+              <TicketStatusBadge status={ticket.status} size="xs" />
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                <RelativeTime value={ticket.updatedAt} />
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/** The organization's name as plain text, in the surrounding text's size. */
+function OrganizationText({ id }: { id: string | null }) {
+  const organization = useOrganization(id);
+  return organization.data?.name ?? '—';
+}

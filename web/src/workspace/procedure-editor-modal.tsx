@@ -1,0 +1,209 @@
+import { ActionIcon, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Procedure } from '../../../domain/contracts/procedures.js';
+import { PROCEDURE_AUDIENCES, type ProcedureAudience } from '../../../domain/support/procedures.js';
+import { useCreateProcedure, useUpdateProcedure } from '../api/use-procedures.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { PlusIcon } from '../components/icons.js';
+import { useErrorText } from '../i18n/error-messages.js';
+
+interface Step {
+  key: number;
+  text: string;
+}
+
+let nextKey = 0;
+const stepOf = (text: string): Step => {
+  nextKey += 1;
+  return { key: nextKey, text };
+};
+
+/** Writes a procedure: a new draft, or a new version of an existing one (it needs review again). */
+export function ProcedureEditorModal({
+  procedure,
+  opened,
+  onClose,
+}: {
+  procedure?: Procedure;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { field } = useErrorText();
+  const navigate = useNavigate();
+  const create = useCreateProcedure();
+  const update = useUpdateProcedure(procedure?.id ?? '');
+  const mutation = procedure ? update : create;
+  const [title, setTitle] = useState(procedure?.title ?? '');
+  const [summary, setSummary] = useState(procedure?.summary ?? '');
+  const [steps, setSteps] = useState<Step[]>(() => (procedure?.steps.length ? procedure.steps : ['']).map(stepOf));
+  const [audience, setAudience] = useState<ProcedureAudience>(procedure?.audience ?? 'L1');
+  const [specialty, setSpecialty] = useState(procedure?.specialty ?? '');
+  const [problems, setProblems] = useState<{ title?: string; steps?: string }>({});
+
+  const move = (index: number, by: number) =>
+    setSteps((list) => {
+      const next = [...list];
+      const [item] = next.splice(index, 1);
+      if (item) next.splice(index + by, 0, item);
+      return next;
+    });
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const cleanSteps = steps.map((s) => s.text.trim()).filter(Boolean);
+    const next = {
+      title: title.trim().length >= 3 ? undefined : t('errors.fields.required'),
+      steps: cleanSteps.length > 0 ? undefined : t('procedures.editor.needSteps'),
+    };
+    setProblems(next);
+    if (next.title || next.steps) return;
+    const content = {
+      title: title.trim(),
+      summary: summary.trim(),
+      steps: cleanSteps,
+      audience,
+      specialty: audience === 'L2' && specialty.trim() ? specialty.trim() : null,
+    };
+    if (procedure) update.mutate({ version: procedure.version, ...content }, { onSuccess: onClose });
+    else
+      create.mutate(content, {
+        onSuccess: (created) => {
+          onClose();
+          void navigate({ to: '/workspace/procedures/$procedureId', params: { procedureId: created.id } });
+        },
+      });
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={procedure ? t('procedures.editor.editTitle') : t('procedures.editor.createTitle')}
+      size="lg"
+      centered
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack>
+          <ErrorAlert error={mutation.error} fields={['title', 'summary', 'steps', 'audience', 'specialty']} />
+          <TextInput
+            label={t('procedures.fields.title')}
+            required
+            maxLength={200}
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={problems.title ?? field(mutation.error, 'title')}
+            data-autofocus
+          />
+          <Textarea
+            label={t('procedures.fields.summary')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={summary}
+            onChange={(event) => setSummary(event.currentTarget.value)}
+            error={field(mutation.error, 'summary')}
+          />
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {t('procedures.fields.steps')}
+            </Text>
+            <Stack gap="xs">
+              {steps.map((step, index) => (
+                <Group key={step.key} gap="xs" align="flex-start" wrap="nowrap">
+                  <Textarea
+                    aria-label={t('procedures.editor.step', { number: index + 1 })}
+                    placeholder={t('procedures.editor.step', { number: index + 1 })}
+                    autosize
+                    minRows={1}
+                    maxLength={2000}
+                    style={{ flex: 1 }}
+                    value={step.text}
+                    onChange={(event) => {
+                      const text = event.currentTarget.value;
+                      setSteps((list) => list.map((s) => (s.key === step.key ? { ...s, text } : s)));
+                    }}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    disabled={index === 0}
+                    aria-label={t('procedures.editor.moveUp', { number: index + 1 })}
+                    onClick={() => move(index, -1)}
+                  >
+                    ↑
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    disabled={index === steps.length - 1}
+                    aria-label={t('procedures.editor.moveDown', { number: index + 1 })}
+                    onClick={() => move(index, 1)}
+                  >
+                    ↓
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    disabled={steps.length === 1}
+                    aria-label={t('procedures.editor.removeStep', { number: index + 1 })}
+                    onClick={() => setSteps((list) => list.filter((s) => s.key !== step.key))}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
+              ))}
+              {problems.steps ? (
+                <Text size="xs" c="red">
+                  {problems.steps}
+                </Text>
+              ) : null}
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<PlusIcon size={14} />}
+                disabled={steps.length >= 50}
+                onClick={() => setSteps((list) => [...list, stepOf('')])}
+                style={{ alignSelf: 'flex-start' }}
+              >
+                {t('procedures.editor.addStep')}
+              </Button>
+            </Stack>
+          </div>
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {t('procedures.fields.audience')}
+            </Text>
+            <SegmentedControl
+              aria-label={t('procedures.fields.audience')}
+              fullWidth
+              value={audience}
+              onChange={(value) => setAudience(value as ProcedureAudience)}
+              data={PROCEDURE_AUDIENCES.map((value) => ({ value, label: t(`procedures.audiences.${value}`) }))}
+            />
+          </div>
+          {audience === 'L2' ? (
+            <TextInput
+              label={t('procedures.fields.specialty')}
+              description={t('procedures.editor.specialtyHint')}
+              maxLength={100}
+              value={specialty}
+              onChange={(event) => setSpecialty(event.currentTarget.value)}
+              error={field(mutation.error, 'specialty')}
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {procedure ? t('common.save') : t('procedures.editor.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
