@@ -78,7 +78,8 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const categories = new CategoriesService(db, clock, audit, organizations);
   const sla = new SlaService(clock);
   const history = new TicketHistory(clock, bus, sla);
-  const routing = new RoutingService(categories);
+  const agreements = new AgreementsService(db, clock, audit, organizations);
+  const routing = new RoutingService(categories, agreements, clock);
   const groups = new GroupsService(db, clock, audit, users, routing);
   const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla);
   const tickets = new TicketsService({
@@ -99,7 +100,6 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const procedures = new ProceduresService(db, clock, audit, categories);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
-  const agreements = new AgreementsService(db, clock, audit, organizations);
   return {
     bus,
     audit,

@@ -18,6 +18,7 @@ export const User = Type.Object({
   phone: Nullable(Type.String()),
   hasPassword: Type.Boolean(),
   presence: Type.Enum(['available', 'away'] as const, { description: 'Away staff get no automatic assignments' }),
+  shiftCalendarId: Nullable(Id),
   version: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -46,6 +47,7 @@ export const UpdateUserBody = Type.Object(
     status: Type.Optional(Status),
     locale: Type.Optional(Nullable(Locale)),
     phone: Type.Optional(Nullable(Phone)),
+    shiftCalendarId: Type.Optional(Nullable(Id)),
   },
   { additionalProperties: false },
 );

@@ -44,6 +44,7 @@ export interface UserTable {
   locale: 'es' | 'en' | null;
   phone: string | null;
   presence: ColumnType<'available' | 'away', 'available' | 'away' | undefined, 'available' | 'away'>;
+  shift_calendar_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;

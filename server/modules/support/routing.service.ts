@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
+import { openIntervals } from '../../../domain/sla/business-calendar.js';
 import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { chooseAssignee, type RouteDecision, routeTicket } from '../../../domain/support/support-levels.js';
 import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
 import type { CategoriesService } from '../categories/categories.service.js';
+import type { AgreementsService } from '../sla/agreements.service.js';
 import { toRule } from './groups.service.js';
 import * as repo from './support.repository.js';
 
@@ -23,7 +26,11 @@ export interface Placement {
 
 /** Where tickets go (routing) and to whom inside a group (assignment). */
 export class RoutingService {
-  constructor(private readonly categories: CategoriesService) {}
+  constructor(
+    private readonly categories: CategoriesService,
+    private readonly agreements: AgreementsService,
+    private readonly clock: Clock,
+  ) {}
 
   async decide(db: Kysely<DB>, facts: NewTicketFacts): Promise<RouteDecision> {
     const [rules, coverage, fallback, category] = await Promise.all([
@@ -64,12 +71,31 @@ export class RoutingService {
     // Taking the turn first also locks the group row, so concurrent tickets see each other's loads.
     const turn = await repo.takeTurn(trx, groupId);
     const loads = await repo.memberLoads(trx, groupId);
+    const onShift = await this.onShiftNow(
+      trx,
+      loads.map((m) => m.shift_calendar_id),
+    );
     const assigneeId = chooseAssignee(
       group.assignment,
-      loads.map((m) => ({ userId: m.user_id, available: m.presence === 'available', load: Number(m.load ?? 0) })),
+      loads.map((m) => ({
+        userId: m.user_id,
+        available: m.presence === 'available' && (m.shift_calendar_id === null || onShift.has(m.shift_calendar_id)),
+        load: Number(m.load ?? 0),
+      })),
       turn,
     );
     return { groupId, level: group.level, assigneeId };
+  }
+
+  /** The shift calendars, among these, whose hours include this minute. */
+  private async onShiftNow(db: Kysely<DB>, calendarIds: (string | null)[]): Promise<Set<string>> {
+    const now = this.clock.now().getTime();
+    const open = new Set<string>();
+    for (const id of new Set(calendarIds.filter((c): c is string => c !== null))) {
+      const calendar = await this.agreements.getCalendar(id, db).catch(() => null);
+      if (calendar && openIntervals(calendar, now, now + 60_000).length > 0) open.add(id);
+    }
+    return open;
   }
 
   async groupIdsOfUser(db: Kysely<DB>, userId: string): Promise<string[]> {

@@ -117,6 +117,7 @@ export function memberLoads(db: Kysely<DB>, groupId: string) {
     .select([
       'users.id as user_id',
       'users.presence',
+      'users.shift_calendar_id',
       (eb) =>
         eb
           .selectFrom('tickets')

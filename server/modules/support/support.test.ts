@@ -267,4 +267,49 @@ describeOnEachDatabase('support levels', (database) => {
     });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('shares 200 tickets created at once evenly by load, skipping members off shift', async () => {
+    const team = await Promise.all([1, 2, 3, 4, 5].map(() => makeUser(built, ['agent'])));
+    const offShift = team[4]!;
+    // A shift calendar with no hours: whoever works by it is never on shift.
+    const never = await built.services.agreements.createCalendar(systemContext, {
+      name: 'Sin turnos',
+      timeZone: 'UTC',
+      weekly: {},
+    });
+    await admin.request('PATCH', `/api/v1/users/${offShift.id}`, {
+      version: offShift.version,
+      shiftCalendarId: never.id,
+    });
+    const byLoad = await group({
+      name: 'N1 Carga pareja',
+      level: 'L1',
+      assignment: 'load',
+      memberIds: team.map((u) => u.id),
+    });
+    const rule = (
+      await admin.request('POST', '/api/v1/routing-rules', {
+        name: 'Walk-in por carga',
+        position: 0,
+        channel: 'walk_in',
+        groupId: byLoad.id,
+      })
+    ).json();
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        world.agent.request('POST', '/api/v1/tickets', {
+          type: 'query',
+          subject: `Consulta ${i}`,
+          description: 'x',
+          requesterId: world.requesterUser.id,
+          channel: 'walk_in',
+        }),
+      ),
+    );
+    const counts = new Map<string, number>();
+    for (const r of responses) counts.set(r.json().assignee.id, (counts.get(r.json().assignee.id) ?? 0) + 1);
+    expect(counts.has(offShift.id)).toBe(false);
+    expect([...counts.values()].sort()).toEqual([50, 50, 50, 50]);
+    await admin.request('PATCH', `/api/v1/routing-rules/${rule.id}`, { version: 1, active: false });
+  });
 });

@@ -34,6 +34,7 @@ export function toUser(row: UserRow, roles: Role[]): User {
     phone: row.phone,
     hasPassword: row.password_hash !== null,
     presence: row.presence,
+    shiftCalendarId: row.shift_calendar_id ?? null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -131,6 +132,7 @@ export class UsersService {
       locale: body.locale ?? null,
       phone: body.phone ?? null,
       presence: 'available',
+      shift_calendar_id: null,
       version: 1,
       created_at: now,
       updated_at: now,
@@ -169,10 +171,11 @@ export class UsersService {
         if (ctx.principal?.userId === id && before.roles.includes('admin') && !roles.includes('admin')) {
           throw validationError([{ field: 'roles', message: 'you cannot remove your own admin role' }]);
         }
-        const { organizationId: _organizationId, ...columns } = fields;
+        const { organizationId: _organizationId, shiftCalendarId: _shift, ...columns } = fields;
         const row = await repo.updateUser(trx, id, version, {
           ...columns,
           ...(fields.organizationId !== undefined ? { organization_id: fields.organizationId } : {}),
+          ...(fields.shiftCalendarId !== undefined ? { shift_calendar_id: fields.shiftCalendarId } : {}),
           ...(fields.email !== undefined ? { email: normalizeEmail(fields.email) } : {}),
           ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
           updated_at: this.clock.now().toISOString(),
