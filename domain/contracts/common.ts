@@ -15,6 +15,9 @@ export const ListQuery = {
 export const ListOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
+/** A whole, unpaginated list: `{ items: [...] }` (short lists such as groups or categories). */
+export const ItemsOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
+
 export const Version = Type.Integer({
   minimum: 1,
   description: 'The version this change is based on; a stale one answers 409',

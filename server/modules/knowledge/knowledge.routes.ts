@@ -1,5 +1,4 @@
-import { Type } from 'typebox';
-import { IdParams, ListOf, Ok } from '../../../domain/contracts/common.js';
+import { IdParams, ItemsOf, ListOf, Ok } from '../../../domain/contracts/common.js';
 import {
   ApplyProcedureBody,
   CannedResponse,
@@ -24,8 +23,6 @@ interface Deps {
   cannedResponses: CannedResponsesService;
 }
 
-const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) => Type.Object({ items: Type.Array(schema) });
-
 export function registerKnowledgeRoutes(app: App, { procedures, procedureApplications, cannedResponses }: Deps) {
   const tags = ['procedures'];
 
@@ -41,7 +38,7 @@ export function registerKnowledgeRoutes(app: App, { procedures, procedureApplica
     '/procedures/suggestions',
     {
       config: { permission: 'procedures.read' },
-      schema: { tags, querystring: SuggestionQuery, response: { 200: items(Suggestion) } },
+      schema: { tags, querystring: SuggestionQuery, response: { 200: ItemsOf(Suggestion) } },
     },
     async (request) => ({ items: await procedures.suggest(request.ctx, request.query) }),
   );
@@ -78,7 +75,7 @@ export function registerKnowledgeRoutes(app: App, { procedures, procedureApplica
     '/procedures/:id/versions',
     {
       config: { permission: 'procedures.write' },
-      schema: { tags, params: IdParams, response: { 200: items(ProcedureVersion) } },
+      schema: { tags, params: IdParams, response: { 200: ItemsOf(ProcedureVersion) } },
     },
     async (request) => ({ items: await procedures.versions(request.ctx, request.params.id) }),
   );
@@ -96,7 +93,7 @@ export function registerKnowledgeRoutes(app: App, { procedures, procedureApplica
     '/canned-responses',
     {
       config: { permission: 'tickets.work' },
-      schema: { tags: ['canned responses'], response: { 200: items(CannedResponse) } },
+      schema: { tags: ['canned responses'], response: { 200: ItemsOf(CannedResponse) } },
     },
     async (request) => ({ items: await cannedResponses.list(request.ctx) }),
   );

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, IdParams } from '../../../domain/contracts/common.js';
+import { Id, IdParams, ItemsOf } from '../../../domain/contracts/common.js';
 import {
   Agreement,
   Calendar,
@@ -13,8 +13,6 @@ import type { App } from '../../platform/http.js';
 import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { AgreementsService } from './agreements.service.js';
 
-const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) => Type.Object({ items: Type.Array(schema) });
-
 export function registerAgreementRoutes(
   app: App,
   { agreements, ticketReads }: { agreements: AgreementsService; ticketReads: TicketReadsService },
@@ -23,7 +21,7 @@ export function registerAgreementRoutes(
 
   app.get(
     '/calendars',
-    { config: { permission: 'tickets.work' }, schema: { tags, response: { 200: items(Calendar) } } },
+    { config: { permission: 'tickets.work' }, schema: { tags, response: { 200: ItemsOf(Calendar) } } },
     async () => ({ items: await agreements.listCalendars() }),
   );
   app.post(
@@ -61,7 +59,7 @@ export function registerAgreementRoutes(
       schema: {
         tags,
         querystring: Type.Object({ organizationId: Type.Optional(Id) }, { additionalProperties: false }),
-        response: { 200: items(Agreement) },
+        response: { 200: ItemsOf(Agreement) },
       },
     },
     async (request) => ({ items: await agreements.listAgreements(request.query.organizationId) }),

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, IdParams } from '../../../domain/contracts/common.js';
+import { Id, IdParams, ItemsOf } from '../../../domain/contracts/common.js';
 import {
   CreateGroupBody,
   CreateRoutingRuleBody,
@@ -26,14 +26,12 @@ interface Deps {
   users: UsersService;
 }
 
-const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) => Type.Object({ items: Type.Array(schema) });
-
 export function registerSupportRoutes(app: App, { groups, escalations, users }: Deps) {
   const tags = ['support levels'];
 
   app.get(
     '/groups',
-    { config: { permission: 'tickets.work' }, schema: { tags, response: { 200: items(Group) } } },
+    { config: { permission: 'tickets.work' }, schema: { tags, response: { 200: ItemsOf(Group) } } },
     async () => ({ items: await groups.list() }),
   );
   app.post(
@@ -57,7 +55,7 @@ export function registerSupportRoutes(app: App, { groups, escalations, users }: 
 
   app.get(
     '/routing-rules',
-    { config: { permission: 'groups.manage' }, schema: { tags, response: { 200: items(RoutingRule) } } },
+    { config: { permission: 'groups.manage' }, schema: { tags, response: { 200: ItemsOf(RoutingRule) } } },
     async () => ({ items: await groups.listRules() }),
   );
   app.post(
@@ -101,7 +99,7 @@ export function registerSupportRoutes(app: App, { groups, escalations, users }: 
       schema: {
         tags,
         params: Type.Object({ id: Id }, { additionalProperties: false }),
-        response: { 200: items(Escalation) },
+        response: { 200: ItemsOf(Escalation) },
       },
     },
     async (request) => ({ items: await escalations.list(request.ctx, request.params.id) }),
