@@ -77,6 +77,7 @@ export const en: Messages = {
     audit: 'Audit log',
     phone: 'Phone console',
     procedures: 'Procedures',
+    cannedResponses: 'Canned responses',
     groups: 'Groups and routing',
     account: 'My account',
   },

@@ -79,6 +79,7 @@ export const es = {
     audit: 'Registro de auditoría',
     phone: 'Consola telefónica',
     procedures: 'Procedimientos',
+    cannedResponses: 'Respuestas predefinidas',
     groups: 'Grupos y enrutamiento',
     account: 'Mi cuenta',
   },

@@ -20,11 +20,11 @@ import {
   type SupportLevel,
 } from '../../../domain/support/support-levels.js';
 import { isApiError } from '../api/client.js';
-import { useOrganizationList } from '../api/use-organizations.js';
 import { useCreateGroup, useUpdateGroup } from '../api/use-support.js';
 import { useUserSearch } from '../api/use-users.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { useErrorText } from '../i18n/error-messages.js';
+import { type CoverageEntry, GroupCoverageField } from './group-coverage-field.js';
 
 const STAFF_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 
@@ -43,27 +43,15 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
   const [assignment, setAssignment] = useState<AssignmentStrategy>(group?.assignment ?? 'manual');
   const [isDefault, setIsDefault] = useState(group?.isDefault ?? false);
   const [active, setActive] = useState(group ? group.status === 'active' : true);
-  // Only whole-organization coverage is edited here; narrower entries (a service, a category) are kept as they are.
-  const isWholeOrganization = (c: Group['coverage'][number]) =>
-    Boolean(c.organizationId) && !c.serviceId && !c.categoryId;
-  const kept = (group?.coverage ?? []).filter((c) => !isWholeOrganization(c));
-  const [organizationIds, setOrganizationIds] = useState<string[]>(
-    (group?.coverage ?? []).filter(isWholeOrganization).map((c) => c.organizationId as string),
-  );
+  const [coverage, setCoverage] = useState<CoverageEntry[]>(group?.coverage ?? []);
   const [missingName, setMissingName] = useState(false);
   const [memberSearch, setMemberSearch] = useState('');
   const staff = useUserSearch(memberSearch.trim() || undefined, STAFF_ROLES);
-  const organizations = useOrganizationList({ status: 'active', limit: 100 });
 
   const people = new Map<string, string>((group?.members ?? []).map((m) => [m.id, m.name]));
   if (group?.lead) people.set(group.lead.id, group.lead.name);
   for (const user of staff.users) people.set(user.id, user.name);
   const memberData = [...people].map(([value, label]) => ({ value, label }));
-  const organizationData = (organizations.data?.pages ?? [])
-    .flatMap((page) => page.items)
-    .map((o) => ({ value: o.id, label: o.name }));
-  for (const id of organizationIds)
-    if (!organizationData.some((o) => o.value === id)) organizationData.push({ value: id, label: id });
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +65,7 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
       assignment,
       isDefault,
       memberIds,
-      coverage: [...kept, ...organizationIds.map((organizationId) => ({ organizationId }))],
+      coverage,
     };
     if (group)
       update.mutate(
@@ -163,16 +151,7 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
               onChange={(value) => value && setAssignment(value as AssignmentStrategy)}
             />
           </Row>
-          <MultiSelect
-            label={t('groupsAdmin.coverage')}
-            description={t('groupsAdmin.coverageHint')}
-            placeholder={t('groupsAdmin.coveragePlaceholder')}
-            data={organizationData}
-            value={organizationIds}
-            onChange={setOrganizationIds}
-            searchable
-            clearable
-          />
+          <GroupCoverageField value={coverage} onChange={setCoverage} />
           <Switch
             label={t('groupsAdmin.isDefault')}
             description={t('groupsAdmin.isDefaultHint')}

@@ -6,7 +6,7 @@ const categoriesKey = ['categories'] as const;
 
 /**
  * The categories that apply to a service: its own and those for every service (serviceId null).
- * Without a service, only the ones for every service.
+ * Without a service, every category (the server filters only when given one).
  */
 export function useCategories(serviceId: string | null | undefined, options: { includeInactive?: boolean } = {}) {
   const includeInactive = options.includeInactive ?? false;

@@ -53,6 +53,51 @@ export function useServices(organizationId: string | null | undefined) {
   });
 }
 
+export interface ServiceOption {
+  value: string;
+  label: string;
+  organizationId: string;
+  active: boolean;
+}
+
+/**
+ * Every service of every organization, labelled "Organization · Service", for staff pickers.
+ * One request per organization: fine for a desk's handful of clients.
+ */
+export function useAllServices() {
+  return useQuery({
+    queryKey: [...organizationsKey, 'all-services'],
+    queryFn: async ({ signal }) => {
+      const organizations: Organization[] = [];
+      let cursor: string | undefined;
+      do {
+        const page: Page<Organization> = await apiRequest<Page<Organization>>('/organizations', {
+          query: { limit: 200, cursor },
+          signal,
+        });
+        organizations.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const lists = await Promise.all(
+        organizations.map((organization) =>
+          apiRequest<{ items: Service[] }>(`${path(organization.id)}/services`, { signal }).then((data) =>
+            data.items.map(
+              (service): ServiceOption => ({
+                value: service.id,
+                label: `${organization.name} · ${service.name}`,
+                organizationId: organization.id,
+                active: organization.status === 'active' && service.status === 'active',
+              }),
+            ),
+          ),
+        ),
+      );
+      return lists.flat().sort((a, b) => a.label.localeCompare(b.label));
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
 function useInvalidateOrganizations() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: organizationsKey });

@@ -153,6 +153,13 @@ const proceduresRoute = createRoute({
   component: lazyRouteComponent(() => import('../workspace/procedures-page.js'), 'ProceduresPage'),
 });
 
+const cannedResponsesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/canned-responses',
+  beforeLoad: requirePermission('tickets.work', true),
+  component: lazyRouteComponent(() => import('../workspace/canned-responses-page.js'), 'CannedResponsesPage'),
+});
+
 const procedureRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/workspace/procedures/$procedureId',
@@ -235,6 +242,7 @@ const routeTree = rootRoute.addChildren([
     phoneRoute,
     proceduresRoute,
     procedureRoute,
+    cannedResponsesRoute,
     directoryRoute,
     peopleRoute,
     organizationsRoute,

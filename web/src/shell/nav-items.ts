@@ -10,6 +10,7 @@ export interface NavItem {
     | '/workspace/tickets'
     | '/workspace/phone'
     | '/workspace/procedures'
+    | '/workspace/canned-responses'
     | '/workspace'
     | '/workspace/people'
     | '/admin/organizations'
@@ -24,6 +25,7 @@ export interface NavItem {
     | 'nav.tickets'
     | 'nav.phone'
     | 'nav.procedures'
+    | 'nav.cannedResponses'
     | 'nav.directory'
     | 'nav.people'
     | 'nav.organizations'
@@ -59,6 +61,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.procedures',
     section: 'workspace',
     allowed: staffWith('procedures.write'),
+  },
+  {
+    to: '/workspace/canned-responses',
+    label: 'nav.cannedResponses',
+    section: 'workspace',
+    allowed: staffWith('tickets.work'),
   },
   {
     to: '/workspace',

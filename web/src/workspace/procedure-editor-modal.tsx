@@ -1,10 +1,25 @@
-import { ActionIcon, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/contracts/procedures.js';
+import type { Category } from '../../../domain/contracts/tickets.js';
 import { PROCEDURE_AUDIENCES, type ProcedureAudience } from '../../../domain/support/procedures.js';
+import { useCategories } from '../api/use-categories.js';
+import { useAllServices } from '../api/use-organizations.js';
 import { useCreateProcedure, useUpdateProcedure } from '../api/use-procedures.js';
+import { categoryOptions } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PlusIcon } from '../components/icons.js';
 import { useErrorText } from '../i18n/error-messages.js';
@@ -19,6 +34,9 @@ const stepOf = (text: string): Step => {
   nextKey += 1;
   return { key: nextKey, text };
 };
+
+const isActive = (list: readonly Category[] | undefined, id: string) =>
+  list?.some((c) => c.id === id && c.status === 'active') ?? false;
 
 /** Writes a procedure: a new draft, or a new version of an existing one (it needs review again). */
 export function ProcedureEditorModal({
@@ -41,6 +59,24 @@ export function ProcedureEditorModal({
   const [steps, setSteps] = useState<Step[]>(() => (procedure?.steps.length ? procedure.steps : ['']).map(stepOf));
   const [audience, setAudience] = useState<ProcedureAudience>(procedure?.audience ?? 'L1');
   const [specialty, setSpecialty] = useState(procedure?.specialty ?? '');
+  const [serviceIds, setServiceIds] = useState<string[]>(procedure?.serviceIds ?? []);
+  const [categoryIds, setCategoryIds] = useState<string[]>(procedure?.categoryIds ?? []);
+  const services = useAllServices();
+  const categories = useCategories(null, { includeInactive: true });
+  // Inactive ones only while already linked, so saving does not drop them unnoticed.
+  const serviceData = (services.data ?? [])
+    .filter((s) => s.active || serviceIds.includes(s.value))
+    .map(({ value, label }) => ({ value, label }));
+  const categoryData = categoryOptions(categories.data ?? [])
+    .filter((c) => isActive(categories.data, c.value) || categoryIds.includes(c.value))
+    .map(({ value, label }) => ({ value, label }));
+  // Linked ids the lists do not know (removed since) stay visible, so they can be taken off.
+  const unknown = (ids: string[], known: { value: string }[]) =>
+    ids
+      .filter((id) => !known.some((o) => o.value === id))
+      .map((id) => ({ value: id, label: t('procedures.unknownLink') }));
+  if (services.isSuccess) serviceData.push(...unknown(serviceIds, serviceData));
+  if (categories.isSuccess) categoryData.push(...unknown(categoryIds, categoryData));
   const [problems, setProblems] = useState<{ title?: string; steps?: string }>({});
 
   const move = (index: number, by: number) =>
@@ -66,6 +102,8 @@ export function ProcedureEditorModal({
       steps: cleanSteps,
       audience,
       specialty: audience === 'L2' && specialty.trim() ? specialty.trim() : null,
+      serviceIds,
+      categoryIds,
     };
     if (procedure) update.mutate({ version: procedure.version, ...content }, { onSuccess: onClose });
     else
@@ -87,7 +125,10 @@ export function ProcedureEditorModal({
     >
       <form onSubmit={handleSubmit} noValidate>
         <Stack>
-          <ErrorAlert error={mutation.error} fields={['title', 'summary', 'steps', 'audience', 'specialty']} />
+          <ErrorAlert
+            error={mutation.error}
+            fields={['title', 'summary', 'steps', 'audience', 'specialty', 'serviceIds', 'categoryIds']}
+          />
           <TextInput
             label={t('procedures.fields.title')}
             required
@@ -194,6 +235,34 @@ export function ProcedureEditorModal({
               error={field(mutation.error, 'specialty')}
             />
           ) : null}
+          <MultiSelect
+            label={t('procedures.fields.services')}
+            description={t('procedures.editor.servicesHint')}
+            placeholder={serviceIds.length ? undefined : t('procedures.editor.servicesPlaceholder')}
+            searchable
+            clearable
+            maxValues={50}
+            data={serviceData}
+            value={serviceIds}
+            onChange={setServiceIds}
+            nothingFoundMessage={services.isPending ? t('common.loading') : t('procedures.editor.noServices')}
+            disabled={services.isPending || services.isError}
+            error={services.isError ? t('procedures.editor.servicesError') : field(mutation.error, 'serviceIds')}
+          />
+          <MultiSelect
+            label={t('procedures.fields.categories')}
+            description={t('procedures.editor.categoriesHint')}
+            placeholder={categoryIds.length ? undefined : t('procedures.editor.categoriesPlaceholder')}
+            searchable
+            clearable
+            maxValues={50}
+            data={categoryData}
+            value={categoryIds}
+            onChange={setCategoryIds}
+            nothingFoundMessage={categories.isPending ? t('common.loading') : t('procedures.editor.noCategories')}
+            disabled={categories.isPending || categories.isError}
+            error={categories.isError ? t('procedures.editor.categoriesError') : field(mutation.error, 'categoryIds')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Breadcrumbs, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,11 @@ import type { Procedure } from '../../../domain/contracts/procedures.js';
 import { rolesGrant } from '../../../domain/permissions.js';
 import type { ProcedureAction } from '../../../domain/support/procedures.js';
 import { isApiError } from '../api/client.js';
+import { useCategories } from '../api/use-categories.js';
+import { useAllServices } from '../api/use-organizations.js';
 import { useProcedure, useProcedureAction, useProcedureVersions } from '../api/use-procedures.js';
 import { useCurrentUser } from '../api/use-session.js';
+import { categoryOptions } from '../components/category-select.js';
 import { DateTime } from '../components/date-time.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { AudienceBadge, ProcedureStatusBadge } from '../components/procedure-badges.js';
@@ -135,6 +138,7 @@ function ProcedureView({ procedure }: { procedure: Procedure }) {
                 </Text>
               ) : null}
             </Stack>
+            <Links procedure={procedure} />
             <Versions procedureId={procedure.id} />
           </Paper>
         </Grid.Col>
@@ -143,6 +147,53 @@ function ProcedureView({ procedure }: { procedure: Procedure }) {
         <ProcedureEditorModal key={procedure.version} procedure={procedure} opened onClose={() => setEditing(false)} />
       ) : null}
     </>
+  );
+}
+
+/** The services and categories the procedure is suggested for, by their full names. */
+function Links({ procedure }: { procedure: Procedure }) {
+  const { t } = useTranslation();
+  const services = useAllServices();
+  const categories = useCategories(null, { includeInactive: true });
+  const serviceLabels = new Map((services.data ?? []).map((s) => [s.value, s.label]));
+  const categoryLabels = new Map(categoryOptions(categories.data ?? []).map((c) => [c.value, c.label]));
+  const row = (
+    ids: string[],
+    query: typeof services | typeof categories,
+    labels: Map<string, string>,
+    empty: string,
+  ) =>
+    ids.length === 0 ? (
+      <Text size="xs" c="dimmed">
+        {empty}
+      </Text>
+    ) : query.isPending ? (
+      <LoadingState />
+    ) : query.isError ? (
+      <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+    ) : (
+      <Group gap={4}>
+        {ids.map((id) => (
+          <Badge key={id} variant="light" color="gray" tt="none">
+            {labels.get(id) ?? t('procedures.unknownLink')}
+          </Badge>
+        ))}
+      </Group>
+    );
+  return (
+    <Stack gap={6} mb="sm">
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+        {t('procedures.linkedTo')}
+      </Text>
+      <Text size="xs" fw={500}>
+        {t('procedures.fields.services')}
+      </Text>
+      {row(procedure.serviceIds, services, serviceLabels, t('procedures.noServices'))}
+      <Text size="xs" fw={500}>
+        {t('procedures.fields.categories')}
+      </Text>
+      {row(procedure.categoryIds, categories, categoryLabels, t('procedures.noCategories'))}
+    </Stack>
   );
 }
 
