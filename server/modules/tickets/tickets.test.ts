@@ -305,4 +305,20 @@ describeOnEachDatabase('tickets', (database) => {
     const ticket = await raise(world.requester, { serviceId: world.service.id, categoryId: own.json().id });
     expect(ticket.category).toMatchObject({ name: 'Facturación' });
   });
+
+  it('derives priority from the matrix the admin configures, refusing an inverted one', async () => {
+    const admin = await login(built, (await makeUser(built, ['admin'])).email);
+    const current = (await admin.request('GET', '/api/v1/settings/tickets')).json();
+    const inverted = structuredClone(current);
+    inverted.priorityMatrix.low.high = 1;
+    const refused = await admin.request('PUT', '/api/v1/settings/tickets', inverted);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('priorityMatrix');
+    const strict = structuredClone(current);
+    strict.priorityMatrix.medium.medium = 2;
+    expect((await admin.request('PUT', '/api/v1/settings/tickets', strict)).statusCode).toBe(200);
+    expect((await raise(world.requester)).priority).toBe(2);
+    expect((await world.agent.request('PUT', '/api/v1/settings/tickets', current)).statusCode).toBe(403);
+    await admin.request('PUT', '/api/v1/settings/tickets', current);
+  });
 });

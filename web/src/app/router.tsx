@@ -202,6 +202,13 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/users-page.js'), 'UsersPage'),
 });
 
+const ticketSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/ticket-settings',
+  beforeLoad: requirePermission('settings.manage'),
+  component: lazyRouteComponent(() => import('../admin/ticket-settings-page.js'), 'TicketSettingsPage'),
+});
+
 const categoriesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/categories',
@@ -249,6 +256,7 @@ const routeTree = rootRoute.addChildren([
     organizationRoute,
     usersRoute,
     categoriesRoute,
+    ticketSettingsRoute,
     groupsRoute,
     auditRoute,
     accountRoute,

@@ -17,6 +17,7 @@ export interface NavItem {
     | '/admin/users'
     | '/admin/categories'
     | '/admin/groups'
+    | '/admin/ticket-settings'
     | '/admin/audit'
     | '/account';
   label:
@@ -32,6 +33,7 @@ export interface NavItem {
     | 'nav.users'
     | 'nav.categories'
     | 'nav.groups'
+    | 'nav.ticketSettings'
     | 'nav.audit'
     | 'nav.account';
   section: NavSection;
@@ -79,6 +81,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/organizations', label: 'nav.organizations', section: 'admin', allowed: can('organizations.manage') },
   { to: '/admin/users', label: 'nav.users', section: 'admin', allowed: can('users.manage') },
   { to: '/admin/categories', label: 'nav.categories', section: 'admin', allowed: can('categories.manage') },
+  { to: '/admin/ticket-settings', label: 'nav.ticketSettings', section: 'admin', allowed: can('settings.manage') },
   { to: '/admin/groups', label: 'nav.groups', section: 'admin', allowed: can('groups.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
