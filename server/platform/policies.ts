@@ -35,3 +35,18 @@ export function ticketScope(ctx: RequestContext): { requesterId: string; organiz
 export function isStaffContext(ctx: RequestContext): boolean {
   return ctx.principal !== null && isStaff(ctx.principal.roles);
 }
+
+/**
+ * Whether a live update about a ticket may reach this person: staff hear of every change; a
+ * requester only of public changes to tickets they may see (their own, or their organization's
+ * when it allows).
+ */
+export function canSeeTicketChange(
+  principal: Principal,
+  organizationSharesTickets: boolean,
+  change: { internal: boolean; organizationId: string; requesterId: string },
+): boolean {
+  if (isStaff(principal.roles)) return true;
+  if (change.internal || change.organizationId !== principal.organizationId) return false;
+  return change.requesterId === principal.userId || organizationSharesTickets;
+}

@@ -1,6 +1,7 @@
 import { isStaff } from '../../../domain/roles.js';
 import type { EventBus, TicketChange } from '../../platform/event-bus.js';
 import type { App } from '../../platform/http.js';
+import { canSeeTicketChange } from '../../platform/policies.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 
@@ -31,11 +32,8 @@ export function registerLiveUpdateRoutes(
         !staff && principal.organizationId
           ? await organizations.get(systemContext, principal.organizationId).catch(() => null)
           : null;
-      const visible = (change: TicketChange) =>
-        staff ||
-        (!change.internal &&
-          change.organizationId === principal.organizationId &&
-          (change.requesterId === principal.userId || organization?.requestersSeeAllTickets === true));
+      const sharesTickets = organization?.requestersSeeAllTickets === true;
+      const visible = (change: TicketChange) => canSeeTicketChange(principal, sharesTickets, change);
 
       reply.hijack();
       reply.raw.writeHead(200, {

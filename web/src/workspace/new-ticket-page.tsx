@@ -18,16 +18,15 @@ import type { User } from '../../../domain/contracts/users.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
 import { useAttachmentQueue } from '../api/use-attachment-queue.js';
-import { useServices } from '../api/use-organizations.js';
 import { useCreateTicket } from '../api/use-tickets.js';
 import { AttachmentPicker } from '../components/attachment-picker.js';
-import { CategorySelect } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { type Level, LevelInput } from '../components/level-input.js';
 import { OrganizationName } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
 import { textToHtml } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
+import { ServiceCategoryFields } from '../components/service-category-fields.js';
 import { PriorityBadge } from '../components/ticket-badges.js';
 import { UserSelect } from '../components/user-select.js';
 import { useErrorText } from '../i18n/error-messages.js';
@@ -67,7 +66,6 @@ export function NewTicketPage() {
   const [tags, setTags] = useState<string[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [uploadError, setUploadError] = useState<unknown>(null);
-  const services = useServices(requester?.organizationId);
   const busy = create.isPending || queue.uploading;
 
   const handleSubmit = async (event: FormEvent) => {
@@ -150,29 +148,13 @@ export function NewTicketPage() {
               allowDeselect={false}
               onChange={(value) => value && setChannel(value as Channel)}
             />
-            <Select
-              label={t('tickets.fields.service')}
-              placeholder={requester ? t('ticketPage.noService') : t('newTicket.pickRequesterFirst')}
-              disabled={!requester}
-              data={(services.data ?? [])
-                .filter((s) => s.status === 'active')
-                .map((s) => ({ value: s.id, label: s.name }))}
-              value={serviceId}
-              onChange={(id) => {
-                setServiceId(id);
-                setCategoryId(null);
-              }}
-              clearable
-              searchable
-              error={field(create.error, 'serviceId')}
-            />
-            <CategorySelect
-              label={t('tickets.fields.category')}
-              placeholder={t('ticketPage.noCategory')}
+            <ServiceCategoryFields
+              organizationId={requester?.organizationId}
               serviceId={serviceId}
-              value={categoryId}
-              onChange={setCategoryId}
-              error={field(create.error, 'categoryId')}
+              categoryId={categoryId}
+              onServiceChange={setServiceId}
+              onCategoryChange={setCategoryId}
+              errors={{ serviceId: field(create.error, 'serviceId'), categoryId: field(create.error, 'categoryId') }}
             />
           </SimpleGrid>
           <TextInput

@@ -1,32 +1,19 @@
-import {
-  Alert,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/contracts/users.js';
 import { TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
-import { useServices } from '../api/use-organizations.js';
 import { useApplyProcedure, useSuggestions } from '../api/use-procedures.js';
 import { useEscalate } from '../api/use-support.js';
 import { useCreateTicket } from '../api/use-tickets.js';
-import { CategorySelect } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PageHeader } from '../components/page-header.js';
 import { ProcedureCard } from '../components/procedure-card.js';
 import { ErrorState, LoadingState } from '../components/query-states.js';
 import { textToHtml } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
+import { ServiceCategoryFields } from '../components/service-category-fields.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
 import { CallEndings, type Ending } from './call-endings.js';
@@ -121,7 +108,6 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
   const [notes, setNotes] = useState('');
   const [procedureId, setProcedureId] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problems>({});
-  const services = useServices(caller?.organizationId);
   const create = useCreateTicket();
   const apply = useApplyProcedure();
   const escalate = useEscalate();
@@ -230,30 +216,14 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
               data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
             />
             <Group grow align="flex-start" gap="sm">
-              <Select
-                label={t('tickets.fields.service')}
-                placeholder={caller ? t('ticketPage.noService') : t('newTicket.pickRequesterFirst')}
-                disabled={!caller}
-                data={(services.data ?? [])
-                  .filter((s) => s.status === 'active')
-                  .map((s) => ({ value: s.id, label: s.name }))}
-                value={serviceId}
-                onChange={(id) => {
-                  setServiceId(id);
-                  setCategoryId(null);
-                }}
-                clearable
-                searchable
-                selectFirstOptionOnChange
-                error={field(create.error, 'serviceId')}
-              />
-              <CategorySelect
-                label={t('tickets.fields.category')}
-                placeholder={t('ticketPage.noCategory')}
+              <ServiceCategoryFields
+                organizationId={caller?.organizationId}
                 serviceId={serviceId}
-                value={categoryId}
-                onChange={setCategoryId}
-                error={field(create.error, 'categoryId')}
+                categoryId={categoryId}
+                onServiceChange={setServiceId}
+                onCategoryChange={setCategoryId}
+                errors={{ serviceId: field(create.error, 'serviceId'), categoryId: field(create.error, 'categoryId') }}
+                selectFirstOption
               />
             </Group>
             <Textarea
