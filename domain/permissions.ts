@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'procedures.read',
   'procedures.write',
   'agreements.manage',
+  'supervision.read',
+  'supervision.act',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,9 +37,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   requester: ['organizations.read', ...TICKETS],
   agent: STAFF_READ,
   specialist: STAFF_READ,
-  // The supervisor answers for the agreed times, so keeps the agreements with the admin.
-  supervisor: [...STAFF_READ, 'audit.read', 'agreements.manage'],
-  analyst: STAFF_READ,
+  // The supervisor answers for the agreed times, so keeps the agreements with the admin, watches
+  // the board and makes commitments; the analyst reads the board and compliance for the KPIs.
+  supervisor: [...STAFF_READ, 'audit.read', 'agreements.manage', 'supervision.read', 'supervision.act'],
+  analyst: [...STAFF_READ, 'supervision.read'],
   admin: [
     ...STAFF_READ,
     'organizations.manage',
@@ -47,6 +50,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'settings.manage',
     'groups.manage',
     'agreements.manage',
+    'supervision.read',
+    'supervision.act',
   ],
 };
 

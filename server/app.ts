@@ -24,6 +24,8 @@ import { CannedResponsesService } from './modules/knowledge/canned-responses.ser
 import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { ProcedureApplicationsService } from './modules/knowledge/procedure-applications.service.js';
 import { ProceduresService } from './modules/knowledge/procedures.service.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
@@ -31,6 +33,11 @@ import { SettingsService } from './modules/settings/settings.service.js';
 import { registerAgreementRoutes } from './modules/sla/agreements.routes.js';
 import { AgreementsService } from './modules/sla/agreements.service.js';
 import { SlaService } from './modules/sla/sla.service.js';
+import { SlaDetectionService } from './modules/sla/sla-detection.service.js';
+import { SlaRecalculationService } from './modules/sla/sla-recalculation.service.js';
+import { CommitmentsService } from './modules/supervision/commitments.service.js';
+import { registerSupervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { SupervisionService } from './modules/supervision/supervision.service.js';
 import { EscalationsService } from './modules/support/escalations.service.js';
 import { GroupsService } from './modules/support/groups.service.js';
 import { RoutingService } from './modules/support/routing.service.js';
@@ -78,7 +85,10 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const categories = new CategoriesService(db, clock, audit, organizations);
   const sla = new SlaService(clock);
   const history = new TicketHistory(clock, bus, sla);
-  const agreements = new AgreementsService(db, clock, audit, organizations);
+  const recalculations = new SlaRecalculationService(db, clock, history);
+  const agreements = new AgreementsService(db, clock, audit, organizations, recalculations);
+  const notifications = new NotificationsService(db, clock);
+  const slaDetection = new SlaDetectionService(db, clock, sla, history, notifications);
   const routing = new RoutingService(categories, agreements, clock);
   const groups = new GroupsService(db, clock, audit, users, routing);
   const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla);
@@ -100,6 +110,14 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const procedures = new ProceduresService(db, clock, audit, categories);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
+  const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications);
+  const supervision = new SupervisionService(db, clock);
+  /** The SLA job: recompute after agreement changes, fire what is due, follow commitments. */
+  const watchServiceLevels = async () => ({
+    recalculated: await recalculations.runPending(),
+    fired: await slaDetection.detect(),
+    commitments: await commitments.check(),
+  });
   return {
     bus,
     audit,
@@ -120,6 +138,10 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
     procedureApplications,
     cannedResponses,
     agreements,
+    notifications,
+    commitments,
+    supervision,
+    watchServiceLevels,
   };
 }
 
@@ -216,6 +238,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       registerSupportRoutes(api, services);
       registerKnowledgeRoutes(api, services);
       registerAgreementRoutes(api, services);
+      registerSupervisionRoutes(api, services);
+      registerNotificationRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -1,7 +1,10 @@
 import { type Static, Type } from 'typebox';
+import { SLA_STATES, type SlaState } from '../sla/sla-clock.js';
 import { PENDING_REASONS } from '../tickets/ticket-lifecycle.js';
 import { TICKET_TYPES } from '../tickets/ticket-types.js';
-import { Id, Nullable, Version } from './common.js';
+import { Id, Nullable, Timestamp, Version } from './common.js';
+
+export { SLA_STATES, type SlaState };
 
 const Clock = Type.String({
   pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
@@ -82,6 +85,28 @@ export const SlaTargetSchema = Type.Object(
   { additionalProperties: false, description: 'Business minutes; a target with a type beats the one without' },
 );
 
+export const SLA_TARGETS = ['first_response', 'resolution'] as const;
+export const ESCALATION_RECIPIENTS = ['assignee', 'group_lead', 'supervisors'] as const;
+
+export const EscalationLevelSchema = Type.Object(
+  {
+    target: Type.Enum(SLA_TARGETS),
+    percent: Type.Integer({ minimum: 1, maximum: 100, description: 'Share of the target used; 100 is the breach' }),
+    afterMinutes: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 60 * 24 * 30, description: 'Business minutes past that point' }),
+    ),
+    notify: Type.Array(Type.Enum(ESCALATION_RECIPIENTS), { uniqueItems: true, maxItems: 3 }),
+    userIds: Type.Optional(
+      Type.Array(Id, { uniqueItems: true, maxItems: 20, description: 'Named people, e.g. the service manager' }),
+    ),
+    escalate: Type.Optional(Type.Boolean({ description: "Put the ticket on the supervisors' escalated list" })),
+  },
+  {
+    additionalProperties: false,
+    description: 'One level of the escalation matrix: when it fires and whom it tells; each fires once per ticket',
+  },
+);
+
 const AgreementFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   calendarId: Id,
@@ -99,6 +124,7 @@ const AgreementFields = {
       { additionalProperties: false, description: 'Internal targets (OLA): how long a level may hold a ticket' },
     ),
   ),
+  escalations: Type.Optional(Type.Array(EscalationLevelSchema, { maxItems: 12 })),
 };
 
 export const Agreement = Type.Object({
@@ -111,6 +137,7 @@ export const Agreement = Type.Object({
   pausingReasons: Type.Array(Type.Enum(PENDING_REASONS)),
   warnAt: Type.Array(Type.Number()),
   levelMinutes: Type.Object({ L1: Nullable(Type.Integer()), L2: Nullable(Type.Integer()) }),
+  escalations: Type.Array(EscalationLevelSchema),
   version: Type.Integer(),
 });
 
@@ -129,13 +156,23 @@ export const UpdateAgreementBody = Type.Object(
     pausingReasons: AgreementFields.pausingReasons,
     warnAt: AgreementFields.warnAt,
     levelMinutes: AgreementFields.levelMinutes,
+    escalations: AgreementFields.escalations,
+  },
+  { additionalProperties: false },
+);
+
+export const ImportHolidaysBody = Type.Object(
+  {
+    version: Version,
+    ics: Type.String({ minLength: 1, maxLength: 200_000, description: 'An iCalendar (.ics) file' }),
   },
   { additionalProperties: false },
 );
 
 const TargetClock = Type.Object({
-  state: Type.Enum(['running', 'paused', 'warning', 'breached', 'met'] as const),
-  deadline: Nullable(Type.Number({ description: 'Epoch milliseconds; null while paused' })),
+  state: Type.Enum(SLA_STATES),
+  deadline: Nullable(Type.Number({ description: 'Epoch milliseconds; null while paused short of it' })),
+  settled: Type.Boolean({ description: 'Met or missed for good' }),
   elapsedMinutes: Type.Number(),
   remainingMinutes: Type.Number(),
   pausedMinutes: Type.Number(),
@@ -143,9 +180,39 @@ const TargetClock = Type.Object({
 });
 
 export const SlaExplanation = Type.Object({
+  createdAt: Timestamp,
   agreement: Nullable(Type.Object({ id: Id, name: Type.String() })),
   target: Nullable(SlaTargetSchema),
-  calendar: Nullable(Type.Object({ id: Id, name: Type.String(), timeZone: Type.String() })),
+  calendar: Nullable(
+    Type.Object({
+      id: Id,
+      name: Type.String(),
+      timeZone: Type.String(),
+      weekly: Weekly,
+      holidays: Type.Array(Holiday),
+    }),
+  ),
+  warnAt: Type.Array(Type.Number()),
+  escalations: Type.Array(
+    Type.Object({
+      level: EscalationLevelSchema,
+      at: Nullable(Timestamp),
+      firedAt: Nullable(Timestamp),
+    }),
+    { description: 'The matrix applied to this ticket: when each level fires (null while paused) and when it did' },
+  ),
+  ola: Nullable(
+    Type.Object(
+      {
+        level: Type.Enum(['L1', 'L2'] as const),
+        minutes: Type.Integer(),
+        since: Timestamp,
+        at: Nullable(Timestamp),
+        firedAt: Nullable(Timestamp),
+      },
+      { description: 'The internal target of the level holding the ticket: since when it counts and when it ends' },
+    ),
+  ),
   pausingReasons: Type.Array(Type.String()),
   pauses: Type.Array(
     Type.Object({ from: Type.String(), to: Nullable(Type.String()), reason: Nullable(Type.String()) }),
@@ -162,3 +229,7 @@ export type Agreement = Static<typeof Agreement>;
 export type CreateAgreementBody = Static<typeof CreateAgreementBody>;
 export type UpdateAgreementBody = Static<typeof UpdateAgreementBody>;
 export type SlaTargetBody = Static<typeof SlaTargetSchema>;
+export type EscalationLevel = Static<typeof EscalationLevelSchema>;
+export type SlaExplanation = Static<typeof SlaExplanation>;
+export type ImportHolidaysBody = Static<typeof ImportHolidaysBody>;
+export type SlaTargetName = (typeof SLA_TARGETS)[number];

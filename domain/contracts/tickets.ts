@@ -3,6 +3,7 @@ import type { Priority } from '../tickets/priority.js';
 import { PENDING_REASONS, RESOLUTION_CODES, STATUSES } from '../tickets/ticket-lifecycle.js';
 import { CHANNELS, TICKET_TYPES } from '../tickets/ticket-types.js';
 import { Id, ListQuery, Nullable, Timestamp, Version } from './common.js';
+import { SLA_STATES } from './sla.js';
 
 export const TicketTypeSchema = Type.Enum(TICKET_TYPES);
 export const StatusSchema = Type.Enum(STATUSES);
@@ -96,6 +97,12 @@ export const Ticket = Type.Object({
       nextDueAt: Nullable(Timestamp),
       firstResponseMet: Nullable(Type.Boolean()),
       resolutionMet: Nullable(Type.Boolean()),
+      state: Nullable(
+        Type.Enum(SLA_STATES, {
+          description: 'As of the last change or detection run (at most a minute old)',
+        }),
+      ),
+      escalatedAt: Nullable(Timestamp),
     },
     { description: 'Deadlines from the agreement, in business time; null while paused or when no agreement applies' },
   ),

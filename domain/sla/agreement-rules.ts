@@ -51,6 +51,33 @@ export function checkTargets(targets: readonly TargetLike[]): Problem[] {
   return problems;
 }
 
+export interface EscalationLike {
+  target: string;
+  percent: number;
+  afterMinutes?: number | undefined;
+  notify: readonly string[];
+  userIds?: readonly string[] | undefined;
+  escalate?: boolean | undefined;
+}
+
+/** Each level of the matrix fires at its own moment and does something when it does. */
+export function checkEscalations(levels: readonly EscalationLike[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  levels.forEach((level, i) => {
+    const key = `${level.target}:${level.percent}+${level.afterMinutes ?? 0}`;
+    if (seen.has(key))
+      problems.push({
+        field: `escalations.${i}`,
+        message: 'another level fires at the same moment of the same target',
+      });
+    seen.add(key);
+    if (level.notify.length === 0 && !level.userIds?.length && !level.escalate)
+      problems.push({ field: `escalations.${i}.notify`, message: 'a level must notify someone or escalate' });
+  });
+  return problems;
+}
+
 /** The target for a ticket: the one for its priority and type, else the one for its priority. */
 export function targetFor<T extends TargetLike>(targets: readonly T[], priority: number, type: string): T | undefined {
   return (

@@ -198,18 +198,44 @@ export function addBusinessMinutes(
   minutes: number,
   paused: Interval[] = [],
 ): number | null {
-  let remaining = minutes * MINUTE;
-  if (remaining <= 0) return from;
+  return instantsAfterBusinessMinutes(calendar, from, [minutes], paused)[0] ?? null;
+}
+
+/**
+ * `addBusinessMinutes` for several amounts in one walk of the calendar: the instant each amount
+ * is reached, in the order given (null where it never is). A ticket's warnings, breach and
+ * escalation levels are all points on one clock, so they are found together.
+ */
+export function instantsAfterBusinessMinutes(
+  calendar: BusinessCalendar,
+  from: number,
+  minutes: readonly number[],
+  paused: Interval[] = [],
+): (number | null)[] {
+  const order = minutes.map((_, i) => i).sort((a, b) => (minutes[a] as number) - (minutes[b] as number));
+  const result: (number | null)[] = minutes.map(() => null);
+  let next = 0;
+  let counted = 0;
+  const settleReached = (reachedAt: (amount: number) => number, upTo: number) => {
+    for (; next < order.length; next++) {
+      const index = order[next] as number;
+      const amount = (minutes[index] as number) * MINUTE;
+      if (amount > upTo) return;
+      result[index] = reachedAt(amount);
+    }
+  };
+  settleReached(() => from, 0);
   let windowStart = from;
   // Look ahead in widening windows; a calendar with no open time at all never reaches a deadline.
-  for (let days = 2; days <= 512; days *= 2) {
+  for (let days = 2; days <= 512 && next < order.length; days *= 2) {
     const windowEnd = windowStart + days * 24 * 60 * MINUTE;
     for (const interval of subtractIntervals(openIntervals(calendar, windowStart, windowEnd), paused)) {
-      const length = interval.end - interval.start;
-      if (length >= remaining) return interval.start + remaining;
-      remaining -= length;
+      const before = counted;
+      counted += interval.end - interval.start;
+      settleReached((amount) => interval.start + (amount - before), counted);
+      if (next >= order.length) break;
     }
     windowStart = windowEnd;
   }
-  return null;
+  return result;
 }

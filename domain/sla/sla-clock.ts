@@ -10,7 +10,8 @@ import {
  * deadline, business time used and left, time paused, and state of each target. Pure: the same
  * inputs always give the same answer, so deadlines can be stored and recomputed on any change.
  */
-export type SlaState = 'running' | 'paused' | 'warning' | 'breached' | 'met';
+export const SLA_STATES = ['running', 'paused', 'warning', 'breached', 'met'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
 
 export interface StatusChange {
   at: number;
@@ -35,8 +36,10 @@ export interface SlaInput {
 
 export interface TargetClock {
   state: SlaState;
-  /** When the target will be missed if the clock keeps running; null while paused. */
+  /** When the target is (or was) missed if the clock keeps running; null while paused short of it. */
   deadline: number | null;
+  /** Met or missed for good: the first reply was sent, or the ticket is resolved. */
+  settled: boolean;
   elapsedMinutes: number;
   remainingMinutes: number;
   pausedMinutes: number;
@@ -78,8 +81,11 @@ function clockFor(
     businessMinutesBetween(calendar, start, until) - businessMinutesBetween(calendar, start, until, pausedOnly);
   const remaining = target.minutes - elapsed;
   const runningNow = stoppedAt === null && !stopped.some((i) => i.start <= now && now < i.end);
+  // While paused the deadline is unknown, unless it has already passed.
   const deadline =
-    runningNow || stoppedAt !== null ? addBusinessMinutes(calendar, start, target.minutes, stopped) : null;
+    runningNow || stoppedAt !== null || elapsed >= target.minutes
+      ? addBusinessMinutes(calendar, start, target.minutes, stopped)
+      : null;
   const passed = (target.warnAt ?? []).filter((fraction) => elapsed >= fraction * target.minutes);
   const warningLevel = passed.length > 0 ? Math.max(...passed) : null;
   let state: SlaState;
@@ -87,10 +93,21 @@ function clockFor(
   else if (elapsed >= target.minutes) state = 'breached';
   else if (!runningNow) state = 'paused';
   else state = warningLevel !== null ? 'warning' : 'running';
-  return { state, deadline, elapsedMinutes: elapsed, remainingMinutes: remaining, pausedMinutes, warningLevel };
+  return {
+    state,
+    deadline,
+    settled: stoppedAt !== null,
+    elapsedMinutes: elapsed,
+    remainingMinutes: remaining,
+    pausedMinutes,
+    warningLevel,
+  };
 }
 
-/** The first-response clock: it stops at the first public reply from the desk. */
+/**
+ * The first-response clock: it stops at the first public reply from the desk, or when the ticket
+ * is first resolved or cancelled without one (the resolution notice answers the requester).
+ */
 export function firstResponseClock(
   calendar: BusinessCalendar,
   input: SlaInput,
@@ -98,7 +115,12 @@ export function firstResponseClock(
   now: number,
 ): TargetClock {
   const { paused } = stoppedIntervals(input);
-  return clockFor(calendar, target, input.createdAt, input.firstResponseAt, paused, paused, now);
+  const firstDone = input.history.find((change) => DONE.has(change.status))?.at ?? null;
+  const answeredAt =
+    input.firstResponseAt !== null && firstDone !== null
+      ? Math.min(input.firstResponseAt, firstDone)
+      : (input.firstResponseAt ?? firstDone);
+  return clockFor(calendar, target, input.createdAt, answeredAt, paused, paused, now);
 }
 
 /**

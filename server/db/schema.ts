@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { SlaState, SlaTargetName } from '../../domain/contracts/sla.js';
+import type { CommitmentState, NotificationKind } from '../../domain/contracts/supervision.js';
 import type { ProcedureAudience, ProcedureStatus } from '../../domain/support/procedures.js';
 import type { AssignmentStrategy, SupportLevel } from '../../domain/support/support-levels.js';
 import type { Impact, Priority, Urgency } from '../../domain/tickets/priority.js';
@@ -163,6 +165,9 @@ export interface TicketTable {
   resolution_met: number | null;
   first_response_minutes: number | null;
   resolution_minutes: number | null;
+  sla_state: SlaState | null;
+  sla_check_at: Timestamp | null;
+  sla_escalated_at: Timestamp | null;
 }
 
 export interface TicketTagTable {
@@ -347,9 +352,51 @@ export interface AgreementTable {
   pausing_reasons: string;
   warn_at: string;
   level_minutes: string;
+  escalations: string;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface SlaFiringTable {
+  ticket_id: string;
+  key: string;
+  fired_at: Timestamp;
+}
+
+export interface CommitmentTable {
+  id: string;
+  ticket_id: string;
+  promised_at: Timestamp;
+  warn_at: Timestamp;
+  note: string;
+  told_requester: number;
+  state: CommitmentState;
+  warned_at: Timestamp | null;
+  broken_at: Timestamp | null;
+  settled_at: Timestamp | null;
+  created_by_id: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  ticket_id: string;
+  kind: NotificationKind;
+  target: SlaTargetName | null;
+  percent: number | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface SlaRecalculationTable {
+  id: string;
+  organization_id: string;
+  after_id: string | null;
+  tickets_done: number;
+  requested_at: Timestamp;
+  finished_at: Timestamp | null;
 }
 
 export interface DB {
@@ -383,6 +430,10 @@ export interface DB {
   canned_responses: CannedResponseTable;
   calendars: CalendarTable;
   agreements: AgreementTable;
+  sla_firings: SlaFiringTable;
+  commitments: CommitmentTable;
+  notifications: NotificationTable;
+  sla_recalculations: SlaRecalculationTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

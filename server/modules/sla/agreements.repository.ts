@@ -46,3 +46,28 @@ export function updateAgreement(db: Kysely<DB>, id: string, version: number, cha
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Of these people, the ones who are active staff (the only ones an escalation may name). */
+export async function activeStaffIds(db: Kysely<DB>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .distinct()
+    .where('users.id', 'in', ids)
+    .where('users.status', '=', 'active')
+    .where('user_roles.role', '!=', 'requester')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Organizations whose agreement counts in this calendar. */
+export async function organizationsUsingCalendar(db: Kysely<DB>, calendarId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agreements')
+    .select('organization_id')
+    .where('calendar_id', '=', calendarId)
+    .execute();
+  return rows.map((row) => row.organization_id);
+}

@@ -5,6 +5,7 @@ import {
   Calendar,
   CreateAgreementBody,
   CreateCalendarBody,
+  ImportHolidaysBody,
   SlaExplanation,
   UpdateAgreementBody,
   UpdateCalendarBody,
@@ -44,6 +45,15 @@ export function registerAgreementRoutes(
       schema: { tags, params: IdParams, body: UpdateCalendarBody, response: { 200: Calendar } },
     },
     (request) => agreements.updateCalendar(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/calendars/:id/holidays/import',
+    {
+      config: { permission: 'agreements.manage' },
+      schema: { tags, params: IdParams, body: ImportHolidaysBody, response: { 200: Calendar } },
+    },
+    (request) => agreements.importHolidays(request.ctx, request.params.id, request.body),
   );
 
   app.get(

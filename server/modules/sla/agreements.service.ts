@@ -4,10 +4,13 @@ import type {
   Calendar,
   CreateAgreementBody,
   CreateCalendarBody,
+  EscalationLevel,
+  ImportHolidaysBody,
   UpdateAgreementBody,
   UpdateCalendarBody,
 } from '../../../domain/contracts/sla.js';
-import { checkCalendar, checkTargets } from '../../../domain/sla/agreement-rules.js';
+import { checkCalendar, checkEscalations, checkTargets } from '../../../domain/sla/agreement-rules.js';
+import { holidaysFromICalendar, mergeHolidays } from '../../../domain/sla/icalendar.js';
 import type { AgreementTable, CalendarTable, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, conflictOnUnique, notFound, validationError } from '../../platform/errors.js';
@@ -16,8 +19,16 @@ import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import * as repo from './agreements.repository.js';
+import type { SlaRecalculationService } from './sla-recalculation.service.js';
 
+const MAX_HOLIDAYS = 500;
 const DEFAULT_WARN_AT = [0.5, 0.75, 0.9];
+/** The matrix an agreement starts with: the lead hears at 75 %, the supervisors at the breach. */
+const DEFAULT_ESCALATIONS: EscalationLevel[] = [
+  { target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },
+  { target: 'resolution', percent: 75, notify: ['group_lead'] },
+  { target: 'resolution', percent: 100, notify: ['supervisors'], escalate: true },
+];
 const calendarNameTaken = conflictOnUnique('name', 'another calendar has this name');
 const organizationTaken = conflictOnUnique('organizationId', 'this organization already has an agreement');
 
@@ -40,6 +51,7 @@ const toAgreement = (row: AgreementTable): Agreement => ({
   pausingReasons: JSON.parse(row.pausing_reasons),
   warnAt: JSON.parse(row.warn_at),
   levelMinutes: JSON.parse(row.level_minutes),
+  escalations: JSON.parse(row.escalations),
   version: row.version,
 });
 
@@ -50,6 +62,7 @@ export class AgreementsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
+    private readonly recalculations: SlaRecalculationService,
   ) {}
 
   async listCalendars(): Promise<Calendar[]> {
@@ -107,6 +120,7 @@ export class AgreementsService {
         if (!row)
           throw new AppError('version_conflict', `The calendar is at version ${before.version}, not ${body.version}`);
         const after = toCalendar(row);
+        await this.recalculations.request(trx, await repo.organizationsUsingCalendar(trx, id));
         await this.audit.record(trx, ctx, {
           action: 'calendar.updated',
           entityType: 'calendar',
@@ -117,6 +131,18 @@ export class AgreementsService {
         return after;
       })
       .catch(calendarNameTaken);
+  }
+
+  /** Adds the holidays of an iCalendar file (a country's public holidays, say) to the calendar. */
+  async importHolidays(ctx: RequestContext, id: string, body: ImportHolidaysBody): Promise<Calendar> {
+    const { holidays } = holidaysFromICalendar(body.ics);
+    if (holidays.length === 0)
+      throw validationError([{ field: 'ics', message: 'holds no all-day events to take as holidays' }]);
+    const current = await this.getCalendar(id);
+    const merged = mergeHolidays(current.holidays, holidays);
+    if (merged.length > MAX_HOLIDAYS)
+      throw validationError([{ field: 'ics', message: `would leave more than ${MAX_HOLIDAYS} holidays` }]);
+    return this.updateCalendar(ctx, id, { version: body.version, holidays: merged });
   }
 
   async listAgreements(organizationId?: string): Promise<Agreement[]> {
@@ -130,7 +156,14 @@ export class AgreementsService {
   }
 
   private async checkAgreement(db: Kysely<DB>, organizationId: string, body: Partial<CreateAgreementBody>) {
-    const problems = body.targets ? checkTargets(body.targets) : [];
+    const problems = [
+      ...(body.targets ? checkTargets(body.targets) : []),
+      ...(body.escalations ? checkEscalations(body.escalations) : []),
+    ];
+    const named = [...new Set((body.escalations ?? []).flatMap((level) => level.userIds ?? []))];
+    const staff = new Set(await repo.activeStaffIds(db, named));
+    for (const userId of named.filter((id) => !staff.has(id)))
+      problems.push({ field: 'escalations', message: `${userId} is not an active staff member` });
     if (body.calendarId && !(await repo.findCalendar(db, body.calendarId)))
       problems.push({ field: 'calendarId', message: 'no such calendar' });
     for (const serviceId of body.serviceIds ?? []) {
@@ -160,11 +193,14 @@ export class AgreementsService {
           pausing_reasons: JSON.stringify(body.pausingReasons ?? ['requester', 'third_party']),
           warn_at: JSON.stringify([...(body.warnAt ?? DEFAULT_WARN_AT)].sort()),
           level_minutes: JSON.stringify({ L1: body.levelMinutes?.L1 ?? null, L2: body.levelMinutes?.L2 ?? null }),
+          escalations: JSON.stringify(body.escalations ?? DEFAULT_ESCALATIONS),
           version: 1,
           created_at: at.toISOString(),
           updated_at: at.toISOString(),
         };
         await repo.insertAgreement(trx, row);
+        // Open tickets of the organization had no deadlines until now.
+        await this.recalculations.request(trx, [row.organization_id]);
         const agreement = toAgreement(row);
         await this.audit.record(trx, ctx, {
           action: 'agreement.created',
@@ -192,10 +228,12 @@ export class AgreementsService {
       if (body.levelMinutes !== undefined) {
         changes.level_minutes = JSON.stringify({ L1: body.levelMinutes.L1 ?? null, L2: body.levelMinutes.L2 ?? null });
       }
+      if (body.escalations !== undefined) changes.escalations = JSON.stringify(body.escalations);
       const row = await repo.updateAgreement(trx, id, body.version, changes);
       if (!row)
         throw new AppError('version_conflict', `The agreement is at version ${before.version}, not ${body.version}`);
       const after = toAgreement(row);
+      await this.recalculations.request(trx, [after.organizationId]);
       await this.audit.record(trx, ctx, {
         action: 'agreement.updated',
         entityType: 'agreement',

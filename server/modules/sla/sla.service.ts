@@ -1,18 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { SlaTargetBody } from '../../../domain/contracts/sla.js';
+import type { EscalationLevel, SlaExplanation, SlaTargetBody } from '../../../domain/contracts/sla.js';
 import { targetFor } from '../../../domain/sla/agreement-rules.js';
 import type { BusinessCalendar } from '../../../domain/sla/business-calendar.js';
 import {
   firstResponseClock,
   resolutionClock,
+  type SlaState,
   type StatusChange,
   type TargetClock,
 } from '../../../domain/sla/sla-clock.js';
-import type { AgreementTable, DB, TicketRow } from '../../db/schema.js';
+import { type Firing, nextCheckAt, slaSchedule } from '../../../domain/sla/sla-schedule.js';
+import type { AgreementTable, CalendarTable, DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import * as repo from './agreements.repository.js';
+import { arrivedAtLevel, firedKeys } from './sla.repository.js';
 
-/** The SLA columns a ticket stores, so queues and the detection job never recompute on read. */
+/** The SLA columns a ticket stores, so queues, the board and the detection job never recompute on read. */
 export type SlaColumns = Pick<
   TicketRow,
   | 'agreement_id'
@@ -23,6 +26,8 @@ export type SlaColumns = Pick<
   | 'resolution_met'
   | 'first_response_minutes'
   | 'resolution_minutes'
+  | 'sla_state'
+  | 'sla_check_at'
 >;
 
 export const NO_SLA: SlaColumns = {
@@ -34,54 +39,74 @@ export const NO_SLA: SlaColumns = {
   resolution_met: null,
   first_response_minutes: null,
   resolution_minutes: null,
+  sla_state: null,
+  sla_check_at: null,
 };
 
-export interface SlaExplanation {
-  agreement: { id: string; name: string } | null;
+export type SlaFiring = Firing<EscalationLevel>;
+
+/** Everything known about a ticket's SLA at one instant. */
+export interface SlaEvaluation {
+  columns: SlaColumns;
+  firings: SlaFiring[];
+  /** Key → when it fired. */
+  fired: Map<string, string>;
+  agreement: AgreementTable | null;
   target: SlaTargetBody | null;
-  calendar: { id: string; name: string; timeZone: string } | null;
-  pausingReasons: string[];
-  pauses: { from: string; to: string | null; reason: string | null }[];
-  firstResponse: TargetClock | null;
-  resolution: TargetClock | null;
-  why: string;
+  calendar: CalendarTable | null;
+  pausing: string[];
+  warnAt: number[];
+  clocks: { firstResponse: TargetClock; resolution: TargetClock } | null;
+  ola: { level: 'L1' | 'L2'; minutes: number; since: number } | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const outcome = (clock: TargetClock) => (clock.state === 'met' ? 1 : clock.state === 'breached' ? 0 : null);
+const toBusinessCalendar = (row: CalendarTable): BusinessCalendar => ({
+  timeZone: row.time_zone,
+  weekly: JSON.parse(row.weekly),
+  holidays: JSON.parse(row.holidays),
+});
 
-/** Works out a ticket's deadlines from its organization's agreement, calendar and status history. */
+/** The ticket's state for the board: its worst open target, or how its targets ended. */
+function overallState(clocks: TargetClock[]): SlaState {
+  const open = clocks.filter((c) => !c.settled);
+  for (const state of ['breached', 'warning', 'paused', 'running'] as const) {
+    if (open.some((c) => c.state === state)) return state;
+  }
+  return clocks.every((c) => c.state === 'met') ? 'met' : 'breached';
+}
+
+/** Works out a ticket's deadlines and its warning and escalation schedule from its agreement. */
 export class SlaService {
   constructor(private readonly clock: Clock) {}
 
-  /** What applies to a ticket: its agreement (if it covers the service), the target and the calendar. */
-  private async applicable(db: Kysely<DB>, ticket: TicketRow) {
+  async evaluate(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaEvaluation> {
+    const none: SlaEvaluation = {
+      columns: NO_SLA,
+      firings: [],
+      fired: new Map(),
+      agreement: null,
+      target: null,
+      calendar: null,
+      pausing: [],
+      warnAt: [],
+      clocks: null,
+      ola: null,
+    };
     const [agreement] = await repo.listAgreements(db, ticket.organization_id);
     const serviceIds: string[] = agreement ? JSON.parse(agreement.service_ids) : [];
-    if (!agreement || (serviceIds.length > 0 && !(ticket.service_id && serviceIds.includes(ticket.service_id)))) {
-      return { agreement: null, target: undefined, calendar: null, calendarRow: undefined };
-    }
-    const target = targetFor(JSON.parse(agreement.targets) as SlaTargetBody[], ticket.priority, ticket.type);
-    const calendarRow = await repo.findCalendar(db, agreement.calendar_id);
-    const calendar: BusinessCalendar | null = calendarRow
-      ? {
-          timeZone: calendarRow.time_zone,
-          weekly: JSON.parse(calendarRow.weekly),
-          holidays: JSON.parse(calendarRow.holidays),
-        }
-      : null;
-    return { agreement, target, calendar, calendarRow };
-  }
-
-  private clocks(
-    agreement: AgreementTable,
-    target: SlaTargetBody,
-    calendar: BusinessCalendar,
-    ticket: TicketRow,
-    history: StatusChange[],
-  ) {
+    if (!agreement || (serviceIds.length > 0 && !(ticket.service_id && serviceIds.includes(ticket.service_id))))
+      return none;
+    const target = targetFor(JSON.parse(agreement.targets) as SlaTargetBody[], ticket.priority, ticket.type) ?? null;
+    const calendar = (await repo.findCalendar(db, agreement.calendar_id)) ?? null;
     const pausing: string[] = JSON.parse(agreement.pausing_reasons);
     const warnAt: number[] = JSON.parse(agreement.warn_at);
+    const partial = { ...none, agreement, target, calendar, pausing, warnAt };
+    if (!target || !calendar) return { ...partial, columns: { ...NO_SLA, agreement_id: agreement.id } };
+
+    const businessCalendar = toBusinessCalendar(calendar);
+    const now = this.clock.now().getTime();
     const input = {
       createdAt: Date.parse(ticket.created_at),
       history,
@@ -89,85 +114,122 @@ export class SlaService {
       pausesClock: (status: string, reason: string | null) =>
         status === 'pending' && reason !== null && pausing.includes(reason),
     };
-    const now = this.clock.now().getTime();
-    return {
+    const firstResponse = firstResponseClock(
+      businessCalendar,
+      input,
+      { minutes: target.firstResponseMinutes, warnAt },
       now,
-      pausing,
-      firstResponse: firstResponseClock(calendar, input, { minutes: target.firstResponseMinutes, warnAt }, now),
-      resolution: resolutionClock(calendar, input, { minutes: target.resolutionMinutes, warnAt }, now),
-    };
-  }
-
-  async deadlinesFor(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaColumns> {
-    const { agreement, target, calendar } = await this.applicable(db, ticket);
-    if (!agreement) return NO_SLA;
-    if (!target || !calendar) return { ...NO_SLA, agreement_id: agreement.id };
-    const { now, firstResponse, resolution } = this.clocks(agreement, target, calendar, ticket, history);
-    // The earliest deadline still to be met: what the detection job watches.
-    const pending = [firstResponse, resolution]
-      .filter((c) => c.state !== 'met' && c.state !== 'breached' && c.deadline !== null)
-      .map((c) => c.deadline as number);
-    const finished = (c: TargetClock) =>
-      c.state === 'met' || (c.state === 'breached' && c.deadline !== null && c.deadline <= now);
-    return {
+    );
+    const resolution = resolutionClock(businessCalendar, input, { minutes: target.resolutionMinutes, warnAt }, now);
+    const ola = await this.olaOf(db, ticket, agreement);
+    const firings = slaSchedule<EscalationLevel>({
+      calendar: businessCalendar,
+      input,
+      now,
+      targets: {
+        first_response: { minutes: target.firstResponseMinutes, clock: firstResponse },
+        resolution: { minutes: target.resolutionMinutes, clock: resolution },
+      },
+      warnAt,
+      escalations: JSON.parse(agreement.escalations) as EscalationLevel[],
+      ola,
+    });
+    const fired = await firedKeys(db, ticket.id);
+    // The earliest deadline not yet met, overdue ones included: what the board sorts by.
+    const open = [firstResponse, resolution].filter((c) => !c.settled && c.deadline !== null);
+    const columns: SlaColumns = {
       agreement_id: agreement.id,
       first_response_due_at: iso(firstResponse.deadline),
       resolution_due_at: iso(resolution.deadline),
-      next_due_at: pending.length > 0 ? iso(Math.min(...pending)) : null,
+      next_due_at: open.length > 0 ? iso(Math.min(...open.map((c) => c.deadline as number))) : null,
       first_response_met: outcome(firstResponse),
       resolution_met: outcome(resolution),
-      first_response_minutes:
-        ticket.first_response_at && finished(firstResponse) ? Math.round(firstResponse.elapsedMinutes) : null,
-      resolution_minutes:
-        resolution.state === 'met' || (resolution.state === 'breached' && ticket.resolved_at)
-          ? Math.round(resolution.elapsedMinutes)
-          : null,
+      first_response_minutes: firstResponse.settled ? Math.round(firstResponse.elapsedMinutes) : null,
+      resolution_minutes: resolution.settled ? Math.round(resolution.elapsedMinutes) : null,
+      sla_state: overallState([firstResponse, resolution]),
+      sla_check_at: iso(nextCheckAt(firings, new Set(fired.keys()))),
     };
+    return { ...partial, columns, firings, fired, clocks: { firstResponse, resolution }, ola };
   }
 
-  /** "Why is it due then?": the agreement, target, calendar and pauses behind a ticket's deadlines. */
+  /** The internal target of the level holding the ticket, if the agreement sets one. */
+  private async olaOf(db: Kysely<DB>, ticket: TicketRow, agreement: AgreementTable) {
+    const level = ticket.level;
+    if (level !== 'L1' && level !== 'L2') return null;
+    const minutes = (JSON.parse(agreement.level_minutes) as Record<string, number | null>)[level];
+    if (!minutes) return null;
+    const arrived = await arrivedAtLevel(db, ticket.id, level);
+    return { level, minutes, since: Date.parse(arrived ?? ticket.created_at) };
+  }
+
+  async deadlinesFor(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaColumns> {
+    return (await this.evaluate(db, ticket, history)).columns;
+  }
+
+  /** "Why is it due then?": the agreement, target, calendar, pauses and escalation plan behind the deadlines. */
   async explain(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaExplanation> {
-    const { agreement, target, calendar, calendarRow } = await this.applicable(db, ticket);
-    const none = {
-      agreement: null,
+    const evaluation = await this.evaluate(db, ticket, history);
+    const { agreement, target, calendar, clocks, pausing } = evaluation;
+    const base: SlaExplanation = {
+      createdAt: ticket.created_at,
+      agreement: agreement ? { id: agreement.id, name: agreement.name } : null,
       target: null,
       calendar: null,
-      pausingReasons: [],
+      warnAt: evaluation.warnAt,
+      escalations: [],
+      ola: null,
+      pausingReasons: pausing,
       pauses: [],
       firstResponse: null,
       resolution: null,
+      why: "No agreement covers this ticket's organization and service, so no deadline applies.",
     };
-    if (!agreement)
-      return { ...none, why: "No agreement covers this ticket's organization and service, so no deadline applies." };
-    if (!target || !calendar || !calendarRow) {
-      return {
-        ...none,
-        agreement: { id: agreement.id, name: agreement.name },
-        why: `The agreement has no target for priority ${ticket.priority}.`,
-      };
-    }
-    const { pausing, firstResponse, resolution } = this.clocks(agreement, target, calendar, ticket, history);
+    if (!agreement) return base;
+    if (!target || !calendar || !clocks)
+      return { ...base, why: `The agreement has no target for priority ${ticket.priority} ${ticket.type}.` };
+
     const pauses = history
       .map((change, i) => ({ change, end: history[i + 1]?.at ?? null }))
       .filter(
         ({ change }) => change.status === 'pending' && change.pendingReason && pausing.includes(change.pendingReason),
       )
       .map(({ change, end }) => ({
-        from: new Date(change.at).toISOString(),
+        from: iso(change.at) as string,
         to: iso(end),
         reason: change.pendingReason ?? null,
       }));
+    const firingOf = (key: string) => evaluation.firings.find((f) => f.key === key);
+    const { ola } = evaluation;
     return {
-      agreement: { id: agreement.id, name: agreement.name },
+      ...base,
       target,
-      calendar: { id: calendarRow.id, name: calendarRow.name, timeZone: calendarRow.time_zone },
-      pausingReasons: pausing,
+      calendar: {
+        id: calendar.id,
+        name: calendar.name,
+        timeZone: calendar.time_zone,
+        weekly: JSON.parse(calendar.weekly),
+        holidays: JSON.parse(calendar.holidays),
+      },
+      escalations: evaluation.firings
+        .filter((f) => f.kind === 'escalation' && f.level)
+        .map((f) => ({
+          level: f.level as EscalationLevel,
+          at: iso(f.at),
+          firedAt: evaluation.fired.get(f.key) ?? null,
+        })),
+      ola: ola && {
+        level: ola.level,
+        minutes: ola.minutes,
+        since: iso(ola.since) as string,
+        at: iso(firingOf(`ola:${ola.level}`)?.at ?? null),
+        firedAt: evaluation.fired.get(`ola:${ola.level}`) ?? null,
+      },
       pauses,
-      firstResponse,
-      resolution,
+      firstResponse: clocks.firstResponse,
+      resolution: clocks.resolution,
       why:
         `Priority ${ticket.priority} ${ticket.type}: first response within ${target.firstResponseMinutes} and resolution within ` +
-        `${target.resolutionMinutes} business minutes of "${calendarRow.name}" (${calendarRow.time_zone}), counted from creation` +
+        `${target.resolutionMinutes} business minutes of "${calendar.name}" (${calendar.time_zone}), counted from creation` +
         (pauses.length
           ? `, not counting ${pauses.length} pause(s) waiting on ${[...new Set(pauses.map((p) => p.reason))].join(' or ')}.`
           : '.'),

@@ -89,6 +89,8 @@ describeOnEachDatabase('stored ticket deadlines', (database) => {
       nextDueAt: null,
       firstResponseMet: null,
       resolutionMet: null,
+      state: null,
+      escalatedAt: null,
     });
   });
 });

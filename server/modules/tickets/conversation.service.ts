@@ -33,9 +33,16 @@ export class ConversationService {
 
   /**
    * Adds a public reply or a staff note. Replies never race each other: the ticket's version is
-   * bumped in the database, not checked against what the caller saw.
+   * bumped in the database, not checked against what the caller saw. `alongside` writes what the
+   * message belongs to (a commitment told to the requester) in the same transaction.
    */
-  async post(ctx: RequestContext, ticketId: string, kind: 'reply' | 'note', body: MessageBody): Promise<Message> {
+  async post(
+    ctx: RequestContext,
+    ticketId: string,
+    kind: 'reply' | 'note',
+    body: MessageBody,
+    alongside?: (trx: Kysely<DB>) => Promise<void>,
+  ): Promise<Message> {
     const principal = ctx.principal;
     if (!principal) throw new AppError('unauthenticated');
     const staff = isStaffContext(ctx);
@@ -61,6 +68,7 @@ export class ConversationService {
       });
       await this.tickets.bindUploads(trx, principal.userId, body.attachmentIds, { ticketId, messageId, internal });
       await this.history.record(trx, ctx, ticketId, { kind, internal, messageId });
+      await alongside?.(trx);
       const changes: Partial<TicketRow> = { updated_at: at.toISOString() };
       if (kind === 'reply' && staff && !current.first_response_at) changes.first_response_at = at.toISOString();
       const after = await repo.touchTicket(trx, ticketId, changes);

@@ -83,6 +83,8 @@ export function toTicket(row: TicketListRow, details: TicketDetails): Ticket {
       nextDueAt: row.next_due_at,
       firstResponseMet: row.first_response_met === null ? null : row.first_response_met === 1,
       resolutionMet: row.resolution_met === null ? null : row.resolution_met === 1,
+      state: row.sla_state,
+      escalatedAt: row.sla_escalated_at,
     },
     firstResponseAt: row.first_response_at,
     resolvedAt: row.resolved_at,

@@ -134,6 +134,11 @@ export interface TicketListFilter {
   createdTo?: string | undefined;
   text?: Expression<SqlBool> | undefined;
   number?: string | undefined;
+  levels?: readonly string[] | undefined;
+  slaStates?: readonly string[] | undefined;
+  /** Put on the supervisors' list by the escalation matrix. */
+  escalatedToSupervision?: boolean | undefined;
+  withOpenCommitment?: boolean | undefined;
   sort: readonly SortKey[];
   after?: (string | number)[] | undefined;
   limit: number;
@@ -183,6 +188,14 @@ export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
     );
   }
   if (filter.number) query = query.where('tickets.number', '=', filter.number);
+  if (filter.levels?.length) query = query.where('tickets.level', 'in', filter.levels as never);
+  if (filter.slaStates?.length) query = query.where('tickets.sla_state', 'in', filter.slaStates as never);
+  if (filter.escalatedToSupervision) query = query.where('tickets.sla_escalated_at', 'is not', null);
+  if (filter.withOpenCommitment) {
+    query = query.where('tickets.id', 'in', (eb) =>
+      eb.selectFrom('commitments').select('ticket_id').where('state', '=', 'open'),
+    );
+  }
   if (filter.text) {
     const text = filter.text;
     query = query.where(() => text);

@@ -129,6 +129,7 @@ export class TicketsService {
         resolved_level: null,
         escalated: 0,
         first_contact: 0,
+        sla_escalated_at: null,
         ...NO_SLA,
       };
       const resolution = body.firstContactResolution;

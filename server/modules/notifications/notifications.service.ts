@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { Notification, NotificationQuery } from '../../../domain/contracts/supervision.js';
+import type { DB, NotificationTable } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import * as repo from './notifications.repository.js';
+
+export type NewNotification = Pick<NotificationTable, 'ticket_id' | 'kind' | 'target' | 'percent'>;
+
+const userOf = (ctx: RequestContext) => {
+  if (!ctx.principal) throw new AppError('unauthenticated');
+  return ctx.principal.userId;
+};
+
+/** In-app notifications: what the SLA job and commitments tell the people named. */
+export class NotificationsService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Tells each person once, inside the caller's transaction. */
+  async notify(trx: Kysely<DB>, userIds: Iterable<string>, notification: NewNotification): Promise<void> {
+    const at = this.clock.now();
+    await repo.insertNotifications(
+      trx,
+      [...new Set(userIds)].map((userId) => ({
+        id: newId(at.getTime()),
+        user_id: userId,
+        created_at: at.toISOString(),
+        read_at: null,
+        ...notification,
+      })),
+    );
+  }
+
+  async list(ctx: RequestContext, query: NotificationQuery) {
+    const limit = query.limit ?? 50;
+    const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+    const rows = await repo.listForUser(this.db, userOf(ctx), { unread: query.unread, before, limit: limit + 1 });
+    const page = pageOf(rows, limit, (row) => [row.id]);
+    return {
+      items: page.items.map(
+        (row): Notification => ({
+          id: row.id,
+          kind: row.kind,
+          ticket: { id: row.ticket_id, number: row.ticket_number, subject: row.ticket_subject },
+          target: row.target,
+          percent: row.percent,
+          createdAt: row.created_at,
+          readAt: row.read_at,
+        }),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async unreadCount(ctx: RequestContext): Promise<{ unread: number }> {
+    return { unread: await repo.countUnread(this.db, userOf(ctx)) };
+  }
+
+  async markRead(ctx: RequestContext, ids?: string[]): Promise<void> {
+    await repo.markRead(this.db, userOf(ctx), this.clock.now().toISOString(), ids);
+  }
+}

@@ -1,0 +1,175 @@
+import type { Kysely } from 'kysely';
+import type { Commitment, CreateCommitmentBody, NotificationKind } from '../../../domain/contracts/supervision.js';
+import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
+import type { CommitmentTable, DB, TicketRow } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, validationError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { supervisorIds } from '../sla/sla.repository.js';
+import type { ConversationService } from '../tickets/conversation.service.js';
+import type { TicketHistory } from '../tickets/ticket-history.js';
+import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
+import { commitmentMessage } from './commitment-message.js';
+import * as repo from './supervision.repository.js';
+
+const HOUR = 3_600_000;
+const BATCH = 200;
+
+/** The warning comes a quarter of the way before the date, and never more than two hours before. */
+export const commitmentWarnAt = (createdAt: number, promisedAt: number) =>
+  promisedAt - Math.min(2 * HOUR, (promisedAt - createdAt) / 4);
+
+const toCommitment = (row: repo.CommitmentListRow): Commitment => ({
+  id: row.id,
+  ticketId: row.ticket_id,
+  promisedAt: row.promised_at,
+  note: row.note,
+  toldRequester: row.told_requester === 1,
+  state: row.state,
+  warnedAt: row.warned_at,
+  brokenAt: row.broken_at,
+  createdBy: { id: row.created_by_id, name: row.created_by_name },
+  createdAt: row.created_at,
+});
+
+/**
+ * Commitments: a date promised for a late case, recorded by the supervisor and tracked like a
+ * deadline of its own — warned before it comes, broken if it passes with the case still open,
+ * kept if the case is resolved in time. A new one supersedes the open one.
+ */
+export class CommitmentsService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly reads: TicketReadsService,
+    private readonly conversation: ConversationService,
+    private readonly history: TicketHistory,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async list(ctx: RequestContext, ticketId: string): Promise<Commitment[]> {
+    await this.reads.findVisible(ctx, ticketId);
+    return (await repo.commitmentsOfTicket(this.db, ticketId)).map(toCommitment);
+  }
+
+  async create(ctx: RequestContext, ticketId: string, body: CreateCommitmentBody): Promise<Commitment> {
+    const principal = ctx.principal;
+    if (!principal) throw new AppError('unauthenticated');
+    const ticket = await this.reads.findVisible(ctx, ticketId);
+    if (!isOpen(ticket.status))
+      throw new AppError('conflict', `The ticket is ${ticket.status}; nothing is left to promise`);
+    const at = this.clock.now();
+    const promisedAt = Date.parse(body.promisedAt);
+    const note = body.note.trim();
+    const problems = [];
+    if (promisedAt <= at.getTime()) problems.push({ field: 'promisedAt', message: 'must be in the future' });
+    if (!note) problems.push({ field: 'note', message: 'must not be blank' });
+    if (problems.length > 0) throw validationError(problems);
+
+    const row: CommitmentTable = {
+      id: newId(at.getTime()),
+      ticket_id: ticketId,
+      promised_at: new Date(promisedAt).toISOString(),
+      warn_at: new Date(commitmentWarnAt(at.getTime(), promisedAt)).toISOString(),
+      note,
+      told_requester: body.tellRequester ? 1 : 0,
+      state: 'open',
+      warned_at: null,
+      broken_at: null,
+      settled_at: null,
+      created_by_id: principal.userId,
+      created_at: at.toISOString(),
+    };
+    const write = async (trx: Kysely<DB>) => {
+      const previous = await repo.supersedeOpen(trx, ticketId, row.created_at);
+      await repo.insertCommitment(trx, row);
+      await this.history.record(trx, ctx, ticketId, {
+        kind: 'commitment_made',
+        internal: true,
+        changes: [
+          { field: 'promisedAt', from: previous, to: row.promised_at },
+          { field: 'note', from: null, to: note },
+        ],
+      });
+    };
+    if (body.tellRequester) {
+      // The reply and the commitment are one change: both are written or neither is.
+      const { locale, timeZone } = await this.requesterView(ticket);
+      await this.conversation.post(
+        ctx,
+        ticketId,
+        'reply',
+        { bodyHtml: commitmentMessage(locale, row.promised_at, timeZone, note) },
+        write,
+      );
+    } else {
+      await this.db.transaction().execute(write);
+      this.history.publish(ticket, 'commitment', true);
+    }
+    return toCommitment({ ...row, created_by_name: principal.name });
+  }
+
+  /** The requester's language, and the zone of the agreement's calendar (the desk's hours). */
+  private async requesterView(ticket: TicketRow): Promise<{ locale: 'es' | 'en'; timeZone: string }> {
+    const requester = await this.db
+      .selectFrom('users')
+      .select('locale')
+      .where('id', '=', ticket.requester_id)
+      .executeTakeFirst();
+    const calendar = await this.db
+      .selectFrom('agreements')
+      .innerJoin('calendars', 'calendars.id', 'agreements.calendar_id')
+      .select('calendars.time_zone')
+      .where('agreements.organization_id', '=', ticket.organization_id)
+      .executeTakeFirst();
+    return { locale: requester?.locale ?? 'es', timeZone: calendar?.time_zone ?? 'UTC' };
+  }
+
+  /** The job's part: warnings due, dates passed, cases resolved. Each step happens once. */
+  async check(): Promise<number> {
+    const now = this.clock.now().toISOString();
+    let moved = 0;
+    for (const row of await repo.commitmentsToCheck(this.db, now, BATCH)) {
+      const resolved = row.ticket_status === 'resolved' || row.ticket_status === 'closed';
+      if (resolved || row.ticket_status === 'cancelled') {
+        const kept = resolved && row.ticket_resolved_at !== null && row.ticket_resolved_at <= row.promised_at;
+        if (await repo.settleCommitment(this.db, row.id, { state: kept ? 'kept' : 'broken', settled_at: now })) moved++;
+        continue;
+      }
+      const broken = row.promised_at <= now;
+      const changed = await this.db.transaction().execute(async (trx) => {
+        const changes = broken ? { state: 'broken' as const, broken_at: now, settled_at: now } : { warned_at: now };
+        if (!(await repo.settleCommitment(trx, row.id, changes, !broken))) return false;
+        await this.tell(trx, row, broken ? 'commitment_broken' : 'commitment_warning');
+        return true;
+      });
+      if (changed) moved++;
+    }
+    return moved;
+  }
+
+  private async tell(trx: Kysely<DB>, commitment: CommitmentTable, kind: NotificationKind): Promise<void> {
+    const ticket = await trx
+      .selectFrom('tickets')
+      .select(['assignee_id'])
+      .where('id', '=', commitment.ticket_id)
+      .executeTakeFirstOrThrow();
+    const people = new Set([commitment.created_by_id]);
+    if (ticket.assignee_id) people.add(ticket.assignee_id);
+    if (kind === 'commitment_broken') for (const id of await supervisorIds(trx)) people.add(id);
+    await this.history.record(trx, systemContext, commitment.ticket_id, {
+      kind,
+      internal: true,
+      actorId: null,
+      changes: [{ field: 'promisedAt', from: null, to: commitment.promised_at }],
+    });
+    await this.notifications.notify(trx, people, {
+      ticket_id: commitment.ticket_id,
+      kind,
+      target: null,
+      percent: null,
+    });
+  }
+}

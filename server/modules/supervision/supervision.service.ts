@@ -1,0 +1,166 @@
+import type { Kysely } from 'kysely';
+import type {
+  BoardTicket,
+  Compliance,
+  ComplianceQuery,
+  SupervisionQuery,
+  SupervisionSummary,
+  SupervisionSummaryQuery,
+  SupervisionView,
+} from '../../../domain/contracts/supervision.js';
+import { OPEN_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
+import type { SortKey } from '../../db/dialect.js';
+import type { DB } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { ticketScope } from '../../platform/policies.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import { toSummary } from '../tickets/ticket-presenter.js';
+import * as tickets from '../tickets/tickets.repository.js';
+import * as repo from './supervision.repository.js';
+
+interface Order {
+  sort: SortKey[];
+  cursorOf: (row: tickets.TicketListRow) => (string | number)[];
+}
+const BY_DUE: Order = {
+  sort: [
+    { column: 'tickets.next_due_at', direction: 'asc' },
+    { column: 'tickets.id', direction: 'asc' },
+  ],
+  cursorOf: (row) => [row.next_due_at ?? '', row.id],
+};
+const BY_AGE: Order = { sort: [{ column: 'tickets.id', direction: 'asc' }], cursorOf: (row) => [row.id] };
+
+/** What each view of the board shows, and in which order: the most overdue first where there is a deadline. */
+const VIEWS: Record<SupervisionView, { filter: Partial<tickets.TicketListFilter>; order: Order }> = {
+  at_risk: { filter: { slaStates: ['warning'] }, order: BY_DUE },
+  breached: { filter: { slaStates: ['breached'] }, order: BY_DUE },
+  paused: { filter: { slaStates: ['paused'] }, order: BY_AGE },
+  escalated: { filter: { escalatedToSupervision: true }, order: BY_AGE },
+  commitments: { filter: { withOpenCommitment: true }, order: BY_AGE },
+};
+
+type Bucket = SupervisionSummary['byGroup'][number];
+
+/** The supervisor's console: the board of tickets that need attention, its counts, and compliance. */
+export class SupervisionService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+  ) {}
+
+  async board(
+    ctx: RequestContext,
+    query: SupervisionQuery,
+  ): Promise<{ items: BoardTicket[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const view = VIEWS[query.view];
+    const rows = await tickets.listTickets(this.db, {
+      scope: ticketScope(ctx),
+      statuses: OPEN_STATUSES,
+      organizationId: query.organizationId,
+      groupIds: query.groupId ? [query.groupId] : undefined,
+      assigneeId: query.assigneeId,
+      levels: query.level ? [query.level] : undefined,
+      ...view.filter,
+      sort: view.order.sort,
+      after: decodeCursor(query.cursor, view.order.sort.length),
+      limit: limit + 1,
+    });
+    const page = pageOf(rows, limit, view.order.cursorOf);
+    const ids = page.items.map((row) => row.id);
+    const [tags, commitments] = await Promise.all([tickets.tagsOf(this.db, ids), repo.openCommitmentsOf(this.db, ids)]);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((row) => {
+        const commitment = commitments.find((c) => c.ticket_id === row.id);
+        return {
+          ...toSummary(
+            row,
+            tags.filter((t) => t.ticket_id === row.id).map((t) => t.tag),
+          ),
+          sla: {
+            state: row.sla_state,
+            firstResponseDueAt: row.first_response_due_at,
+            resolutionDueAt: row.resolution_due_at,
+            nextDueAt: row.next_due_at,
+            escalatedAt: row.sla_escalated_at,
+          },
+          commitment: commitment
+            ? { id: commitment.id, promisedAt: commitment.promised_at, warnedAt: commitment.warned_at }
+            : null,
+        };
+      }),
+    };
+  }
+
+  async summary(query: SupervisionSummaryQuery): Promise<SupervisionSummary> {
+    const [rows, escalated, commitments] = await Promise.all([
+      repo.countByPlace(this.db, query),
+      repo.countEscalated(this.db, query),
+      repo.countOpenCommitments(this.db, query),
+    ]);
+    const totals = { atRisk: 0, breached: 0, paused: 0, escalated, commitments };
+    const buckets = {
+      byOrganization: new Map<string, Bucket>(),
+      byGroup: new Map<string, Bucket>(),
+      byAgent: new Map<string, Bucket>(),
+      byLevel: new Map<string, Bucket>(),
+    };
+    const add = (
+      map: Map<string, Bucket>,
+      id: string | null,
+      name: string | null,
+      field: keyof typeof totals,
+      n: number,
+    ) => {
+      const key = id ?? '';
+      const bucket = map.get(key) ?? { id, name, atRisk: 0, breached: 0, paused: 0 };
+      bucket[field as 'atRisk'] += n;
+      map.set(key, bucket);
+    };
+    for (const row of rows) {
+      const field = row.sla_state === 'warning' ? 'atRisk' : row.sla_state === 'breached' ? 'breached' : 'paused';
+      const n = Number(row.count);
+      totals[field] += n;
+      add(buckets.byOrganization, row.organization_id, row.organization_name, field, n);
+      add(buckets.byGroup, row.group_id, row.group_name, field, n);
+      add(buckets.byAgent, row.assignee_id, row.assignee_name, field, n);
+      add(buckets.byLevel, row.level, row.level, field, n);
+    }
+    // The worst first: most breached, then most at risk.
+    const ordered = (map: Map<string, Bucket>) =>
+      [...map.values()].sort((a, b) => b.breached - a.breached || b.atRisk - a.atRisk || b.paused - a.paused);
+    return {
+      totals,
+      byOrganization: ordered(buckets.byOrganization),
+      byGroup: ordered(buckets.byGroup),
+      byAgent: ordered(buckets.byAgent),
+      byLevel: [...buckets.byLevel.values()].sort((a, b) => String(a.id).localeCompare(String(b.id))),
+    };
+  }
+
+  /** Targets met this month (UTC) per organization with an agreement. */
+  async compliance(query: ComplianceQuery): Promise<Compliance> {
+    const month = query.month ?? this.clock.now().toISOString().slice(0, 7);
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    const from = new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString();
+    const to = new Date(Date.UTC(year, monthNumber, 1)).toISOString();
+    const data = await repo.complianceBetween(this.db, from, to);
+    const outcome = (rows: typeof data.firstResponse, organizationId: string) => {
+      const row = rows.find((r) => r.organization_id === organizationId);
+      const met = Number(row?.met ?? 0);
+      const breached = Number(row?.breached ?? 0);
+      return { met, breached, percent: met + breached > 0 ? Math.round((1000 * met) / (met + breached)) / 10 : null };
+    };
+    return {
+      month,
+      items: data.organizations.map((organization) => ({
+        organization,
+        firstResponse: outcome(data.firstResponse, organization.id),
+        resolution: outcome(data.resolution, organization.id),
+      })),
+    };
+  }
+}
