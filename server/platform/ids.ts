@@ -1,13 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+let lastAt = -1;
+let sequence = 0;
+
 /**
  * Opaque ids: UUIDv7 (RFC 9562), so ids sort by creation time and new rows land at the end of
  * primary-key indexes instead of scattering across them — it matters at millions of tickets.
+ * Ids made in the same millisecond by this process carry a rising 12-bit counter (the RFC's
+ * "method 1"), so events written together keep their order: a breach, then its escalation.
  */
 export function newId(at: number = Date.now()): string {
+  sequence = at === lastAt ? (sequence + 1) & 0xfff : 0;
+  lastAt = at;
   const bytes = randomBytes(16);
   bytes.writeUIntBE(at, 0, 6);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
+  bytes[6] = 0x70 | (sequence >> 8);
+  bytes[7] = sequence & 0xff;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

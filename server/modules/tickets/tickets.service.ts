@@ -302,7 +302,8 @@ export class TicketsService {
           { field: 'summary', from: null, to: move.summary },
         ],
       });
-      return after;
+      // The new level's internal target (OLA) starts counting.
+      return history.refreshDeadlines(trx, after);
     });
     history.publish(updated, 'escalated');
   }
