@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-let lastAt = -1;
-let sequence = 0;
+// The counter per recent millisecond: code running on a moved clock (tests, the demo seed) makes
+// ids for two instants in turn, and each must keep its own order.
+const sequences = new Map<number, number>();
 
 /**
  * Opaque ids: UUIDv7 (RFC 9562), so ids sort by creation time and new rows land at the end of
@@ -10,8 +11,10 @@ let sequence = 0;
  * "method 1"), so events written together keep their order: a breach, then its escalation.
  */
 export function newId(at: number = Date.now()): string {
-  sequence = at === lastAt ? (sequence + 1) & 0xfff : 0;
-  lastAt = at;
+  const sequence = ((sequences.get(at) ?? -1) + 1) & 0xfff;
+  sequences.delete(at);
+  sequences.set(at, sequence);
+  if (sequences.size > 64) sequences.delete(sequences.keys().next().value as number);
   const bytes = randomBytes(16);
   bytes.writeUIntBE(at, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
