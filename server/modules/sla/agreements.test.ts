@@ -104,4 +104,69 @@ describeOnEachDatabase('agreements and calendars', (database) => {
     );
     expect((await requester.request('GET', '/api/v1/agreements')).statusCode).toBe(403);
   });
+  it('imports holidays from an iCalendar file, once each', async () => {
+    const calendar = (
+      await supervisor.request('POST', '/api/v1/calendars', { ...officeHours, name: 'Con feriados' })
+    ).json();
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20260101',
+      'RRULE:FREQ=YEARLY',
+      'SUMMARY:Año Nuevo',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20261208',
+      'SUMMARY:Inmaculada Concepción',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const url = `/api/v1/calendars/${calendar.id}/holidays/import`;
+    const imported = await supervisor.request('POST', url, { version: 1, ics });
+    expect(imported.statusCode).toBe(200);
+    // 8 December was already there; New Year is added as a yearly date.
+    expect(imported.json().holidays).toEqual([...officeHours.holidays, { month: 1, day: 1, name: 'Año Nuevo' }]);
+    const empty = await supervisor.request('POST', url, { version: 2, ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors).toEqual([{ field: 'ics', message: 'holds no all-day events to take as holidays' }]);
+    expect((await supervisor.request('POST', url, { version: 1, ics })).statusCode).toBe(409);
+  });
+
+  it('checks the escalation matrix: one level per moment, someone to tell, staff only', async () => {
+    const organization = await makeOrganization(built);
+    const calendar = (
+      await supervisor.request('POST', '/api/v1/calendars', { ...officeHours, name: `M ${organization.id}` })
+    ).json();
+    const requester = await makeUser(built, ['requester'], organization.id);
+    const response = await supervisor.request('POST', '/api/v1/agreements', {
+      organizationId: organization.id,
+      name: 'Con matriz',
+      calendarId: calendar.id,
+      targets: [{ priority: 3, firstResponseMinutes: 60, resolutionMinutes: 480 }],
+      escalations: [
+        { target: 'resolution', percent: 75, notify: ['group_lead'] },
+        { target: 'resolution', percent: 75, notify: ['supervisors'] },
+        { target: 'resolution', percent: 100, notify: [] },
+        { target: 'resolution', percent: 100, afterMinutes: 240, notify: [], userIds: [requester.id] },
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { field: 'escalations.1', message: 'another level fires at the same moment of the same target' },
+      { field: 'escalations.2.notify', message: 'a level must notify someone or escalate' },
+      { field: 'escalations', message: `${requester.id} is not an active staff member` },
+    ]);
+    // Without a matrix an agreement starts with the default one.
+    const plain = await supervisor.request('POST', '/api/v1/agreements', {
+      organizationId: organization.id,
+      name: 'Por defecto',
+      calendarId: calendar.id,
+      targets: [{ priority: 3, firstResponseMinutes: 60, resolutionMinutes: 480 }],
+    });
+    expect(plain.json().escalations).toEqual([
+      { target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },
+      { target: 'resolution', percent: 75, notify: ['group_lead'] },
+      { target: 'resolution', percent: 100, notify: ['supervisors'], escalate: true },
+    ]);
+  });
 });

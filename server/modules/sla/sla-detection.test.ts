@@ -201,4 +201,23 @@ describeOnEachDatabase('SLA detection and hierarchical escalation', (database, e
     const requests = await database().db.selectFrom('sla_recalculations').selectAll().execute();
     expect(requests.every((r) => r.finished_at !== null)).toBe(true);
   });
+  it('tells the group lead when the first level holds a ticket past its internal target (OLA)', async () => {
+    clock.set(at('08:00', '2026-12-08'));
+    const [agreement] = await built.services.agreements.listAgreements(world.organization.id);
+    if (!agreement) throw new Error('no agreement');
+    await built.services.agreements.updateAgreement(systemContext, agreement.id, {
+      version: agreement.version,
+      levelMinutes: { L1: 30 },
+    });
+    clock.set(at('09:00', '2026-12-08'));
+    const ticket = await raise(await requester());
+    expect(ticket.level).toBe('L1');
+    clock.set(at('09:29', '2026-12-08'));
+    await built.services.watchServiceLevels();
+    expect(await firings(ticket.id)).not.toContain('ola:L1');
+    clock.set(at('09:31', '2026-12-08'));
+    await built.services.watchServiceLevels();
+    expect(await firings(ticket.id)).toContain('ola:L1');
+    expect(await notificationsOf(people.lead.id, ticket.id)).toContainEqual({ kind: 'ola_exceeded', percent: null });
+  });
 });
