@@ -51,6 +51,14 @@ const TARGETS = [
   { priority: 4, firstResponseMinutes: 240, resolutionMinutes: 2880 },
 ];
 
+// Around the clock the logistics company agreed tighter times.
+const TARGETS_24X7 = [
+  { priority: 1, firstResponseMinutes: 15, resolutionMinutes: 120 },
+  { priority: 2, firstResponseMinutes: 30, resolutionMinutes: 240 },
+  { priority: 3, firstResponseMinutes: 60, resolutionMinutes: 480 },
+  { priority: 4, firstResponseMinutes: 120, resolutionMinutes: 960 },
+];
+
 /** Each client's agreement: the clinic in Santiago office hours, the logistics company around the clock. */
 async function createDemoAgreements(services: Services) {
   const office = await services.agreements.createCalendar(systemContext, {
@@ -71,14 +79,25 @@ async function createDemoAgreements(services: Services) {
     weekly: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '00:00', end: '24:00' }]])),
   });
   const organizations = (await services.organizations.list(systemContext, { limit: 50 })).items;
+  const staff = (await services.users.list({ limit: 50 })).items;
+  const manager = staff.find((u) => u.roles.includes('admin'))?.id;
   for (const organization of organizations) {
     const roundTheClock = organization.code === 'NORTHWIND';
     await services.agreements.createAgreement(systemContext, {
       organizationId: organization.id,
       name: roundTheClock ? 'Operations support 24×7' : 'Acuerdo de servicio 2026',
       calendarId: roundTheClock ? always.id : office.id,
-      targets: TARGETS,
+      targets: roundTheClock ? TARGETS_24X7 : TARGETS,
       levelMinutes: { L1: 60 },
+      escalations: [
+        { target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },
+        { target: 'resolution', percent: 75, notify: ['assignee', 'group_lead'] },
+        { target: 'resolution', percent: 100, notify: ['supervisors'], escalate: true },
+        // The service manager hears of a case still open four business hours past its breach.
+        ...(manager
+          ? [{ target: 'resolution' as const, percent: 100, afterMinutes: 240, notify: [], userIds: [manager] }]
+          : []),
+      ],
     });
   }
 }

@@ -68,7 +68,7 @@ const CASES: Record<string, Case[]> = {
 const CHANNELS: Channel[] = ['phone', 'phone', 'phone', 'email', 'email', 'portal', 'portal', 'chat', 'walk_in'];
 const DAY = 86_400_000;
 
-const principalOf = (user: User): RequestContext => ({
+export const principalOf = (user: User): RequestContext => ({
   principal: toPrincipal(user, 'session'),
   requestId: null,
   ip: null,

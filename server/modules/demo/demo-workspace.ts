@@ -8,6 +8,7 @@ import { type RequestContext, systemContext } from '../../platform/request-conte
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { createDemoDesk } from './demo-desk.js';
+import { createServiceLevelShowcase } from './demo-service-levels.js';
 import { createDemoTickets } from './demo-tickets.js';
 
 export interface DemoCredential {
@@ -116,6 +117,7 @@ export async function seedDemoWorkspace(database: Database, config: Pick<Config,
   }
   const desk = await createDemoDesk(services);
   await createDemoTickets(services, clock, now, desk);
+  await createServiceLevelShowcase(services, clock, now);
   return credentials;
 }
 

@@ -44,7 +44,7 @@ export function countByPlace(db: Kysely<DB>, filter: BoardFilter) {
     .execute();
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the same filter narrows several selects of tickets
+// The same filter narrows several selects of tickets.
 function applyFilter<Q extends { where: (...args: any[]) => any }>(query: Q, filter: BoardFilter): Q {
   let q = query;
   if (filter.organizationId) q = q.where('tickets.organization_id', '=', filter.organizationId);

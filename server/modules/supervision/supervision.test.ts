@@ -12,16 +12,15 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
   let built: Awaited<ReturnType<typeof buildTestApp>>;
   let world: Awaited<ReturnType<typeof ticketWorld>>;
   let supervisor: Client;
-  let supervisorId: string;
   let tickets: { id: string; number: string }[];
 
   const watch = () => built.services.watchServiceLevels();
+  const nth = (i: number) => tickets[i] as { id: string };
 
   beforeAll(async () => {
     built = await buildTestApp(database(), { clock });
     world = await ticketWorld(built);
     const supervisorUser = await makeUser(built, ['supervisor']);
-    supervisorId = supervisorUser.id;
     supervisor = await login(built, supervisorUser.email);
     const calendar = await built.services.agreements.createCalendar(systemContext, {
       name: '24x7',
@@ -41,7 +40,7 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
     tickets = [];
     for (const subject of ['Caído', 'Lento', 'Esperando', 'Consulta'])
       tickets.push(await raise(world.requester, { subject }));
-    const [down, slow, waiting] = tickets as [{ id: string }, { id: string }, { id: string }];
+    const [down, waiting] = [nth(0), nth(2)];
     for (const ticket of tickets)
       await world.agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, { bodyHtml: 'Recibido' });
     // "Caído" is raised to priority 2 (an hour to resolve) at 09:05.
@@ -54,7 +53,6 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
       status: 'pending',
       pendingReason: 'requester',
     });
-    void slow;
     // 10:05: "Caído" is past its hour; the others have used 65 of 120 minutes (past 50 %).
     clock.set(at('10:05'));
     await watch();
@@ -111,7 +109,7 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
   });
 
   it('records a commitment told to the requester, warns before it and calls it broken after', async () => {
-    const [down] = tickets as [{ id: string }];
+    const down = nth(0);
     const url = `/api/v1/tickets/${down.id}/commitments`;
     const past = await supervisor.request('POST', url, { promisedAt: at('10:00').toISOString(), note: 'Mañana' });
     expect(past.statusCode).toBe(400);
@@ -162,7 +160,7 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
   });
 
   it('keeps a commitment met when the case is resolved in time, and a newer one supersedes the older', async () => {
-    const [, slow] = tickets as [unknown, { id: string }];
+    const slow = nth(1);
     const url = `/api/v1/tickets/${slow.id}/commitments`;
     await supervisor.request('POST', url, { promisedAt: at('18:00').toISOString(), note: 'Primero' });
     await supervisor.request('POST', url, { promisedAt: at('17:00').toISOString(), note: 'Antes' });
