@@ -145,10 +145,10 @@ export async function createDemoTickets(
       continue;
     }
     if (age < 4 * DAY && rng.next() < 0.5) continue; // still new, waiting in the queue
-    await step(5 + rng.next() * 90);
+    await step(2 + rng.next() * 20);
     let version = (await services.tickets.apply(as, ticket.id, { version: ticket.version, assigneeId: worker.id }))
       .version;
-    await step(10 + rng.next() * 120);
+    await step(3 + rng.next() * 30);
     await services.conversation.post(as, ticket.id, 'reply', {
       bodyHtml:
         world.cases === CASES.en ? '<p>Thanks, we are looking into it.</p>' : '<p>Gracias, lo estamos revisando.</p>',
@@ -171,7 +171,7 @@ export async function createDemoTickets(
       });
       version = moved.version;
     }
-    if (age < 20 * DAY && rng.next() < 0.6) {
+    if (age < 6 * DAY && rng.next() < 0.6) {
       // Still being worked: some wait on the requester or a vendor.
       const waiting = rng.next();
       await step(30);
@@ -183,7 +183,8 @@ export async function createDemoTickets(
       });
       continue;
     }
-    await step(60 + rng.next() * 60 * 24);
+    // Most cases close within the day; some take longer and miss their target.
+    await step(30 + rng.next() * (rng.next() < 0.85 ? 60 * 5 : 60 * 30));
     version = (
       await services.tickets.apply(as, ticket.id, {
         version,
