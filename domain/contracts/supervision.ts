@@ -70,6 +70,7 @@ export const BoardTicket = Type.Object({
     escalatedAt: Nullable(Timestamp),
   }),
   commitment: Nullable(Type.Object({ id: Id, promisedAt: Timestamp, warnedAt: Nullable(Timestamp) })),
+  version: Type.Integer({ description: 'For changes made from the board' }),
 });
 
 const Counts = { atRisk: Type.Integer(), breached: Type.Integer(), paused: Type.Integer() };
@@ -153,4 +154,5 @@ export type ComplianceQuery = Static<typeof ComplianceQuery>;
 export type Compliance = Static<typeof Compliance>;
 export type Notification = Static<typeof Notification>;
 export type NotificationQuery = Static<typeof NotificationQuery>;
+export type UnreadCount = Static<typeof UnreadCount>;
 export type MarkNotificationsReadBody = Static<typeof MarkNotificationsReadBody>;

@@ -1,4 +1,6 @@
 import type { Messages } from './es.js';
+import { slaAdminEn } from './sla-admin-en.js';
+import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
 import { ticketsEn } from './tickets-en.js';
 
@@ -6,6 +8,8 @@ import { ticketsEn } from './tickets-en.js';
 export const en: Messages = {
   ...ticketsEn,
   ...supportEn,
+  ...supervisionEn,
+  ...slaAdminEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -80,7 +84,10 @@ export const en: Messages = {
     cannedResponses: 'Canned responses',
     groups: 'Groups and routing',
     ticketSettings: 'Priorities and closing',
+    calendars: 'Business calendars',
+    agreements: 'Service agreements',
     account: 'My account',
+    supervision: 'Supervision',
   },
   ticketSettings: {
     title: 'Priorities and closing',

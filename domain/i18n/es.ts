@@ -1,3 +1,5 @@
+import { slaAdminEs } from './sla-admin-es.js';
+import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
 import { ticketsEs } from './tickets-es.js';
 
@@ -8,6 +10,8 @@ import { ticketsEs } from './tickets-es.js';
 export const es = {
   ...ticketsEs,
   ...supportEs,
+  ...supervisionEs,
+  ...slaAdminEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -82,7 +86,10 @@ export const es = {
     cannedResponses: 'Respuestas predefinidas',
     groups: 'Grupos y enrutamiento',
     ticketSettings: 'Prioridades y cierre',
+    calendars: 'Calendarios hábiles',
+    agreements: 'Acuerdos de servicio',
     account: 'Mi cuenta',
+    supervision: 'Supervisión',
   },
   ticketSettings: {
     title: 'Prioridades y cierre',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, addBusinessMinutes, instantsAfterBusinessMinutes } from './business-calendar.js';
+import { addBusinessMinutes, instantsAfterBusinessMinutes } from './business-calendar.js';
 import { firstResponseClock, resolutionClock, type SlaInput } from './sla-clock.js';
 import { dueFirings, type EscalationRule, nextCheckAt, silencedByLater, slaSchedule } from './sla-schedule.js';
 

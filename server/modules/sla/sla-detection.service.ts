@@ -100,6 +100,7 @@ export class SlaDetectionService {
         { field: 'percent', from: null, to: firing.level ? firing.level.percent : firing.percent },
         ...(firing.level?.afterMinutes ? [{ field: 'afterMinutes', from: null, to: firing.level.afterMinutes }] : []),
         ...(firing.level?.escalate ? [{ field: 'escalated', from: null, to: true }] : []),
+        ...(firing.kind === 'ola' ? [{ field: 'level', from: null, to: firing.key.slice('ola:'.length) }] : []),
         { field: 'notified', from: null, to: await repo.namesOf(trx, recipients) },
       ],
     });

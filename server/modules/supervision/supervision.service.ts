@@ -90,6 +90,7 @@ export class SupervisionService {
           commitment: commitment
             ? { id: commitment.id, promisedAt: commitment.promised_at, warnedAt: commitment.warned_at }
             : null,
+          version: row.version,
         };
       }),
     };

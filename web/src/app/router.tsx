@@ -15,6 +15,7 @@ import { AppLayout } from '../shell/app-layout.js';
 import { NotFoundPage, PageLoading, RouteError } from '../shell/fallback-pages.js';
 import { homePathFor } from '../shell/nav-items.js';
 import { ShortcutsProvider } from '../shell/shortcuts.js';
+import { parseSupervisionSearch } from '../supervision/supervision-search.js';
 import { parseQueueSearch } from '../workspace/queue-search.js';
 
 interface RouterContext {
@@ -223,11 +224,34 @@ const groupsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/groups-page.js'), 'GroupsPage'),
 });
 
+const calendarsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/calendars',
+  beforeLoad: requirePermission('agreements.manage'),
+  component: lazyRouteComponent(() => import('../admin/calendars-page.js'), 'CalendarsPage'),
+});
+
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/agreements',
+  beforeLoad: requirePermission('agreements.manage'),
+  component: lazyRouteComponent(() => import('../admin/agreements-page.js'), 'AgreementsPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
   beforeLoad: requirePermission('audit.read'),
   component: lazyRouteComponent(() => import('../admin/audit-page.js'), 'AuditPage'),
+});
+
+/** The L3 console; the view and filters live in the address (see supervision-search.ts). */
+const supervisionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/supervision',
+  validateSearch: parseSupervisionSearch,
+  beforeLoad: requirePermission('supervision.read', true),
+  component: lazyRouteComponent(() => import('../supervision/supervision-page.js'), 'SupervisionPage'),
 });
 
 const accountRoute = createRoute({
@@ -258,7 +282,10 @@ const routeTree = rootRoute.addChildren([
     categoriesRoute,
     ticketSettingsRoute,
     groupsRoute,
+    calendarsRoute,
+    agreementsRoute,
     auditRoute,
+    supervisionRoute,
     accountRoute,
   ]),
 ]);

@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message, Ticket, TimelineEntry } from '../../../domain/contracts/tickets.js';
 import { useTimeline } from '../api/use-tickets.js';
+import { useDateFormat } from '../i18n/format.js';
 import { initialsOf } from '../shell/user-menu.js';
 import { AttachmentList } from './attachment-list.js';
 import { LockIcon } from './icons.js';
@@ -107,7 +108,8 @@ function ChangeLine({ entry, ticket }: { entry: TimelineEntry; ticket: Ticket })
   const who = entry.actor?.name ?? t('timeline.system');
   // A new ticket's first values are on the page already; its line just says who raised it.
   const changes = entry.kind === 'created' ? [] : entry.changes;
-  const sentence = timelineSentence(entry, t);
+  const format = useDateFormat();
+  const sentence = timelineSentence(entry, t, format.dateTime);
   return (
     <Group
       gap="xs"

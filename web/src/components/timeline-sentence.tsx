@@ -4,6 +4,12 @@ import type { TimelineEntry } from '../../../domain/contracts/tickets.js';
 const MOVES = { escalated: 'escalated', returned: 'returned', transferred: 'transferred' } as const;
 const RELATIONS = ['related', 'duplicate_of', 'duplicated_by', 'child_of', 'parent_of'] as const;
 type Relation = (typeof RELATIONS)[number];
+const SLA_KINDS = ['sla_warning', 'sla_breach', 'sla_escalation'] as const;
+const COMMITMENT_KINDS = ['commitment_warning', 'commitment_broken'] as const;
+const SLA_TARGETS = ['first_response', 'resolution'] as const;
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
 
 const text = (value: unknown): string =>
   typeof value === 'string'
@@ -14,10 +20,21 @@ const text = (value: unknown): string =>
 
 /**
  * Events that read better as one sentence than as field changes: moves between groups (with the
- * handoff summary below), a procedure applied, links and merges. Null for the others.
+ * handoff summary below), a procedure applied, links and merges, SLA alerts and commitments.
+ * Null for the others. `formatDate` writes an instant in the viewer's zone and language.
  */
-export function timelineSentence(entry: TimelineEntry, t: TFunction): { sentence: string; detail?: string } | null {
+export function timelineSentence(
+  entry: TimelineEntry,
+  t: TFunction,
+  formatDate: (iso: string) => string = (iso) => iso,
+): { sentence: string; detail?: string } | null {
   const change = (field: string) => entry.changes.find((c) => c.field === field);
+  const sla = slaSentence(entry, t, formatDate);
+  const notified = change('notified')?.to;
+  if (sla)
+    return Array.isArray(notified) && notified.length
+      ? { sentence: sla, detail: t('supervision.timeline.notified', { names: notified.map(text).join(', ') }) }
+      : { sentence: sla };
   if (entry.kind in MOVES) {
     const group = change('group');
     const summary = change('summary')?.to;
@@ -50,5 +67,42 @@ export function timelineSentence(entry: TimelineEntry, t: TFunction): { sentence
       }),
     };
   }
+  return null;
+}
+
+/** What the SLA detection job and commitments wrote: the target and share of time used, or the promised date. */
+function slaSentence(entry: TimelineEntry, t: TFunction, formatDate: (iso: string) => string): string | null {
+  const value = (field: string) => {
+    const change = entry.changes.find((c) => c.field === field);
+    return change?.to ?? change?.from ?? null;
+  };
+  const date = (iso: unknown) =>
+    typeof iso === 'string' && iso ? formatDate(iso) : t('supervision.timeline.someDate');
+  if (oneOf(SLA_KINDS, entry.kind)) {
+    const target = value('target');
+    const percent = value('percent');
+    // A level of the matrix that only tells people is a notice; one that escalates says so.
+    const kind = entry.kind === 'sla_escalation' && value('escalated') !== true ? 'sla_escalation_notice' : entry.kind;
+    return t(`supervision.timeline.${kind}`, {
+      target: oneOf(SLA_TARGETS, target)
+        ? t(`supervision.sla.targetNames.${target}`)
+        : t('supervision.timeline.someTarget'),
+      percent: typeof percent === 'number' ? percent : '—',
+    });
+  }
+  if (entry.kind === 'ola_exceeded') {
+    const level = value('level');
+    return typeof level === 'string' && level
+      ? t('supervision.timeline.ola_exceeded_level', { level })
+      : t('supervision.timeline.ola_exceeded');
+  }
+  if (entry.kind === 'commitment_made') {
+    const promised = entry.changes.find((c) => c.field === 'promisedAt');
+    return typeof promised?.from === 'string' && promised.from
+      ? t('supervision.timeline.commitment_replaced', { date: date(promised.to), previous: date(promised.from) })
+      : t('supervision.timeline.commitment_made', { date: date(promised?.to) });
+  }
+  if (oneOf(COMMITMENT_KINDS, entry.kind))
+    return t(`supervision.timeline.${entry.kind}`, { date: date(value('promisedAt')) });
   return null;
 }

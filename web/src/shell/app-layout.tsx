@@ -9,6 +9,7 @@ import { RouterNavLink } from '../components/router-link.js';
 import { applyLanguage, isLanguage } from '../i18n/i18n.js';
 import { LanguageSwitch } from './language-switch.js';
 import { type NavSection, navItemsFor } from './nav-items.js';
+import { NotificationsBell } from './notifications-bell.js';
 import { UserMenu } from './user-menu.js';
 
 const SECTION_ORDER: NavSection[] = ['portal', 'workspace', 'admin', 'personal'];
@@ -53,6 +54,7 @@ export function AppLayout() {
           </Group>
           <Group gap={4} wrap="nowrap">
             <LanguageSwitch />
+            <NotificationsBell />
             <UserMenu />
           </Group>
         </Group>

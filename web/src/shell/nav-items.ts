@@ -13,11 +13,14 @@ export interface NavItem {
     | '/workspace/canned-responses'
     | '/workspace'
     | '/workspace/people'
+    | '/supervision'
     | '/admin/organizations'
     | '/admin/users'
     | '/admin/categories'
     | '/admin/groups'
     | '/admin/ticket-settings'
+    | '/admin/calendars'
+    | '/admin/agreements'
     | '/admin/audit'
     | '/account';
   label:
@@ -29,11 +32,14 @@ export interface NavItem {
     | 'nav.cannedResponses'
     | 'nav.directory'
     | 'nav.people'
+    | 'nav.supervision'
     | 'nav.organizations'
     | 'nav.users'
     | 'nav.categories'
     | 'nav.groups'
     | 'nav.ticketSettings'
+    | 'nav.calendars'
+    | 'nav.agreements'
     | 'nav.audit'
     | 'nav.account';
   section: NavSection;
@@ -57,6 +63,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: '/portal/tickets', label: 'nav.myTickets', section: 'portal', allowed: (roles) => roles.includes('requester') },
   { to: '/workspace/tickets', label: 'nav.tickets', section: 'workspace', allowed: isStaff },
+  { to: '/supervision', label: 'nav.supervision', section: 'workspace', allowed: staffWith('supervision.read') },
   { to: '/workspace/phone', label: 'nav.phone', section: 'workspace', allowed: staffWith('tickets.work') },
   {
     to: '/workspace/procedures',
@@ -82,6 +89,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/users', label: 'nav.users', section: 'admin', allowed: can('users.manage') },
   { to: '/admin/categories', label: 'nav.categories', section: 'admin', allowed: can('categories.manage') },
   { to: '/admin/ticket-settings', label: 'nav.ticketSettings', section: 'admin', allowed: can('settings.manage') },
+  { to: '/admin/calendars', label: 'nav.calendars', section: 'admin', allowed: can('agreements.manage') },
+  { to: '/admin/agreements', label: 'nav.agreements', section: 'admin', allowed: can('agreements.manage') },
   { to: '/admin/groups', label: 'nav.groups', section: 'admin', allowed: can('groups.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },

@@ -22,6 +22,7 @@ import { EscalateModal, type EscalateMode } from './escalate-modal.js';
 import { SubjectEditor } from './subject-editor.js';
 import { TicketProceduresBox } from './ticket-procedures-box.js';
 import { type SaveTicket, TicketSidePanel } from './ticket-side-panel.js';
+import { TicketSlaPanel } from './ticket-sla-panel.js';
 import { TicketSupportPanel } from './ticket-support-panel.js';
 
 const isConflict = (error: unknown) => isApiError(error) && error.code === 'version_conflict';
@@ -174,6 +175,7 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <TicketSlaPanel ticket={ticket} />
             <TicketSupportPanel ticket={ticket} onMove={setMoving} />
             <TicketSidePanel ticket={ticket} save={save} saving={update.isPending} error={update.error} />
             <TicketProceduresBox ticket={ticket} />

@@ -1,0 +1,71 @@
+import { Badge, type BadgeProps, Text, type TextProps } from '@mantine/core';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SlaState } from '../../../domain/contracts/sla.js';
+import { RelativeTime } from './relative-time.js';
+
+/** Calm while on time, orange at risk, red once missed; grey while the clock is stopped. */
+export const SLA_STATE_COLORS: Record<SlaState, string> = {
+  running: 'teal',
+  warning: 'orange',
+  breached: 'red',
+  paused: 'gray',
+  met: 'green',
+};
+
+/** The state of a ticket's agreement (or of one of its targets); null when no agreement applies. */
+export function SlaBadge({ state, size }: { state: SlaState | null; size?: BadgeProps['size'] }) {
+  const { t } = useTranslation();
+  if (!state)
+    return (
+      <Badge variant="outline" color="gray" size={size}>
+        {t('supervision.sla.noState')}
+      </Badge>
+    );
+  return (
+    <Badge variant={state === 'breached' ? 'filled' : 'light'} color={SLA_STATE_COLORS[state]} size={size}>
+      {t(`supervision.sla.states.${state}`)}
+    </Badge>
+  );
+}
+
+/** When a deadline falls, relative to now ("Due in 2 hours", red once "Was due 3 hours ago"). */
+export function SlaDue({
+  deadline,
+  paused = false,
+  ...props
+}: { deadline: string | null; paused?: boolean } & TextProps) {
+  const { t } = useTranslation();
+  if (!deadline)
+    return (
+      <Text size="sm" c="dimmed" {...props}>
+        {paused ? t('supervision.sla.clockStopped') : t('supervision.sla.noDeadline')}
+      </Text>
+    );
+  const late = Date.parse(deadline) <= Date.now();
+  return (
+    <Text size="sm" c={late ? 'red.7' : undefined} fw={late ? 600 : undefined} {...props}>
+      {late ? t('supervision.sla.dueWas') : t('supervision.sla.due')} <RelativeTime value={deadline} />
+    </Text>
+  );
+}
+
+/** Business minutes as "1 h 30 min" (days are left out: a business day is no fixed number of hours). */
+export function useDuration() {
+  const { t } = useTranslation();
+  return useCallback(
+    (minutes: number) => {
+      const total = Math.round(Math.abs(minutes));
+      const hours = Math.floor(total / 60);
+      const rest = total % 60;
+      if (total === 0) return t('supervision.sla.duration.zero');
+      return [
+        hours ? t('supervision.sla.duration.hours', { count: hours }) : null,
+        rest ? t('supervision.sla.duration.minutes', { count: rest }) : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
+    },
+    [t],
+  );
+}

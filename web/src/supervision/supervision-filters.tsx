@@ -1,0 +1,68 @@
+import { Button, Select, SimpleGrid } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useGroups } from '../api/use-support.js';
+import { OrganizationSelect } from '../components/organization-select.js';
+import { UserSelect } from '../components/user-select.js';
+import { groupOptionLabel } from '../workspace/escalate-modal.js';
+import { hasFilters, LEVELS, type Level, type SupervisionSearch } from './supervision-search.js';
+
+const AGENT_ROLES = ['agent', 'specialist', 'supervisor'] as const;
+
+/** Narrows the board and its counts to one organization, group, agent or level. */
+export function SupervisionFilters({
+  search,
+  onChange,
+}: {
+  search: SupervisionSearch;
+  onChange: (patch: Partial<SupervisionSearch>) => void;
+}) {
+  const { t } = useTranslation();
+  const groups = useGroups();
+  return (
+    <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm" mb="md">
+      <OrganizationSelect
+        label={t('supervision.filters.organization')}
+        placeholder={t('supervision.filters.any')}
+        includeInactive
+        clearable
+        value={search.organizationId ?? null}
+        onChange={(id) => onChange({ organizationId: id ?? undefined })}
+      />
+      <Select
+        label={t('supervision.filters.group')}
+        placeholder={t('supervision.filters.any')}
+        data={(groups.data ?? []).map((g) => ({ value: g.id, label: groupOptionLabel(g) }))}
+        value={search.groupId ?? null}
+        onChange={(id) => onChange({ groupId: id ?? undefined })}
+        clearable
+        searchable
+      />
+      <UserSelect
+        label={t('supervision.filters.agent')}
+        placeholder={t('supervision.filters.any')}
+        roles={AGENT_ROLES}
+        value={search.assigneeId ?? null}
+        onChange={(id) => onChange({ assigneeId: id ?? undefined })}
+        clearable
+      />
+      <Select
+        label={t('supervision.filters.level')}
+        placeholder={t('supervision.filters.any')}
+        data={LEVELS.map((level) => ({ value: level, label: t(`support.levelNames.${level}`) }))}
+        value={search.level ?? null}
+        onChange={(level) => onChange({ level: (level as Level | null) ?? undefined })}
+        clearable
+      />
+      <Button
+        variant="default"
+        mt={{ base: 0, md: 25 }}
+        disabled={!hasFilters(search)}
+        onClick={() =>
+          onChange({ organizationId: undefined, groupId: undefined, assigneeId: undefined, level: undefined })
+        }
+      >
+        {t('supervision.filters.clear')}
+      </Button>
+    </SimpleGrid>
+  );
+}

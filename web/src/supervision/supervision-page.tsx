@@ -1,0 +1,157 @@
+import { Badge, Grid, Paper, Tabs } from '@mantine/core';
+import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SupervisionSummary } from '../../../domain/contracts/supervision.js';
+import { useBoard, useSupervisionSummary } from '../api/use-supervision.js';
+import { LoadMore } from '../components/load-more.js';
+import { PageHeader } from '../components/page-header.js';
+import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { usePageShortcuts } from '../shell/shortcuts.js';
+import { BoardActionModals } from './board-action-modals.js';
+import type { BoardAction } from './board-row-menu.js';
+import { BoardTable, boardRowId } from './board-table.js';
+import { ComplianceCard } from './compliance-table.js';
+import { SummaryBreakdown } from './summary-breakdown.js';
+import { SupervisionFilters } from './supervision-filters.js';
+import {
+  boardFiltersOf,
+  currentMonth,
+  hasFilters,
+  type SupervisionSearch,
+  summaryFiltersOf,
+  VIEWS,
+  type View,
+} from './supervision-search.js';
+
+const TOTALS: Record<View, keyof SupervisionSummary['totals']> = {
+  at_risk: 'atRisk',
+  breached: 'breached',
+  paused: 'paused',
+  escalated: 'escalated',
+  commitments: 'commitments',
+};
+const TAB_COLORS: Record<View, string> = {
+  at_risk: 'orange',
+  breached: 'red',
+  paused: 'gray',
+  escalated: 'violet',
+  commitments: 'blue',
+};
+
+/** The L3 console: tickets at risk, breached, paused, escalated or promised; j/k to move, Enter to open. */
+export function SupervisionPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const router = useRouter();
+  const search = useSearch({ strict: false }) as SupervisionSearch;
+  const view = search.view ?? 'at_risk';
+  const board = useBoard(boardFiltersOf(search));
+  const summary = useSupervisionSummary(summaryFiltersOf(search));
+  const tickets = board.data?.pages.flatMap((page) => page.items) ?? [];
+  const [cursor, setCursor] = useState(-1);
+  const [action, setAction] = useState<BoardAction | null>(null);
+
+  const filterKey = JSON.stringify(boardFiltersOf(search));
+  useEffect(() => {
+    if (filterKey) setCursor(-1);
+  }, [filterKey]);
+
+  const setSearch = (patch: Partial<SupervisionSearch>) => {
+    if (router.state.location.pathname !== '/supervision') return;
+    void navigate({ to: '/supervision', search: (previous: SupervisionSearch) => ({ ...previous, ...patch }) });
+  };
+
+  const move = (step: number) => {
+    if (tickets.length === 0) return;
+    const next = Math.min(tickets.length - 1, Math.max(0, cursor + step));
+    setCursor(next);
+    document.getElementById(boardRowId(next))?.scrollIntoView({ block: 'nearest' });
+  };
+
+  usePageShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    enter: () => {
+      const ticket = tickets[cursor];
+      if (ticket) void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: ticket.id } });
+    },
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('supervision.title')}
+        description={`${t('supervision.description')} ${t('supervision.refreshHint')}`}
+      />
+      <Tabs
+        value={view}
+        onChange={(value) => setSearch({ view: value === 'at_risk' ? undefined : (value as View) })}
+        mb="md"
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {VIEWS.map((tab) => {
+            const count = summary.data?.totals[TOTALS[tab]];
+            return (
+              <Tabs.Tab
+                key={tab}
+                value={tab}
+                rightSection={
+                  count === undefined ? null : (
+                    <Badge size="sm" circle={count < 10} variant={count ? 'filled' : 'light'} color={TAB_COLORS[tab]}>
+                      {count}
+                    </Badge>
+                  )
+                }
+              >
+                {t(`supervision.views.${tab}`)}
+              </Tabs.Tab>
+            );
+          })}
+        </Tabs.List>
+      </Tabs>
+      <SupervisionFilters search={search} onChange={setSearch} />
+      {board.isPending ? (
+        <LoadingState />
+      ) : board.isError ? (
+        <ErrorState error={board.error} onRetry={() => void board.refetch()} />
+      ) : tickets.length === 0 ? (
+        <Paper withBorder radius="md">
+          <EmptyMessage
+            title={hasFilters(search) ? t('supervision.noMatches') : t(`supervision.empty.${view}`)}
+            description={hasFilters(search) ? t('common.tryAnotherSearch') : t('supervision.emptyHint')}
+          />
+        </Paper>
+      ) : (
+        <>
+          <BoardTable tickets={tickets} cursor={cursor} onCursor={setCursor} onAction={setAction} />
+          <LoadMore
+            shown={tickets.length}
+            hasMore={board.hasNextPage}
+            loading={board.isFetchingNextPage}
+            onLoadMore={() => void board.fetchNextPage()}
+          />
+        </>
+      )}
+      <Grid gap="md" mt="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          {summary.isPending ? (
+            <LoadingState />
+          ) : summary.isError ? (
+            <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+          ) : (
+            <SummaryBreakdown summary={summary.data} onFilter={setSearch} />
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <ComplianceCard
+            month={search.month ?? currentMonth()}
+            onMonthChange={(month) => setSearch({ month: month === currentMonth() ? undefined : month })}
+          />
+        </Grid.Col>
+      </Grid>
+      <BoardActionModals action={action} onClose={() => setAction(null)} />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Commitment } from '../../../domain/contracts/supervision.js';
+import type { Ticket } from '../../../domain/contracts/tickets.js';
+import { rolesGrant } from '../../../domain/permissions.js';
+import { useCurrentUser } from '../api/use-session.js';
+import { useCommitments } from '../api/use-supervision.js';
+import { DateTime } from '../components/date-time.js';
+import { ErrorState, LoadingState } from '../components/query-states.js';
+import { CommitmentModal } from '../supervision/commitment-modal.js';
+
+const STATE_COLORS: Record<Commitment['state'], string> = {
+  open: 'blue',
+  kept: 'green',
+  broken: 'red',
+  superseded: 'gray',
+};
+
+const CLOSED = ['resolved', 'closed', 'cancelled'];
+
+/** The dates promised to the client for this ticket; supervisors record a new one here. */
+export function TicketCommitments({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const commitments = useCommitments(ticket.id);
+  const [recording, setRecording] = useState(false);
+  const canRecord = rolesGrant(me.roles, 'supervision.act') && !CLOSED.includes(ticket.status);
+  const open = commitments.data?.find((c) => c.state === 'open') ?? null;
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" gap="xs">
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+          {t('supervision.commitments.title')}
+        </Text>
+        {canRecord ? (
+          <Button size="compact-xs" variant="light" onClick={() => setRecording(true)}>
+            {t('supervision.commitments.record')}
+          </Button>
+        ) : null}
+      </Group>
+      {commitments.isPending ? (
+        <LoadingState />
+      ) : commitments.isError ? (
+        <ErrorState error={commitments.error} onRetry={() => void commitments.refetch()} />
+      ) : commitments.data.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('supervision.commitments.empty')}
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {commitments.data.map((commitment) => (
+            <CommitmentItem key={commitment.id} commitment={commitment} />
+          ))}
+        </Stack>
+      )}
+      {canRecord ? (
+        <CommitmentModal
+          key={`${recording}`}
+          ticketId={ticket.id}
+          number={ticket.number}
+          openPromisedAt={open?.promisedAt ?? null}
+          opened={recording}
+          onClose={() => setRecording(false)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+function CommitmentItem({ commitment }: { commitment: Commitment }) {
+  const { t } = useTranslation();
+  const past = commitment.state !== 'open';
+  return (
+    <li>
+      <Group gap={6} wrap="nowrap" justify="space-between" align="flex-start">
+        <Text
+          size="sm"
+          fw={500}
+          c={past ? 'dimmed' : undefined}
+          td={commitment.state === 'superseded' ? 'line-through' : undefined}
+        >
+          {t('supervision.commitments.promisedFor')} <DateTime value={commitment.promisedAt} />
+        </Text>
+        <Badge size="xs" variant="light" color={STATE_COLORS[commitment.state]}>
+          {t(`supervision.commitments.states.${commitment.state}`)}
+        </Badge>
+      </Group>
+      <Text size="xs" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4} c={past ? 'dimmed' : undefined}>
+        {commitment.note}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('supervision.commitments.by', { name: commitment.createdBy.name })} ·{' '}
+        <DateTime value={commitment.createdAt} />
+        {commitment.toldRequester ? ` · ${t('supervision.commitments.toldRequester')}` : null}
+      </Text>
+    </li>
+  );
+}
