@@ -86,6 +86,8 @@ export const SlaTargetSchema = Type.Object(
 );
 
 export const SLA_TARGETS = ['first_response', 'resolution'] as const;
+/** The targets, and the interval between updates to the requester. */
+export const SLA_CLOCKS = [...SLA_TARGETS, 'update'] as const;
 export const ESCALATION_RECIPIENTS = ['assignee', 'group_lead', 'supervisors'] as const;
 
 export const EscalationLevelSchema = Type.Object(
@@ -219,6 +221,12 @@ export const SlaExplanation = Type.Object({
   ),
   firstResponse: Nullable(TargetClock),
   resolution: Nullable(TargetClock),
+  update: Nullable(
+    Type.Object(
+      { ...TargetClock.properties, since: Timestamp },
+      { description: "The update interval, counted from the desk's latest public reply" },
+    ),
+  ),
   why: Type.String({ description: 'The explanation in one sentence' }),
 });
 
@@ -233,3 +241,4 @@ export type EscalationLevel = Static<typeof EscalationLevelSchema>;
 export type SlaExplanation = Static<typeof SlaExplanation>;
 export type ImportHolidaysBody = Static<typeof ImportHolidaysBody>;
 export type SlaTargetName = (typeof SLA_TARGETS)[number];
+export type SlaClockName = (typeof SLA_CLOCKS)[number];

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Id, ListQuery, Nullable, Timestamp } from './common.js';
-import { SLA_STATES, SLA_TARGETS } from './sla.js';
+import { SLA_CLOCKS, SLA_STATES } from './sla.js';
 import { TicketSummary } from './tickets.js';
 
 /** The supervisor's console: tickets at risk, breached, paused or escalated; commitments; compliance. */
@@ -123,7 +123,7 @@ export const Notification = Type.Object({
   id: Id,
   kind: Type.Enum(NOTIFICATION_KINDS),
   ticket: Type.Object({ id: Id, number: Type.String(), subject: Type.String() }),
-  target: Nullable(Type.Enum(SLA_TARGETS)),
+  target: Nullable(Type.Enum(SLA_CLOCKS)),
   percent: Nullable(Type.Integer()),
   createdAt: Timestamp,
   readAt: Nullable(Timestamp),

@@ -104,10 +104,12 @@ export const supervisionEn: typeof supervisionEs = {
       targets: {
         first_response: 'First response',
         resolution: 'Resolution',
+        update: 'Update to the requester',
       },
       targetNames: {
         first_response: 'the first response',
         resolution: 'the resolution',
+        update: 'the update to the requester',
       },
       due: 'Due',
       dueWas: 'Was due',

@@ -106,10 +106,12 @@ export const supervisionEs = {
       targets: {
         first_response: 'Primera respuesta',
         resolution: 'Resolución',
+        update: 'Actualización al solicitante',
       },
       targetNames: {
         first_response: 'la primera respuesta',
         resolution: 'la resolución',
+        update: 'la actualización al solicitante',
       },
       due: 'Vence',
       dueWas: 'Venció',

@@ -51,6 +51,20 @@ export function checkTargets(targets: readonly TargetLike[]): Problem[] {
   return problems;
 }
 
+/** Warnings at half, three quarters and nine tenths of a target, unless the agreement says otherwise. */
+export const DEFAULT_WARN_AT = [0.5, 0.75, 0.9];
+
+/**
+ * The escalation matrix an agreement starts with: a missed first response tells the agent and the
+ * lead; the lead hears at 75 % of the resolution time, the supervisors at its breach, and the
+ * ticket goes on their list.
+ */
+export const DEFAULT_ESCALATIONS = [
+  { target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },
+  { target: 'resolution', percent: 75, notify: ['group_lead'] },
+  { target: 'resolution', percent: 100, notify: ['group_lead', 'supervisors'], escalate: true },
+] as const satisfies readonly EscalationLike[];
+
 export interface EscalationLike {
   target: string;
   percent: number;

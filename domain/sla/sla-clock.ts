@@ -124,6 +124,24 @@ export function firstResponseClock(
 }
 
 /**
+ * The update clock: once the desk has answered, the requester hears from it again within the
+ * agreed interval. It counts from the desk's latest public reply (`since`), stops while paused
+ * or resolved, and starts over with each reply.
+ */
+export function updateClock(
+  calendar: BusinessCalendar,
+  input: SlaInput,
+  since: number,
+  target: SlaTarget,
+  now: number,
+): TargetClock {
+  const { paused, done } = stoppedIntervals(input);
+  const current = input.history[input.history.length - 1];
+  const finishedAt = current && DONE.has(current.status) ? Math.max(current.at, since) : null;
+  return clockFor(calendar, target, since, finishedAt, [...paused, ...done], paused, now);
+}
+
+/**
  * The resolution clock: it stops while paused and while resolved; a reopened ticket's clock runs
  * on from where it stood. It is met or breached once the ticket is resolved or closed for good.
  */

@@ -7,6 +7,8 @@ import { type SlaInput, stoppedIntervals, type TargetClock } from './sla-clock.j
  * that clock runs; while it is stopped short of a point, the point has no instant yet.
  */
 export type TargetName = 'first_response' | 'resolution';
+/** Besides the two targets the matrix escalates on, the interval between updates to the requester. */
+export type ClockName = TargetName | 'update';
 export type FiringKind = 'warning' | 'breach' | 'escalation' | 'ola';
 
 export interface EscalationRule {
@@ -21,7 +23,7 @@ export interface Firing<L extends EscalationRule> {
   /** Stable across recomputations: a firing with this key happens once per ticket. */
   key: string;
   kind: FiringKind;
-  target: TargetName | null;
+  target: ClockName | null;
   percent: number | null;
   at: number | null;
   level: L | null;
@@ -42,6 +44,8 @@ export interface ScheduleInput<L extends EscalationRule> {
   escalations: readonly L[];
   /** The level holding the ticket, how long it may, and since when it holds it. */
   ola: { level: 'L1' | 'L2'; minutes: number; since: number } | null;
+  /** The update interval, counted from the desk's latest public reply. */
+  update?: { minutes: number; since: number; clock: TargetClock } | null;
 }
 
 export const escalationKey = (level: EscalationRule) =>
@@ -106,6 +110,19 @@ export function slaSchedule<L extends EscalationRule>(schedule: ScheduleInput<L>
     const stopped = target === 'resolution' ? [...paused, ...done] : paused;
     const instants = pointsOnClock(calendar, input.createdAt, stopped, amounts, now);
     firings.push(...points.map((point, i) => ({ ...point, at: instants[i] ?? null })));
+  }
+  const { update } = schedule;
+  if (update && !update.clock.settled) {
+    // Each reply starts a new interval, and each interval can be missed once.
+    const [at] = pointsOnClock(calendar, update.since, [...paused, ...done], [update.minutes], now);
+    firings.push({
+      key: `breach:update:${new Date(update.since).toISOString()}`,
+      kind: 'breach',
+      target: 'update',
+      percent: 100,
+      at: at ?? null,
+      level: null,
+    });
   }
   const { ola } = schedule;
   if (ola && !schedule.targets.resolution.clock.settled) {

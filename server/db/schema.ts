@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { SlaState, SlaTargetName } from '../../domain/contracts/sla.js';
+import type { SlaClockName, SlaState } from '../../domain/contracts/sla.js';
 import type { CommitmentState, NotificationKind } from '../../domain/contracts/supervision.js';
 import type { ProcedureAudience, ProcedureStatus } from '../../domain/support/procedures.js';
 import type { AssignmentStrategy, SupportLevel } from '../../domain/support/support-levels.js';
@@ -384,7 +384,7 @@ export interface NotificationTable {
   user_id: string;
   ticket_id: string;
   kind: NotificationKind;
-  target: SlaTargetName | null;
+  target: SlaClockName | null;
   percent: number | null;
   created_at: Timestamp;
   read_at: Timestamp | null;

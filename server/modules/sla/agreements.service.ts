@@ -4,12 +4,17 @@ import type {
   Calendar,
   CreateAgreementBody,
   CreateCalendarBody,
-  EscalationLevel,
   ImportHolidaysBody,
   UpdateAgreementBody,
   UpdateCalendarBody,
 } from '../../../domain/contracts/sla.js';
-import { checkCalendar, checkEscalations, checkTargets } from '../../../domain/sla/agreement-rules.js';
+import {
+  checkCalendar,
+  checkEscalations,
+  checkTargets,
+  DEFAULT_ESCALATIONS,
+  DEFAULT_WARN_AT,
+} from '../../../domain/sla/agreement-rules.js';
 import { holidaysFromICalendar, mergeHolidays } from '../../../domain/sla/icalendar.js';
 import type { AgreementTable, CalendarTable, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
@@ -22,13 +27,6 @@ import * as repo from './agreements.repository.js';
 import type { SlaRecalculationService } from './sla-recalculation.service.js';
 
 const MAX_HOLIDAYS = 500;
-const DEFAULT_WARN_AT = [0.5, 0.75, 0.9];
-/** The matrix an agreement starts with: the lead hears at 75 %, the supervisors at the breach. */
-const DEFAULT_ESCALATIONS: EscalationLevel[] = [
-  { target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },
-  { target: 'resolution', percent: 75, notify: ['group_lead'] },
-  { target: 'resolution', percent: 100, notify: ['supervisors'], escalate: true },
-];
 const calendarNameTaken = conflictOnUnique('name', 'another calendar has this name');
 const organizationTaken = conflictOnUnique('organizationId', 'this organization already has an agreement');
 
@@ -160,10 +158,12 @@ export class AgreementsService {
       ...(body.targets ? checkTargets(body.targets) : []),
       ...(body.escalations ? checkEscalations(body.escalations) : []),
     ];
-    const named = [...new Set((body.escalations ?? []).flatMap((level) => level.userIds ?? []))];
-    const staff = new Set(await repo.activeStaffIds(db, named));
-    for (const userId of named.filter((id) => !staff.has(id)))
-      problems.push({ field: 'escalations', message: `${userId} is not an active staff member` });
+    const levels = body.escalations ?? [];
+    const staff = new Set(await repo.activeStaffIds(db, [...new Set(levels.flatMap((level) => level.userIds ?? []))]));
+    levels.forEach((level, i) => {
+      for (const userId of (level.userIds ?? []).filter((id) => !staff.has(id)))
+        problems.push({ field: `escalations.${i}.userIds`, message: `${userId} is not an active staff member` });
+    });
     if (body.calendarId && !(await repo.findCalendar(db, body.calendarId)))
       problems.push({ field: 'calendarId', message: 'no such calendar' });
     for (const serviceId of body.serviceIds ?? []) {

@@ -154,7 +154,7 @@ describeOnEachDatabase('agreements and calendars', (database) => {
     expect(response.json().errors).toEqual([
       { field: 'escalations.1', message: 'another level fires at the same moment of the same target' },
       { field: 'escalations.2.notify', message: 'a level must notify someone or escalate' },
-      { field: 'escalations', message: `${requester.id} is not an active staff member` },
+      { field: 'escalations.3.userIds', message: `${requester.id} is not an active staff member` },
     ]);
     // Without a matrix an agreement starts with the default one.
     const plain = await supervisor.request('POST', '/api/v1/agreements', {
@@ -166,7 +166,7 @@ describeOnEachDatabase('agreements and calendars', (database) => {
     expect(plain.json().escalations).toEqual([
       { target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },
       { target: 'resolution', percent: 75, notify: ['group_lead'] },
-      { target: 'resolution', percent: 100, notify: ['supervisors'], escalate: true },
+      { target: 'resolution', percent: 100, notify: ['group_lead', 'supervisors'], escalate: true },
     ]);
   });
 });

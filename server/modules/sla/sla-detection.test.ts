@@ -220,4 +220,41 @@ describeOnEachDatabase('SLA detection and hierarchical escalation', (database, e
     expect(await firings(ticket.id)).toContain('ola:L1');
     expect(await notificationsOf(people.lead.id, ticket.id)).toContainEqual({ kind: 'ola_exceeded', percent: null });
   });
+  it('holds the desk to the update interval: each reply starts a new one, each missed interval fires once', async () => {
+    clock.set(at('08:00', '2026-12-09'));
+    const [agreement] = await built.services.agreements.listAgreements(world.organization.id);
+    if (!agreement) throw new Error('no agreement');
+    await built.services.agreements.updateAgreement(systemContext, agreement.id, {
+      version: agreement.version,
+      targets: [{ priority: 3, firstResponseMinutes: 60, resolutionMinutes: 540, updateMinutes: 60 }],
+    });
+    await built.services.watchServiceLevels();
+    clock.set(at('09:00', '2026-12-09'));
+    const ticket = await raise(await requester());
+    const agent = await login(built, world.agentUser.email);
+    clock.set(at('09:10', '2026-12-09'));
+    await agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, { bodyHtml: 'Lo revisamos' });
+    const updateKeys = async () => (await firings(ticket.id)).filter((key) => key.startsWith('breach:update'));
+
+    clock.set(at('10:09', '2026-12-09'));
+    await built.services.watchServiceLevels();
+    expect(await updateKeys()).toEqual([]);
+    clock.set(at('10:11', '2026-12-09'));
+    await built.services.watchServiceLevels();
+    expect(await updateKeys()).toEqual([`breach:update:${at('09:10', '2026-12-09').toISOString()}`]);
+    let current = (await agent.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(current.sla.state).toBe('breached');
+
+    // A reply starts the next interval: the ticket is back on time until 11:30.
+    clock.set(at('10:30', '2026-12-09'));
+    await agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, { bodyHtml: 'Seguimos en ello' });
+    current = (await agent.request('GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(current.sla).toMatchObject({ state: 'running', nextDueAt: at('11:30', '2026-12-09').toISOString() });
+    const explained = (await agent.request('GET', `/api/v1/tickets/${ticket.id}/sla`)).json();
+    expect(explained.update).toMatchObject({ since: at('10:30', '2026-12-09').toISOString(), state: 'running' });
+    clock.set(at('11:31', '2026-12-09'));
+    await built.services.watchServiceLevels();
+    expect(await updateKeys()).toHaveLength(2);
+    expect(await notificationsOf(people.lead.id, ticket.id)).toContainEqual({ kind: 'sla_breach', percent: 100 });
+  });
 });

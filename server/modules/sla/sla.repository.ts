@@ -124,3 +124,16 @@ export function advanceRecalculation(
 ) {
   return db.updateTable('sla_recalculations').set(changes).where('id', '=', id).execute();
 }
+
+/** When the desk last wrote publicly on the ticket: replies by staff, who belong to no client. */
+export async function lastStaffReplyAt(db: Kysely<DB>, ticketId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('ticket_messages')
+    .innerJoin('users', 'users.id', 'ticket_messages.author_id')
+    .select((eb) => eb.fn.max('ticket_messages.created_at').as('at'))
+    .where('ticket_messages.ticket_id', '=', ticketId)
+    .where('ticket_messages.kind', '=', 'reply')
+    .where('users.organization_id', 'is', null)
+    .executeTakeFirst();
+  return (row?.at as string | null | undefined) ?? null;
+}

@@ -5,15 +5,17 @@ import type { BusinessCalendar } from '../../../domain/sla/business-calendar.js'
 import {
   firstResponseClock,
   resolutionClock,
+  type SlaInput,
   type SlaState,
   type StatusChange,
   type TargetClock,
+  updateClock,
 } from '../../../domain/sla/sla-clock.js';
 import { type Firing, nextCheckAt, slaSchedule } from '../../../domain/sla/sla-schedule.js';
 import type { AgreementTable, CalendarTable, DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import * as repo from './agreements.repository.js';
-import { arrivedAtLevel, firedKeys } from './sla.repository.js';
+import { arrivedAtLevel, firedKeys, lastStaffReplyAt } from './sla.repository.js';
 
 /** The SLA columns a ticket stores, so queues, the board and the detection job never recompute on read. */
 export type SlaColumns = Pick<
@@ -57,6 +59,7 @@ export interface SlaEvaluation {
   pausing: string[];
   warnAt: number[];
   clocks: { firstResponse: TargetClock; resolution: TargetClock } | null;
+  update: { since: number; clock: TargetClock } | null;
   ola: { level: 'L1' | 'L2'; minutes: number; since: number } | null;
 }
 
@@ -92,6 +95,7 @@ export class SlaService {
       pausing: [],
       warnAt: [],
       clocks: null,
+      update: null,
       ola: null,
     };
     const [agreement] = await repo.listAgreements(db, ticket.organization_id);
@@ -122,6 +126,7 @@ export class SlaService {
     );
     const resolution = resolutionClock(businessCalendar, input, { minutes: target.resolutionMinutes, warnAt }, now);
     const ola = await this.olaOf(db, ticket, agreement);
+    const update = await this.updateOf(db, ticket, target, businessCalendar, input, now);
     const firings = slaSchedule<EscalationLevel>({
       calendar: businessCalendar,
       input,
@@ -133,10 +138,12 @@ export class SlaService {
       warnAt,
       escalations: JSON.parse(agreement.escalations) as EscalationLevel[],
       ola,
+      update: update && target.updateMinutes ? { ...update, minutes: target.updateMinutes } : null,
     });
     const fired = await firedKeys(db, ticket.id);
     // The earliest deadline not yet met, overdue ones included: what the board sorts by.
-    const open = [firstResponse, resolution].filter((c) => !c.settled && c.deadline !== null);
+    const clocks = [firstResponse, resolution, ...(update ? [update.clock] : [])];
+    const open = clocks.filter((c) => !c.settled && c.deadline !== null);
     const columns: SlaColumns = {
       agreement_id: agreement.id,
       first_response_due_at: iso(firstResponse.deadline),
@@ -146,10 +153,24 @@ export class SlaService {
       resolution_met: outcome(resolution),
       first_response_minutes: firstResponse.settled ? Math.round(firstResponse.elapsedMinutes) : null,
       resolution_minutes: resolution.settled ? Math.round(resolution.elapsedMinutes) : null,
-      sla_state: overallState([firstResponse, resolution]),
+      sla_state: overallState(clocks),
       sla_check_at: iso(nextCheckAt(firings, new Set(fired.keys()))),
     };
-    return { ...partial, columns, firings, fired, clocks: { firstResponse, resolution }, ola };
+    return { ...partial, columns, firings, fired, clocks: { firstResponse, resolution }, update, ola };
+  }
+
+  /** The update interval's clock, once the desk has answered, if the target sets one. */
+  private async updateOf(
+    db: Kysely<DB>,
+    ticket: TicketRow,
+    target: SlaTargetBody,
+    calendar: BusinessCalendar,
+    input: SlaInput,
+    now: number,
+  ) {
+    if (!target.updateMinutes || !ticket.first_response_at) return null;
+    const since = Date.parse((await lastStaffReplyAt(db, ticket.id)) ?? ticket.first_response_at);
+    return { since, clock: updateClock(calendar, input, since, { minutes: target.updateMinutes }, now) };
   }
 
   /** The internal target of the level holding the ticket, if the agreement sets one. */
@@ -182,6 +203,7 @@ export class SlaService {
       pauses: [],
       firstResponse: null,
       resolution: null,
+      update: null,
       why: "No agreement covers this ticket's organization and service, so no deadline applies.",
     };
     if (!agreement) return base;
@@ -227,6 +249,7 @@ export class SlaService {
       pauses,
       firstResponse: clocks.firstResponse,
       resolution: clocks.resolution,
+      update: evaluation.update && { ...evaluation.update.clock, since: iso(evaluation.update.since) as string },
       why:
         `Priority ${ticket.priority} ${ticket.type}: first response within ${target.firstResponseMinutes} and resolution within ` +
         `${target.resolutionMinutes} business minutes of "${calendar.name}" (${calendar.time_zone}), counted from creation` +

@@ -73,7 +73,8 @@ export class ConversationService {
       if (kind === 'reply' && staff && !current.first_response_at) changes.first_response_at = at.toISOString();
       const after = await repo.touchTicket(trx, ticketId, changes);
       await this.history.reindex(trx, after);
-      return changes.first_response_at ? this.history.refreshDeadlines(trx, after) : after;
+      // A public reply from the desk answers the first response and starts the next update interval.
+      return kind === 'reply' && staff ? this.history.refreshDeadlines(trx, after) : after;
     });
     this.history.publish(updated, kind, internal);
 

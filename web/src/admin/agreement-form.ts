@@ -4,6 +4,7 @@ import type {
   ESCALATION_RECIPIENTS,
   SLA_TARGETS,
 } from '../../../domain/contracts/sla.js';
+import { DEFAULT_ESCALATIONS, DEFAULT_WARN_AT } from '../../../domain/sla/agreement-rules.js';
 import type { PendingReason } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
 import { draftKey } from './calendar-form.js';
@@ -81,12 +82,15 @@ export const emptyEscalation = (): EscalationDraft => ({
   escalate: false,
 });
 
-/** A common starting matrix: warn the lead at 75 % of resolution, raise it to supervision at the breach. */
-export const suggestedEscalations = (): EscalationDraft[] => [
-  { ...emptyEscalation(), target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },
-  { ...emptyEscalation(), percent: 75, notify: ['group_lead'] },
-  { ...emptyEscalation(), percent: 100, notify: ['group_lead', 'supervisors'], escalate: true },
-];
+/** The matrix the server gives an agreement that names none (domain/sla/agreement-rules). */
+export const suggestedEscalations = (): EscalationDraft[] =>
+  DEFAULT_ESCALATIONS.map((level) => ({
+    ...emptyEscalation(),
+    target: level.target,
+    percent: level.percent,
+    notify: [...level.notify],
+    escalate: 'escalate' in level ? level.escalate : false,
+  }));
 
 export function newAgreementDraft(organizationId: string | null): AgreementDraft {
   return {
@@ -96,7 +100,7 @@ export function newAgreementDraft(organizationId: string | null): AgreementDraft
     serviceIds: [],
     targets: [target(1, 30, 240), target(2, 60, 480), target(3, 120, 1440), target(4, 240, 2880)],
     pausingReasons: ['requester', 'third_party'],
-    warnPercents: [50, 75, 90],
+    warnPercents: DEFAULT_WARN_AT.map((fraction) => Math.round(fraction * 100)),
     levelMinutes: { L1: '', L2: '' },
     escalations: suggestedEscalations(),
   };

@@ -6,7 +6,7 @@ const RELATIONS = ['related', 'duplicate_of', 'duplicated_by', 'child_of', 'pare
 type Relation = (typeof RELATIONS)[number];
 const SLA_KINDS = ['sla_warning', 'sla_breach', 'sla_escalation'] as const;
 const COMMITMENT_KINDS = ['commitment_warning', 'commitment_broken'] as const;
-const SLA_TARGETS = ['first_response', 'resolution'] as const;
+const SLA_CLOCKS = ['first_response', 'resolution', 'update'] as const;
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
@@ -84,7 +84,7 @@ function slaSentence(entry: TimelineEntry, t: TFunction, formatDate: (iso: strin
     // A level of the matrix that only tells people is a notice; one that escalates says so.
     const kind = entry.kind === 'sla_escalation' && value('escalated') !== true ? 'sla_escalation_notice' : entry.kind;
     return t(`supervision.timeline.${kind}`, {
-      target: oneOf(SLA_TARGETS, target)
+      target: oneOf(SLA_CLOCKS, target)
         ? t(`supervision.sla.targetNames.${target}`)
         : t('supervision.timeline.someTarget'),
       percent: typeof percent === 'number' ? percent : '—',

@@ -47,6 +47,9 @@ export function TicketSlaPanel({ ticket }: { ticket: Ticket }) {
             {sla.data.resolution ? (
               <TargetClock label={t('supervision.sla.targets.resolution')} clock={sla.data.resolution} />
             ) : null}
+            {sla.data.update ? (
+              <TargetClock label={t('supervision.sla.targets.update')} clock={sla.data.update} />
+            ) : null}
             <div>
               <Button variant="subtle" size="compact-sm" px={0} onClick={toggle} aria-expanded={why}>
                 {why ? t('supervision.sla.why.hide') : t('supervision.sla.why.toggle')}
