@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, onTestFinished } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { buildTestApp, login, makeUser, TEST_CONFIG } from '../../../test/support/test-app.js';
 import { raise, ticketWorld } from '../../../test/support/tickets.js';
 import { buildServices } from '../../app.js';
-import { connectDatabase, type Database } from '../../db/connect.js';
+import { connectDatabase } from '../../db/connect.js';
 import { fixedClock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
 
@@ -15,7 +15,6 @@ describeOnEachDatabase('SLA detection and hierarchical escalation', (database, e
   let built: Awaited<ReturnType<typeof buildTestApp>>;
   let world: Awaited<ReturnType<typeof ticketWorld>>;
   let people: Record<'lead' | 'supervisor' | 'manager', { id: string; email: string }>;
-  let second: Database | null = null;
 
   beforeAll(async () => {
     built = await buildTestApp(database(), { clock });
@@ -48,10 +47,6 @@ describeOnEachDatabase('SLA detection and hierarchical escalation', (database, e
         { target: 'resolution', percent: 100, afterMinutes: 240, notify: [], userIds: [people.manager.id] },
       ],
     });
-  });
-
-  afterAll(async () => {
-    await second?.close();
   });
 
   // The clock moves across days, past the session's idle limit: sign in anew at each step.
@@ -158,9 +153,13 @@ describeOnEachDatabase('SLA detection and hierarchical escalation', (database, e
   });
 
   it('fires once when two instances run the job at the same moment', async () => {
-    // Two separate sets of services; on PostgreSQL each with its own connection pool.
-    second =
+    // Two separate sets of services; on PostgreSQL each with its own connection pool, closed here
+    // (before the file's database is dropped, which would cut its idle connections).
+    const second =
       engine === 'postgres' ? connectDatabase({ engine: 'postgres', url: database().location, poolSize: 5 }) : null;
+    onTestFinished(async () => {
+      await second?.close();
+    });
     const other = buildServices(second ?? database(), clock, TEST_CONFIG);
     clock.set(at('09:00', '2026-12-03'));
     const signedIn = await requester();
