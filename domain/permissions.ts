@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'agreements.manage',
   'supervision.read',
   'supervision.act',
+  'mail.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreements.manage',
     'supervision.read',
     'supervision.act',
+    'mail.manage',
   ],
 };
 

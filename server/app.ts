@@ -10,7 +10,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import type { Config, MailConfig } from './config.js';
 import type { Database } from './db/connect.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { AuditService } from './modules/audit/audit.service.js';
@@ -24,6 +24,13 @@ import { CannedResponsesService } from './modules/knowledge/canned-responses.ser
 import { registerKnowledgeRoutes } from './modules/knowledge/knowledge.routes.js';
 import { ProcedureApplicationsService } from './modules/knowledge/procedure-applications.service.js';
 import { ProceduresService } from './modules/knowledge/procedures.service.js';
+import { activeMailboxAddresses, addressOf } from './modules/mail/mail.repository.js';
+import { registerMailRoutes } from './modules/mail/mail.routes.js';
+import { MailAdminService } from './modules/mail/mail-admin.service.js';
+import { MailIntakeService } from './modules/mail/mail-intake.service.js';
+import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
+import { MailProcessorService } from './modules/mail/mail-processor.service.js';
+import { ticketMailNotifier } from './modules/mail/ticket-mail-notifier.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
@@ -64,7 +71,9 @@ import { validatorCompiler } from './platform/validation.js';
 
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours' | 'dataDir'>;
+  config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours' | 'dataDir'> & {
+    mail?: MailConfig;
+  };
   clock?: Clock;
   /** Defaults to JSON lines on stdout at config.logLevel. */
   logger?: Logger;
@@ -73,7 +82,22 @@ export interface AppDeps {
 export type Services = ReturnType<typeof buildServices>;
 
 /** The composition root: each service gets only what it uses. */
-export function buildServices(database: Database, clock: Clock, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
+/** No listener, no relay: Mesa takes mail only over HTTP (when a token is set) and sends none. */
+const NO_MAIL: MailConfig = {
+  listenPort: null,
+  listenHost: '127.0.0.1',
+  relayUrl: null,
+  from: 'Mesa de Servicio <mesa@localhost>',
+  inboundToken: null,
+  publicUrl: null,
+};
+
+export function buildServices(
+  database: Database,
+  clock: Clock,
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig },
+) {
+  const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
   const bus = new EventBus();
   const audit = new AuditService(db, clock);
@@ -112,6 +136,19 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
   const cannedResponses = new CannedResponsesService(db, clock);
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications);
   const supervision = new SupervisionService(db, clock);
+  const mailOutbox = new MailOutboxService(db, clock, mailConfig);
+  // Without a relay Mesa sends no mail, so it writes none to the outbox either.
+  if (mailOutbox.sending) history.observe(ticketMailNotifier(mailOutbox, mailConfig.publicUrl));
+  const mailIntake = new MailIntakeService(db, clock, storage);
+  const deskAddresses = async () =>
+    new Set([...(await activeMailboxAddresses(db)).map((row) => row.address), addressOf(mailConfig.from)]);
+  const mailProcessor = new MailProcessorService(db, clock, storage, users, tickets, conversation, deskAddresses);
+  const mailAdmin = new MailAdminService(db, clock, audit);
+  // Taken in at once; if that fails (the database away, say) the message stays "received" and
+  // the periodic sweep takes it later.
+  mailIntake.onArrival((id) => {
+    mailProcessor.process(id).catch(() => {});
+  });
   /** The SLA job: recompute after agreement changes, fire what is due, follow commitments. */
   const watchServiceLevels = async () => ({
     recalculated: await recalculations.runPending(),
@@ -142,6 +179,12 @@ export function buildServices(database: Database, clock: Clock, config: Pick<Con
     commitments,
     supervision,
     watchServiceLevels,
+    mailConfig,
+    mailOutbox,
+    mailIntake,
+    mailProcessor,
+    mailAdmin,
+    deskAddresses,
   };
 }
 
@@ -240,6 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; services: Ser
       registerAgreementRoutes(api, services);
       registerSupervisionRoutes(api, services);
       registerNotificationRoutes(api, services);
+      registerMailRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

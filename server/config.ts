@@ -15,6 +15,21 @@ export interface Config {
   seedDemo: boolean;
   sessionTtlHours: number;
   webDir: string;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** The built-in SMTP listener for incoming mail: a port, or null when it is off. */
+  listenPort: number | null;
+  listenHost: string;
+  /** Where outgoing mail goes (smtp://user:pass@host:port); null holds it in the outbox. */
+  relayUrl: string | null;
+  /** The desk's From address, e.g. "Mesa de Servicio <soporte@example.com>". */
+  from: string;
+  /** Bearer token of the HTTP endpoint that takes raw messages from an MTA pipe or a provider. */
+  inboundToken: string | null;
+  /** Where people open Mesa, for links in mail (MESA_PUBLIC_URL); null leaves links out. */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +62,24 @@ function trustProxy(raw: string | undefined): boolean | string[] {
     .filter(Boolean);
 }
 
+function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const relayUrl = env.MESA_SMTP_URL || null;
+  if (relayUrl && !/^smtps?:\/\//.test(relayUrl))
+    throw new ConfigError(`MESA_SMTP_URL must start with smtp:// or smtps://, got "${relayUrl.split('@').pop()}"`);
+  const inboundToken = env.MESA_MAIL_INBOUND_TOKEN || null;
+  if (inboundToken && inboundToken.length < 24)
+    throw new ConfigError('MESA_MAIL_INBOUND_TOKEN must be at least 24 characters');
+  const listen = env.MESA_SMTP_LISTEN_PORT;
+  return {
+    listenPort: listen === undefined || listen === '' ? null : integer(env, 'MESA_SMTP_LISTEN_PORT', 0, 0, 65535),
+    listenHost: env.MESA_SMTP_LISTEN_HOST || '0.0.0.0',
+    relayUrl,
+    from: env.MESA_MAIL_FROM || 'Mesa de Servicio <mesa@localhost>',
+    inboundToken,
+    publicUrl: env.MESA_PUBLIC_URL?.replace(/\/+$/, '') || null,
+  };
+}
+
 /** Reads the environment once, into a frozen object; a bad value stops the process with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const dataDir = resolve(env.MESA_DATA_DIR || './data');
@@ -71,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     seedDemo: flag(env, 'MESA_SEED_DEMO', true),
     sessionTtlHours: integer(env, 'MESA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     webDir: resolve(env.MESA_WEB_DIR || 'dist/web'),
+    mail: Object.freeze(mailConfig(env)),
   });
 }

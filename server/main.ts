@@ -3,12 +3,14 @@ import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { formatCredentials, seedDemoWorkspace } from './modules/demo/demo-workspace.js';
+import { createSmtpListener } from './modules/mail/smtp-listener.js';
 import { AppError } from './platform/errors.js';
 
 const SESSION_PURGE_EVERY_MS = 60 * 60_000;
 const TICKET_SWEEP_EVERY_MS = 60_000;
 // Warnings and breaches are found within this long of happening (the issue asks for a minute).
 const SLA_WATCH_EVERY_MS = 15_000;
+const MAIL_EVERY_MS = 5_000;
 
 async function main() {
   const config = loadConfig();
@@ -58,6 +60,28 @@ async function main() {
   }, SLA_WATCH_EVERY_MS);
   watch.unref();
 
+  // Mail: the SMTP listener (when a port is set), the outbox sender (when a relay is set), and a
+  // sweep for messages stored but not yet taken in (after a crash or restart).
+  const smtp =
+    config.mail.listenPort === null
+      ? null
+      : createSmtpListener({
+          intake: services.mailIntake,
+          isDeskAddress: async (address) => (await services.deskAddresses()).has(address.toLowerCase()),
+          logger: app.log as never,
+        });
+  let mailing = false;
+  const mailWork = setInterval(() => {
+    if (mailing) return;
+    mailing = true;
+    Promise.all([services.mailProcessor.processWaiting(), services.mailOutbox.sendDue()])
+      .catch((error) => app.log.error({ err: error }, 'mail work failed'))
+      .finally(() => {
+        mailing = false;
+      });
+  }, MAIL_EVERY_MS);
+  mailWork.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -66,6 +90,9 @@ async function main() {
     clearInterval(purge);
     clearInterval(sweep);
     clearInterval(watch);
+    clearInterval(mailWork);
+    smtp?.close();
+    services.mailOutbox.close();
     // Stops accepting connections, waits for in-flight requests, then the database closes.
     await app.close();
     await database.close();
@@ -75,6 +102,14 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (smtp && config.mail.listenPort !== null) {
+    const port = config.mail.listenPort;
+    await new Promise<void>((resolve, reject) => {
+      smtp.once('error', reject);
+      smtp.listen(port, config.mail.listenHost, () => resolve());
+    });
+    app.log.info({ port, host: config.mail.listenHost }, 'taking mail over SMTP');
+  }
   // Printed, not logged: the demo passwords must not end up in log storage.
   if (demo) process.stdout.write(`${demo}\n`);
 }

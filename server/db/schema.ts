@@ -399,6 +399,66 @@ export interface SlaRecalculationTable {
   finished_at: Timestamp | null;
 }
 
+export interface MailboxTable {
+  id: string;
+  address: string;
+  name: string;
+  organization_id: string | null;
+  service_id: string | null;
+  group_id: string | null;
+  active: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MailDomainTable {
+  domain: string;
+  organization_id: string;
+  created_at: Timestamp;
+}
+
+export type InboundStatus = 'received' | 'processed' | 'ignored' | 'failed';
+
+export interface InboundMailTable {
+  id: string;
+  via: 'smtp' | 'http' | 'imap';
+  received_at: Timestamp;
+  envelope_from: string | null;
+  envelope_to: string;
+  fingerprint: string;
+  message_id: string | null;
+  from_address: string | null;
+  subject: string | null;
+  size: number;
+  raw_key: string;
+  status: InboundStatus;
+  reason: string | null;
+  ticket_id: string | null;
+  outcome: 'ticket' | 'reply' | null;
+  attempts: number;
+  processed_at: Timestamp | null;
+}
+
+export interface OutboundMailTable {
+  id: string;
+  ticket_id: string | null;
+  event: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  references: string | null;
+  auto_submitted: 'auto-generated' | 'auto-replied';
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   services: ServiceTable;
@@ -434,6 +494,10 @@ export interface DB {
   commitments: CommitmentTable;
   notifications: NotificationTable;
   sla_recalculations: SlaRecalculationTable;
+  mailboxes: MailboxTable;
+  mail_domains: MailDomainTable;
+  inbound_mail: InboundMailTable;
+  outbound_mail: OutboundMailTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -17,6 +17,8 @@ export interface RequestContext {
   principal: Principal | null;
   requestId: string | null;
   ip: string | null;
+  /** The change comes from a machine's message (a list, a monitor): send no automatic answer. */
+  noAutoReply?: boolean;
 }
 
 export const systemContext: RequestContext = { principal: null, requestId: null, ip: null };

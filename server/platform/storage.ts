@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -40,7 +40,10 @@ export function localStorage(root: string): BlobStorage {
           },
           createWriteStream(partial),
         );
+        // On disk before anyone is told it is stored: a mail server gets its 250 only after this.
+        await syncPath(partial);
         await rename(partial, path);
+        await syncPath(dirname(path));
       } catch (error) {
         await rm(partial, { force: true });
         throw error;
@@ -50,4 +53,13 @@ export function localStorage(root: string): BlobStorage {
     read: (key) => createReadStream(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
   };
+}
+
+async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../domain/roles.js';
 import { buildApp } from '../../server/app.js';
+import type { MailConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/connect.js';
 import type { Clock } from '../../server/platform/clock.js';
 import { createLogger } from '../../server/platform/logger.js';
@@ -18,10 +19,17 @@ export const TEST_CONFIG = {
   dataDir: mkdtempSync(join(tmpdir(), 'mesa-files-')),
 } as const;
 
-export async function buildTestApp(database: Database, options: { clock?: Clock; webDir?: string } = {}) {
+export async function buildTestApp(
+  database: Database,
+  options: { clock?: Clock; webDir?: string; mail?: MailConfig } = {},
+) {
   const built = await buildApp({
     database,
-    config: { ...TEST_CONFIG, webDir: options.webDir ?? TEST_CONFIG.webDir },
+    config: {
+      ...TEST_CONFIG,
+      webDir: options.webDir ?? TEST_CONFIG.webDir,
+      ...(options.mail ? { mail: options.mail } : {}),
+    },
     logger: createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),
   });

@@ -17,29 +17,39 @@ export interface FieldChange {
   to: unknown;
 }
 
+export interface RecordedEvent {
+  kind: string;
+  changes?: FieldChange[];
+  internal?: boolean;
+  messageId?: string | null;
+  actorId?: string | null;
+}
+
+/**
+ * Something else that happens with a timeline event, in its transaction: the mail outbox writes
+ * the notification a change causes, so the change and its mail commit together or not at all.
+ */
+export type HistoryObserver = (
+  trx: Kysely<DB>,
+  ctx: RequestContext,
+  ticketId: string,
+  event: RecordedEvent,
+) => Promise<void>;
+
 /**
  * What every change to a ticket does besides the change itself: a timeline event in the same
  * transaction, the search index brought up to date, and — after commit — word to live views.
  */
 export class TicketHistory {
+  private readonly observers: HistoryObserver[] = [];
+
   constructor(
     private readonly clock: Clock,
     private readonly bus: EventBus,
     private readonly sla: SlaService,
   ) {}
 
-  async record(
-    trx: Kysely<DB>,
-    ctx: RequestContext,
-    ticketId: string,
-    event: {
-      kind: string;
-      changes?: FieldChange[];
-      internal?: boolean;
-      messageId?: string | null;
-      actorId?: string | null;
-    },
-  ): Promise<void> {
+  async record(trx: Kysely<DB>, ctx: RequestContext, ticketId: string, event: RecordedEvent): Promise<void> {
     const at = this.clock.now();
     await conversation.insertEvent(trx, {
       id: newId(at.getTime()),
@@ -52,6 +62,11 @@ export class TicketHistory {
       changes: JSON.stringify(event.changes ?? []),
       request_id: ctx.requestId,
     });
+    for (const observer of this.observers) await observer(trx, ctx, ticketId, event);
+  }
+
+  observe(observer: HistoryObserver): void {
+    this.observers.push(observer);
   }
 
   /** Rebuilds the ticket's searchable text: subject, description and replies public; notes internal. */

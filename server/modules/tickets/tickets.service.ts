@@ -10,7 +10,7 @@ import { isStaff } from '../../../domain/roles.js';
 import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
-import { formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
+import { type Channel, formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, validationError } from '../../platform/errors.js';
@@ -49,7 +49,15 @@ export interface TicketsDeps {
 export class TicketsService {
   constructor(private readonly deps: TicketsDeps) {}
 
-  async create(ctx: RequestContext, body: CreateTicketBody): Promise<Ticket> {
+  /**
+   * Raises a ticket. Server-side callers may name the channel (mail says `email`) and write what
+   * the ticket belongs to in its transaction (`alongside`: the inbound message marked processed).
+   */
+  async create(
+    ctx: RequestContext,
+    body: CreateTicketBody,
+    options: { channel?: Channel; alongside?: (trx: Kysely<DB>, ticket: TicketRow) => Promise<void> } = {},
+  ): Promise<Ticket> {
     const { db, clock, history, users, organizations, categories, settings } = this.deps;
     const principal = ctx.principal;
     if (!principal) throw new AppError('unauthenticated');
@@ -81,7 +89,8 @@ export class TicketsService {
     const { priorityMatrix } = await settings.ticketSettings();
     const impact = body.impact ?? 'medium';
     const urgency = body.urgency ?? 'medium';
-    const channel = staff ? (body.channel ?? 'phone') : principal.via === 'token' ? 'api' : 'portal';
+    const channel =
+      options.channel ?? (staff ? (body.channel ?? 'phone') : principal.via === 'token' ? 'api' : 'portal');
     const at = clock.now();
 
     const row = await db.transaction().execute(async (trx) => {
@@ -153,6 +162,8 @@ export class TicketsService {
         messageId: null,
         internal: false,
       });
+      // Before the timeline event, whose observers (the outbox) may read what it wrote.
+      await options.alongside?.(trx, ticket);
       await history.record(trx, ctx, ticket.id, {
         kind: 'created',
         changes: [

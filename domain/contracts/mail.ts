@@ -1,0 +1,119 @@
+import { type Static, Type } from 'typebox';
+import { Id, ListQuery, Nullable, Timestamp, Version } from './common.js';
+
+const Address = Type.String({ format: 'email', maxLength: 320 });
+
+export const Mailbox = Type.Object({
+  id: Id,
+  address: Type.String(),
+  name: Type.String(),
+  organizationId: Nullable(Id),
+  serviceId: Nullable(Id),
+  groupId: Nullable(Id),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+});
+
+const MailboxFields = {
+  address: Address,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  organizationId: Type.Optional(Nullable(Id)),
+  serviceId: Type.Optional(Nullable(Id)),
+  groupId: Type.Optional(Nullable(Id)),
+};
+
+export const CreateMailboxBody = Type.Object(MailboxFields, { additionalProperties: false });
+
+export const UpdateMailboxBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(MailboxFields.name),
+    organizationId: MailboxFields.organizationId,
+    serviceId: MailboxFields.serviceId,
+    groupId: MailboxFields.groupId,
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const MailDomain = Type.Object({
+  domain: Type.String(),
+  organization: Type.Object({ id: Id, name: Type.String() }),
+});
+
+export const CreateMailDomainBody = Type.Object(
+  {
+    domain: Type.String({
+      minLength: 3,
+      maxLength: 253,
+      pattern: '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$',
+    }),
+    organizationId: Id,
+  },
+  { additionalProperties: false },
+);
+
+export const DomainParams = Type.Object({ domain: Type.String({ maxLength: 253 }) }, { additionalProperties: false });
+
+export const INBOUND_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;
+
+export const InboundMail = Type.Object({
+  id: Id,
+  via: Type.Enum(['smtp', 'http', 'imap'] as const),
+  receivedAt: Timestamp,
+  from: Nullable(Type.String()),
+  to: Type.Array(Type.String()),
+  subject: Nullable(Type.String()),
+  messageId: Nullable(Type.String()),
+  size: Type.Integer(),
+  status: Type.Enum(INBOUND_STATUSES),
+  reason: Nullable(Type.String({ description: 'Why it was ignored or failed' })),
+  ticketId: Nullable(Id),
+  outcome: Nullable(Type.Enum(['ticket', 'reply'] as const)),
+  attempts: Type.Integer(),
+});
+
+export const InboundQuery = Type.Object(
+  { ...ListQuery, status: Type.Optional(Type.Enum(INBOUND_STATUSES)) },
+  { additionalProperties: false },
+);
+
+export const OutboundMail = Type.Object({
+  id: Id,
+  ticketId: Nullable(Id),
+  event: Type.String(),
+  to: Type.String(),
+  subject: Type.String(),
+  status: Type.Enum(['pending', 'sending', 'sent', 'failed'] as const),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  createdAt: Timestamp,
+  sentAt: Nullable(Timestamp),
+});
+
+export const OutboundQuery = Type.Object(
+  { ...ListQuery, ticketId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+
+export const RawMailQuery = Type.Object(
+  {
+    to: Type.Optional(
+      Type.Array(Address, { maxItems: 20, description: 'Envelope recipients; the To header otherwise' }),
+    ),
+    from: Type.Optional(Address),
+  },
+  { additionalProperties: false },
+);
+
+export const Accepted = Type.Object({ id: Id, duplicate: Type.Boolean() });
+
+export type Mailbox = Static<typeof Mailbox>;
+export type CreateMailboxBody = Static<typeof CreateMailboxBody>;
+export type UpdateMailboxBody = Static<typeof UpdateMailboxBody>;
+export type MailDomain = Static<typeof MailDomain>;
+export type CreateMailDomainBody = Static<typeof CreateMailDomainBody>;
+export type InboundMail = Static<typeof InboundMail>;
+export type InboundQuery = Static<typeof InboundQuery>;
+export type OutboundMail = Static<typeof OutboundMail>;
+export type OutboundQuery = Static<typeof OutboundQuery>;

@@ -1,0 +1,230 @@
+import type { Kysely } from 'kysely';
+import type {
+  CreateMailboxBody,
+  CreateMailDomainBody,
+  InboundMail,
+  InboundQuery,
+  Mailbox,
+  MailDomain,
+  OutboundMail,
+  OutboundQuery,
+  UpdateMailboxBody,
+} from '../../../domain/contracts/mail.js';
+import type { DB, InboundMailTable, MailboxTable, OutboundMailTable } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { AppError, conflictOnUnique, notFound, validationError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import * as repo from './mail.repository.js';
+
+const addressTaken = conflictOnUnique('address', 'another mailbox has this address');
+const domainTaken = conflictOnUnique('domain', 'this domain is already mapped');
+
+const toMailbox = (row: MailboxTable): Mailbox => ({
+  id: row.id,
+  address: row.address,
+  name: row.name,
+  organizationId: row.organization_id,
+  serviceId: row.service_id,
+  groupId: row.group_id,
+  active: row.active === 1,
+  version: row.version,
+});
+
+const toInbound = (row: InboundMailTable): InboundMail => ({
+  id: row.id,
+  via: row.via,
+  receivedAt: row.received_at,
+  from: row.from_address,
+  to: JSON.parse(row.envelope_to),
+  subject: row.subject,
+  messageId: row.message_id,
+  size: row.size,
+  status: row.status,
+  reason: row.reason,
+  ticketId: row.ticket_id,
+  outcome: row.outcome,
+  attempts: row.attempts,
+});
+
+const toOutbound = (row: OutboundMailTable): OutboundMail => ({
+  id: row.id,
+  ticketId: row.ticket_id,
+  event: row.event,
+  to: row.to_address,
+  subject: row.subject,
+  status: row.status,
+  attempts: row.attempts,
+  lastError: row.last_error,
+  createdAt: row.created_at,
+  sentAt: row.sent_at,
+});
+
+/** What the admin sets up for mail (mailboxes, domains) and the log of what came in and went out. */
+export class MailAdminService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listMailboxes(): Promise<Mailbox[]> {
+    return (await repo.listMailboxes(this.db)).map(toMailbox);
+  }
+
+  private async checkPlacement(db: Kysely<DB>, body: Partial<CreateMailboxBody>, organizationId: string | null) {
+    const problems = [];
+    if (
+      body.organizationId &&
+      !(await db.selectFrom('organizations').select('id').where('id', '=', body.organizationId).executeTakeFirst())
+    )
+      problems.push({ field: 'organizationId', message: 'no such organization' });
+    if (body.serviceId) {
+      const service = await db
+        .selectFrom('services')
+        .select('organization_id')
+        .where('id', '=', body.serviceId)
+        .executeTakeFirst();
+      if (!service || service.organization_id !== organizationId)
+        problems.push({ field: 'serviceId', message: "is not a service of the mailbox's organization" });
+    }
+    if (
+      body.groupId &&
+      !(await db.selectFrom('support_groups').select('id').where('id', '=', body.groupId).executeTakeFirst())
+    )
+      problems.push({ field: 'groupId', message: 'no such group' });
+    if (problems.length > 0) throw validationError(problems);
+  }
+
+  async createMailbox(ctx: RequestContext, body: CreateMailboxBody): Promise<Mailbox> {
+    const at = this.clock.now().toISOString();
+    const row: MailboxTable = {
+      id: newId(),
+      address: body.address.trim().toLowerCase(),
+      name: body.name.trim(),
+      organization_id: body.organizationId ?? null,
+      service_id: body.serviceId ?? null,
+      group_id: body.groupId ?? null,
+      active: 1,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+    };
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        await this.checkPlacement(trx, body, row.organization_id);
+        await repo.insertMailbox(trx, row);
+        await this.audit.record(trx, ctx, {
+          action: 'mailbox.created',
+          entityType: 'mailbox',
+          entityId: row.id,
+          after: toMailbox(row),
+        });
+        return toMailbox(row);
+      })
+      .catch(addressTaken);
+  }
+
+  async updateMailbox(ctx: RequestContext, id: string, body: UpdateMailboxBody): Promise<Mailbox> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = (await repo.listMailboxes(trx)).find((m) => m.id === id);
+      if (!before) throw notFound('Mailbox');
+      const organizationId = body.organizationId === undefined ? before.organization_id : body.organizationId;
+      await this.checkPlacement(trx, { ...body, serviceId: body.serviceId ?? before.service_id }, organizationId);
+      const changes: Partial<MailboxTable> = { updated_at: this.clock.now().toISOString() };
+      if (body.name !== undefined) changes.name = body.name.trim();
+      if (body.organizationId !== undefined) changes.organization_id = body.organizationId;
+      if (body.serviceId !== undefined) changes.service_id = body.serviceId;
+      if (body.groupId !== undefined) changes.group_id = body.groupId;
+      if (body.active !== undefined) changes.active = body.active ? 1 : 0;
+      const row = await repo.updateMailbox(trx, id, body.version, changes);
+      if (!row)
+        throw new AppError('version_conflict', `The mailbox is at version ${before.version}, not ${body.version}`);
+      await this.audit.record(trx, ctx, {
+        action: 'mailbox.updated',
+        entityType: 'mailbox',
+        entityId: id,
+        before: toMailbox(before),
+        after: toMailbox(row),
+      });
+      return toMailbox(row);
+    });
+  }
+
+  async listDomains(): Promise<MailDomain[]> {
+    return (await repo.listDomains(this.db)).map((row) => ({
+      domain: row.domain,
+      organization: { id: row.organization_id, name: row.organization_name },
+    }));
+  }
+
+  async addDomain(ctx: RequestContext, body: CreateMailDomainBody): Promise<MailDomain> {
+    const domain = body.domain.toLowerCase();
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const organization = await trx
+          .selectFrom('organizations')
+          .select(['id', 'name'])
+          .where('id', '=', body.organizationId)
+          .executeTakeFirst();
+        if (!organization) throw validationError([{ field: 'organizationId', message: 'no such organization' }]);
+        await repo.insertDomain(trx, domain, organization.id, this.clock.now().toISOString());
+        await this.audit.record(trx, ctx, {
+          action: 'mail_domain.added',
+          entityType: 'mail_domain',
+          entityId: domain,
+          organizationId: organization.id,
+          after: { domain, organizationId: organization.id },
+        });
+        return { domain, organization };
+      })
+      .catch(domainTaken);
+  }
+
+  async removeDomain(ctx: RequestContext, domain: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const result = await repo.deleteDomain(trx, domain.toLowerCase());
+      if (Number(result.numDeletedRows) === 0) throw notFound('Domain');
+      await this.audit.record(trx, ctx, {
+        action: 'mail_domain.removed',
+        entityType: 'mail_domain',
+        entityId: domain.toLowerCase(),
+        before: { domain },
+      });
+    });
+  }
+
+  async inbound(query: InboundQuery) {
+    const limit = query.limit ?? 50;
+    const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+    const rows = await repo.listInbound(this.db, {
+      status: query.status,
+      ...(before ? { before } : {}),
+      limit: limit + 1,
+    });
+    const page = pageOf(rows, limit, (row) => [row.id]);
+    return { items: page.items.map(toInbound), nextCursor: page.nextCursor };
+  }
+
+  async outbound(query: OutboundQuery) {
+    const limit = query.limit ?? 50;
+    const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+    const rows = await repo.listOutbound(this.db, {
+      ticketId: query.ticketId,
+      ...(before ? { before } : {}),
+      limit: limit + 1,
+    });
+    const page = pageOf(rows, limit, (row) => [row.id]);
+    return { items: page.items.map(toOutbound), nextCursor: page.nextCursor };
+  }
+
+  async findInbound(id: string): Promise<InboundMail> {
+    const row = await repo.findInbound(this.db, id);
+    if (!row) throw notFound('Message');
+    return toInbound(row);
+  }
+}

@@ -1,0 +1,41 @@
+import sanitizeHtml from 'sanitize-html';
+import { newPartOfText } from '../../../domain/mail/mail-rules.js';
+import { escapeHtml, sanitizeRichText } from '../../platform/html.js';
+
+// Where mail clients put the quoted history of a reply: Gmail, Apple Mail/Thunderbird, Outlook.
+const QUOTE_CLASSES = /(^|\s)(gmail_quote|gmail_extra|moz-cite-prefix|yahoo_quoted)(\s|$)/;
+const OUTLOOK_REPLY = /<div[^>]+id=["']?(divRplyFwdMsg|appendonsend)["']?[^>]*>[\s\S]*$/i;
+const OUTLOOK_SEPARATOR = /<(div|p)[^>]*>\s*(<[^>]+>\s*)*-{2,}\s*(Original Message|Mensaje original)[\s\S]*$/i;
+
+/** The new part of an HTML reply: quoted history cut off, then made safe like every other rich text. */
+function newPartOfHtml(html: string): string {
+  const cut = html.replace(OUTLOOK_REPLY, '').replace(OUTLOOK_SEPARATOR, '');
+  return sanitizeHtml(cut, {
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: true,
+    exclusiveFilter: (frame) =>
+      (frame.tag === 'blockquote' &&
+        (frame.attribs.type === 'cite' || QUOTE_CLASSES.test(frame.attribs.class ?? ''))) ||
+      (frame.tag === 'div' && QUOTE_CLASSES.test(frame.attribs.class ?? '')),
+  });
+}
+
+const textToHtml = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+
+/**
+ * The body to keep on the ticket, as safe rich text: the HTML part when there is one, else the
+ * text part; for replies only the new part. Never empty: a message with no readable body says so.
+ */
+export function mailBodyHtml(mail: { html: string | null; text: string }, reply: boolean): string {
+  if (mail.html) {
+    const safe = sanitizeRichText(reply ? newPartOfHtml(mail.html) : mail.html);
+    if (safe.replace(/<[^>]*>|&nbsp;|\s/g, '')) return safe;
+  }
+  const text = reply ? newPartOfText(mail.text) : mail.text.trim();
+  return text ? textToHtml(text) : '<p>—</p>';
+}

@@ -1,0 +1,237 @@
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { automaticMessage, threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
+import { isStaff } from '../../../domain/roles.js';
+import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
+import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import { escapeHtml } from '../../platform/html.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import { systemContext } from '../../platform/request-context.js';
+import type { BlobStorage } from '../../platform/storage.js';
+import { toPrincipal } from '../auth/auth.service.js';
+import type { ConversationService } from '../tickets/conversation.service.js';
+import type { TicketsService } from '../tickets/tickets.service.js';
+import type { UsersService } from '../users/users.service.js';
+import * as repo from './mail.repository.js';
+import { mailBodyHtml } from './mail-body.js';
+import { type IncomingMail, readMail } from './mail-reader.js';
+
+/** A correspondent writing more than this in an hour is a runaway (a loop, a script): the rest is kept, not taken. */
+export const SENDER_LIMIT_PER_HOUR = 30;
+const HOUR = 3_600_000;
+
+type Person = Awaited<ReturnType<UsersService['get']>>;
+
+/** Why a message was kept without being taken in; it stays listed and can be taken again. */
+class NotTaken extends Error {
+  constructor(
+    readonly status: 'ignored' | 'failed',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Turns a stored message into a new ticket or a reply on an existing one. The ticket's change and
+ * the message marked processed commit in one transaction, so however often a message is handled
+ * (a retry, two instances, a restart after a crash) it makes one ticket or one reply.
+ */
+export class MailProcessorService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly storage: BlobStorage,
+    private readonly users: UsersService,
+    private readonly tickets: TicketsService,
+    private readonly conversation: ConversationService,
+    private readonly ownAddresses: () => Promise<Set<string>>,
+  ) {}
+
+  /** Handles every message still waiting (after a restart, say); answers how many it handled. */
+  async processWaiting(): Promise<number> {
+    let handled = 0;
+    for (const id of await repo.waitingInbound(this.db, 100)) {
+      await this.process(id);
+      handled++;
+    }
+    return handled;
+  }
+
+  async process(id: string): Promise<void> {
+    const row = await repo.findInbound(this.db, id);
+    if (row?.status !== 'received') return;
+    try {
+      const mail = await readMail(await readAll(this.storage.read(row.raw_key)));
+      await this.take(row, mail);
+    } catch (error) {
+      const status = error instanceof NotTaken ? error.status : 'failed';
+      const reason =
+        error instanceof NotTaken || error instanceof AppError
+          ? error.message
+          : `could not be processed: ${error instanceof Error ? error.message : String(error)}`;
+      await repo.noteAttempt(this.db, id, reason);
+      await repo.settleInbound(this.db, id, { status, reason, processed_at: this.clock.now().toISOString() });
+    }
+  }
+
+  /** Puts a message kept aside back in line, and handles it. */
+  async reprocess(id: string): Promise<void> {
+    await repo.settleInbound(this.db, id, { status: 'received', processed_at: null, reason: null }, [
+      'failed',
+      'ignored',
+    ]);
+    await this.process(id);
+  }
+
+  private async take(row: InboundMailTable, mail: IncomingMail): Promise<void> {
+    const from = mail.from?.address;
+    if (!from) throw new NotTaken('failed', 'the message has no sender (From)');
+    if ((await this.ownAddresses()).has(from))
+      throw new NotTaken('ignored', 'sent from one of the desk’s own addresses');
+    const automatic = automaticMessage(mail.headers, from, mail.contentType);
+    if (automatic && automatic.kind !== 'bulk')
+      throw new NotTaken('ignored', `automatic message (${automatic.reason})`);
+    const since = new Date(this.clock.now().getTime() - HOUR).toISOString();
+    if ((await repo.countFromSender(this.db, from, since)) > SENDER_LIMIT_PER_HOUR)
+      throw new NotTaken('ignored', `more than ${SENDER_LIMIT_PER_HOUR} messages from ${from} in the last hour`);
+
+    const mailbox = await this.mailboxOf(row);
+    const sender = await this.senderOf(mail, mailbox);
+    const ctx: RequestContext = { principal: toPrincipal(sender, 'session'), requestId: `mail:${row.id}`, ip: null };
+    const ticketId = await this.threadOf(mail, sender);
+    const settle = (outcome: 'ticket' | 'reply') => async (trx: Kysely<DB>, ticket: { id: string }) => {
+      const done = await repo.settleInbound(trx, row.id, {
+        status: 'processed',
+        processed_at: this.clock.now().toISOString(),
+        ticket_id: ticket.id,
+        outcome,
+        reason: null,
+      });
+      // Someone else took it meanwhile: roll this change back rather than take it twice.
+      if (!done) throw new AppError('conflict', 'the message was taken meanwhile');
+    };
+
+    if (ticketId) {
+      const { attachmentIds, refused } = await this.attach(ctx, mail);
+      await this.conversation.post(
+        ctx,
+        ticketId,
+        'reply',
+        { bodyHtml: mailBodyHtml(mail, true) + refusedNote(refused), attachmentIds },
+        (trx) => settle('reply')(trx, { id: ticketId }),
+      );
+      return;
+    }
+    if (isStaff(sender.roles))
+      throw new NotTaken('failed', `${from} is staff: staff reply to tickets, they do not raise them by mail`);
+    const { attachmentIds, refused } = await this.attach(ctx, mail);
+    await this.tickets.create(
+      ctx,
+      {
+        type: 'incident',
+        subject: (mail.subject || '(sin asunto)').slice(0, 200),
+        description: mailBodyHtml(mail, false) + refusedNote(refused),
+        ...(mailbox?.service_id ? { serviceId: mailbox.service_id } : {}),
+        attachmentIds,
+      },
+      { channel: 'email', alongside: settle('ticket') },
+    );
+  }
+
+  private async mailboxOf(row: InboundMailTable): Promise<MailboxTable | undefined> {
+    for (const address of JSON.parse(row.envelope_to) as string[]) {
+      const mailbox = await repo.findMailbox(this.db, address);
+      if (mailbox) return mailbox;
+    }
+    return undefined;
+  }
+
+  /**
+   * The person who wrote: From, never Reply-To. Someone unknown becomes a requester of the
+   * organization their domain is mapped to, else of the mailbox's organization.
+   */
+  private async senderOf(mail: IncomingMail, mailbox: MailboxTable | undefined): Promise<Person> {
+    const address = mail.from?.address as string;
+    const known = await this.users.findActiveByEmail(address);
+    if (known) return this.users.get(known.id);
+    const domain = address.split('@')[1] ?? '';
+    const organizationId = (await repo.organizationOfDomain(this.db, domain)) ?? mailbox?.organization_id ?? null;
+    if (!organizationId)
+      throw new NotTaken(
+        'failed',
+        `unknown sender ${address}: map the domain ${domain} to an organization, or give the mailbox one, then reprocess`,
+      );
+    try {
+      return await this.users.create(systemContext, {
+        email: address,
+        name: (mail.from?.name || address.split('@')[0] || address).slice(0, 200),
+        roles: ['requester'],
+        organizationId,
+      });
+    } catch (error) {
+      // Created by another message of the same sender at the same moment; an inactive account stays so.
+      const again = await this.users.findActiveByEmail(address);
+      if (again) return this.users.get(again.id);
+      throw error instanceof AppError && error.code === 'conflict'
+        ? new NotTaken('failed', `the account of ${address} is not active`)
+        : error;
+    }
+  }
+
+  /**
+   * The ticket a message answers: by the Message-IDs it replies to, else by the number in its
+   * subject — and only a ticket of the sender's own organization (or any, for staff) that is still
+   * open to replies. Anything else starts a new ticket.
+   */
+  private async threadOf(mail: IncomingMail, sender: Person): Promise<string | null> {
+    let ticketId = await repo.ticketOfMessageIds(this.db, threadIds(mail.inReplyTo, mail.references));
+    if (!ticketId) {
+      const number = ticketNumberInSubject(mail.subject);
+      if (number) {
+        const row = await this.db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirst();
+        ticketId = row?.id ?? null;
+      }
+    }
+    if (!ticketId) return null;
+    const ticket = await this.db
+      .selectFrom('tickets')
+      .select(['organization_id', 'status'])
+      .where('id', '=', ticketId)
+      .executeTakeFirst();
+    if (!ticket || FINAL_STATUSES.includes(ticket.status)) return null;
+    if (!isStaff(sender.roles) && ticket.organization_id !== sender.organizationId) return null;
+    return ticketId;
+  }
+
+  /** Files of the message, stored with the same checks as uploads; the ones refused are named. */
+  private async attach(ctx: RequestContext, mail: IncomingMail) {
+    const attachmentIds: string[] = [];
+    const refused: string[] = [];
+    for (const file of mail.attachments) {
+      try {
+        const stored = await this.conversation.upload(
+          ctx,
+          { fileName: file.fileName, stream: Readable.from(file.content) },
+          {},
+        );
+        attachmentIds.push(stored.id);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        refused.push(`${file.fileName} (${error.message})`);
+      }
+    }
+    return { attachmentIds, refused };
+  }
+}
+
+const refusedNote = (refused: string[]) =>
+  refused.length ? `<p><em>${escapeHtml(`Not attached: ${refused.join('; ')}`)}</em></p>` : '';
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

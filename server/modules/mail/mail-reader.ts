@@ -1,0 +1,56 @@
+import { type AddressObject, simpleParser } from 'mailparser';
+
+/** What the pipeline needs from a raw RFC 5322 message, decoded (RFC 2047 words, RFC 2231 names, charsets). */
+export interface IncomingMail {
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  from: { address: string; name: string } | null;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  headers: Map<string, string>;
+  contentType: string;
+  attachments: { fileName: string; content: Buffer; inline: boolean; contentId: string | null }[];
+}
+
+const addresses = (value: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(value) ? value : value ? [value] : []).flatMap((group) =>
+    group.value.flatMap((entry) => [entry, ...(entry.group ?? [])]),
+  );
+
+const headerText = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value ?? '');
+};
+
+export async function readMail(raw: Buffer): Promise<IncomingMail> {
+  const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+  const [from] = addresses(parsed.from).filter((entry) => entry.address);
+  const headers = new Map<string, string>();
+  for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
+  return {
+    messageId: parsed.messageId?.replace(/^<|>$/g, '').trim() || null,
+    inReplyTo: parsed.inReplyTo ?? null,
+    references: Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [],
+    from: from?.address ? { address: from.address.toLowerCase(), name: from.name || '' } : null,
+    to: [...addresses(parsed.to), ...addresses(parsed.cc)]
+      .map((entry) => entry.address?.toLowerCase())
+      .filter((address): address is string => !!address),
+    subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim(),
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    headers,
+    contentType: headers.get('content-type') ?? '',
+    attachments: parsed.attachments.map((attachment, i) => ({
+      fileName:
+        attachment.filename || `${attachment.contentDisposition === 'inline' ? 'inline' : 'attachment'}-${i + 1}`,
+      content: attachment.content,
+      inline: attachment.contentDisposition === 'inline' || !!attachment.related,
+      contentId: attachment.contentId?.replace(/^<|>$/g, '') ?? null,
+    })),
+  };
+}

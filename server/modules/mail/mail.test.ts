@@ -1,0 +1,260 @@
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
+import { systemContext } from '../../platform/request-context.js';
+import { createSmtpListener } from './smtp-listener.js';
+
+const TOKEN = 'inbound-token-for-tests-0123456789';
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
+
+/** A mail server on loopback that keeps what it is sent: the other end of Mesa's outbox. */
+async function startSink() {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    received,
+    port: (server.server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
+  let built: Awaited<ReturnType<typeof buildTestApp>>;
+  let sink: Awaited<ReturnType<typeof startSink>>;
+  let listener: ReturnType<typeof createSmtpListener>;
+  let send: Transporter;
+  let agent: Client;
+  let organization: { id: string; name: string };
+
+  const inbound = () => database().db.selectFrom('inbound_mail').selectAll().orderBy('id').execute();
+  const ticketsOf = () => database().db.selectFrom('tickets').selectAll().orderBy('sequence').execute();
+  const deliver = async () => {
+    await built.services.mailOutbox.sendDue();
+    return sink.received;
+  };
+
+  beforeAll(async () => {
+    sink = await startSink();
+    built = await buildTestApp(database(), {
+      mail: {
+        listenPort: 0,
+        listenHost: '127.0.0.1',
+        relayUrl: `smtp://127.0.0.1:${sink.port}`,
+        from: 'Mesa Soporte <soporte@mesa.test>',
+        inboundToken: TOKEN,
+        publicUrl: 'https://mesa.test',
+      },
+    });
+    organization = await makeOrganization(built, 'Clínica Andina');
+    await built.services.mailAdmin.createMailbox(systemContext, {
+      address: 'soporte@mesa.test',
+      name: 'Soporte',
+      organizationId: null,
+    });
+    await built.services.mailAdmin.addDomain(systemContext, {
+      domain: 'clinica.test',
+      organizationId: organization.id,
+    });
+    agent = await login(built, (await makeUser(built, ['agent'])).email);
+    listener = createSmtpListener({
+      intake: built.services.mailIntake,
+      isDeskAddress: async (address) => (await built.services.deskAddresses()).has(address.toLowerCase()),
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    send = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: (listener.server.address() as AddressInfo).port,
+      secure: false,
+      ignoreTLS: true,
+    });
+  });
+
+  afterAll(async () => {
+    send?.close();
+    await new Promise<void>((resolve) => listener?.close(() => resolve()));
+    await sink?.close();
+    built?.services.mailOutbox.close();
+  });
+
+  it('turns a mail into a ticket, acknowledges it, threads the answer back and tells of the resolution', async () => {
+    const first = await send.sendMail({
+      from: 'Ana Pérez <ana@clinica.test>',
+      to: 'soporte@mesa.test',
+      subject: 'La impresora de admisión no imprime',
+      text: 'Desde las 8:00 la impresora de admisión no responde.\n\nAna',
+      html: '<p>Desde las 8:00 la impresora de admisión <b>no responde</b>.</p><script>alert(1)</script>',
+      attachments: [{ filename: 'error.txt', content: 'Error 0x45 en la cola de impresión' }],
+    });
+    await eventually(async () => (await inbound()).map((m) => m.status)).toEqual(['processed']);
+    const [ticket] = await ticketsOf();
+    expect(ticket).toMatchObject({
+      channel: 'email',
+      subject: 'La impresora de admisión no imprime',
+      number: 'INC-000001',
+    });
+    expect(ticket?.description_html).toContain('<b>no responde</b>');
+    expect(ticket?.description_html).not.toContain('script');
+    const requester = await database()
+      .db.selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'ana@clinica.test')
+      .executeTakeFirstOrThrow();
+    expect(requester).toMatchObject({ name: 'Ana Pérez', organization_id: organization.id });
+    const attachments = (await agent.request('GET', `/api/v1/tickets/${ticket?.id}`)).json().attachments;
+    expect(attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['error.txt']);
+
+    // The acknowledgment: the number in the subject, marked automatic, threaded to Ana's message.
+    const [ack] = await deliver();
+    expect(ack?.subject).toBe('[INC-000001] Recibimos tu solicitud: La impresora de admisión no imprime');
+    expect(ack?.to && 'text' in ack.to ? ack.to.text : '').toContain('ana@clinica.test');
+    expect(ack?.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(ack?.inReplyTo).toBe(first.messageId);
+
+    // Ana answers the acknowledgment from her mail client: a reply on the same ticket.
+    await send.sendMail({
+      from: 'Ana Pérez <ana@clinica.test>',
+      to: 'soporte@mesa.test',
+      subject: `Re: ${ack?.subject}`,
+      inReplyTo: ack?.messageId,
+      references: [first.messageId, ack?.messageId as string],
+      text: 'Olvidé decir que es la HP del mesón 2.\n\nEl lun, 30 nov 2026 a las 10:00, Mesa Soporte <soporte@mesa.test> escribió:\n> Registramos tu caso',
+    });
+    await eventually(async () => (await inbound()).map((m) => [m.status, m.outcome])).toEqual([
+      ['processed', 'ticket'],
+      ['processed', 'reply'],
+    ]);
+    expect(await ticketsOf()).toHaveLength(1);
+    const timeline = (await agent.request('GET', `/api/v1/tickets/${ticket?.id}/timeline`)).json().items;
+    const answer = timeline.find((e: { kind: string; actor: { name: string } | null }) => e.kind === 'reply');
+    expect(answer.actor.name).toBe('Ana Pérez');
+    expect(answer.message.bodyHtml).toBe('<p>Olvidé decir que es la HP del mesón 2.</p>');
+
+    // The agent's reply goes out by mail; so does the resolution.
+    await agent.request('POST', `/api/v1/tickets/${ticket?.id}/replies`, { bodyHtml: '<p>Reiniciamos la cola.</p>' });
+    const current = (await agent.request('GET', `/api/v1/tickets/${ticket?.id}`)).json();
+    await agent.request('PATCH', `/api/v1/tickets/${ticket?.id}`, {
+      version: current.version,
+      status: 'resolved',
+      resolutionCode: 'solved',
+      resolutionNotes: 'Se reinició la cola de impresión.',
+    });
+    const mails = await deliver();
+    expect(mails.map((m) => m.subject)).toEqual([
+      '[INC-000001] Recibimos tu solicitud: La impresora de admisión no imprime',
+      'Re: [INC-000001] La impresora de admisión no imprime',
+      '[INC-000001] Resuelto: La impresora de admisión no imprime',
+    ]);
+    expect(mails[1]?.html).toContain('Reiniciamos la cola.');
+    expect(mails[2]?.text).toContain('Se reinició la cola de impresión.');
+    expect(mails[2]?.headers.get('auto-submitted')).toBe('auto-generated');
+    // The requester's own reply by mail is not echoed back to her.
+    expect(mails).toHaveLength(3);
+  });
+
+  it('stores the same message once however often it is handed over', async () => {
+    const raw = [
+      'From: Ana Pérez <ana@clinica.test>',
+      'To: soporte@mesa.test',
+      'Subject: Otra consulta',
+      'Message-ID: <dup-1@clinica.test>',
+      '',
+      'Hola',
+    ].join('\r\n');
+    const before = (await ticketsOf()).length;
+    for (let i = 0; i < 3; i++)
+      await send.sendMail({ envelope: { from: 'ana@clinica.test', to: ['soporte@mesa.test'] }, raw });
+    const viaHttp = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/mail/inbound/raw',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'message/rfc822' },
+      payload: raw,
+    });
+    expect(viaHttp.statusCode).toBe(202);
+    expect(viaHttp.json().duplicate).toBe(true);
+    await eventually(async () => (await ticketsOf()).length).toBe(before + 1);
+    expect((await inbound()).filter((m) => m.message_id === 'dup-1@clinica.test')).toHaveLength(1);
+  });
+
+  it('refuses mail for addresses that are not the desk’s, and HTTP without the token', async () => {
+    await expect(
+      send.sendMail({ from: 'ana@clinica.test', to: 'otro@mesa.test', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    const wrong = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/mail/inbound/raw',
+      headers: { authorization: 'Bearer nope', 'content-type': 'message/rfc822' },
+      payload: 'From: a@b.c\r\n\r\nx',
+    });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('keeps what it cannot take: out-of-office replies, unknown senders, and another organization’s ticket', async () => {
+    const before = (await ticketsOf()).length;
+    await send.sendMail({
+      from: 'ana@clinica.test',
+      to: 'soporte@mesa.test',
+      subject: 'Fuera de la oficina',
+      text: 'Vuelvo el lunes',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    await send.sendMail({
+      from: 'Bob <bob@desconocido.test>',
+      to: 'soporte@mesa.test',
+      subject: 'Ayuda',
+      text: 'Hola',
+    });
+    await eventually(
+      async () => (await inbound()).filter((m) => m.status === 'ignored' || m.status === 'failed').length,
+    ).toBe(2);
+    const kept = await inbound();
+    expect(kept.find((m) => m.subject === 'Fuera de la oficina')).toMatchObject({
+      status: 'ignored',
+      reason: 'automatic message (Auto-Submitted: auto-replied)',
+    });
+    const bob = kept.find((m) => m.from_address === 'bob@desconocido.test');
+    expect(bob).toMatchObject({ status: 'failed' });
+    expect(bob?.reason).toContain('map the domain desconocido.test');
+    expect(await ticketsOf()).toHaveLength(before);
+
+    // The admin maps the domain and takes it again: now it is a ticket.
+    const other = await makeOrganization(built, 'Desconocidos SA');
+    await built.services.mailAdmin.addDomain(systemContext, { domain: 'desconocido.test', organizationId: other.id });
+    const admin = await login(built, (await makeUser(built, ['admin'])).email);
+    const again = await admin.request('POST', `/api/v1/mail/inbound/${bob?.id}/reprocess`);
+    expect(again.json()).toMatchObject({ status: 'processed', outcome: 'ticket' });
+    expect((await admin.request('GET', '/api/v1/mail/inbound?status=ignored')).json().items).toHaveLength(1);
+
+    // Bob writes quoting Clínica Andina's ticket number: he gets a ticket of his own, not a reply on theirs.
+    await send.sendMail({
+      from: 'bob@desconocido.test',
+      to: 'soporte@mesa.test',
+      subject: 'Re: [INC-000001] Impresora',
+      text: 'Yo también',
+    });
+    await eventually(
+      async () =>
+        (await inbound()).filter((m) => m.from_address === 'bob@desconocido.test' && m.status === 'processed').length,
+    ).toBe(2);
+    const bobs = (await inbound()).filter((m) => m.from_address === 'bob@desconocido.test');
+    expect(bobs.map((m) => m.outcome)).toEqual(['ticket', 'ticket']);
+    const [first] = await ticketsOf();
+    expect(bobs.every((m) => m.ticket_id !== first?.id)).toBe(true);
+  });
+});

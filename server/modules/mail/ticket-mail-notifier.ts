@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { MailEvent } from '../../../domain/i18n/mail-es.js';
+import { isStaff } from '../../../domain/roles.js';
+import type { DB } from '../../db/schema.js';
+import { htmlToText } from '../../platform/html.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { RecordedEvent } from '../tickets/ticket-history.js';
+import * as repo from './mail.repository.js';
+import type { MailOutboxService } from './mail-outbox.service.js';
+import { renderMail } from './mail-templates.js';
+
+/** Which timeline events the requester hears of by mail, and with which template. */
+function eventFor(ctx: RequestContext, event: RecordedEvent): MailEvent | null {
+  const staffActed = !!ctx.principal && isStaff(ctx.principal.roles);
+  if (event.kind === 'created') return ctx.noAutoReply ? null : 'ticket_received';
+  if (event.kind === 'reply' && !event.internal) return staffActed ? 'agent_reply' : null;
+  if (event.kind !== 'status_changed') return null;
+  const status = event.changes?.find((c) => c.field === 'status')?.to;
+  const reason = event.changes?.find((c) => c.field === 'pendingReason')?.to;
+  if (status === 'pending' && reason === 'requester') return 'waiting_on_you';
+  if (status === 'resolved') return 'resolved';
+  // Closed by the desk or by the sweep, the requester hears; closed by the requester, no need.
+  if (status === 'closed') return staffActed || !ctx.principal ? 'closed' : null;
+  return null;
+}
+
+/**
+ * Writes the requester's mail for a change to the outbox, inside the change's transaction
+ * (registered as a TicketHistory observer): ticket received, an agent's reply, waiting on you,
+ * resolved, closed. Every message says its ticket number in the subject and threads to the
+ * message the ticket began with, so the answer finds its way back.
+ */
+export function ticketMailNotifier(outbox: MailOutboxService, publicUrl: string | null) {
+  return async (trx: Kysely<DB>, ctx: RequestContext, ticketId: string, event: RecordedEvent) => {
+    const kind = eventFor(ctx, event);
+    if (!kind) return;
+    const ticket = await trx
+      .selectFrom('tickets')
+      .innerJoin('users', 'users.id', 'tickets.requester_id')
+      .select([
+        'tickets.number',
+        'tickets.subject',
+        'tickets.resolution_notes',
+        'users.email',
+        'users.name',
+        'users.locale',
+        'users.status as requester_status',
+      ])
+      .where('tickets.id', '=', ticketId)
+      .executeTakeFirst();
+    if (ticket?.requester_status !== 'active') return;
+    let replyHtml: string | undefined;
+    if (kind === 'agent_reply' && event.messageId) {
+      const message = await trx
+        .selectFrom('ticket_messages')
+        .select('body_html')
+        .where('id', '=', event.messageId)
+        .executeTakeFirst();
+      replyHtml = message?.body_html;
+    }
+    const rendered = renderMail(
+      kind,
+      ticket.locale ?? 'es',
+      {
+        number: ticket.number,
+        subject: ticket.subject,
+        requester: ticket.name,
+        agent: ctx.principal?.name ?? '',
+        resolution: ticket.resolution_notes ?? '',
+      },
+      {
+        ...(replyHtml ? { html: replyHtml, text: htmlToText(replyHtml) } : {}),
+        link: publicUrl ? `${publicUrl}/portal/tickets/${ticketId}` : null,
+      },
+    );
+    await outbox.enqueue(trx, {
+      ticketId,
+      event: kind,
+      to: ticket.email,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      references: await repo.firstMessageIdOf(trx, ticketId),
+      autoSubmitted: kind === 'ticket_received' ? 'auto-replied' : 'auto-generated',
+    });
+  };
+}
