@@ -30,6 +30,7 @@ import { MailAdminService } from './modules/mail/mail-admin.service.js';
 import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
 import { MailProcessorService } from './modules/mail/mail-processor.service.js';
+import { staffAlertMailer } from './modules/mail/staff-alert-mailer.js';
 import { ticketMailNotifier } from './modules/mail/ticket-mail-notifier.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
@@ -138,7 +139,10 @@ export function buildServices(
   const supervision = new SupervisionService(db, clock);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
   // Without a relay Mesa sends no mail, so it writes none to the outbox either.
-  if (mailOutbox.sending) history.observe(ticketMailNotifier(mailOutbox, mailConfig.publicUrl));
+  if (mailOutbox.sending) {
+    history.observe(ticketMailNotifier(mailOutbox, mailConfig.publicUrl));
+    notifications.also(staffAlertMailer(mailOutbox, mailConfig.publicUrl));
+  }
   const mailIntake = new MailIntakeService(db, clock, storage);
   const deskAddresses = async () =>
     new Set([...(await activeMailboxAddresses(db)).map((row) => row.address), addressOf(mailConfig.from)]);

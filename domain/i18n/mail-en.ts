@@ -35,6 +35,10 @@ export const mailEn: MailTemplates = {
       'We closed your case {{number}}. If you need anything else, write to us and we will open a new one.',
     ],
   },
+  staff_alert: {
+    subject: '[{{number}}] {{what}}',
+    body: ['{{what}}.', 'Case {{number}}: {{subject}}'],
+  },
   footer: 'Service desk · Keep [{{number}}] in the subject when you reply.',
   openTicket: 'See the case',
 };

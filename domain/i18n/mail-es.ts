@@ -36,6 +36,10 @@ export const mailEs = {
       'Cerramos tu caso {{number}}. Si necesitas algo más, escríbenos y abriremos uno nuevo.',
     ],
   },
+  staff_alert: {
+    subject: '[{{number}}] {{what}}',
+    body: ['{{what}}.', 'Caso {{number}}: {{subject}}'],
+  },
   footer: 'Mesa de Servicio · No quites [{{number}}] del asunto al responder.',
   openTicket: 'Ver el caso',
 };

@@ -257,4 +257,25 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
     const [first] = await ticketsOf();
     expect(bobs.every((m) => m.ticket_id !== first?.id)).toBe(true);
   });
+  it('mails the SLA alerts the job raises to the staff they name', async () => {
+    const lead = await makeUser(built, ['agent']);
+    const [ticket] = await ticketsOf();
+    if (!ticket) throw new Error('no ticket');
+    const before = (await deliver()).length;
+    await database()
+      .db.transaction()
+      .execute((trx) =>
+        built.services.notifications.notify(trx, [lead.id], {
+          ticket_id: ticket.id,
+          kind: 'sla_breach',
+          target: 'resolution',
+          percent: 100,
+        }),
+      );
+    const mails = (await deliver()).slice(before);
+    expect(mails.map((m) => [m.subject, m.headers.get('auto-submitted')])).toEqual([
+      ['[INC-000001] Se incumplió el plazo de la resolución', 'auto-generated'],
+    ]);
+    expect(mails[0]?.text).toContain(`https://mesa.test/workspace/tickets/${ticket.id}`);
+  });
 });

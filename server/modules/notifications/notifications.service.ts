@@ -10,6 +10,9 @@ import * as repo from './notifications.repository.js';
 
 export type NewNotification = Pick<NotificationTable, 'ticket_id' | 'kind' | 'target' | 'percent'>;
 
+/** Another way to tell the same people, in the same transaction (mail, when it is set up). */
+export type NotificationChannel = (trx: Kysely<DB>, userIds: string[], notification: NewNotification) => Promise<void>;
+
 const userOf = (ctx: RequestContext) => {
   if (!ctx.principal) throw new AppError('unauthenticated');
   return ctx.principal.userId;
@@ -17,17 +20,25 @@ const userOf = (ctx: RequestContext) => {
 
 /** In-app notifications: what the SLA job and commitments tell the people named. */
 export class NotificationsService {
+  private readonly channels: NotificationChannel[] = [];
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
   ) {}
 
+  also(channel: NotificationChannel): void {
+    this.channels.push(channel);
+  }
+
   /** Tells each person once, inside the caller's transaction. */
   async notify(trx: Kysely<DB>, userIds: Iterable<string>, notification: NewNotification): Promise<void> {
     const at = this.clock.now();
+    const people = [...new Set(userIds)];
+    for (const channel of this.channels) await channel(trx, people, notification);
     await repo.insertNotifications(
       trx,
-      [...new Set(userIds)].map((userId) => ({
+      people.map((userId) => ({
         id: newId(at.getTime()),
         user_id: userId,
         created_at: at.toISOString(),
