@@ -110,6 +110,8 @@ async function main() {
     });
     app.log.info({ port, host: config.mail.listenHost }, 'taking mail over SMTP');
   }
+  // What was stored but not taken in before the last stop (a crash, say) is taken in now.
+  services.mailProcessor.processWaiting().catch((error) => app.log.error({ err: error }, 'mail work failed'));
   // Printed, not logged: the demo passwords must not end up in log storage.
   if (demo) process.stdout.write(`${demo}\n`);
 }
