@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { MailConfig } from '../../server/config.js';
 import type { Clock } from '../../server/platform/clock.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { buildTestApp } from '../support/test-app.js';
@@ -36,7 +37,7 @@ export interface BrowserApp {
 }
 
 /** The whole app on a fresh database, listening on 127.0.0.1, and a headless Chromium to drive it. */
-export async function startBrowserApp(options: { clock?: Clock } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(options: { clock?: Clock; mail?: MailConfig } = {}): Promise<BrowserApp> {
   if (!HAVE_CHROMIUM) throw new Error(`MESA_E2E=required but there is no Chromium at ${CHROMIUM}`);
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` before the browser tests`);

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { startMailSink } from '../../../test/support/mail-sink.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
 import { createSmtpListener } from './smtp-listener.js';
@@ -11,33 +10,9 @@ import { createSmtpListener } from './smtp-listener.js';
 const TOKEN = 'inbound-token-for-tests-0123456789';
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
-/** A mail server on loopback that keeps what it is sent: the other end of Mesa's outbox. */
-async function startSink() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    received,
-    port: (server.server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: Awaited<ReturnType<typeof startMailSink>>;
   let listener: ReturnType<typeof createSmtpListener>;
   let send: Transporter;
   let agent: Client;
@@ -51,7 +26,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
   };
 
   beforeAll(async () => {
-    sink = await startSink();
+    sink = await startMailSink();
     built = await buildTestApp(database(), {
       mail: {
         listenPort: 0,
