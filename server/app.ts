@@ -30,6 +30,7 @@ import { MailAdminService } from './modules/mail/mail-admin.service.js';
 import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
 import { MailProcessorService } from './modules/mail/mail-processor.service.js';
+import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
 import { staffAlertMailer } from './modules/mail/staff-alert-mailer.js';
 import { ticketMailNotifier } from './modules/mail/ticket-mail-notifier.js';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -91,6 +92,7 @@ const NO_MAIL: MailConfig = {
   from: 'Mesa de Servicio <mesa@localhost>',
   inboundToken: null,
   publicUrl: null,
+  imap: null,
 };
 
 export function buildServices(
@@ -138,10 +140,11 @@ export function buildServices(
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications);
   const supervision = new SupervisionService(db, clock);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
+  const mailTemplates = new MailTemplatesService(db, clock, audit);
   // Without a relay Mesa sends no mail, so it writes none to the outbox either.
   if (mailOutbox.sending) {
-    history.observe(ticketMailNotifier(mailOutbox, mailConfig.publicUrl));
-    notifications.also(staffAlertMailer(mailOutbox, mailConfig.publicUrl));
+    history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl));
+    notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
   }
   const mailIntake = new MailIntakeService(db, clock, storage);
   const deskAddresses = async () =>
@@ -188,6 +191,7 @@ export function buildServices(
     mailIntake,
     mailProcessor,
     mailAdmin,
+    mailTemplates,
     deskAddresses,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, parseImapUrl } from './config.js';
 
 describe('configuration', () => {
   it('defaults to SQLite under ./data on port 8080', () => {
@@ -24,5 +24,74 @@ describe('configuration', () => {
   it('marks cookies secure behind an https public address', () => {
     expect(loadConfig({ MESA_PUBLIC_URL: 'https://desk.example.com' }).secureCookies).toBe(true);
     expect(loadConfig({}).secureCookies).toBe(false);
+  });
+
+  describe('IMAP polling', () => {
+    const ACCOUNT_URL = 'imaps://soporte%40clinica.test:p%40ss%2Fw%3Ard@mail.clinica.test';
+
+    it('is off unless MESA_IMAP_URL is set', () => {
+      expect(loadConfig({}).mail.imap).toBeNull();
+    });
+
+    it('reads the account, INBOX and Mesa/Processed by default', () => {
+      const { imap } = loadConfig({ MESA_IMAP_URL: ACCOUNT_URL }).mail;
+      expect(imap).toEqual({ url: ACCOUNT_URL, folder: 'INBOX', processedFolder: 'Mesa/Processed' });
+      expect(Object.isFrozen(imap)).toBe(true);
+      expect(parseImapUrl(ACCOUNT_URL)).toEqual({
+        host: 'mail.clinica.test',
+        port: 993,
+        secure: true,
+        user: 'soporte@clinica.test',
+        password: 'p@ss/w:rd',
+      });
+      expect(parseImapUrl('imap://mesa:secret@127.0.0.1:10143')).toEqual({
+        host: '127.0.0.1',
+        port: 10143,
+        secure: false,
+        user: 'mesa',
+        password: 'secret',
+      });
+      expect(parseImapUrl('imap://u:p@[::1]').host).toBe('::1');
+      expect(parseImapUrl('imap://u:p@[::1]').port).toBe(143);
+    });
+
+    it('takes the folders, and "none" to flag taken messages where they are', () => {
+      const env = {
+        MESA_IMAP_URL: ACCOUNT_URL,
+        MESA_IMAP_FOLDER: 'Soporte',
+        MESA_IMAP_PROCESSED_FOLDER: 'Soporte/Hecho',
+      };
+      expect(loadConfig(env).mail.imap).toMatchObject({ folder: 'Soporte', processedFolder: 'Soporte/Hecho' });
+      expect(loadConfig({ MESA_IMAP_URL: ACCOUNT_URL, MESA_IMAP_PROCESSED_FOLDER: 'none' }).mail.imap).toMatchObject({
+        processedFolder: null,
+      });
+    });
+
+    it.each([
+      ['https://u:hunter2@mail.example.com', /MESA_IMAP_URL must start with imap:\/\/ or imaps:\/\//],
+      ['imap://mail.example.com', /MESA_IMAP_URL must carry the user and the password/],
+      ['imap://u@mail.example.com', /MESA_IMAP_URL must carry the user and the password/],
+      ['imap://u:hunter2@mail.example.com/INBOX', /MESA_IMAP_URL must end with the host and port.*MESA_IMAP_FOLDER/],
+      ['imap://u:hunter2@mail.example.com:99999', /MESA_IMAP_URL must be a URL/],
+      ['imap://u:hunter2@mail.example.com:0', /MESA_IMAP_URL must have a port/],
+      ['imap://u:hunter2%@mail.example.com', /MESA_IMAP_URL must URL-encode the user and the password/],
+      ['imap://u:hunt/er2@mail.example.com', /MESA_IMAP_URL/],
+      ['u:hunter2@mail.example.com', /MESA_IMAP_URL/],
+    ])('fails fast on %s, naming the setting and never the password', (url, message) => {
+      expect(() => loadConfig({ MESA_IMAP_URL: url })).toThrow(ConfigError);
+      expect(() => loadConfig({ MESA_IMAP_URL: url })).toThrow(message);
+      try {
+        loadConfig({ MESA_IMAP_URL: url });
+      } catch (error) {
+        expect((error as Error).message).not.toMatch(/hunter2|hunt/);
+      }
+    });
+
+    it('refuses folders without an account, and a processed folder that is the folder read', () => {
+      expect(() => loadConfig({ MESA_IMAP_FOLDER: 'INBOX' })).toThrow(/MESA_IMAP_FOLDER is set but MESA_IMAP_URL/);
+      expect(() => loadConfig({ MESA_IMAP_URL: ACCOUNT_URL, MESA_IMAP_PROCESSED_FOLDER: 'inbox' })).toThrow(
+        /MESA_IMAP_PROCESSED_FOLDER must differ from MESA_IMAP_FOLDER/,
+      );
+    });
   });
 });

@@ -30,6 +30,89 @@ export interface MailConfig {
   inboundToken: string | null;
   /** Where people open Mesa, for links in mail (MESA_PUBLIC_URL); null leaves links out. */
   publicUrl: string | null;
+  /** An existing mailbox Mesa polls over IMAP (MESA_IMAP_URL); null or absent when it polls none. */
+  imap?: ImapConfig | null;
+}
+
+export interface ImapConfig {
+  /** imap://user:password@host:port or imaps://…, user and password URL-encoded; checked by parseImapUrl. */
+  url: string;
+  /** The folder read (MESA_IMAP_FOLDER, default INBOX). */
+  folder: string;
+  /**
+   * Where taken messages are moved (MESA_IMAP_PROCESSED_FOLDER, default "Mesa/Processed", "/"
+   * between levels whatever the server's separator); null (the value "none") leaves them in the
+   * folder, flagged \Seen and $MesaTaken.
+   */
+  processedFolder: string | null;
+}
+
+/** An IMAP account, as MESA_IMAP_URL gives it. */
+export interface ImapAccount {
+  host: string;
+  port: number;
+  /** TLS from the first byte (imaps://, port 993 by default); imap:// uses STARTTLS when offered. */
+  secure: boolean;
+  user: string;
+  password: string;
+}
+
+/**
+ * Reads imap://user:password@host:port (or imaps://). Errors name the setting and show only what
+ * follows the credentials, so the password never reaches a log or a terminal.
+ */
+export function parseImapUrl(raw: string, setting = 'MESA_IMAP_URL'): ImapAccount {
+  const at = raw.lastIndexOf('@');
+  const shown = at >= 0 ? `, got "…@${raw.slice(at + 1)}"` : '';
+  const fail = (why: string) => new ConfigError(`${setting} ${why}${shown}`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw fail('must be a URL like imaps://user:password@host:993 (user and password URL-encoded)');
+  }
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw fail('must start with imap:// or imaps://');
+  if (!url.hostname) throw fail('must name the server');
+  if (!url.username || !url.password) throw fail('must carry the user and the password (user:password@host)');
+  if (url.pathname.replace(/^\/+/, '') || url.search || url.hash)
+    throw fail('must end with the host and port: set the folder with MESA_IMAP_FOLDER');
+  if (url.port === '0') throw fail('must have a port between 1 and 65535');
+  let user: string;
+  let password: string;
+  try {
+    user = decodeURIComponent(url.username);
+    password = decodeURIComponent(url.password);
+  } catch {
+    throw fail('must URL-encode the user and the password (%40 for @, %25 for %)');
+  }
+  const secure = url.protocol === 'imaps:';
+  return {
+    // The URL keeps an IPv6 address in brackets; the socket wants it bare.
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : secure ? 993 : 143,
+    secure,
+    user,
+    password,
+  };
+}
+
+function imapConfig(env: NodeJS.ProcessEnv): ImapConfig | null {
+  const url = env.MESA_IMAP_URL;
+  if (!url) {
+    for (const name of ['MESA_IMAP_FOLDER', 'MESA_IMAP_PROCESSED_FOLDER'])
+      if (env[name]) throw new ConfigError(`${name} is set but MESA_IMAP_URL is not: set both, or neither`);
+    return null;
+  }
+  parseImapUrl(url);
+  const folder = env.MESA_IMAP_FOLDER?.trim() || 'INBOX';
+  const processed = env.MESA_IMAP_PROCESSED_FOLDER?.trim() || 'Mesa/Processed';
+  // Folder names are case-sensitive, except INBOX.
+  const canonical = (name: string) => (name.toUpperCase() === 'INBOX' ? 'INBOX' : name);
+  if (canonical(processed) === canonical(folder))
+    throw new ConfigError(
+      'MESA_IMAP_PROCESSED_FOLDER must differ from MESA_IMAP_FOLDER (or be "none" to flag messages in place)',
+    );
+  return Object.freeze({ url, folder, processedFolder: processed.toLowerCase() === 'none' ? null : processed });
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +160,7 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
     from: env.MESA_MAIL_FROM || 'Mesa de Servicio <mesa@localhost>',
     inboundToken,
     publicUrl: env.MESA_PUBLIC_URL?.replace(/\/+$/, '') || null,
+    imap: imapConfig(env),
   };
 }
 

@@ -117,3 +117,37 @@ export type InboundMail = Static<typeof InboundMail>;
 export type InboundQuery = Static<typeof InboundQuery>;
 export type OutboundMail = Static<typeof OutboundMail>;
 export type OutboundQuery = Static<typeof OutboundQuery>;
+
+export const MAIL_TEMPLATE_EVENTS = [
+  'ticket_received',
+  'agent_reply',
+  'waiting_on_you',
+  'resolved',
+  'closed',
+  'staff_alert',
+] as const;
+
+export const MailTemplate = Type.Object({
+  locale: Type.Enum(['es', 'en'] as const),
+  event: Type.Enum(MAIL_TEMPLATE_EVENTS),
+  subject: Type.String(),
+  body: Type.Array(Type.String(), { description: 'Paragraphs; {{placeholders}} are filled in when sent' }),
+  placeholders: Type.Array(Type.String()),
+  customized: Type.Boolean({ description: 'Edited by an admin (false: the default text)' }),
+});
+
+export const MailTemplateParams = Type.Object(
+  { locale: Type.Enum(['es', 'en'] as const), event: Type.Enum(MAIL_TEMPLATE_EVENTS) },
+  { additionalProperties: false },
+);
+
+export const UpdateMailTemplateBody = Type.Object(
+  {
+    subject: Type.String({ minLength: 1, maxLength: 300 }),
+    body: Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), { minItems: 1, maxItems: 10 }),
+  },
+  { additionalProperties: false },
+);
+
+export type MailTemplate = Static<typeof MailTemplate>;
+export type UpdateMailTemplateBody = Static<typeof UpdateMailTemplateBody>;

@@ -1,8 +1,5 @@
-import { mailEn } from '../../../domain/i18n/mail-en.js';
-import { type MailEvent, type MailTemplates, mailEs } from '../../../domain/i18n/mail-es.js';
+import type { MailEvent, MailTemplates } from '../../../domain/i18n/mail-es.js';
 import { escapeHtml } from '../../platform/html.js';
-
-const TEMPLATES: Record<'es' | 'en', MailTemplates> = { es: mailEs, en: mailEn };
 
 const fill = (template: string, values: Record<string, string>, encode: (s: string) => string) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => encode(values[key] ?? ''));
@@ -12,12 +9,11 @@ const fill = (template: string, values: Record<string, string>, encode: (s: stri
  * is rich text already made safe (an agent's reply), placed after the template's paragraphs.
  */
 export function renderMail(
+  templates: MailTemplates,
   event: MailEvent,
-  locale: 'es' | 'en',
   values: Record<string, string>,
   extra: { html?: string; text?: string; link?: string | null } = {},
 ) {
-  const templates = TEMPLATES[locale];
   const template = templates[event];
   const plain = (s: string) => s;
   const paragraphs = template.body.map((line) => fill(line, values, plain));

@@ -10,16 +10,20 @@ import {
   InboundQuery,
   Mailbox,
   MailDomain,
+  MailTemplate,
+  MailTemplateParams,
   OutboundMail,
   OutboundQuery,
   RawMailQuery,
   UpdateMailboxBody,
+  UpdateMailTemplateBody,
 } from '../../../domain/contracts/mail.js';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import type { MailAdminService } from './mail-admin.service.js';
 import { MAX_MESSAGE_BYTES, type MailIntakeService, rawHeader } from './mail-intake.service.js';
 import type { MailProcessorService } from './mail-processor.service.js';
+import type { MailTemplatesService } from './mail-templates.service.js';
 
 const sameSecret = (given: string, expected: string) =>
   given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
@@ -31,10 +35,33 @@ export function registerMailRoutes(
     mailIntake: MailIntakeService;
     mailProcessor: MailProcessorService;
     mailConfig: { inboundToken: string | null };
+    mailTemplates: MailTemplatesService;
   },
 ) {
   const tags = ['mail'];
-  const { mailAdmin, mailIntake, mailProcessor, mailConfig } = deps;
+  const { mailAdmin, mailIntake, mailProcessor, mailConfig, mailTemplates } = deps;
+
+  app.get(
+    '/mail/templates',
+    { config: { permission: 'mail.manage' }, schema: { tags, response: { 200: ItemsOf(MailTemplate) } } },
+    async () => ({ items: await mailTemplates.list() }),
+  );
+  app.put(
+    '/mail/templates/:locale/:event',
+    {
+      config: { permission: 'mail.manage' },
+      schema: { tags, params: MailTemplateParams, body: UpdateMailTemplateBody, response: { 200: MailTemplate } },
+    },
+    (request) => mailTemplates.update(request.ctx, request.params.locale, request.params.event, request.body),
+  );
+  app.delete(
+    '/mail/templates/:locale/:event',
+    {
+      config: { permission: 'mail.manage' },
+      schema: { tags, params: MailTemplateParams, response: { 200: MailTemplate } },
+    },
+    (request) => mailTemplates.update(request.ctx, request.params.locale, request.params.event, null),
+  );
 
   app.addContentTypeParser(
     'message/rfc822',

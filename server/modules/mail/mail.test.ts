@@ -253,4 +253,43 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
     ]);
     expect(mails[0]?.text).toContain(`https://mesa.test/workspace/tickets/${ticket.id}`);
   });
+  it('writes mail with the templates the admin edited, and checks what they may say', async () => {
+    const admin = await login(built, (await makeUser(built, ['admin'])).email);
+    const url = '/api/v1/mail/templates/es/ticket_received';
+    const unknown = await admin.request('PUT', url, { subject: '[{{number}}] {{priority}}', body: ['Hola'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({
+      field: 'subject',
+      message: expect.stringContaining('{{priority}}'),
+    });
+    const noNumber = await admin.request('PUT', url, { subject: 'Recibido', body: ['Hola'] });
+    expect(noNumber.json().errors).toEqual([
+      { field: 'subject', message: 'must keep [{{number}}], which threads replies back to the ticket' },
+    ]);
+    const saved = await admin.request('PUT', url, {
+      subject: '[{{number}}] Clínica: recibimos «{{subject}}»',
+      body: ['Estimada/o {{requester}}, su caso es el {{number}}.'],
+    });
+    expect(saved.json()).toMatchObject({ customized: true });
+    await deliver();
+    const before = sink.received.length;
+    await send.sendMail({
+      from: 'Ana Pérez <ana@clinica.test>',
+      to: 'soporte@mesa.test',
+      subject: 'Plantilla',
+      text: 'x',
+    });
+    await eventually(
+      async () => (await inbound()).filter((m) => m.subject === 'Plantilla' && m.status === 'processed').length,
+    ).toBe(1);
+    const [ack] = (await deliver()).slice(before);
+    expect(ack?.subject).toMatch(/^\[INC-\d{6}\] Clínica: recibimos «Plantilla»$/);
+    expect(ack?.text).toContain('Estimada/o Ana Pérez, su caso es el INC-');
+    const reset = await admin.request('DELETE', url);
+    expect(reset.json()).toMatchObject({
+      customized: false,
+      subject: '[{{number}}] Recibimos tu solicitud: {{subject}}',
+    });
+    expect((await agent.request('GET', '/api/v1/mail/templates')).statusCode).toBe(403);
+  });
 });

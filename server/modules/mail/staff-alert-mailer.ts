@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js';
 import type { NewNotification } from '../notifications/notifications.service.js';
 import type { MailOutboxService } from './mail-outbox.service.js';
 import { renderMail } from './mail-templates.js';
+import type { MailTemplatesService } from './mail-templates.service.js';
 
 const CATALOGS = { es: supervisionEs.supervision, en: supervisionEn.supervision };
 
@@ -21,7 +22,7 @@ function alertSentence(locale: 'es' | 'en', notification: NewNotification): stri
  * SLA warnings, breaches, escalations and commitment alerts by mail to the staff they name, in
  * each one's language, written to the outbox in the transaction that fired them.
  */
-export function staffAlertMailer(outbox: MailOutboxService, publicUrl: string | null) {
+export function staffAlertMailer(outbox: MailOutboxService, templates: MailTemplatesService, publicUrl: string | null) {
   return async (trx: Kysely<DB>, userIds: string[], notification: NewNotification) => {
     if (userIds.length === 0) return;
     const ticket = await trx
@@ -39,8 +40,8 @@ export function staffAlertMailer(outbox: MailOutboxService, publicUrl: string | 
       const locale = person.locale ?? 'es';
       const what = alertSentence(locale, notification);
       const rendered = renderMail(
+        await templates.effective(trx, locale),
         'staff_alert',
-        locale,
         { number: ticket.number, subject: ticket.subject, what: what.charAt(0).toUpperCase() + what.slice(1) },
         { link: publicUrl ? `${publicUrl}/workspace/tickets/${notification.ticket_id}` : null },
       );

@@ -8,6 +8,7 @@ import type { RecordedEvent } from '../tickets/ticket-history.js';
 import * as repo from './mail.repository.js';
 import type { MailOutboxService } from './mail-outbox.service.js';
 import { renderMail } from './mail-templates.js';
+import type { MailTemplatesService } from './mail-templates.service.js';
 
 /** Which timeline events the requester hears of by mail, and with which template. */
 function eventFor(ctx: RequestContext, event: RecordedEvent): MailEvent | null {
@@ -30,7 +31,11 @@ function eventFor(ctx: RequestContext, event: RecordedEvent): MailEvent | null {
  * resolved, closed. Every message says its ticket number in the subject and threads to the
  * message the ticket began with, so the answer finds its way back.
  */
-export function ticketMailNotifier(outbox: MailOutboxService, publicUrl: string | null) {
+export function ticketMailNotifier(
+  outbox: MailOutboxService,
+  templates: MailTemplatesService,
+  publicUrl: string | null,
+) {
   return async (trx: Kysely<DB>, ctx: RequestContext, ticketId: string, event: RecordedEvent) => {
     const kind = eventFor(ctx, event);
     if (!kind) return;
@@ -59,8 +64,8 @@ export function ticketMailNotifier(outbox: MailOutboxService, publicUrl: string 
       replyHtml = message?.body_html;
     }
     const rendered = renderMail(
+      await templates.effective(trx, ticket.locale ?? 'es'),
       kind,
-      ticket.locale ?? 'es',
       {
         number: ticket.number,
         subject: ticket.subject,
