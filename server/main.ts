@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { formatCredentials, seedDemoWorkspace } from './modules/demo/demo-workspace.js';
+import { ImapPoller } from './modules/mail/imap-poller.js';
 import { createSmtpListener } from './modules/mail/smtp-listener.js';
 import { AppError } from './platform/errors.js';
 
@@ -11,6 +12,7 @@ const TICKET_SWEEP_EVERY_MS = 60_000;
 // Warnings and breaches are found within this long of happening (the issue asks for a minute).
 const SLA_WATCH_EVERY_MS = 15_000;
 const MAIL_EVERY_MS = 5_000;
+const IMAP_POLL_EVERY_MS = 60_000;
 
 async function main() {
   const config = loadConfig();
@@ -82,6 +84,33 @@ async function main() {
   }, MAIL_EVERY_MS);
   mailWork.unref();
 
+  // Mail from an existing mailbox (MESA_IMAP_URL). Instances polling the same mailbox at once are
+  // harmless: the intake stores a message once, and one taken but not yet moved is taken again.
+  const imapPoller = config.mail.imap ? ImapPoller.fromConfig(services.mailIntake, config.mail.imap) : null;
+  let imapPolling = false;
+  const imapPoll = imapPoller
+    ? setInterval(() => {
+        if (imapPolling) return;
+        imapPolling = true;
+        imapPoller
+          .pollOnce()
+          .then((result) => {
+            if (result.taken || result.duplicates)
+              app.log.info({ mailbox: imapPoller.describe(), ...result }, 'mail taken over IMAP');
+            if (result.refused)
+              app.log.warn(
+                { mailbox: imapPoller.describe(), refused: result.refused },
+                'messages left in the IMAP folder',
+              );
+          })
+          .catch((error) => app.log.error({ err: error }, 'IMAP poll failed'))
+          .finally(() => {
+            imapPolling = false;
+          });
+      }, IMAP_POLL_EVERY_MS)
+    : null;
+  imapPoll?.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -91,6 +120,7 @@ async function main() {
     clearInterval(sweep);
     clearInterval(watch);
     clearInterval(mailWork);
+    if (imapPoll) clearInterval(imapPoll);
     smtp?.close();
     services.mailOutbox.close();
     // Stops accepting connections, waits for in-flight requests, then the database closes.

@@ -33,6 +33,11 @@ export function automaticMessage(headers: Headers, from: string | null, contentT
     const value = headers.get(name)?.trim();
     if (value) return { kind: 'auto_reply', reason: `${name}: ${value}` };
   }
+  // Exchange marks its out-of-office replies auto-generated, not auto-replied, and threads them to
+  // the message they answer; the headers its mailbox rules add are what give them away.
+  const suppress = headers.get('x-auto-response-suppress')?.trim();
+  if (suppress && /\ball\b/i.test(suppress) && headers.has('x-ms-exchange-inbox-rules-loop'))
+    return { kind: 'auto_reply', reason: 'Exchange automatic reply (X-MS-Exchange-Inbox-Rules-Loop)' };
   if (autoSubmitted && autoSubmitted.toLowerCase() !== 'no')
     return { kind: 'bulk', reason: `Auto-Submitted: ${autoSubmitted}` };
   const precedence = headers.get('precedence')?.trim();

@@ -31,7 +31,9 @@ export function checkTemplate(event: MailEvent, template: TemplateText): { field
     }
   };
   check('subject', template.subject);
-  template.body.forEach((paragraph, i) => check(`body.${i}`, paragraph));
+  template.body.forEach((paragraph, i) => {
+    check(`body.${i}`, paragraph);
+  });
   // Replies find their ticket by the number in the subject when the mail client drops the headers.
   if (!/\[\{\{\s*number\s*\}\}\]/.test(template.subject))
     problems.push({ field: 'subject', message: 'must keep [{{number}}], which threads replies back to the ticket' });

@@ -5,11 +5,13 @@ import { escapeHtml, sanitizeRichText } from '../../platform/html.js';
 // Where mail clients put the quoted history of a reply: Gmail, Apple Mail/Thunderbird, Outlook.
 const QUOTE_CLASSES = /(^|\s)(gmail_quote|gmail_extra|moz-cite-prefix|yahoo_quoted)(\s|$)/;
 const OUTLOOK_REPLY = /<div[^>]+id=["']?(divRplyFwdMsg|appendonsend)["']?[^>]*>[\s\S]*$/i;
+// Classic Outlook for Windows marks no id: its From/Sent header block sits under a thin top border.
+const OUTLOOK_DESKTOP_REPLY = /<div[^>]+border-top:\s*solid\s+#(E1E1E1|B5C4DF)\b[^>]*>[\s\S]*$/i;
 const OUTLOOK_SEPARATOR = /<(div|p)[^>]*>\s*(<[^>]+>\s*)*-{2,}\s*(Original Message|Mensaje original)[\s\S]*$/i;
 
 /** The new part of an HTML reply: quoted history cut off, then made safe like every other rich text. */
 function newPartOfHtml(html: string): string {
-  const cut = html.replace(OUTLOOK_REPLY, '').replace(OUTLOOK_SEPARATOR, '');
+  const cut = html.replace(OUTLOOK_REPLY, '').replace(OUTLOOK_DESKTOP_REPLY, '').replace(OUTLOOK_SEPARATOR, '');
   return sanitizeHtml(cut, {
     allowedTags: false,
     allowedAttributes: false,

@@ -24,7 +24,9 @@ export function rawHeader(raw: Buffer, name: string): string | null {
     .toString('latin1')
     .replace(/\r?\n[ \t]+/g, ' ');
   const match = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head);
-  return match?.[1]?.trim() || null;
+  // Control characters (a NUL, say) have no place in a header, and PostgreSQL refuses them in text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return match?.[1]?.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim() || null;
 }
 
 /**

@@ -7,11 +7,13 @@ import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeHtml } from '../../platform/html.js';
+import { ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { BlobStorage } from '../../platform/storage.js';
 import { toPrincipal } from '../auth/auth.service.js';
 import type { ConversationService } from '../tickets/conversation.service.js';
+import { findTicket } from '../tickets/tickets.repository.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as repo from './mail.repository.js';
@@ -65,6 +67,11 @@ export class MailProcessorService {
     if (row?.status !== 'received') return;
     try {
       const mail = await readMail(await readAll(this.storage.read(row.raw_key)));
+      // The log shows what the reader decoded (encoded words, charsets), not the raw header.
+      await repo.describeInbound(this.db, id, {
+        subject: mail.subject.slice(0, 500) || null,
+        from_address: mail.from?.address.slice(0, 320) ?? null,
+      });
       await this.take(row, mail);
     } catch (error) {
       const status = error instanceof NotTaken ? error.status : 'failed';
@@ -100,7 +107,12 @@ export class MailProcessorService {
 
     const mailbox = await this.mailboxOf(row);
     const sender = await this.senderOf(mail, mailbox);
-    const ctx: RequestContext = { principal: toPrincipal(sender, 'session'), requestId: `mail:${row.id}`, ip: null };
+    const ctx: RequestContext = {
+      ...ctxOf(sender),
+      requestId: `mail:${row.id}`,
+      // A list or a machine's notice is taken in, but never answered automatically (no loops).
+      noAutoReply: automatic?.kind === 'bulk',
+    };
     const ticketId = await this.threadOf(mail, sender);
     const settle = (outcome: 'ticket' | 'reply') => async (trx: Kysely<DB>, ticket: { id: string }) => {
       const done = await repo.settleInbound(trx, row.id, {
@@ -196,14 +208,12 @@ export class MailProcessorService {
       }
     }
     if (!ticketId) return null;
-    const ticket = await this.db
-      .selectFrom('tickets')
-      .select(['organization_id', 'status'])
-      .where('id', '=', ticketId)
-      .executeTakeFirst();
+    const ticket = await this.db.selectFrom('tickets').select('status').where('id', '=', ticketId).executeTakeFirst();
     if (!ticket || FINAL_STATUSES.includes(ticket.status)) return null;
-    if (!isStaff(sender.roles) && ticket.organization_id !== sender.organizationId) return null;
-    return ticketId;
+    // Only a ticket the sender may see (as the portal would show it): a colleague's ticket in an
+    // organization that does not share them, or another organization's, starts a new one.
+    const visible = await findTicket(this.db, ticketId, ticketScope(ctxOf(sender)));
+    return visible ? ticketId : null;
   }
 
   /** Files of the message, stored with the same checks as uploads; the ones refused are named. */
@@ -226,6 +236,12 @@ export class MailProcessorService {
     return { attachmentIds, refused };
   }
 }
+
+const ctxOf = (person: Person): RequestContext => ({
+  principal: toPrincipal(person, 'session'),
+  requestId: null,
+  ip: null,
+});
 
 const refusedNote = (refused: string[]) =>
   refused.length ? `<p><em>${escapeHtml(`Not attached: ${refused.join('; ')}`)}</em></p>` : '';

@@ -20,6 +20,12 @@ const addresses = (value: AddressObject | AddressObject[] | undefined) =>
     group.value.flatMap((entry) => [entry, ...(entry.group ?? [])]),
   );
 
+/**
+ * Text without NUL characters: a hostile or broken message may carry them in its body or headers,
+ * and PostgreSQL refuses them in text columns, so one would make the message impossible to take.
+ */
+const withoutNul = (text: string) => text.replaceAll('\u0000', '');
+
 const headerText = (value: unknown): string => {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
@@ -31,23 +37,31 @@ export async function readMail(raw: Buffer): Promise<IncomingMail> {
   const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
   const [from] = addresses(parsed.from).filter((entry) => entry.address);
   const headers = new Map<string, string>();
-  for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
+  for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), withoutNul(headerText(value)));
+  const references = Array.isArray(parsed.references)
+    ? parsed.references
+    : parsed.references
+      ? [parsed.references]
+      : [];
   return {
     messageId: parsed.messageId?.replace(/^<|>$/g, '').trim() || null,
-    inReplyTo: parsed.inReplyTo ?? null,
-    references: Array.isArray(parsed.references) ? parsed.references : parsed.references ? [parsed.references] : [],
-    from: from?.address ? { address: from.address.toLowerCase(), name: from.name || '' } : null,
+    inReplyTo: parsed.inReplyTo ? withoutNul(parsed.inReplyTo) : null,
+    references: references.map(withoutNul),
+    from: from?.address ? { address: withoutNul(from.address).toLowerCase(), name: withoutNul(from.name || '') } : null,
     to: [...addresses(parsed.to), ...addresses(parsed.cc)]
       .map((entry) => entry.address?.toLowerCase())
       .filter((address): address is string => !!address),
-    subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim(),
-    text: parsed.text ?? '',
-    html: typeof parsed.html === 'string' ? parsed.html : null,
+    subject: withoutNul(parsed.subject ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    text: withoutNul(parsed.text ?? ''),
+    html: typeof parsed.html === 'string' ? withoutNul(parsed.html) : null,
     headers,
     contentType: headers.get('content-type') ?? '',
     attachments: parsed.attachments.map((attachment, i) => ({
       fileName:
-        attachment.filename || `${attachment.contentDisposition === 'inline' ? 'inline' : 'attachment'}-${i + 1}`,
+        withoutNul(attachment.filename ?? '') ||
+        `${attachment.contentDisposition === 'inline' ? 'inline' : 'attachment'}-${i + 1}`,
       content: attachment.content,
       inline: attachment.contentDisposition === 'inline' || !!attachment.related,
       contentId: attachment.contentId?.replace(/^<|>$/g, '') ?? null,

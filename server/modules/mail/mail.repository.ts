@@ -111,6 +111,14 @@ export async function settleInbound(
   return Number(result.numUpdatedRows) === 1;
 }
 
+export function describeInbound(
+  db: Kysely<DB>,
+  id: string,
+  summary: Pick<InboundMailTable, 'subject' | 'from_address'>,
+) {
+  return db.updateTable('inbound_mail').set(summary).where('id', '=', id).execute();
+}
+
 export function noteAttempt(db: Kysely<DB>, id: string, reason: string) {
   return db
     .updateTable('inbound_mail')
