@@ -8,6 +8,7 @@ import { type RequestContext, systemContext } from '../../platform/request-conte
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { createDemoDesk } from './demo-desk.js';
+import { createDemoMail } from './demo-mail.js';
 import { createServiceLevelShowcase } from './demo-service-levels.js';
 import { createDemoTickets } from './demo-tickets.js';
 
@@ -118,6 +119,7 @@ export async function seedDemoWorkspace(database: Database, config: Pick<Config,
   const desk = await createDemoDesk(services);
   await createDemoTickets(services, clock, now, desk);
   await createServiceLevelShowcase(services, clock, now);
+  await createDemoMail(services);
   return credentials;
 }
 

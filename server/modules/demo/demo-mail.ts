@@ -1,0 +1,15 @@
+import type { Services } from '../../app.js';
+import { systemContext } from '../../platform/request-context.js';
+
+/**
+ * The desk's mailbox and each client's mail domain, so mail handed to the demo (over HTTP with a
+ * token, or the SMTP listener when a port is set) becomes tickets of the right organization.
+ */
+export async function createDemoMail(services: Services) {
+  await services.mailAdmin.createMailbox(systemContext, { address: 'soporte@mesa.demo', name: 'Mesa de Servicio' });
+  const organizations = (await services.organizations.list(systemContext, { limit: 50 })).items;
+  for (const organization of organizations) {
+    const domain = organization.code === 'NORTHWIND' ? 'northwind.demo' : 'clinica-andina.demo';
+    await services.mailAdmin.addDomain(systemContext, { domain, organizationId: organization.id });
+  }
+}
