@@ -1,4 +1,5 @@
 import type { Messages } from './es.js';
+import { mailAdminEn } from './mail-admin-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...supportEn,
   ...supervisionEn,
   ...slaAdminEn,
+  ...mailAdminEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -86,6 +88,7 @@ export const en: Messages = {
     ticketSettings: 'Priorities and closing',
     calendars: 'Business calendars',
     agreements: 'Service agreements',
+    mail: 'Mail',
     account: 'My account',
     supervision: 'Supervision',
   },

@@ -1,3 +1,4 @@
+import { mailAdminEs } from './mail-admin-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
@@ -12,6 +13,7 @@ export const es = {
   ...supportEs,
   ...supervisionEs,
   ...slaAdminEs,
+  ...mailAdminEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -88,6 +90,7 @@ export const es = {
     ticketSettings: 'Prioridades y cierre',
     calendars: 'Calendarios hábiles',
     agreements: 'Acuerdos de servicio',
+    mail: 'Correo',
     account: 'Mi cuenta',
     supervision: 'Supervisión',
   },

@@ -110,7 +110,8 @@ const CATEGORIES: [string, string[]][] = [
 export async function seedDemoWorkspace(database: Database, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
   const now = new Date();
   const clock = fixedClock(new Date(now.getTime() - 125 * 86_400_000));
-  const services = buildServices(database, clock, config);
+  // No mail settings: the demo's history must not send hundreds of notices to made-up people.
+  const services = buildServices(database, clock, { sessionTtlHours: config.sessionTtlHours, dataDir: config.dataDir });
   const credentials = await createDemoWorkspace(services);
   for (const [name, children] of CATEGORIES) {
     const parent = await services.categories.create(systemContext, { name });

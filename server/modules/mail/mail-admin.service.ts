@@ -133,7 +133,8 @@ export class MailAdminService {
       const before = (await repo.listMailboxes(trx)).find((m) => m.id === id);
       if (!before) throw notFound('Mailbox');
       const organizationId = body.organizationId === undefined ? before.organization_id : body.organizationId;
-      await this.checkPlacement(trx, { ...body, serviceId: body.serviceId ?? before.service_id }, organizationId);
+      const serviceId = body.serviceId === undefined ? before.service_id : body.serviceId;
+      await this.checkPlacement(trx, { ...body, serviceId }, organizationId);
       const changes: Partial<MailboxTable> = { updated_at: this.clock.now().toISOString() };
       if (body.name !== undefined) changes.name = body.name.trim();
       if (body.organizationId !== undefined) changes.organization_id = body.organizationId;

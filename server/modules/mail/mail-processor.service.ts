@@ -146,10 +146,13 @@ export class MailProcessorService {
         type: 'incident',
         subject: (mail.subject || '(sin asunto)').slice(0, 200),
         description: mailBodyHtml(mail, false) + refusedNote(refused),
-        ...(mailbox?.service_id ? { serviceId: mailbox.service_id } : {}),
+        // The mailbox's service, when the sender belongs to the mailbox's organization.
+        ...(mailbox?.service_id && mailbox.organization_id === sender.organizationId
+          ? { serviceId: mailbox.service_id }
+          : {}),
         attachmentIds,
       },
-      { channel: 'email', alongside: settle('ticket') },
+      { channel: 'email', groupId: mailbox?.group_id ?? null, alongside: settle('ticket') },
     );
   }
 

@@ -292,4 +292,29 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
     });
     expect((await agent.request('GET', '/api/v1/mail/templates')).statusCode).toBe(403);
   });
+  it('places what a mailbox receives in its group and service, and a stranger’s mail still lands', async () => {
+    const group = await built.services.groups.create(systemContext, { name: 'Laboratorio N1', level: 'L1' });
+    const service = await built.services.organizations.createService(systemContext, organization.id, { name: 'LIS' });
+    await built.services.mailAdmin.createMailbox(systemContext, {
+      address: 'laboratorio@mesa.test',
+      name: 'Laboratorio',
+      organizationId: organization.id,
+      serviceId: service.id,
+      groupId: group.id,
+    });
+    await send.sendMail({ from: 'ana@clinica.test', to: 'laboratorio@mesa.test', subject: 'Resultados', text: 'x' });
+    // A sender of another organization writing to the same mailbox: its group, not its service.
+    await send.sendMail({ from: 'bob@desconocido.test', to: 'laboratorio@mesa.test', subject: 'Consulta', text: 'y' });
+    await eventually(
+      async () =>
+        (await inbound()).filter(
+          (m) => ['Resultados', 'Consulta'].includes(m.subject ?? '') && m.status === 'processed',
+        ).length,
+    ).toBe(2);
+    const placed = (await ticketsOf()).filter((t) => ['Resultados', 'Consulta'].includes(t.subject));
+    expect(placed.map((t) => [t.subject, t.group_id, t.service_id])).toEqual([
+      ['Resultados', group.id, service.id],
+      ['Consulta', group.id, null],
+    ]);
+  });
 });

@@ -15,6 +15,8 @@ export interface NewTicketFacts {
   categoryId: string | null;
   type: string;
   channel: string;
+  /** A group the way in names outright (a mailbox's group), before any rule. */
+  groupId?: string | null;
 }
 
 export interface Placement {
@@ -55,6 +57,8 @@ export class RoutingService {
 
   /** Inside the creating transaction: the group a new ticket lands in and who in it takes it. */
   async place(trx: Kysely<DB>, facts: NewTicketFacts): Promise<Placement> {
+    if (facts.groupId && (await repo.findGroup(trx, facts.groupId))?.status === 'active')
+      return { ...(await this.assignWithin(trx, facts.groupId)), reason: 'the group of the mailbox it came to' };
     const decision = await this.decide(trx, facts);
     if (!decision.groupId) return { groupId: null, level: null, assigneeId: null, reason: decision.reason };
     return { ...(await this.assignWithin(trx, decision.groupId)), reason: decision.reason };

@@ -56,7 +56,11 @@ export class TicketsService {
   async create(
     ctx: RequestContext,
     body: CreateTicketBody,
-    options: { channel?: Channel; alongside?: (trx: Kysely<DB>, ticket: TicketRow) => Promise<void> } = {},
+    options: {
+      channel?: Channel;
+      groupId?: string | null;
+      alongside?: (trx: Kysely<DB>, ticket: TicketRow) => Promise<void>;
+    } = {},
   ): Promise<Ticket> {
     const { db, clock, history, users, organizations, categories, settings } = this.deps;
     const principal = ctx.principal;
@@ -101,6 +105,7 @@ export class TicketsService {
         categoryId: body.categoryId ?? null,
         type: body.type,
         channel,
+        groupId: options.groupId ?? null,
       });
       const ticket: TicketRow = {
         id: newId(at.getTime()),

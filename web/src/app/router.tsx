@@ -238,6 +238,16 @@ const agreementsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/agreements-page.js'), 'AgreementsPage'),
 });
 
+/** Mailboxes, domains and the mail logs; the open tab lives in the address so "back" from a ticket returns to it. */
+const mailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/mail',
+  validateSearch: (search: Record<string, unknown>): { tab?: 'domains' | 'inbound' | 'outbound' } =>
+    search.tab === 'domains' || search.tab === 'inbound' || search.tab === 'outbound' ? { tab: search.tab } : {},
+  beforeLoad: requirePermission('mail.manage'),
+  component: lazyRouteComponent(() => import('../admin/mail-page.js'), 'MailPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -284,6 +294,7 @@ const routeTree = rootRoute.addChildren([
     groupsRoute,
     calendarsRoute,
     agreementsRoute,
+    mailRoute,
     auditRoute,
     supervisionRoute,
     accountRoute,

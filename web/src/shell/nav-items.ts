@@ -21,6 +21,7 @@ export interface NavItem {
     | '/admin/ticket-settings'
     | '/admin/calendars'
     | '/admin/agreements'
+    | '/admin/mail'
     | '/admin/audit'
     | '/account';
   label:
@@ -40,6 +41,7 @@ export interface NavItem {
     | 'nav.ticketSettings'
     | 'nav.calendars'
     | 'nav.agreements'
+    | 'nav.mail'
     | 'nav.audit'
     | 'nav.account';
   section: NavSection;
@@ -92,6 +94,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/calendars', label: 'nav.calendars', section: 'admin', allowed: can('agreements.manage') },
   { to: '/admin/agreements', label: 'nav.agreements', section: 'admin', allowed: can('agreements.manage') },
   { to: '/admin/groups', label: 'nav.groups', section: 'admin', allowed: can('groups.manage') },
+  { to: '/admin/mail', label: 'nav.mail', section: 'admin', allowed: can('mail.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];

@@ -1,0 +1,119 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateMailboxBody,
+  CreateMailDomainBody,
+  InboundMail,
+  Mailbox,
+  MailDomain,
+  OutboundMail,
+  UpdateMailboxBody,
+} from '../../../domain/contracts/mail.js';
+import { apiRequest } from './client.js';
+import type { Page } from './query-client.js';
+import { invalidateTicket } from './use-tickets.js';
+
+export type InboundStatus = InboundMail['status'];
+
+const mailboxesKey = ['mailboxes'] as const;
+const domainsKey = ['mail', 'domains'] as const;
+const inboundKey = ['mail', 'inbound'] as const;
+const outboundKey = ['mail', 'outbound'] as const;
+const PAGE_SIZE = 50;
+
+/** The addresses the desk receives mail at, with where their tickets are placed. */
+export function useMailboxes() {
+  return useQuery({
+    queryKey: mailboxesKey,
+    queryFn: ({ signal }) => apiRequest<{ items: Mailbox[] }>('/mailboxes', { signal }),
+    select: (data) => [...data.items].sort((a, b) => a.address.localeCompare(b.address)),
+  });
+}
+
+export function useCreateMailbox() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateMailboxBody) => apiRequest<Mailbox>('/mailboxes', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mailboxesKey }),
+  });
+}
+
+export function useUpdateMailbox() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateMailboxBody & { id: string }) =>
+      apiRequest<Mailbox>(`/mailboxes/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    // A version conflict also refreshes: the list then shows the other person's change.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mailboxesKey }),
+  });
+}
+
+/** Sender domains mapped to organizations: unknown senders there become that organization's requesters. */
+export function useMailDomains() {
+  return useQuery({
+    queryKey: domainsKey,
+    queryFn: ({ signal }) => apiRequest<{ items: MailDomain[] }>('/mail/domains', { signal }),
+    select: (data) => [...data.items].sort((a, b) => a.domain.localeCompare(b.domain)),
+  });
+}
+
+export function useAddMailDomain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateMailDomainBody) => apiRequest<MailDomain>('/mail/domains', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: domainsKey }),
+  });
+}
+
+export function useRemoveMailDomain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (domain: string) =>
+      apiRequest<void>(`/mail/domains/${encodeURIComponent(domain)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: domainsKey }),
+  });
+}
+
+/** Every message that reached the desk, newest first; "load more" walks back in time. */
+export function useInboundMail(status: InboundStatus | null) {
+  return useInfiniteQuery({
+    queryKey: [...inboundKey, status],
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<Page<InboundMail>>('/mail/inbound', {
+        query: { status, limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Takes a failed or ignored message again (after mapping its domain, say); it may make a ticket or a reply. */
+export function useReprocessInbound() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest<InboundMail>(`/mail/inbound/${encodeURIComponent(id)}/reprocess`, { method: 'POST' }),
+    onSettled: (mail) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: inboundKey }),
+        queryClient.invalidateQueries({ queryKey: outboundKey }),
+        mail?.ticketId ? invalidateTicket(queryClient, mail.ticketId) : undefined,
+      ]),
+  });
+}
+
+/** The mail Mesa sent or is sending, newest first; optionally only that of one ticket. */
+export function useOutboundMail(ticketId?: string | null) {
+  return useInfiniteQuery({
+    queryKey: [...outboundKey, ticketId ?? null],
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<Page<OutboundMail>>('/mail/outbound', {
+        query: { ticketId, limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
