@@ -151,3 +151,17 @@ export const UpdateMailTemplateBody = Type.Object(
 
 export type MailTemplate = Static<typeof MailTemplate>;
 export type UpdateMailTemplateBody = Static<typeof UpdateMailTemplateBody>;
+
+export const MailStatus = Type.Object({
+  smtpListener: Nullable(Type.Object({ host: Type.String(), port: Type.Integer() })),
+  httpIntake: Type.Boolean({ description: 'POST /api/v1/mail/inbound/raw is enabled (a token is set)' }),
+  imap: Nullable(Type.Object({ server: Type.String(), folder: Type.String() })),
+  relay: Nullable(
+    Type.Object({ server: Type.String({ description: 'host:port, without credentials' }), secure: Type.Boolean() }),
+  ),
+  from: Type.String(),
+  outbox: Type.Object({ pending: Type.Integer(), failed: Type.Integer() }),
+  inbox: Type.Object({ waiting: Type.Integer(), failed: Type.Integer() }),
+});
+
+export type MailStatus = Static<typeof MailStatus>;

@@ -6,10 +6,12 @@ import type {
   InboundQuery,
   Mailbox,
   MailDomain,
+  MailStatus,
   OutboundMail,
   OutboundQuery,
   UpdateMailboxBody,
 } from '../../../domain/contracts/mail.js';
+import { type MailConfig, parseImapUrl } from '../../config.js';
 import type { DB, InboundMailTable, MailboxTable, OutboundMailTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
@@ -221,6 +223,26 @@ export class MailAdminService {
     });
     const page = pageOf(rows, limit, (row) => [row.id]);
     return { items: page.items.map(toOutbound), nextCursor: page.nextCursor };
+  }
+
+  /** How mail comes in and goes out on this installation (settings come from the environment). */
+  async status(config: MailConfig): Promise<MailStatus> {
+    const counts = await repo.mailCounts(this.db);
+    const relay = config.relayUrl ? new URL(config.relayUrl) : null;
+    const imap = config.imap ? parseImapUrl(config.imap.url) : null;
+    return {
+      smtpListener: config.listenPort === null ? null : { host: config.listenHost, port: config.listenPort },
+      httpIntake: config.inboundToken !== null,
+      imap: imap && config.imap ? { server: `${imap.host}:${imap.port}`, folder: config.imap.folder } : null,
+      relay: relay
+        ? {
+            server: `${relay.hostname}:${relay.port || (relay.protocol === 'smtps:' ? 465 : 25)}`,
+            secure: relay.protocol === 'smtps:',
+          }
+        : null,
+      from: config.from,
+      ...counts,
+    };
   }
 
   async findInbound(id: string): Promise<InboundMail> {

@@ -231,3 +231,21 @@ export function listOutbound(
   if (options.before) query = query.where('id', '<', options.before);
   return query.orderBy('id', 'desc').limit(options.limit).execute();
 }
+
+/** What is waiting or stuck, in and out. */
+export async function mailCounts(db: Kysely<DB>) {
+  const count = async (table: 'inbound_mail' | 'outbound_mail', status: string) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('status', '=', status as never)
+          .executeTakeFirstOrThrow()
+      ).count,
+    );
+  return {
+    outbox: { pending: await count('outbound_mail', 'pending'), failed: await count('outbound_mail', 'failed') },
+    inbox: { waiting: await count('inbound_mail', 'received'), failed: await count('inbound_mail', 'failed') },
+  };
+}

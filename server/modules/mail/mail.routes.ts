@@ -10,6 +10,7 @@ import {
   InboundQuery,
   Mailbox,
   MailDomain,
+  MailStatus,
   MailTemplate,
   MailTemplateParams,
   OutboundMail,
@@ -18,6 +19,7 @@ import {
   UpdateMailboxBody,
   UpdateMailTemplateBody,
 } from '../../../domain/contracts/mail.js';
+import type { MailConfig } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import type { MailAdminService } from './mail-admin.service.js';
@@ -34,12 +36,18 @@ export function registerMailRoutes(
     mailAdmin: MailAdminService;
     mailIntake: MailIntakeService;
     mailProcessor: MailProcessorService;
-    mailConfig: { inboundToken: string | null };
+    mailConfig: MailConfig;
     mailTemplates: MailTemplatesService;
   },
 ) {
   const tags = ['mail'];
   const { mailAdmin, mailIntake, mailProcessor, mailConfig, mailTemplates } = deps;
+
+  app.get(
+    '/mail/status',
+    { config: { permission: 'mail.manage' }, schema: { tags, response: { 200: MailStatus } } },
+    () => mailAdmin.status(mailConfig),
+  );
 
   app.get(
     '/mail/templates',

@@ -317,4 +317,18 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
       ['Consulta', group.id, null],
     ]);
   });
+  it('tells the admin how mail is set up, and what waits or failed', async () => {
+    const admin = await login(built, (await makeUser(built, ['admin'])).email);
+    const status = (await admin.request('GET', '/api/v1/mail/status')).json();
+    expect(status).toMatchObject({
+      smtpListener: { host: '127.0.0.1', port: 0 },
+      httpIntake: true,
+      imap: null,
+      relay: { server: `127.0.0.1:${sink.port}`, secure: false },
+      from: 'Mesa Soporte <soporte@mesa.test>',
+      inbox: { waiting: 0, failed: 0 },
+    });
+    expect(JSON.stringify(status)).not.toContain(TOKEN);
+    expect((await agent.request('GET', '/api/v1/mail/status')).statusCode).toBe(403);
+  });
 });
