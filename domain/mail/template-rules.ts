@@ -10,6 +10,13 @@ export const TEMPLATE_PLACEHOLDERS: Record<MailEvent, readonly string[]> = {
   staff_alert: ['number', 'subject', 'what'],
 };
 
+/** A placeholder in a template: `{{number}}`, spaces inside the braces allowed. */
+export const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** The template with its placeholders filled, each value passed through `encode` (HTML escaping, say). */
+export const fillTemplate = (template: string, values: Record<string, string>, encode: (s: string) => string) =>
+  template.replace(PLACEHOLDER, (_, key: string) => encode(values[key] ?? ''));
+
 export const MAIL_EVENTS = Object.keys(TEMPLATE_PLACEHOLDERS) as MailEvent[];
 
 export interface TemplateText {
@@ -22,7 +29,7 @@ export function checkTemplate(event: MailEvent, template: TemplateText): { field
   const problems: { field: string; message: string }[] = [];
   const allowed = TEMPLATE_PLACEHOLDERS[event];
   const check = (field: string, text: string) => {
-    for (const [, name] of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    for (const [, name] of text.matchAll(PLACEHOLDER)) {
       if (!allowed.includes(name as string))
         problems.push({
           field,

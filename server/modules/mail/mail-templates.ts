@@ -1,8 +1,6 @@
 import type { MailEvent, MailTemplates } from '../../../domain/i18n/mail-es.js';
+import { fillTemplate } from '../../../domain/mail/template-rules.js';
 import { escapeHtml } from '../../platform/html.js';
-
-const fill = (template: string, values: Record<string, string>, encode: (s: string) => string) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => encode(values[key] ?? ''));
 
 /**
  * A message rendered as text and HTML from the event's template in the reader's language. `html`
@@ -16,20 +14,20 @@ export function renderMail(
 ) {
   const template = templates[event];
   const plain = (s: string) => s;
-  const paragraphs = template.body.map((line) => fill(line, values, plain));
-  const footer = fill(templates.footer, values, plain);
+  const paragraphs = template.body.map((line) => fillTemplate(line, values, plain));
+  const footer = fillTemplate(templates.footer, values, plain);
   const link = extra.link ? `${templates.openTicket}: ${extra.link}` : null;
   const text = [...paragraphs, extra.text ?? '', link ?? '', '--', footer].filter(Boolean).join('\n\n');
   const html = [
     '<div style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:14px;line-height:1.5;color:#1a1b1e">',
-    ...template.body.map((line) => `<p>${fill(line, values, escapeHtml)}</p>`),
+    ...template.body.map((line) => `<p>${fillTemplate(line, values, escapeHtml)}</p>`),
     extra.html ? `<div style="border-left:3px solid #d0d4da;padding-left:12px;margin:12px 0">${extra.html}</div>` : '',
     extra.link ? `<p><a href="${escapeHtml(extra.link)}">${escapeHtml(templates.openTicket)}</a></p>` : '',
     `<p style="color:#868e96;font-size:12px">${escapeHtml(footer)}</p>`,
     '</div>',
   ].join('');
   return {
-    subject: fill(template.subject, values, plain)
+    subject: fillTemplate(template.subject, values, plain)
       .replace(/[\r\n]+/g, ' ')
       .slice(0, 300),
     text,

@@ -267,7 +267,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
       { field: 'subject', message: 'must keep [{{number}}], which threads replies back to the ticket' },
     ]);
     const saved = await admin.request('PUT', url, {
-      subject: '[{{number}}] Clínica: recibimos «{{subject}}»',
+      subject: '[{{ number }}] Clínica: recibimos «{{subject}}»',
       body: ['Estimada/o {{requester}}, su caso es el {{number}}.'],
     });
     expect(saved.json()).toMatchObject({ customized: true });

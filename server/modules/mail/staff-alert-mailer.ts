@@ -47,7 +47,7 @@ export function staffAlertMailer(outbox: MailOutboxService, templates: MailTempl
       );
       await outbox.enqueue(trx, {
         ticketId: notification.ticket_id,
-        event: notification.kind,
+        event: 'staff_alert',
         to: person.email,
         subject: rendered.subject,
         text: rendered.text,

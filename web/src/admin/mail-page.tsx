@@ -18,9 +18,11 @@ import { RouterAnchor } from '../components/router-link.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { MailAddress, MailInboundLog } from './mail-inbound-log.js';
 import { MailOutboundLog } from './mail-outbound-log.js';
+import { MailStatusCard } from './mail-status-card.js';
+import { MailTemplatesTab } from './mail-templates-tab.js';
 import { MailboxEditModal } from './mailbox-edit-modal.js';
 
-const TABS = ['mailboxes', 'domains', 'inbound', 'outbound'] as const;
+const TABS = ['mailboxes', 'domains', 'inbound', 'outbound', 'templates'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: unknown): value is Tab => (TABS as readonly unknown[]).includes(value);
 
@@ -38,6 +40,7 @@ export function MailPage() {
   return (
     <>
       <PageHeader title={t('mailAdmin.title')} description={t('mailAdmin.howItWorks')} />
+      <MailStatusCard />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map((value) => (
@@ -57,6 +60,9 @@ export function MailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="outbound">
           <MailOutboundLog />
+        </Tabs.Panel>
+        <Tabs.Panel value="templates">
+          <MailTemplatesTab />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -5,8 +5,11 @@ import type {
   InboundMail,
   Mailbox,
   MailDomain,
+  MailStatus,
+  MailTemplate,
   OutboundMail,
   UpdateMailboxBody,
+  UpdateMailTemplateBody,
 } from '../../../domain/contracts/mail.js';
 import { apiRequest } from './client.js';
 import type { Page } from './query-client.js';
@@ -18,6 +21,8 @@ const mailboxesKey = ['mailboxes'] as const;
 const domainsKey = ['mail', 'domains'] as const;
 const inboundKey = ['mail', 'inbound'] as const;
 const outboundKey = ['mail', 'outbound'] as const;
+const statusKey = ['mail', 'status'] as const;
+const templatesKey = ['mail', 'templates'] as const;
 const PAGE_SIZE = 50;
 
 /** The addresses the desk receives mail at, with where their tickets are placed. */
@@ -98,6 +103,7 @@ export function useReprocessInbound() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: inboundKey }),
         queryClient.invalidateQueries({ queryKey: outboundKey }),
+        queryClient.invalidateQueries({ queryKey: statusKey }),
         mail?.ticketId ? invalidateTicket(queryClient, mail.ticketId) : undefined,
       ]),
   });
@@ -115,5 +121,72 @@ export function useOutboundMail(ticketId?: string | null) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * How mail comes in and goes out here (from the environment, read-only) and what waits or failed.
+ * The counts move on their own, so they are read again every half minute while the page is seen.
+ */
+export function useMailStatus() {
+  return useQuery({
+    queryKey: statusKey,
+    queryFn: ({ signal }) => apiRequest<MailStatus>('/mail/status', { signal }),
+    refetchInterval: 30_000,
+  });
+}
+
+export type MailLocale = MailTemplate['locale'];
+export type MailTemplateEvent = MailTemplate['event'];
+
+/** The text of every mail Mesa writes, per language and event: the default or the admins' edit. */
+export function useMailTemplates() {
+  return useQuery({
+    queryKey: templatesKey,
+    queryFn: ({ signal }) => apiRequest<{ items: MailTemplate[] }>('/mail/templates', { signal }),
+    select: (data) => data.items,
+  });
+}
+
+const templatePath = (locale: MailLocale, event: MailTemplateEvent) =>
+  `/mail/templates/${encodeURIComponent(locale)}/${encodeURIComponent(event)}`;
+
+/** Puts the template the server answered in the cached list, so the editor and the list agree at once. */
+function useStoreTemplate() {
+  const queryClient = useQueryClient();
+  return (saved: MailTemplate) => {
+    queryClient.setQueryData<{ items: MailTemplate[] }>(templatesKey, (data) =>
+      data
+        ? {
+            items: data.items.map((item) =>
+              item.locale === saved.locale && item.event === saved.event ? saved : item,
+            ),
+          }
+        : data,
+    );
+    return queryClient.invalidateQueries({ queryKey: templatesKey });
+  };
+}
+
+export function useSaveMailTemplate() {
+  const store = useStoreTemplate();
+  return useMutation({
+    mutationFn: ({
+      locale,
+      event,
+      ...body
+    }: UpdateMailTemplateBody & { locale: MailLocale; event: MailTemplateEvent }) =>
+      apiRequest<MailTemplate>(templatePath(locale, event), { method: 'PUT', body }),
+    onSuccess: store,
+  });
+}
+
+/** Puts the default text back. */
+export function useResetMailTemplate() {
+  const store = useStoreTemplate();
+  return useMutation({
+    mutationFn: ({ locale, event }: { locale: MailLocale; event: MailTemplateEvent }) =>
+      apiRequest<MailTemplate>(templatePath(locale, event), { method: 'DELETE' }),
+    onSuccess: store,
   });
 }

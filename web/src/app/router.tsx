@@ -238,12 +238,14 @@ const agreementsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/agreements-page.js'), 'AgreementsPage'),
 });
 
-/** Mailboxes, domains and the mail logs; the open tab lives in the address so "back" from a ticket returns to it. */
+/** Mailboxes, domains, the mail logs and templates; the open tab lives in the address so "back" from a ticket returns to it. */
 const mailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/mail',
-  validateSearch: (search: Record<string, unknown>): { tab?: 'domains' | 'inbound' | 'outbound' } =>
-    search.tab === 'domains' || search.tab === 'inbound' || search.tab === 'outbound' ? { tab: search.tab } : {},
+  validateSearch: (search: Record<string, unknown>): { tab?: 'domains' | 'inbound' | 'outbound' | 'templates' } =>
+    search.tab === 'domains' || search.tab === 'inbound' || search.tab === 'outbound' || search.tab === 'templates'
+      ? { tab: search.tab }
+      : {},
   beforeLoad: requirePermission('mail.manage'),
   component: lazyRouteComponent(() => import('../admin/mail-page.js'), 'MailPage'),
 });
