@@ -6,6 +6,7 @@ import { formatCredentials, seedDemoWorkspace } from './modules/demo/demo-worksp
 import { ImapPoller } from './modules/mail/imap-poller.js';
 import { createSmtpListener } from './modules/mail/smtp-listener.js';
 import { AppError } from './platform/errors.js';
+import { relayThroughPostgres } from './platform/pg-relay.js';
 
 const SESSION_PURGE_EVERY_MS = 60 * 60_000;
 const TICKET_SWEEP_EVERY_MS = 60_000;
@@ -111,6 +112,12 @@ async function main() {
     : null;
   imapPoll?.unref();
 
+  // Several instances on one PostgreSQL: live updates made on one reach the views of the others.
+  const stopRelay =
+    config.database.engine === 'postgres'
+      ? await relayThroughPostgres(services.bus, config.database.url, app.log as never)
+      : null;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -125,6 +132,7 @@ async function main() {
     services.mailOutbox.close();
     // Stops accepting connections, waits for in-flight requests, then the database closes.
     await app.close();
+    await stopRelay?.();
     await database.close();
     process.exit(0);
   };

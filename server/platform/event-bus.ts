@@ -13,14 +13,26 @@ export interface TicketChange {
 }
 
 /**
- * In-process publish/subscribe for live updates. It reaches the views connected to this process
- * only: several instances on one PostgreSQL need a LISTEN/NOTIFY relay into it (not built yet).
+ * Publish/subscribe for live updates. A change reaches the views connected to this process, and
+ * through the relays (PostgreSQL LISTEN/NOTIFY when several instances share a database) the views
+ * of the others, which `deliver` it to their own subscribers.
  */
 export class EventBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private readonly relays: ((change: TicketChange) => void)[] = [];
 
   publish(change: TicketChange): void {
+    this.deliver(change);
+    for (const relay of this.relays) relay(change);
+  }
+
+  /** A change that happened elsewhere (another instance): told to this process's subscribers only. */
+  deliver(change: TicketChange): void {
     this.emitter.emit('ticket', change);
+  }
+
+  relayTo(relay: (change: TicketChange) => void): void {
+    this.relays.push(relay);
   }
 
   subscribe(listener: (change: TicketChange) => void): () => void {
