@@ -9,6 +9,7 @@ import { formatCredentials, seedDemoWorkspace } from '../server/modules/demo/dem
 import { systemClock } from '../server/platform/clock.js';
 import { AppError } from '../server/platform/errors.js';
 import { systemContext } from '../server/platform/request-context.js';
+import { GENERATE_USAGE, generateCommand } from './generate.js';
 
 const USAGE = `Usage: npm run mesa -- <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
   seed-demo                                 create the demo workspace and print its passwords
   backup <file>                             consistent online copy of the SQLite database
   restore <file>                            replace the SQLite database with a backup (stop Mesa first)
+${GENERATE_USAGE}
 
 The database is the one Mesa uses: DATABASE_URL (PostgreSQL), or MESA_DATA_DIR/mesa.sqlite.`;
 
@@ -49,6 +51,11 @@ async function run(argv: string[]): Promise<void> {
       email: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      tickets: { type: 'string' },
+      months: { type: 'string' },
+      orgs: { type: 'string' },
+      seed: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -103,6 +110,10 @@ async function run(argv: string[]): Promise<void> {
         const credentials = await seedDemoWorkspace(database, config);
         console.log(formatCredentials(credentials, `http://localhost:${config.port}`));
       });
+      return;
+    }
+    case 'generate': {
+      await generateCommand(values, withDatabase);
       return;
     }
     case 'backup': {

@@ -1,0 +1,108 @@
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+
+/**
+ * The SQL a request really ran, caught at the driver (better-sqlite3's prepare, pg's Client.query)
+ * so the server's own connection code is used unchanged, and played again on the same driver
+ * without Mesa: the "SQL only" figure next to each Mesa figure.
+ */
+export interface Statement {
+  sql: string;
+  parameters: unknown[];
+}
+
+type SqliteHandle = InstanceType<typeof SqliteDatabase>;
+
+let recording: Statement[] | null = null;
+let sqliteHandle: SqliteHandle | null = null;
+let installed = false;
+
+/** Patches both drivers once; costs one flag test per query while nothing is recorded. */
+export function installCapture(): void {
+  if (installed) return;
+  installed = true;
+  const proto = SqliteDatabase.prototype as unknown as { prepare: (this: SqliteHandle, sql: string) => unknown };
+  const prepare = proto.prepare;
+  proto.prepare = function patchedPrepare(this: SqliteHandle, sql: string) {
+    sqliteHandle = this;
+    const statement = prepare.call(this, sql) as Record<string, (...args: unknown[]) => unknown>;
+    if (!recording) return statement;
+    const into = recording;
+    for (const method of ['all', 'run', 'get', 'iterate']) {
+      const original = statement[method] as (...args: unknown[]) => unknown;
+      statement[method] = (...args: unknown[]) => {
+        into.push({ sql, parameters: Array.isArray(args[0]) ? [...args[0]] : args });
+        return original.apply(statement, args);
+      };
+    }
+    return statement;
+  };
+  const clientProto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = clientProto.query;
+  clientProto.query = function patchedQuery(this: unknown, ...args: unknown[]) {
+    const [first, second] = args;
+    if (recording && typeof first === 'string')
+      recording.push({ sql: first, parameters: Array.isArray(second) ? [...second] : [] });
+    return query.apply(this, args);
+  };
+}
+
+/** Runs `work` and answers the statements it sent to the database, in order. */
+export async function capture<T>(work: () => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
+  if (recording) throw new Error('capture() does not nest');
+  const statements: Statement[] = [];
+  recording = statements;
+  try {
+    return { result: await work(), statements };
+  } finally {
+    recording = null;
+  }
+}
+
+/** Plays statements on the same driver the server uses, with nothing of Mesa in between. */
+export interface Replayer {
+  /** Runs the statements in order and answers the rows of the last one. */
+  run(statements: readonly Statement[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite: the server's own connection (so the same page cache), statements prepared once and
+ * kept, as a hand-written program would. PostgreSQL: one client of its own, same driver.
+ */
+export async function openReplayer(engine: 'sqlite' | 'postgres', url?: string): Promise<Replayer> {
+  if (engine === 'sqlite') {
+    const handle = sqliteHandle;
+    if (!handle) throw new Error('No SQLite connection seen yet: run a query through the server first');
+    const prepared = new Map<string, ReturnType<SqliteHandle['prepare']>>();
+    return {
+      run: async (statements) => {
+        let rows: unknown[] = [];
+        for (const { sql, parameters } of statements) {
+          let statement = prepared.get(sql);
+          if (!statement) {
+            statement = handle.prepare(sql);
+            prepared.set(sql, statement);
+          }
+          if (statement.reader) rows = statement.all(parameters);
+          else {
+            statement.run(parameters);
+            rows = [];
+          }
+        }
+        return rows;
+      },
+      close: async () => {},
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    run: async (statements) => {
+      let rows: unknown[] = [];
+      for (const { sql, parameters } of statements) rows = (await client.query(sql, parameters)).rows;
+      return rows;
+    },
+    close: () => client.end(),
+  };
+}
