@@ -60,6 +60,11 @@ async function main(): Promise<void> {
   }
   if (values.db !== undefined && values.db !== 'sqlite' && values.db !== 'postgres')
     throw new Error('--db must be sqlite or postgres');
+  for (const option of ['duration', 'samples', 'seed'] as const) {
+    const value = Number(values[option]);
+    if (!Number.isInteger(value) || value < (option === 'seed' ? 0 : 1))
+      throw new Error(`--${option} must be a whole number${option === 'seed' ? '' : ' of at least 1'}`);
+  }
   const harness = await Harness.start({ db: values.db as Engine | undefined, logLevel: values['log-level'] });
   const log = (message: string) => process.stderr.write(`${message}\n`);
   log(`${harness.engine} (${harness.database.location}), ${harness.tickets.toLocaleString('en-US')} tickets`);

@@ -26,7 +26,8 @@ export const CATEGORY_TREE: readonly [string, readonly string[]][] = [
 /** L2 specialties, each taking one family of cases when L1 cannot resolve them. */
 export const SPECIALTIES: readonly { name: string; family: number }[] = [
   { name: 'Identidad y accesos', family: 0 },
-  { name: 'Aplicaciones', family: 1 },
+  // Named apart from the demo workspace's groups, so both can live in one database.
+  { name: 'Aplicaciones de negocio', family: 1 },
   { name: 'Redes e infraestructura', family: 2 },
   { name: 'Colaboración y puesto de trabajo', family: 3 },
 ];

@@ -13,7 +13,7 @@ import { openWriter } from './writers.js';
  * The realistic data generator: a whole desk — organizations, agreements, groups, staff,
  * requesters, procedures — and N tickets over M months with their conversations, escalations,
  * SLA facts and timelines, written in bulk (not through the API or the per-ticket services) in
- * batches of a few thousand tickets, each batch one transaction. Every row, ids included, follows
+ * batches of 2,000 tickets, each batch one transaction. Every row, ids included, follows
  * from the seed and the options.
  */
 export interface GenerateOptions {
@@ -89,13 +89,21 @@ export async function generate(database: Database, options: GenerateOptions): Pr
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const writer = openWriter(database, Number(existing.n) < options.tickets);
-  const perBatch = options.batchSize ?? 5000;
+  const perBatch = options.batchSize ?? 2000;
   const ticketWidth = TABLES.tickets.columns.length;
   let rows = rowCount(worldBatch);
   let factory: TicketFactory;
   // One batch is written while the next is made; waiting for the write before handing over the
   // next keeps at most two batches in memory, however many tickets are asked for.
   let writing: Promise<void> = writer.write(worldBatch);
+  // Interrupted (Ctrl-C), the run stops at the next ticket and still ends cleanly: on SQLite the
+  // indexes set aside for the load are made again before the process exits.
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     factory = new TicketFactory(random, ids, world, end, {
       incident: counters.incident ?? 0,
@@ -123,6 +131,8 @@ export async function generate(database: Database, options: GenerateOptions): Pr
       writing.catch(() => {});
     };
     for (const at of ticketTimes(random, start, end, options.tickets)) {
+      if (interrupted)
+        throw new GenerateError('interrupted: the database holds part of the data; generate into a fresh one');
       factory.make(at, batch);
       made += 1;
       if (batch.tickets.length >= perBatch * ticketWidth) await flush();
@@ -130,6 +140,8 @@ export async function generate(database: Database, options: GenerateOptions): Pr
     if (batch.tickets.length > 0) await flush();
     await writing;
   } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     await writing.catch(() => {});
     await writer.close();
   }
@@ -145,6 +157,10 @@ export async function generate(database: Database, options: GenerateOptions): Pr
       .set({ last_value: (counters.procedure ?? 0) + world.procedures.length })
       .where('type', '=', 'procedure')
       .execute();
+    // Round-robin groups go on taking turns where the generated tickets left them.
+    for (const group of [world.l1Default, world.l1International, ...world.l2]) {
+      await trx.updateTable('support_groups').set({ turn: group.turn }).where('id', '=', group.id).execute();
+    }
   });
   // Fresh planner statistics, as autovacuum would gather soon after a load this size.
   if (database.engine === 'postgres') await sql`analyze`.execute(db);

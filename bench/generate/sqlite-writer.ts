@@ -49,8 +49,8 @@ export class SqliteBatchWriter {
     this.db.pragma('synchronous = OFF');
     // Rows are consistent by construction; the generator's test checks it with foreign_key_check.
     this.db.pragma('foreign_keys = OFF');
-    // A large page cache keeps the hot ends of the tickets' many indexes in memory (256 MiB).
-    this.db.pragma('cache_size = -262144');
+    // A large page cache keeps the hot parts of the indexes in memory (128 MiB).
+    this.db.pragma('cache_size = -131072');
     this.db.pragma('temp_store = MEMORY');
     if (deferIndexes) {
       // Fifteen indexes make a ticket row the dearest to insert; building most of them once from

@@ -105,7 +105,6 @@ export function buildWorld(random: Random, ids: IdMaker, options: WorldOptions):
   const at = options.at;
   const iso = new Date(at).toISOString();
   const id = () => ids.next(at);
-  const row = { version: 1, created_at: iso, updated_at: iso };
   const context: WorldContext = { random, batch, id, iso };
 
   // Staff: emails say their role, so benches and tests can sign in as one.
@@ -127,7 +126,7 @@ export function buildWorld(random: Random, ids: IdMaker, options: WorldOptions):
         language,
         null,
         'available',
-        row.version,
+        1,
         iso,
         iso,
       );

@@ -37,7 +37,7 @@ class ThreadedSqliteWriter implements BatchWriter {
     this.worker = new Worker(
       `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
       // A roomy young generation: each batch dies young instead of being promoted and swept.
-      { eval: true, workerData: { file, deferIndexes }, resourceLimits: { maxYoungGenerationSizeMb: 256 } },
+      { eval: true, workerData: { file, deferIndexes }, resourceLimits: { maxYoungGenerationSizeMb: 64 } },
     );
     this.worker.on('message', (reply: { ok: boolean; message?: string }) => {
       const waiting = this.waiting;
