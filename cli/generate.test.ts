@@ -48,6 +48,19 @@ async function fingerprint({ db }: Database): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The indexes of the tables whose indexes the generator sets aside during a load. */
+async function indexNames({ db, engine }: Database): Promise<string[]> {
+  const { rows } =
+    engine === 'sqlite'
+      ? await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'index' and tbl_name in ('tickets', 'ticket_search')`.execute(db)
+      : await sql<{
+          name: string;
+        }>`select indexname as name from pg_indexes where tablename in ('tickets', 'ticket_search')`.execute(db);
+  return rows.map((r) => r.name).sort();
+}
+
 const count = async (database: Database, table: 'tickets' | 'organizations' | 'ticket_events' | 'ticket_messages') =>
   Number(
     (
@@ -98,9 +111,11 @@ describeOnEachDatabase('mesa generate', (database, engine) => {
     await expect(generate(db, OPTIONS)).rejects.toThrow(/already holds generated data/);
   });
 
-  it('makes the same rows for the same seed, and others for another seed', async () => {
+  it('makes the same rows for the same seed, and others for another seed, and leaves every index in place', async () => {
     const [same, other] = [await createTestDatabase(engine), await createTestDatabase(engine)];
     try {
+      // The indexes set aside for the load are all back, as the migrations made them.
+      expect(await indexNames(database())).toEqual(await indexNames(same));
       await generate(same, OPTIONS);
       await generate(other, { ...OPTIONS, seed: 43 });
       const expected = await fingerprint(database());

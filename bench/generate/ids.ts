@@ -23,12 +23,14 @@ export class IdMaker {
     this.sequences.delete(at);
     this.sequences.set(at, sequence);
     if (this.sequences.size > 64) this.sequences.delete(this.sequences.keys().next().value as number);
-    const time = at.toString(16).padStart(12, '0');
+    const high = Math.floor(at / 0x1_0000_0000);
+    const low = at >>> 0;
     const a = this.random.uint32();
     const b = this.random.uint32();
     const variant = 0x80 | ((a >>> 24) & 0x3f);
     return (
-      `${time.slice(0, 8)}-${time.slice(8, 12)}-${HEX[0x70 | (sequence >> 8)]}${HEX[sequence & 0xff]}-` +
+      `${HEX[(high >>> 8) & 0xff]}${HEX[high & 0xff]}${HEX[low >>> 24]}${HEX[(low >>> 16) & 0xff]}-` +
+      `${HEX[(low >>> 8) & 0xff]}${HEX[low & 0xff]}-${HEX[0x70 | (sequence >> 8)]}${HEX[sequence & 0xff]}-` +
       `${HEX[variant]}${HEX[(a >>> 16) & 0xff]}-${HEX[(a >>> 8) & 0xff]}${HEX[a & 0xff]}` +
       `${HEX[b >>> 24]}${HEX[(b >>> 16) & 0xff]}${HEX[(b >>> 8) & 0xff]}${HEX[b & 0xff]}`
     );

@@ -5,7 +5,7 @@ import type { Batch } from './tables.js';
 /**
  * The writer thread: SQLite inserts batches here while the main thread makes the next ones, so
  * both cores work. Each message is a batch (answered once committed) or null to finish: the
- * deferred indexes made again and the connection closed (answered too).
+ * deferred indexes made again, statistics gathered and the connection closed (answered too).
  */
 const port = parentPort;
 if (!port) throw new Error('sqlite-worker runs as a worker thread');
@@ -27,6 +27,7 @@ port.on('message', (batch: Batch | null) => {
   reply(() => {
     try {
       writer.restoreIndexes();
+      writer.analyze();
     } finally {
       writer.close();
     }

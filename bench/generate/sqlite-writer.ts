@@ -1,13 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { type Batch, SEARCH_WIDTH, TABLES, type TableName, type TableSpec } from './tables.js';
-
-// Indexes whose new entries land at one end, or on one key (null): as cheap to keep as to rebuild.
-const CHEAP_TO_KEEP = new Set([
-  'tickets_created_idx',
-  'tickets_next_due_idx',
-  'tickets_sla_check_idx',
-  'tickets_sla_state_idx',
-]);
+import { type Batch, KEPT_DURING_LOAD, SEARCH_WIDTH, TABLES, type TableName, type TableSpec } from './tables.js';
 
 // Multi-row statements of this many rows at most, within SQLite's 32,766 bound parameters.
 const MAX_ROWS_PER_STATEMENT = 200;
@@ -57,12 +49,12 @@ export class SqliteBatchWriter {
       // sorted rows at the end costs a fraction of keeping them up to date row by row. The unique
       // ones stay, so a duplicate still fails at once. Their definitions come from the schema
       // itself, so they are made again exactly as the migrations made them.
-      this.deferred = this.db
+      const indexes = this.db
         .prepare(
           `select name, sql from sqlite_master where type = 'index' and tbl_name = 'tickets' and sql is not null and sql not like 'create unique%' collate nocase`,
         )
-        .all()
-        .filter((index) => !CHEAP_TO_KEEP.has((index as { name: string }).name)) as { name: string; sql: string }[];
+        .all() as { name: string; sql: string }[];
+      this.deferred = indexes.filter((index) => !KEPT_DURING_LOAD.has(index.name));
       for (const index of this.deferred) this.db.exec(`drop index "${index.name}"`);
     }
   }
@@ -71,6 +63,16 @@ export class SqliteBatchWriter {
   restoreIndexes(): void {
     for (const index of this.deferred) this.db.exec(index.sql);
     this.deferred = [];
+  }
+
+  /**
+   * Planner statistics for the loaded tables, as `PRAGMA optimize` gathers them: a sample of each
+   * index (analysis_limit), a fraction of a second even at a million tickets. Without them SQLite
+   * guesses, and picks poor plans for the queues (see docs/performance.md).
+   */
+  analyze(): void {
+    this.db.pragma('analysis_limit = 1000');
+    this.db.exec('analyze');
   }
 
   write(batch: Batch): void {

@@ -259,6 +259,18 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 
 /**
+ * The tickets' indexes kept up to date during a load, the others being set aside and built again
+ * at the end: new entries of these land at one end, or on one key (null), so they are as cheap to
+ * keep as to rebuild.
+ */
+export const KEPT_DURING_LOAD = new Set([
+  'tickets_created_idx',
+  'tickets_next_due_idx',
+  'tickets_sla_check_idx',
+  'tickets_sla_state_idx',
+]);
+
+/**
  * One batch of rows for every table, each table's rows laid end to end in one flat array (row r
  * is values [r·width, (r+1)·width)): no array per row to allocate, collect or copy to the writer
  * thread. Tables are written in the order of TABLES, parents first. The full-text rows are apart
