@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 
 /**
- * The SQL a request really ran, caught at the driver (better-sqlite3's prepare, pg's Client.query)
+ * The SQL a request really ran, caught at the driver (better-sqlite3's statements, pg's Client.query)
  * so the server's own connection code is used unchanged, and played again on the same driver
  * without Mesa: the "SQL only" figure next to each Mesa figure.
  */
@@ -12,6 +12,7 @@ export interface Statement {
 }
 
 type SqliteHandle = InstanceType<typeof SqliteDatabase>;
+type SqliteStatement = ReturnType<SqliteHandle['prepare']>;
 
 let recording: Statement[] | null = null;
 let sqliteHandle: SqliteHandle | null = null;
@@ -21,22 +22,18 @@ let installed = false;
 export function installCapture(): void {
   if (installed) return;
   installed = true;
-  const proto = SqliteDatabase.prototype as unknown as { prepare: (this: SqliteHandle, sql: string) => unknown };
-  const prepare = proto.prepare;
-  proto.prepare = function patchedPrepare(this: SqliteHandle, sql: string) {
-    sqliteHandle = this;
-    const statement = prepare.call(this, sql) as Record<string, (...args: unknown[]) => unknown>;
-    if (!recording) return statement;
-    const into = recording;
-    for (const method of ['all', 'run', 'get', 'iterate']) {
-      const original = statement[method] as (...args: unknown[]) => unknown;
-      statement[method] = (...args: unknown[]) => {
-        into.push({ sql, parameters: Array.isArray(args[0]) ? [...args[0]] : args });
-        return original.apply(statement, args);
-      };
-    }
-    return statement;
-  };
+  // The server keeps its statements prepared, so each run is caught at the statement.
+  const probe = new SqliteDatabase(':memory:');
+  const statementProto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
+  probe.close();
+  for (const method of ['all', 'run', 'get', 'iterate']) {
+    const original = statementProto[method] as (this: SqliteStatement, ...args: unknown[]) => unknown;
+    statementProto[method] = function patched(this: SqliteStatement, ...args: unknown[]) {
+      sqliteHandle = this.database;
+      if (recording) recording.push({ sql: this.source, parameters: Array.isArray(args[0]) ? [...args[0]] : args });
+      return original.apply(this, args);
+    };
+  }
   const clientProto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const query = clientProto.query;
   clientProto.query = function patchedQuery(this: unknown, ...args: unknown[]) {

@@ -498,6 +498,12 @@ export interface DB {
   mail_domains: MailDomainTable;
   inbound_mail: InboundMailTable;
   outbound_mail: OutboundMailTable;
+  config_generation: ConfigGenerationTable;
+}
+
+/** One row: a stamp replaced by triggers whenever configuration changes (see server/db/config-cache.ts). */
+export interface ConfigGenerationTable {
+  stamp: string;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -15,6 +15,8 @@ export interface TicketSearchText {
   searchKey: number;
   publicText: string;
   internalText: string;
+  /** The ticket has no search row yet (it is being created). */
+  isNew?: boolean;
 }
 
 export async function writeTicketSearch(db: Kysely<DB>, text: TicketSearchText): Promise<void> {
@@ -26,7 +28,7 @@ export async function writeTicketSearch(db: Kysely<DB>, text: TicketSearchText):
     `.execute(db);
     return;
   }
-  await sql`delete from ticket_search where rowid = ${text.searchKey}`.execute(db);
+  if (!text.isNew) await sql`delete from ticket_search where rowid = ${text.searchKey}`.execute(db);
   await sql`insert into ticket_search (rowid, public_text, internal_text) values (${text.searchKey}, ${text.publicText}, ${text.internalText})`.execute(
     db,
   );

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Category, CreateCategoryBody, UpdateCategoryBody } from '../../../domain/contracts/tickets.js';
+import type { ConfigCache } from '../../db/config-cache.js';
 import type { CategoryRow, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
@@ -27,7 +28,12 @@ export class CategoriesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
+    private readonly config: ConfigCache,
   ) {}
+
+  private cached(db: Kysely<DB>, id: string) {
+    return this.config.read(db, `category:${id}`, () => repo.findCategory(db, id));
+  }
 
   async list(filter: { serviceId?: string | undefined; includeInactive?: boolean | undefined }): Promise<Category[]> {
     const rows = await repo.listCategories(this.db, {
@@ -38,13 +44,13 @@ export class CategoriesService {
   }
 
   async find(id: string, db: Kysely<DB> = this.db): Promise<Category | undefined> {
-    const row = await repo.findCategory(db, id);
+    const row = await this.cached(db, id);
     return row ? toCategory(row) : undefined;
   }
 
   /** The category a ticket may use: active, and belonging to the ticket's service or to all services. */
   async checkUsable(categoryId: string, serviceId: string | null, db: Kysely<DB> = this.db): Promise<CategoryRow> {
-    const row = await repo.findCategory(db, categoryId);
+    const row = await this.cached(db, categoryId);
     if (row?.status !== 'active') throw validationError([{ field: 'categoryId', message: 'no such active category' }]);
     if (row.service_id && row.service_id !== serviceId) {
       throw validationError([{ field: 'categoryId', message: 'belongs to another service' }]);

@@ -8,6 +8,7 @@ import type {
   UpdateOrganizationBody,
   UpdateServiceBody,
 } from '../../../domain/contracts/organizations.js';
+import type { ConfigCache } from '../../db/config-cache.js';
 import type { DB, OrganizationRow, ServiceRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
@@ -52,6 +53,7 @@ export class OrganizationsService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly config: ConfigCache,
   ) {}
 
   async list(ctx: RequestContext, query: OrganizationListQuery) {
@@ -137,7 +139,7 @@ export class OrganizationsService {
   }
 
   async findService(id: string, db: Kysely<DB> = this.db): Promise<Service | undefined> {
-    const row = await repo.findService(db, id);
+    const row = await this.config.read(db, `service:${id}`, () => repo.findService(db, id));
     return row ? toService(row) : undefined;
   }
 

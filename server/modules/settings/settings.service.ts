@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TicketSettings } from '../../../domain/contracts/settings.js';
 import { checkPriorityMatrix, DEFAULT_PRIORITY_MATRIX } from '../../../domain/tickets/priority.js';
+import type { ConfigCache } from '../../db/config-cache.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { validationError } from '../../platform/errors.js';
@@ -17,10 +18,11 @@ export class SettingsService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly config: ConfigCache,
   ) {}
 
   async ticketSettings(db: Kysely<DB> = this.db): Promise<TicketSettings> {
-    const row = await findSetting(db, KEY);
+    const row = await this.config.read(db, `setting:${KEY}`, () => findSetting(db, KEY));
     return row
       ? { ...DEFAULT_TICKET_SETTINGS, ...(JSON.parse(row.value) as Partial<TicketSettings>) }
       : DEFAULT_TICKET_SETTINGS;

@@ -12,6 +12,7 @@ import {
   updateClock,
 } from '../../../domain/sla/sla-clock.js';
 import { type Firing, nextCheckAt, slaSchedule } from '../../../domain/sla/sla-schedule.js';
+import type { ConfigCache } from '../../db/config-cache.js';
 import type { AgreementTable, CalendarTable, DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import * as repo from './agreements.repository.js';
@@ -82,9 +83,16 @@ function overallState(clocks: TargetClock[]): SlaState {
 
 /** Works out a ticket's deadlines and its warning and escalation schedule from its agreement. */
 export class SlaService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: ConfigCache,
+  ) {}
 
-  async evaluate(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaEvaluation> {
+  /**
+   * `isNew`: the ticket is not written yet, so it has no escalations, replies or firings to read
+   * (its creation computes the deadlines before the insert).
+   */
+  async evaluate(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[], isNew = false): Promise<SlaEvaluation> {
     const none: SlaEvaluation = {
       columns: NO_SLA,
       firings: [],
@@ -98,12 +106,17 @@ export class SlaService {
       update: null,
       ola: null,
     };
-    const [agreement] = await repo.listAgreements(db, ticket.organization_id);
+    const [agreement] = await this.config.read(db, `agreements:${ticket.organization_id}`, () =>
+      repo.listAgreements(db, ticket.organization_id),
+    );
     const serviceIds: string[] = agreement ? JSON.parse(agreement.service_ids) : [];
     if (!agreement || (serviceIds.length > 0 && !(ticket.service_id && serviceIds.includes(ticket.service_id))))
       return none;
     const target = targetFor(JSON.parse(agreement.targets) as SlaTargetBody[], ticket.priority, ticket.type) ?? null;
-    const calendar = (await repo.findCalendar(db, agreement.calendar_id)) ?? null;
+    const calendar =
+      (await this.config.read(db, `calendar:${agreement.calendar_id}`, () =>
+        repo.findCalendar(db, agreement.calendar_id),
+      )) ?? null;
     const pausing: string[] = JSON.parse(agreement.pausing_reasons);
     const warnAt: number[] = JSON.parse(agreement.warn_at);
     const partial = { ...none, agreement, target, calendar, pausing, warnAt };
@@ -125,8 +138,8 @@ export class SlaService {
       now,
     );
     const resolution = resolutionClock(businessCalendar, input, { minutes: target.resolutionMinutes, warnAt }, now);
-    const ola = await this.olaOf(db, ticket, agreement);
-    const update = await this.updateOf(db, ticket, target, businessCalendar, input, now);
+    const ola = await this.olaOf(db, ticket, agreement, isNew);
+    const update = await this.updateOf(db, ticket, target, businessCalendar, input, now, isNew);
     const firings = slaSchedule<EscalationLevel>({
       calendar: businessCalendar,
       input,
@@ -140,7 +153,7 @@ export class SlaService {
       ola,
       update: update && target.updateMinutes ? { ...update, minutes: target.updateMinutes } : null,
     });
-    const fired = await firedKeys(db, ticket.id);
+    const fired = isNew ? new Map<string, string>() : await firedKeys(db, ticket.id);
     // The earliest deadline not yet met, overdue ones included: what the board sorts by.
     const clocks = [firstResponse, resolution, ...(update ? [update.clock] : [])];
     const open = clocks.filter((c) => !c.settled && c.deadline !== null);
@@ -167,24 +180,26 @@ export class SlaService {
     calendar: BusinessCalendar,
     input: SlaInput,
     now: number,
+    isNew: boolean,
   ) {
     if (!target.updateMinutes || !ticket.first_response_at) return null;
-    const since = Date.parse((await lastStaffReplyAt(db, ticket.id)) ?? ticket.first_response_at);
+    const lastReply = isNew ? null : await lastStaffReplyAt(db, ticket.id);
+    const since = Date.parse(lastReply ?? ticket.first_response_at);
     return { since, clock: updateClock(calendar, input, since, { minutes: target.updateMinutes }, now) };
   }
 
   /** The internal target of the level holding the ticket, if the agreement sets one. */
-  private async olaOf(db: Kysely<DB>, ticket: TicketRow, agreement: AgreementTable) {
+  private async olaOf(db: Kysely<DB>, ticket: TicketRow, agreement: AgreementTable, isNew: boolean) {
     const level = ticket.level;
     if (level !== 'L1' && level !== 'L2') return null;
     const minutes = (JSON.parse(agreement.level_minutes) as Record<string, number | null>)[level];
     if (!minutes) return null;
-    const arrived = await arrivedAtLevel(db, ticket.id, level);
+    const arrived = isNew ? null : await arrivedAtLevel(db, ticket.id, level);
     return { level, minutes, since: Date.parse(arrived ?? ticket.created_at) };
   }
 
-  async deadlinesFor(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[]): Promise<SlaColumns> {
-    return (await this.evaluate(db, ticket, history)).columns;
+  async deadlinesFor(db: Kysely<DB>, ticket: TicketRow, history: StatusChange[], isNew = false): Promise<SlaColumns> {
+    return (await this.evaluate(db, ticket, history, isNew)).columns;
   }
 
   /** "Why is it due then?": the agreement, target, calendar, pauses and escalation plan behind the deadlines. */

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { openIntervals } from '../../../domain/sla/business-calendar.js';
 import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { chooseAssignee, type RouteDecision, routeTicket } from '../../../domain/support/support-levels.js';
+import type { ConfigCache } from '../../db/config-cache.js';
+import { isPostgres } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { CategoriesService } from '../categories/categories.service.js';
@@ -32,13 +34,14 @@ export class RoutingService {
     private readonly categories: CategoriesService,
     private readonly agreements: AgreementsService,
     private readonly clock: Clock,
+    private readonly config: ConfigCache,
   ) {}
 
   async decide(db: Kysely<DB>, facts: NewTicketFacts): Promise<RouteDecision> {
     const [rules, coverage, fallback, category] = await Promise.all([
-      repo.listRules(db),
-      repo.coverageOf(db),
-      repo.findDefaultGroup(db),
+      this.config.read(db, 'routing:rules', () => repo.listRules(db)),
+      this.config.read(db, 'routing:coverage', () => repo.coverageOf(db)),
+      this.config.read(db, 'routing:default-group', () => repo.findDefaultGroup(db)),
       facts.categoryId ? this.categories.find(facts.categoryId, db) : undefined,
     ]);
     return routeTicket(
@@ -55,26 +58,49 @@ export class RoutingService {
     );
   }
 
-  /** Inside the creating transaction: the group a new ticket lands in and who in it takes it. */
-  async place(trx: Kysely<DB>, facts: NewTicketFacts): Promise<Placement> {
-    if (facts.groupId && (await repo.findGroup(trx, facts.groupId))?.status === 'active')
-      return { ...(await this.assignWithin(trx, facts.groupId)), reason: 'the group of the mailbox it came to' };
-    const decision = await this.decide(trx, facts);
-    if (!decision.groupId) return { groupId: null, level: null, assigneeId: null, reason: decision.reason };
-    return { ...(await this.assignWithin(trx, decision.groupId)), reason: decision.reason };
+  /** The group a new ticket lands in, and why. */
+  async target(db: Kysely<DB>, facts: NewTicketFacts): Promise<RouteDecision> {
+    if (facts.groupId && (await this.group(db, facts.groupId))?.status === 'active')
+      return { groupId: facts.groupId, ruleId: null, reason: 'the group of the mailbox it came to' };
+    return this.decide(db, facts);
+  }
+
+  /**
+   * On PostgreSQL, before the creating transaction: a round-robin group's turn, taken in a
+   * statement of its own so concurrent creations do not queue on the group's row lock for their
+   * whole transaction. Undefined when the turn belongs inside the transaction.
+   */
+  async turnApart(db: Kysely<DB>, groupId: string | null): Promise<number | undefined> {
+    if (!groupId || !isPostgres(db) || (await this.group(db, groupId))?.assignment !== 'round_robin') return undefined;
+    return repo.takeTurn(db, groupId);
+  }
+
+  /** Inside the creating transaction: who in the target group takes the new ticket. */
+  async place(trx: Kysely<DB>, target: RouteDecision, turnTaken?: number): Promise<Placement> {
+    if (!target.groupId) return { groupId: null, level: null, assigneeId: null, reason: target.reason };
+    return { ...(await this.assignWithin(trx, target.groupId, turnTaken)), reason: target.reason };
   }
 
   /** Picks who in the group takes a ticket, by the group's strategy, skipping the away. */
   async assignWithin(
     trx: Kysely<DB>,
     groupId: string,
+    turnTaken?: number,
   ): Promise<{ groupId: string; level: SupportLevel; assigneeId: string | null }> {
-    const group = await repo.findGroup(trx, groupId);
+    const group = await this.group(trx, groupId);
     if (!group) return { groupId, level: 'L1', assigneeId: null };
     if (group.assignment === 'manual') return { groupId, level: group.level, assigneeId: null };
-    // Taking the turn first also locks the group row, so concurrent tickets see each other's loads.
-    const turn = await repo.takeTurn(trx, groupId);
-    const loads = await repo.memberLoads(trx, groupId);
+    let turn: number;
+    let loads: Awaited<ReturnType<typeof repo.memberLoads>>;
+    if (group.assignment === 'round_robin') {
+      // The turn alone decides: the members' loads are not read.
+      turn = turnTaken ?? (await repo.takeTurn(trx, groupId));
+      loads = await repo.activeMembers(trx, groupId);
+    } else {
+      // Taking the turn first locks the group row, so concurrent tickets see each other's loads.
+      turn = await repo.takeTurn(trx, groupId);
+      loads = await repo.memberLoads(trx, groupId);
+    }
     const onShift = await this.onShiftNow(
       trx,
       loads.map((m) => m.shift_calendar_id),
@@ -89,6 +115,10 @@ export class RoutingService {
       turn,
     );
     return { groupId, level: group.level, assigneeId };
+  }
+
+  private group(db: Kysely<DB>, id: string) {
+    return this.config.read(db, `group:${id}`, () => repo.findGroup(db, id));
   }
 
   /** The shift calendars, among these, whose hours include this minute. */

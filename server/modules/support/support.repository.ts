@@ -109,6 +109,17 @@ export async function takeTurn(db: Kysely<DB>, groupId: string): Promise<number>
   return row.turn - 1;
 }
 
+/** Each active member of the group, with whether they are at work. */
+export function activeMembers(db: Kysely<DB>, groupId: string) {
+  return db
+    .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
+    .select(['users.id as user_id', 'users.presence', 'users.shift_calendar_id', sql<number>`0`.as('load')])
+    .where('group_members.group_id', '=', groupId)
+    .where('users.status', '=', 'active')
+    .execute();
+}
+
 /** Each active member with their open tickets weighted by priority (critical 4 … low 1). */
 export function memberLoads(db: Kysely<DB>, groupId: string) {
   return db

@@ -69,9 +69,12 @@ export class TicketHistory {
     this.observers.push(observer);
   }
 
-  /** Rebuilds the ticket's searchable text: subject, description and replies public; notes internal. */
-  async reindex(trx: Kysely<DB>, ticket: TicketRow): Promise<void> {
-    const messages = await conversation.messageBodies(trx, ticket.id);
+  /**
+   * Rebuilds the ticket's searchable text: subject, description and replies public; notes internal.
+   * A ticket just raised has no messages and no search row yet.
+   */
+  async reindex(trx: Kysely<DB>, ticket: TicketRow, isNew = false): Promise<void> {
+    const messages = isNew ? [] : await conversation.messageBodies(trx, ticket.id);
     const text = (kind: 'reply' | 'note') =>
       messages
         .filter((m) => m.kind === kind)
@@ -82,6 +85,7 @@ export class TicketHistory {
       searchKey: ticket.search_key,
       publicText: [ticket.number, ticket.subject, htmlToText(ticket.description_html), text('reply')].join('\n'),
       internalText: text('note'),
+      isNew,
     });
   }
 
@@ -92,6 +96,12 @@ export class TicketHistory {
   async refreshDeadlines(trx: Kysely<DB>, ticket: TicketRow): Promise<TicketRow> {
     const columns = await this.sla.deadlinesFor(trx, ticket, await this.statusHistory(trx, ticket.id));
     return setDeadlines(trx, ticket.id, columns);
+  }
+
+  /** The deadlines of a ticket about to be written, whose only status is the one it starts in. */
+  deadlinesOfNew(db: Kysely<DB>, ticket: TicketRow) {
+    const start: StatusChange = { at: Date.parse(ticket.created_at), status: ticket.status, pendingReason: null };
+    return this.sla.deadlinesFor(db, ticket, [start], true);
   }
 
   /** Every status the ticket had, with its pending reason, as the timeline recorded it. */

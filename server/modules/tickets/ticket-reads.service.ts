@@ -23,7 +23,7 @@ import type { RoutingService } from '../support/routing.service.js';
 import * as conversation from './conversation.repository.js';
 import type { TicketHistory } from './ticket-history.js';
 import { linksOf } from './ticket-links.repository.js';
-import { toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
+import { type TicketDetails, toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
 import * as repo from './tickets.repository.js';
 
 const SORTS: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
@@ -135,8 +135,7 @@ export class TicketReadsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Ticket> {
-    const [row] = await repo.listTickets(this.db, { scope: ticketScope(ctx), id, sort: SORTS.updated, limit: 1 });
-    if (!row) throw notFound('Ticket');
+    const row = await this.namedRow(ctx, id);
     const staff = isStaffContext(ctx);
     const [tags, watchers, attachments, settings, links] = await Promise.all([
       repo.tagsOf(this.db, [id]),
@@ -145,8 +144,50 @@ export class TicketReadsService {
       this.settings.ticketSettings(),
       this.links(ctx, id),
     ]);
+    return this.present(ctx, row, {
+      tags: tags.map((t) => t.tag),
+      watchers,
+      attachments: attachments.map(toAttachment),
+      links,
+      reopenDays: settings.reopenDays,
+    });
+  }
+
+  /**
+   * What `get` answers for a ticket its caller has just raised, which has no watchers or links
+   * yet and whose tags are the ones it was given: one read for the names instead of seven.
+   */
+  async justRaised(ctx: RequestContext, ticket: TicketRow, tags: string[], hasAttachments: boolean): Promise<Ticket> {
+    const row = await this.namedRow(ctx, ticket.id);
+    const [attachments, settings] = await Promise.all([
+      hasAttachments ? conversation.ticketAttachments(this.db, ticket.id, isStaffContext(ctx)) : [],
+      this.settings.ticketSettings(),
+    ]);
+    return this.present(ctx, row, {
+      tags: [...tags].sort(),
+      watchers: [],
+      attachments: attachments.map(toAttachment),
+      links: [],
+      reopenDays: settings.reopenDays,
+    });
+  }
+
+  /** The ticket with the names of the people, organization, service, category and group it refers to. */
+  private async namedRow(ctx: RequestContext, id: string) {
+    const [row] = await repo.listTickets(this.db, { scope: ticketScope(ctx), id, sort: SORTS.updated, limit: 1 });
+    if (!row) throw notFound('Ticket');
+    return row;
+  }
+
+  private present(
+    ctx: RequestContext,
+    row: Awaited<ReturnType<TicketReadsService['namedRow']>>,
+    details: Omit<TicketDetails, 'createdBy' | 'reopenableUntil' | 'allowedStatuses'> & { reopenDays: number },
+  ): Ticket {
+    const staff = isStaffContext(ctx);
+    const { reopenDays, ...rest } = details;
     const reopenableUntil = row.resolved_at
-      ? new Date(Date.parse(row.resolved_at) + settings.reopenDays * DAY).toISOString()
+      ? new Date(Date.parse(row.resolved_at) + reopenDays * DAY).toISOString()
       : null;
     let allowedStatuses = allowedMoves(row.status, staff ? 'staff' : 'requester');
     // A requester's window to reopen closes after the configured days.
@@ -154,11 +195,8 @@ export class TicketReadsService {
       allowedStatuses = allowedStatuses.filter((status) => status !== 'in_progress');
     }
     return toTicket(row, {
-      tags: tags.map((t) => t.tag),
-      watchers,
+      ...rest,
       createdBy: { id: row.created_by_id, name: row.creator_name },
-      attachments: attachments.map(toAttachment),
-      links,
       reopenableUntil,
       allowedStatuses,
     });

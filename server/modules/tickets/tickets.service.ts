@@ -11,6 +11,7 @@ import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
+import { isPostgres } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, validationError } from '../../platform/errors.js';
@@ -97,16 +98,22 @@ export class TicketsService {
       options.channel ?? (staff ? (body.channel ?? 'phone') : principal.via === 'token' ? 'api' : 'portal');
     const at = clock.now();
 
+    const target = await this.deps.routing.target(db, {
+      organizationId: requester.organizationId,
+      serviceId,
+      categoryId: body.categoryId ?? null,
+      type: body.type,
+      channel,
+      groupId: options.groupId ?? null,
+    });
+    // On PostgreSQL the number (and a round-robin turn) is taken in a statement of its own, so
+    // concurrent creations do not queue on the counter's row lock for a whole transaction; a
+    // creation that fails leaves a gap.
+    const numberedApart = isPostgres(db) ? await repo.nextSequence(db, body.type) : null;
+    const turnApart = await this.deps.routing.turnApart(db, target.groupId);
     const row = await db.transaction().execute(async (trx) => {
-      const sequence = await repo.nextSequence(trx, body.type);
-      const placement = await this.deps.routing.place(trx, {
-        organizationId: requester.organizationId as string,
-        serviceId,
-        categoryId: body.categoryId ?? null,
-        type: body.type,
-        channel,
-        groupId: options.groupId ?? null,
-      });
+      const sequence = numberedApart ?? (await repo.nextSequence(trx, body.type));
+      const placement = await this.deps.routing.place(trx, target, turnApart);
       const ticket: TicketRow = {
         id: newId(at.getTime()),
         number: formatTicketNumber(body.type, sequence),
@@ -160,6 +167,7 @@ export class TicketsService {
           resolved_level: placement.level ?? 'L1',
         } satisfies Partial<TicketRow>);
       }
+      Object.assign(ticket, await history.deadlinesOfNew(trx, ticket));
       await repo.insertTicket(trx, ticket);
       await repo.insertTags(trx, ticket.id, body.tags ?? []);
       await this.bindUploads(trx, principal.userId, body.attachmentIds, {
@@ -176,11 +184,11 @@ export class TicketsService {
           { field: 'routing', from: null, to: placement.reason },
         ],
       });
-      await history.reindex(trx, ticket);
-      return history.refreshDeadlines(trx, ticket);
+      await history.reindex(trx, ticket, true);
+      return ticket;
     });
     history.publish(row, 'created');
-    return this.deps.reads.get(ctx, row.id);
+    return this.deps.reads.justRaised(ctx, row, body.tags ?? [], Boolean(body.attachmentIds?.length));
   }
 
   /** Attaches the caller's own unbound uploads; an id that is not one of them fails the whole change. */
