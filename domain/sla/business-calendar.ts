@@ -144,13 +144,45 @@ function cachedDay(calendar: BusinessCalendar, calendarKey: string, date: string
   return intervals;
 }
 
+// The same calendar object is asked about again and again (the server keeps configuration in
+// memory): its cache key is worked out once.
+const calendarKeys = new WeakMap<BusinessCalendar, string>();
+
+function keyOf(calendar: BusinessCalendar): string {
+  let key = calendarKeys.get(calendar);
+  if (key === undefined) {
+    key = JSON.stringify(calendar);
+    calendarKeys.set(calendar, key);
+  }
+  return key;
+}
+
+// Since the 1970s every time zone changes its offset only at a multiple of 15 minutes (UTC), so
+// the offset found for the start of a quarter hour holds for all of it.
+const QUARTER_HOUR = 15 * MINUTE;
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
+function localDateOf(ms: number, zone: string): string {
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  const key = `${zone}|${quarter}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(quarter * QUARTER_HOUR, { zone }).offset;
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return new Date(ms + offset * MINUTE).toISOString().slice(0, 10);
+}
+
 /** Open business intervals overlapping [from, to), clipped to it. */
 export function openIntervals(calendar: BusinessCalendar, from: number, to: number): Interval[] {
   const zone = calendar.timeZone;
-  const calendarKey = JSON.stringify(calendar);
+  const calendarKey = keyOf(calendar);
   // Start a day early: a range that crossed midnight may still be running at `from`.
-  const first = DateTime.fromMillis(from, { zone }).toISODate() as string;
-  const last = DateTime.fromMillis(to, { zone }).toISODate() as string;
+  const first = localDateOf(from, zone);
+  const last = localDateOf(to, zone);
   const all: Interval[] = [];
   for (let date = previousDate(first); date <= last; date = nextDate(date)) {
     all.push(...cachedDay(calendar, calendarKey, date));

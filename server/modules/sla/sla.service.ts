@@ -66,11 +66,16 @@ export interface SlaEvaluation {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const outcome = (clock: TargetClock) => (clock.state === 'met' ? 1 : clock.state === 'breached' ? 0 : null);
-const toBusinessCalendar = (row: CalendarTable): BusinessCalendar => ({
-  timeZone: row.time_zone,
-  weekly: JSON.parse(row.weekly),
-  holidays: JSON.parse(row.holidays),
-});
+// Calendar rows come from the configuration cache, so each is parsed once while it lasts.
+const parsedCalendars = new WeakMap<CalendarTable, BusinessCalendar>();
+const toBusinessCalendar = (row: CalendarTable): BusinessCalendar => {
+  let calendar = parsedCalendars.get(row);
+  if (!calendar) {
+    calendar = { timeZone: row.time_zone, weekly: JSON.parse(row.weekly), holidays: JSON.parse(row.holidays) };
+    parsedCalendars.set(row, calendar);
+  }
+  return calendar;
+};
 
 /** The ticket's state for the board: its worst open target, or how its targets ended. */
 function overallState(clocks: TargetClock[]): SlaState {
