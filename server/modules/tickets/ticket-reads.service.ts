@@ -79,12 +79,12 @@ export class TicketReadsService {
       if (!groupIds && mine.length > 0) groupIds = mine;
     }
 
-    let text: ReturnType<typeof ticketSearchCondition> | undefined;
+    let text: Awaited<ReturnType<typeof ticketSearchCondition>> | undefined;
     let numberMatch: ReturnType<typeof parseTicketNumber>;
     if (query.q?.trim()) {
       numberMatch = parseTicketNumber(query.q);
       const terms = queryTerms(query.q);
-      if (!numberMatch && terms.length > 0) text = ticketSearchCondition(this.db, terms, staff);
+      if (!numberMatch && terms.length > 0) text = await ticketSearchCondition(this.db, terms, staff);
     }
     const rows = await repo.listTickets(this.db, {
       scope: ticketScope(ctx),
