@@ -9,8 +9,8 @@ import * as ticketDeadlines from './20261129_0007_ticket_deadlines.js';
 import * as agentShifts from './20261129_0008_agent_shifts.js';
 import * as slaDetection from './20261129_0009_sla_detection.js';
 import * as mail from './20261129_0010_mail.js';
-import * as listPaging from './20261129_0012_list_paging.js';
 import * as configGeneration from './20261129_0011_config_generation.js';
+import * as listPaging from './20261129_0012_list_paging.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +24,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_0008_agent_shifts': agentShifts,
   '20261129_0009_sla_detection': slaDetection,
   '20261129_0010_mail': mail,
-  '20261129_0012_list_paging': listPaging,
   '20261129_0011_config_generation': configGeneration,
+  '20261129_0012_list_paging': listPaging,
 };
