@@ -38,9 +38,6 @@ function connectSqlite(file: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
-  // 32 MiB of pages (the default is 2 MiB): the upper levels of the tickets' indexes stay in
-  // memory. With 64 MiB the server's peak passed its 400 MB budget at 10⁶ tickets.
-  sqlite.pragma('cache_size = -32768');
   // Statistics for the planner on tables they have changed much since (SQLite's advice at open).
   sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
