@@ -14,8 +14,9 @@ const CONFIG_TABLES = [
   'calendars',
 ];
 
-// A group's turn moves with every ticket it takes; that is not a change of configuration.
-const GROUP_COLUMNS = 'name, level, specialty, lead_id, assignment, is_default, status';
+// A group's turn moves with every ticket it takes; that is not a change of configuration. Every
+// other change bumps the group's version, so a column added later is covered too.
+const GROUP_COLUMNS = 'name, level, specialty, lead_id, assignment, is_default, status, version, updated_at';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
