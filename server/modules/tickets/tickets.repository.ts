@@ -163,55 +163,24 @@ export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
     .crossJoin('tickets')
     .whereRef('tickets.id', '=', 'page.id')
     .selectAll('tickets')
-    .select((eb) => [
-      eb
-        .selectFrom('users')
-        .select('users.name')
-        .whereRef('users.id', '=', 'tickets.requester_id')
-        .$asScalar()
-        .$notNull()
-        .as('requester_name'),
-      eb
-        .selectFrom('users')
-        .select('users.email')
-        .whereRef('users.id', '=', 'tickets.requester_id')
-        .$asScalar()
-        .$notNull()
-        .as('requester_email'),
-      eb
-        .selectFrom('organizations')
-        .select('organizations.name')
-        .whereRef('organizations.id', '=', 'tickets.organization_id')
-        .$asScalar()
-        .$notNull()
-        .as('organization_name'),
-      eb
-        .selectFrom('services')
-        .select('services.name')
-        .whereRef('services.id', '=', 'tickets.service_id')
-        .as('service_name'),
-      eb
-        .selectFrom('categories')
-        .select('categories.name')
-        .whereRef('categories.id', '=', 'tickets.category_id')
-        .as('category_name'),
-      eb.selectFrom('users').select('users.name').whereRef('users.id', '=', 'tickets.assignee_id').as('assignee_name'),
-      eb
-        .selectFrom('users')
-        .select('users.name')
-        .whereRef('users.id', '=', 'tickets.created_by_id')
-        .$asScalar()
-        .$notNull()
-        .as('creator_name'),
-      eb
-        .selectFrom('support_groups')
-        .select('support_groups.name')
-        .whereRef('support_groups.id', '=', 'tickets.group_id')
-        .as('group_name'),
+    .select([
+      referenced<string>('users', 'name', 'tickets.requester_id').as('requester_name'),
+      referenced<string>('users', 'email', 'tickets.requester_id').as('requester_email'),
+      referenced<string>('organizations', 'name', 'tickets.organization_id').as('organization_name'),
+      referenced<string | null>('services', 'name', 'tickets.service_id').as('service_name'),
+      referenced<string | null>('categories', 'name', 'tickets.category_id').as('category_name'),
+      referenced<string | null>('users', 'name', 'tickets.assignee_id').as('assignee_name'),
+      referenced<string>('users', 'name', 'tickets.created_by_id').as('creator_name'),
+      referenced<string | null>('support_groups', 'name', 'tickets.group_id').as('group_name'),
     ]);
   // Ordered by the page's own copy of the sort keys, which the page already holds.
   for (const key of filter.sort) query = query.orderBy(sql.ref(pageColumn(key)), key.direction);
   return query.execute();
+}
+
+/** `column` of the `table` row that `reference` (a column of `tickets`) points to, as a one-row subquery. */
+function referenced<T>(table: keyof DB, column: string, reference: `tickets.${string}`) {
+  return sql<T>`(select ${sql.ref(`${table}.${column}`)} from ${sql.table(table)} where ${sql.ref(`${table}.id`)} = ${sql.ref(reference)})`;
 }
 
 /** A sort key (a column of `tickets`) as the page's subquery names it. */
