@@ -111,17 +111,11 @@ export class SlaService {
       update: null,
       ola: null,
     };
-    const [agreement] = await this.config.read(db, `agreements:${ticket.organization_id}`, () =>
-      repo.listAgreements(db, ticket.organization_id),
-    );
+    const { agreement, calendar } = await this.agreementOf(db, ticket.organization_id);
     const serviceIds: string[] = agreement ? JSON.parse(agreement.service_ids) : [];
     if (!agreement || (serviceIds.length > 0 && !(ticket.service_id && serviceIds.includes(ticket.service_id))))
       return none;
     const target = targetFor(JSON.parse(agreement.targets) as SlaTargetBody[], ticket.priority, ticket.type) ?? null;
-    const calendar =
-      (await this.config.read(db, `calendar:${agreement.calendar_id}`, () =>
-        repo.findCalendar(db, agreement.calendar_id),
-      )) ?? null;
     const pausing: string[] = JSON.parse(agreement.pausing_reasons);
     const warnAt: number[] = JSON.parse(agreement.warn_at);
     const partial = { ...none, agreement, target, calendar, pausing, warnAt };
@@ -175,6 +169,15 @@ export class SlaService {
       sla_check_at: iso(nextCheckAt(firings, new Set(fired.keys()))),
     };
     return { ...partial, columns, firings, fired, clocks: { firstResponse, resolution }, update, ola };
+  }
+
+  /** The organization's agreement and its calendar, from the configuration kept in memory. */
+  private agreementOf(db: Kysely<DB>, organizationId: string) {
+    return this.config.read(db, `agreement:${organizationId}`, async () => {
+      const [agreement] = await repo.listAgreements(db, organizationId);
+      const calendar = agreement ? ((await repo.findCalendar(db, agreement.calendar_id)) ?? null) : null;
+      return { agreement, calendar };
+    });
   }
 
   /** The update interval's clock, once the desk has answered, if the target sets one. */

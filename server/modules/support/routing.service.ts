@@ -38,10 +38,11 @@ export class RoutingService {
   ) {}
 
   async decide(db: Kysely<DB>, facts: NewTicketFacts): Promise<RouteDecision> {
-    const [rules, coverage, fallback, category] = await Promise.all([
-      this.config.read(db, 'routing:rules', () => repo.listRules(db)),
-      this.config.read(db, 'routing:coverage', () => repo.coverageOf(db)),
-      this.config.read(db, 'routing:default-group', () => repo.findDefaultGroup(db)),
+    const [[rules, coverage, fallback], category] = await Promise.all([
+      // Read and kept together: one check of the configuration stamp for all three.
+      this.config.read(db, 'routing', () =>
+        Promise.all([repo.listRules(db), repo.coverageOf(db), repo.findDefaultGroup(db)]),
+      ),
       facts.categoryId ? this.categories.find(facts.categoryId, db) : undefined,
     ]);
     return routeTicket(

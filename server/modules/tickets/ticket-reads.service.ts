@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TicketSettings } from '../../../domain/contracts/settings.js';
 import type {
   Ticket,
   TicketLink,
@@ -155,20 +156,24 @@ export class TicketReadsService {
 
   /**
    * What `get` answers for a ticket its caller has just raised, which has no watchers or links
-   * yet and whose tags are the ones it was given: one read for the names instead of seven.
+   * yet and whose tags are the ones it was given: one read for the names instead of seven. The
+   * creation already holds the desk's settings.
    */
-  async justRaised(ctx: RequestContext, ticket: TicketRow, tags: string[], hasAttachments: boolean): Promise<Ticket> {
+  async justRaised(
+    ctx: RequestContext,
+    ticket: TicketRow,
+    raised: { tags: string[]; hasAttachments: boolean; settings: TicketSettings },
+  ): Promise<Ticket> {
     const row = await this.namedRow(ctx, ticket.id);
-    const [attachments, settings] = await Promise.all([
-      hasAttachments ? conversation.ticketAttachments(this.db, ticket.id, isStaffContext(ctx)) : [],
-      this.settings.ticketSettings(),
-    ]);
+    const attachments = raised.hasAttachments
+      ? await conversation.ticketAttachments(this.db, ticket.id, isStaffContext(ctx))
+      : [];
     return this.present(ctx, row, {
-      tags: [...tags].sort(),
+      tags: [...raised.tags].sort(),
       watchers: [],
       attachments: attachments.map(toAttachment),
       links: [],
-      reopenDays: settings.reopenDays,
+      reopenDays: raised.settings.reopenDays,
     });
   }
 

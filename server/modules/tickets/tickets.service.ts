@@ -91,7 +91,7 @@ export class TicketsService {
     const descriptionHtml = sanitizeRichText(body.description);
     if (!descriptionHtml)
       throw validationError([{ field: 'description', message: 'is empty once unsafe content is removed' }]);
-    const { priorityMatrix } = await settings.ticketSettings();
+    const deskSettings = await settings.ticketSettings();
     const impact = body.impact ?? 'medium';
     const urgency = body.urgency ?? 'medium';
     const channel =
@@ -130,7 +130,7 @@ export class TicketsService {
         channel,
         impact,
         urgency,
-        priority: derivePriority(impact, urgency, priorityMatrix),
+        priority: derivePriority(impact, urgency, deskSettings.priorityMatrix),
         priority_overridden: 0,
         priority_reason: null,
         status: placement.assigneeId ? 'assigned' : 'new',
@@ -188,7 +188,11 @@ export class TicketsService {
       return ticket;
     });
     history.publish(row, 'created');
-    return this.deps.reads.justRaised(ctx, row, body.tags ?? [], Boolean(body.attachmentIds?.length));
+    return this.deps.reads.justRaised(ctx, row, {
+      tags: body.tags ?? [],
+      hasAttachments: Boolean(body.attachmentIds?.length),
+      settings: deskSettings,
+    });
   }
 
   /** Attaches the caller's own unbound uploads; an id that is not one of them fails the whole change. */
