@@ -186,7 +186,7 @@ export class TicketReadsService {
 
   private present(
     ctx: RequestContext,
-    row: Awaited<ReturnType<TicketReadsService['namedRow']>>,
+    row: repo.TicketListRow,
     details: Omit<TicketDetails, 'createdBy' | 'reopenableUntil' | 'allowedStatuses'> & { reopenDays: number },
   ): Ticket {
     const staff = isStaffContext(ctx);

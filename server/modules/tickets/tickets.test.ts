@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { buildTestApp, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
-import { raise, ticketWorld } from '../../../test/support/tickets.js';
+import { PNG, raise, ticketWorld, upload } from '../../../test/support/tickets.js';
 import { systemContext } from '../../platform/request-context.js';
 
 describeOnEachDatabase('tickets', (database) => {
@@ -39,6 +39,19 @@ describeOnEachDatabase('tickets', (database) => {
     expect(ticket.allowedStatuses).toEqual(['cancelled']);
     const timeline = (await world.requester.request('GET', `/api/v1/tickets/${ticket.id}/timeline`)).json();
     expect(timeline.items.map((e: { kind: string }) => e.kind)).toEqual(['created']);
+  });
+
+  it('answers a creation with what reading the ticket answers, tags sorted and uploads included', async () => {
+    const file = (await upload(world.requester, '/api/v1/attachments', 'pantallazo.png', PNG)).json();
+    const created = await raise(world.requester, {
+      serviceId: world.service.id,
+      tags: ['vpn', 'acceso'],
+      attachmentIds: [file.id],
+    });
+    const read = (await world.requester.request('GET', `/api/v1/tickets/${created.id}`)).json();
+    expect(created).toEqual(read);
+    expect(created.tags).toEqual(['acceso', 'vpn']);
+    expect(created.attachments.map((a: { id: string }) => a.id)).toEqual([file.id]);
   });
 
   it('lets staff raise a ticket for a requester by phone, and refuses a requester raising for someone else', async () => {
