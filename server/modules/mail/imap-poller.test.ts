@@ -49,12 +49,12 @@ if (!IMAP_URL) {
       });
     });
   } else {
-    console.log(
+    const reason =
       'IMAP tests skipped: apt-get install -y dovecot-imapd, run test/support/start-dovecot.sh "$(mktemp -d)" and set ' +
-        'MESA_TEST_IMAP_URL=imap://mesa:secret@127.0.0.1:10143 to run them (CI does).',
-    );
+      'MESA_TEST_IMAP_URL=imap://mesa:secret@127.0.0.1:10143 to run them (CI does).';
+    console.log(reason);
     describe('IMAP polling', () => {
-      it.skip('polls a real IMAP server (set MESA_TEST_IMAP_URL)', () => {});
+      it('polls a real IMAP server', (context) => context.skip(reason));
     });
   }
 } else {
