@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Group as Row, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group as Row, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../domain/contracts/sla.js';
@@ -6,7 +6,8 @@ import { useAgreements, useCalendars } from '../api/use-agreements.js';
 import { PlusIcon } from '../components/icons.js';
 import { OrganizationName, OrganizationSelect } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage } from '../components/query-states.js';
+import { QueryTable } from '../components/query-table.js';
 import { AgreementEditModal } from './agreement-edit-modal.js';
 import { useMinutesText } from './sla-format.js';
 
@@ -43,70 +44,58 @@ export function AgreementsPage() {
           clearable
           maw={360}
         />
-        {agreements.isPending ? (
-          <LoadingState />
-        ) : agreements.isError ? (
-          <ErrorState error={agreements.error} onRetry={() => void agreements.refetch()} />
-        ) : agreements.data.length === 0 ? (
-          <EmptyMessage
-            title={organizationId ? t('slaAdmin.agreements.noneForOrganization') : t('slaAdmin.agreements.empty')}
-            description={t('slaAdmin.agreements.emptyHint')}
-            action={newButton}
-          />
-        ) : (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760}>
-              <Table
-                verticalSpacing={6}
-                fz="sm"
-                highlightOnHover
-                aria-label={t('slaAdmin.agreements.tableLabel')}
-                style={{ verticalAlign: 'top' }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('slaAdmin.agreements.organizationAndName')}</Table.Th>
-                    <Table.Th>{t('slaAdmin.agreements.calendar')}</Table.Th>
-                    <Table.Th>{t('slaAdmin.agreements.targetsColumn')}</Table.Th>
-                    <Table.Th w={110}>{t('slaAdmin.agreements.escalationColumn')}</Table.Th>
-                    <Table.Th w={80} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {agreements.data.map((agreement) => (
-                    <Table.Tr key={agreement.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          <OrganizationName id={agreement.organizationId} />
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {agreement.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td maw={220}>{calendarName(agreement.calendarId)}</Table.Td>
-                      <Table.Td>
-                        <TargetsSummary agreement={agreement} />
-                      </Table.Td>
-                      <Table.Td>
-                        <EscalationCount agreement={agreement} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() => setEditing(agreement)}
-                          aria-label={t('slaAdmin.agreements.editTitle', { name: agreement.name })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
+        <QueryTable
+          query={agreements}
+          label={t('slaAdmin.agreements.tableLabel')}
+          minWidth={760}
+          alignTop
+          head={
+            <>
+              <Table.Th>{t('slaAdmin.agreements.organizationAndName')}</Table.Th>
+              <Table.Th>{t('slaAdmin.agreements.calendar')}</Table.Th>
+              <Table.Th>{t('slaAdmin.agreements.targetsColumn')}</Table.Th>
+              <Table.Th w={110}>{t('slaAdmin.agreements.escalationColumn')}</Table.Th>
+              <Table.Th w={80} />
+            </>
+          }
+          empty={
+            <EmptyMessage
+              title={organizationId ? t('slaAdmin.agreements.noneForOrganization') : t('slaAdmin.agreements.empty')}
+              description={t('slaAdmin.agreements.emptyHint')}
+              action={newButton}
+            />
+          }
+        >
+          {(agreement) => (
+            <Table.Tr key={agreement.id}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  <OrganizationName id={agreement.organizationId} />
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {agreement.name}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={220}>{calendarName(agreement.calendarId)}</Table.Td>
+              <Table.Td>
+                <TargetsSummary agreement={agreement} />
+              </Table.Td>
+              <Table.Td>
+                <EscalationCount agreement={agreement} />
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setEditing(agreement)}
+                  aria-label={t('slaAdmin.agreements.editTitle', { name: agreement.name })}
+                >
+                  {t('common.edit')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </QueryTable>
       </Stack>
       {editing ? (
         <AgreementEditModal

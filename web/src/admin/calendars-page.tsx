@@ -1,11 +1,12 @@
-import { Button, Paper, Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Calendar } from '../../../domain/contracts/sla.js';
 import { useAgreements, useCalendars } from '../api/use-agreements.js';
 import { PlusIcon } from '../components/icons.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage } from '../components/query-states.js';
+import { QueryTable } from '../components/query-table.js';
 import { CalendarEditModal } from './calendar-edit-modal.js';
 import { useWeeklySummary } from './sla-format.js';
 
@@ -29,61 +30,54 @@ export function CalendarsPage() {
         description={t('slaAdmin.calendars.description')}
         actions={newButton}
       />
-      {calendars.isPending ? (
-        <LoadingState />
-      ) : calendars.isError ? (
-        <ErrorState error={calendars.error} onRetry={() => void calendars.refetch()} />
-      ) : calendars.data.length === 0 ? (
-        <EmptyMessage
-          title={t('slaAdmin.calendars.empty')}
-          description={t('slaAdmin.calendars.emptyHint')}
-          action={newButton}
-        />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('slaAdmin.calendars.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('slaAdmin.calendars.name')}</Table.Th>
-                  <Table.Th>{t('slaAdmin.calendars.timeZone')}</Table.Th>
-                  <Table.Th>{t('slaAdmin.calendars.weekly')}</Table.Th>
-                  <Table.Th w={90}>{t('slaAdmin.calendars.holidays')}</Table.Th>
-                  <Table.Th w={90}>{t('slaAdmin.calendars.agreements')}</Table.Th>
-                  <Table.Th w={80} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {calendars.data.map((calendar) => (
-                  <Table.Tr key={calendar.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {calendar.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{calendar.timeZone}</Table.Td>
-                    <Table.Td maw={340}>
-                      <Text size="sm">{summary(calendar.weekly)}</Text>
-                    </Table.Td>
-                    <Table.Td>{calendar.holidays.length}</Table.Td>
-                    <Table.Td>{agreements.isError ? '—' : (usedBy(calendar.id) ?? '…')}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => setEditing(calendar)}
-                        aria-label={t('slaAdmin.calendars.editTitle', { name: calendar.name })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryTable
+        query={calendars}
+        label={t('slaAdmin.calendars.tableLabel')}
+        minWidth={640}
+        head={
+          <>
+            <Table.Th>{t('slaAdmin.calendars.name')}</Table.Th>
+            <Table.Th>{t('slaAdmin.calendars.timeZone')}</Table.Th>
+            <Table.Th>{t('slaAdmin.calendars.weekly')}</Table.Th>
+            <Table.Th w={90}>{t('slaAdmin.calendars.holidays')}</Table.Th>
+            <Table.Th w={90}>{t('slaAdmin.calendars.agreements')}</Table.Th>
+            <Table.Th w={80} />
+          </>
+        }
+        empty={
+          <EmptyMessage
+            title={t('slaAdmin.calendars.empty')}
+            description={t('slaAdmin.calendars.emptyHint')}
+            action={newButton}
+          />
+        }
+      >
+        {(calendar) => (
+          <Table.Tr key={calendar.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {calendar.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>{calendar.timeZone}</Table.Td>
+            <Table.Td maw={340}>
+              <Text size="sm">{summary(calendar.weekly)}</Text>
+            </Table.Td>
+            <Table.Td>{calendar.holidays.length}</Table.Td>
+            <Table.Td>{agreements.isError ? '—' : (usedBy(calendar.id) ?? '…')}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setEditing(calendar)}
+                aria-label={t('slaAdmin.calendars.editTitle', { name: calendar.name })}
+              >
+                {t('common.edit')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </QueryTable>
       {editing ? (
         <CalendarEditModal
           key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}

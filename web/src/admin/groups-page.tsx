@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Group as Row, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group as Row, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../domain/contracts/support.js';
@@ -7,7 +7,8 @@ import { StatusBadge } from '../components/badges.js';
 import { PlusIcon } from '../components/icons.js';
 import { LevelBadge } from '../components/level-badge.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage } from '../components/query-states.js';
+import { QueryTable } from '../components/query-table.js';
 import { GroupEditModal } from './group-edit-modal.js';
 import { RouteExplainPanel } from './route-explain-panel.js';
 import { RoutingRulesPanel } from './routing-rules-panel.js';
@@ -29,70 +30,61 @@ export function GroupsPage() {
         }
       />
       <Stack gap="xl">
-        {groups.isPending ? (
-          <LoadingState />
-        ) : groups.isError ? (
-          <ErrorState error={groups.error} onRetry={() => void groups.refetch()} />
-        ) : groups.data.length === 0 ? (
-          <EmptyMessage title={t('groupsAdmin.empty')} />
-        ) : (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={820}>
-              <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('groupsAdmin.tableLabel')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('groupsAdmin.name')}</Table.Th>
-                    <Table.Th w={70}>{t('groupsAdmin.level')}</Table.Th>
-                    <Table.Th>{t('groupsAdmin.members')}</Table.Th>
-                    <Table.Th w={130}>{t('groupsAdmin.assignment')}</Table.Th>
-                    <Table.Th w={100}>{t('fields.status')}</Table.Th>
-                    <Table.Th w={90} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {groups.data.map((group) => (
-                    <Table.Tr key={group.id}>
-                      <Table.Td>
-                        <Row gap={6}>
-                          <Text size="sm" fw={500}>
-                            {group.name}
-                          </Text>
-                          {group.isDefault ? (
-                            <Badge size="xs" variant="outline">
-                              {t('groupsAdmin.defaultBadge')}
-                            </Badge>
-                          ) : null}
-                        </Row>
-                        <Text size="xs" c="dimmed">
-                          {[group.specialty, group.lead?.name].filter(Boolean).join(' · ') || '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <LevelBadge level={group.level} size="sm" />
-                      </Table.Td>
-                      <Table.Td maw={320}>
-                        <Text size="xs" lineClamp={2}>
-                          {group.members
-                            .map((m) => (m.presence === 'away' ? `${m.name} (${t('support.escalate.away')})` : m.name))
-                            .join(', ') || '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{t(`groupsAdmin.strategies.${group.assignment}`)}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={group.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(group)}>
-                          {t('common.edit')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
+        <QueryTable
+          query={groups}
+          label={t('groupsAdmin.tableLabel')}
+          minWidth={820}
+          head={
+            <>
+              <Table.Th>{t('groupsAdmin.name')}</Table.Th>
+              <Table.Th w={70}>{t('groupsAdmin.level')}</Table.Th>
+              <Table.Th>{t('groupsAdmin.members')}</Table.Th>
+              <Table.Th w={130}>{t('groupsAdmin.assignment')}</Table.Th>
+              <Table.Th w={100}>{t('fields.status')}</Table.Th>
+              <Table.Th w={90} />
+            </>
+          }
+          empty={<EmptyMessage title={t('groupsAdmin.empty')} />}
+        >
+          {(group) => (
+            <Table.Tr key={group.id}>
+              <Table.Td>
+                <Row gap={6}>
+                  <Text size="sm" fw={500}>
+                    {group.name}
+                  </Text>
+                  {group.isDefault ? (
+                    <Badge size="xs" variant="outline">
+                      {t('groupsAdmin.defaultBadge')}
+                    </Badge>
+                  ) : null}
+                </Row>
+                <Text size="xs" c="dimmed">
+                  {[group.specialty, group.lead?.name].filter(Boolean).join(' · ') || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <LevelBadge level={group.level} size="sm" />
+              </Table.Td>
+              <Table.Td maw={320}>
+                <Text size="xs" lineClamp={2}>
+                  {group.members
+                    .map((m) => (m.presence === 'away' ? `${m.name} (${t('support.escalate.away')})` : m.name))
+                    .join(', ') || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{t(`groupsAdmin.strategies.${group.assignment}`)}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={group.status} />
+              </Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(group)}>
+                  {t('common.edit')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </QueryTable>
         <RoutingRulesPanel groups={groups.data ?? []} />
         <RouteExplainPanel />
       </Stack>

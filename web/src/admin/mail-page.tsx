@@ -13,7 +13,8 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { PlusIcon } from '../components/icons.js';
 import { OrganizationName, OrganizationSelect } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage } from '../components/query-states.js';
+import { QueryTable } from '../components/query-table.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { MailAddress, MailInboundLog } from './mail-inbound-log.js';
@@ -96,71 +97,60 @@ function MailboxesPanel() {
   return (
     <>
       <PanelIntro action={newButton}>{t('mailAdmin.mailboxes.intro')}</PanelIntro>
-      {mailboxes.isPending ? (
-        <LoadingState />
-      ) : mailboxes.isError ? (
-        <ErrorState error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />
-      ) : mailboxes.data.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage title={t('mailAdmin.mailboxes.empty')} description={t('mailAdmin.mailboxes.emptyHint')} />
-        </Paper>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('mailAdmin.mailboxes.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('mailAdmin.mailboxes.address')}</Table.Th>
-                  <Table.Th>{t('mailAdmin.mailboxes.organization')}</Table.Th>
-                  <Table.Th>{t('mailAdmin.mailboxes.placement')}</Table.Th>
-                  <Table.Th w={100}>{t('fields.status')}</Table.Th>
-                  <Table.Th w={80} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {mailboxes.data.map((mailbox) => (
-                  <Table.Tr key={mailbox.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        <MailAddress address={mailbox.address} />
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {mailbox.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        <OrganizationName id={mailbox.organizationId} />
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        <ServiceName organizationId={mailbox.organizationId} serviceId={mailbox.serviceId} />
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {groupName(mailbox.groupId) ?? t('mailAdmin.mailboxes.noGroup')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={mailbox.active ? 'active' : 'inactive'} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => setEditing(mailbox)}
-                        aria-label={t('mailAdmin.mailboxes.editTitle', { address: mailbox.address })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryTable
+        query={mailboxes}
+        label={t('mailAdmin.mailboxes.tableLabel')}
+        minWidth={720}
+        head={
+          <>
+            <Table.Th>{t('mailAdmin.mailboxes.address')}</Table.Th>
+            <Table.Th>{t('mailAdmin.mailboxes.organization')}</Table.Th>
+            <Table.Th>{t('mailAdmin.mailboxes.placement')}</Table.Th>
+            <Table.Th w={100}>{t('fields.status')}</Table.Th>
+            <Table.Th w={80} />
+          </>
+        }
+        empty={<EmptyMessage title={t('mailAdmin.mailboxes.empty')} description={t('mailAdmin.mailboxes.emptyHint')} />}
+      >
+        {(mailbox) => (
+          <Table.Tr key={mailbox.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                <MailAddress address={mailbox.address} />
+              </Text>
+              <Text size="xs" c="dimmed">
+                {mailbox.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                <OrganizationName id={mailbox.organizationId} />
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                <ServiceName organizationId={mailbox.organizationId} serviceId={mailbox.serviceId} />
+              </Text>
+              <Text size="xs" c="dimmed">
+                {groupName(mailbox.groupId) ?? t('mailAdmin.mailboxes.noGroup')}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge status={mailbox.active ? 'active' : 'inactive'} />
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setEditing(mailbox)}
+                aria-label={t('mailAdmin.mailboxes.editTitle', { address: mailbox.address })}
+              >
+                {t('common.edit')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </QueryTable>
       {editing ? (
         <MailboxEditModal
           key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
@@ -195,60 +185,49 @@ function DomainsPanel() {
         {t('mailAdmin.domains.intro')}
       </Text>
       <AddDomainForm />
-      {domains.isPending ? (
-        <LoadingState />
-      ) : domains.isError ? (
-        <ErrorState error={domains.error} onRetry={() => void domains.refetch()} />
-      ) : domains.data.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage title={t('mailAdmin.domains.empty')} description={t('mailAdmin.domains.emptyHint')} />
-        </Paper>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('mailAdmin.domains.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('mailAdmin.domains.domain')}</Table.Th>
-                  <Table.Th>{t('mailAdmin.domains.organization')}</Table.Th>
-                  <Table.Th w={90} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {domains.data.map((mapping) => (
-                  <Table.Tr key={mapping.domain}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {mapping.domain}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RouterAnchor
-                        to="/admin/organizations/$organizationId"
-                        params={{ organizationId: mapping.organization.id }}
-                        size="sm"
-                      >
-                        {mapping.organization.name}
-                      </RouterAnchor>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRemoving(mapping)}
-                        aria-label={t('mailAdmin.domains.removeLabel', { domain: mapping.domain })}
-                      >
-                        {t('mailAdmin.domains.remove')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryTable
+        query={domains}
+        label={t('mailAdmin.domains.tableLabel')}
+        minWidth={480}
+        head={
+          <>
+            <Table.Th>{t('mailAdmin.domains.domain')}</Table.Th>
+            <Table.Th>{t('mailAdmin.domains.organization')}</Table.Th>
+            <Table.Th w={90} />
+          </>
+        }
+        empty={<EmptyMessage title={t('mailAdmin.domains.empty')} description={t('mailAdmin.domains.emptyHint')} />}
+      >
+        {(mapping) => (
+          <Table.Tr key={mapping.domain}>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {mapping.domain}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <RouterAnchor
+                to="/admin/organizations/$organizationId"
+                params={{ organizationId: mapping.organization.id }}
+                size="sm"
+              >
+                {mapping.organization.name}
+              </RouterAnchor>
+            </Table.Td>
+            <Table.Td ta="right">
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                onClick={() => setRemoving(mapping)}
+                aria-label={t('mailAdmin.domains.removeLabel', { domain: mapping.domain })}
+              >
+                {t('mailAdmin.domains.remove')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </QueryTable>
       <ConfirmModal
         opened={removing !== null}
         title={t('mailAdmin.domains.removeTitle', { domain: removing?.domain ?? '' })}
