@@ -5,6 +5,16 @@ export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * Whether counters a creation needs (a ticket number, a group's turn) are taken in statements of
+ * their own before its transaction. On PostgreSQL, yes: the row lock then ends with the statement,
+ * so concurrent creations do not queue behind each other's transactions (a creation that fails
+ * leaves a gap). SQLite writes one transaction at a time anyway, so there they are taken inside.
+ */
+export function countersApart(db: Kysely<any>): boolean {
+  return isPostgres(db);
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

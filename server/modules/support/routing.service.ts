@@ -3,7 +3,7 @@ import { openIntervals } from '../../../domain/sla/business-calendar.js';
 import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { chooseAssignee, type RouteDecision, routeTicket } from '../../../domain/support/support-levels.js';
 import type { ConfigCache } from '../../db/config-cache.js';
-import { isPostgres } from '../../db/dialect.js';
+import { countersApart } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { CategoriesService } from '../categories/categories.service.js';
@@ -67,12 +67,12 @@ export class RoutingService {
   }
 
   /**
-   * On PostgreSQL, before the creating transaction: a round-robin group's turn, taken in a
-   * statement of its own so concurrent creations do not queue on the group's row lock for their
-   * whole transaction. Undefined when the turn belongs inside the transaction.
+   * Before the creating transaction, where counters are taken apart (`countersApart`): a
+   * round-robin group's turn. Undefined when the turn belongs inside the transaction.
    */
   async turnApart(db: Kysely<DB>, groupId: string | null): Promise<number | undefined> {
-    if (!groupId || !isPostgres(db) || (await this.group(db, groupId))?.assignment !== 'round_robin') return undefined;
+    if (!groupId || !countersApart(db) || (await this.group(db, groupId))?.assignment !== 'round_robin')
+      return undefined;
     return repo.takeTurn(db, groupId);
   }
 

@@ -11,7 +11,7 @@ import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
-import { isPostgres } from '../../db/dialect.js';
+import { countersApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, validationError } from '../../platform/errors.js';
@@ -106,10 +106,7 @@ export class TicketsService {
       channel,
       groupId: options.groupId ?? null,
     });
-    // On PostgreSQL the number (and a round-robin turn) is taken in a statement of its own, so
-    // concurrent creations do not queue on the counter's row lock for a whole transaction; a
-    // creation that fails leaves a gap.
-    const numberedApart = isPostgres(db) ? await repo.nextSequence(db, body.type) : null;
+    const numberedApart = countersApart(db) ? await repo.nextSequence(db, body.type) : null;
     const turnApart = await this.deps.routing.turnApart(db, target.groupId);
     const row = await db.transaction().execute(async (trx) => {
       const sequence = numberedApart ?? (await repo.nextSequence(trx, body.type));
