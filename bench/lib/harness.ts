@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../server/db/migrate.js';
 import { type Clock, systemClock } from '../../server/platform/clock.js';
 import type { App } from '../../server/platform/http.js';
 import { createLogger } from '../../server/platform/logger.js';
-import { capture, installCapture, openReplayer, type Replayer, type Statement } from './capture.js';
+import { capture, openReplayer, type Replayer, type Statement } from './capture.js';
 import { HttpClient, type Session, signIn } from './http.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -61,7 +61,6 @@ export class Harness {
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
-    installCapture();
     const config = benchConfig(options.db);
     const database = connectDatabase(config.database);
     await migrateToLatest(database);

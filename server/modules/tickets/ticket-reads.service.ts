@@ -156,15 +156,15 @@ export class TicketReadsService {
 
   /**
    * What `get` answers for a ticket its caller has just raised, which has no watchers or links
-   * yet and whose tags are the ones it was given: one read for the names instead of seven. The
-   * creation already holds the desk's settings.
+   * yet and whose tags are the ones it was given: one read, of the names alone (the row is in
+   * hand), instead of seven. The creation already holds the desk's settings.
    */
   async justRaised(
     ctx: RequestContext,
     ticket: TicketRow,
     raised: { tags: string[]; hasAttachments: boolean; settings: TicketSettings },
   ): Promise<Ticket> {
-    const row = await this.namedRow(ctx, ticket.id);
+    const row = await repo.withNames(this.db, ticket);
     const attachments = raised.hasAttachments
       ? await conversation.ticketAttachments(this.db, ticket.id, isStaffContext(ctx))
       : [];

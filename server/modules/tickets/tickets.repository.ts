@@ -163,24 +163,45 @@ export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
     .crossJoin('tickets')
     .whereRef('tickets.id', '=', 'page.id')
     .selectAll('tickets')
-    .select([
-      referenced<string>('users', 'name', 'tickets.requester_id').as('requester_name'),
-      referenced<string>('users', 'email', 'tickets.requester_id').as('requester_email'),
-      referenced<string>('organizations', 'name', 'tickets.organization_id').as('organization_name'),
-      referenced<string | null>('services', 'name', 'tickets.service_id').as('service_name'),
-      referenced<string | null>('categories', 'name', 'tickets.category_id').as('category_name'),
-      referenced<string | null>('users', 'name', 'tickets.assignee_id').as('assignee_name'),
-      referenced<string>('users', 'name', 'tickets.created_by_id').as('creator_name'),
-      referenced<string | null>('support_groups', 'name', 'tickets.group_id').as('group_name'),
-    ]);
+    .select(ticketNames((column) => sql.ref(`tickets.${column}`)));
   // Ordered by the page's own copy of the sort keys, which the page already holds.
   for (const key of filter.sort) query = query.orderBy(sql.ref(pageColumn(key)), key.direction);
   return query.execute();
 }
 
-/** `column` of the `table` row that `reference` (a column of `tickets`) points to, as a one-row subquery. */
-function referenced<T>(table: keyof DB, column: string, reference: `tickets.${string}`) {
-  return sql<T>`(select ${sql.ref(`${table}.${column}`)} from ${sql.table(table)} where ${sql.ref(`${table}.id`)} = ${sql.ref(reference)})`;
+/**
+ * A ticket row already in hand (one just written) with the names a list shows, read without
+ * reading the ticket again: the same one-row subqueries, given the ids as values.
+ */
+export async function withNames(db: Kysely<DB>, ticket: TicketRow): Promise<TicketListRow> {
+  const names = await db.selectNoFrom(ticketNames((column) => sql.val(ticket[column]))).executeTakeFirstOrThrow();
+  return { ...ticket, ...names };
+}
+
+type ReferenceColumn =
+  | 'requester_id'
+  | 'organization_id'
+  | 'service_id'
+  | 'category_id'
+  | 'assignee_id'
+  | 'created_by_id'
+  | 'group_id';
+
+/** The names of what a ticket refers to, as one-row subqueries on the id `idOf` gives for each column. */
+function ticketNames(idOf: (column: ReferenceColumn) => Expression<unknown>) {
+  // `column` of the `table` row the ticket's `reference` column points to.
+  const referenced = <T>(table: keyof DB, column: string, reference: ReferenceColumn) =>
+    sql<T>`(select ${sql.ref(`${table}.${column}`)} from ${sql.table(table)} where ${sql.ref(`${table}.id`)} = ${idOf(reference)})`;
+  return [
+    referenced<string>('users', 'name', 'requester_id').as('requester_name'),
+    referenced<string>('users', 'email', 'requester_id').as('requester_email'),
+    referenced<string>('organizations', 'name', 'organization_id').as('organization_name'),
+    referenced<string | null>('services', 'name', 'service_id').as('service_name'),
+    referenced<string | null>('categories', 'name', 'category_id').as('category_name'),
+    referenced<string | null>('users', 'name', 'assignee_id').as('assignee_name'),
+    referenced<string>('users', 'name', 'created_by_id').as('creator_name'),
+    referenced<string | null>('support_groups', 'name', 'group_id').as('group_name'),
+  ];
 }
 
 /** A sort key (a column of `tickets`) as the page's subquery names it. */
