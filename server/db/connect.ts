@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { groupCommitDialect } from './sqlite-group-commit.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -32,15 +33,22 @@ export function connectDatabase(target: DatabaseTarget): Database {
 
 function connectSqlite(file: string): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
+  const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
   // Statistics for the planner on tables they have changed much since (SQLite's advice at open).
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Reads outside transactions get a connection of their own (sqlite-group-commit.ts), which
+  // only reads.
+  const reader = file === ':memory:' ? null : openSqlite(file);
+  reader?.pragma('query_only = ON');
+  const db = new Kysely<DB>({
+    dialect: groupCommitDialect(
+      { handle: sqlite, prepare: statementCache(sqlite) },
+      reader && { handle: reader, prepare: statementCache(reader) },
+    ),
+  });
   // ...and again every few hours, as the data grows under a long-running server.
   const optimizing = setInterval(() => sqlite.pragma('optimize'), OPTIMIZE_EVERY_MS).unref();
   const close = () => {
@@ -48,6 +56,13 @@ function connectSqlite(file: string): Database {
     return db.destroy();
   };
   return { db, engine: 'sqlite', location: file, close };
+}
+
+function openSqlite(file: string): SqliteDatabase.Database {
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -58,23 +73,20 @@ const OPTIMIZE_EVERY_MS = 4 * 3_600_000;
  * running most of them: keep the last few hundred prepared, by SQL text (least recently used goes).
  * A statement still iterating (a streamed read) is busy, so a second use gets a fresh one.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database) {
+function statementCache(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      const cached = cache.get(sql);
-      if (cached) {
-        if (cached.busy) return sqlite.prepare(sql);
-        cache.delete(sql);
-        cache.set(sql, cached);
-        return cached;
-      }
-      const statement = sqlite.prepare(sql);
-      cache.set(sql, statement);
-      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      return statement;
-    },
+  return (sql: string) => {
+    const cached = cache.get(sql);
+    if (cached) {
+      if (cached.busy) return sqlite.prepare(sql);
+      cache.delete(sql);
+      cache.set(sql, cached);
+      return cached;
+    }
+    const statement = sqlite.prepare(sql);
+    cache.set(sql, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return statement;
   };
 }
 
