@@ -90,10 +90,6 @@ function localDay(isoDate: string, zone: string): DateTime {
   return DateTime.fromISO(isoDate, { zone }).startOf('day');
 }
 
-function previousDate(isoDate: string): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 function nextDate(isoDate: string): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
@@ -129,17 +125,29 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
 }
 
 // A day's intervals depend only on the calendar and the date, and time-zone arithmetic is the
-// costly part: recomputing a ticket's deadlines reads the same days again and again.
-const dayCache = new Map<string, Interval[]>();
+// costly part: recomputing a ticket's deadlines reads the same days again and again. Days are
+// counted as whole days since 1970-01-01 (local), so walking and finding them takes no strings.
+const DAY = 24 * 60 * MINUTE;
+const dayCache = new Map<string, Map<number, Interval[]>>();
+let cachedDays = 0;
 const DAY_CACHE_LIMIT = 20_000;
 
-function cachedDay(calendar: BusinessCalendar, calendarKey: string, date: string): Interval[] {
-  const key = `${calendarKey}|${date}`;
-  let intervals = dayCache.get(key);
+function cachedDay(calendar: BusinessCalendar, calendarKey: string, day: number): Interval[] {
+  if (cachedDays >= DAY_CACHE_LIMIT) {
+    dayCache.clear();
+    cachedDays = 0;
+  }
+  let days = dayCache.get(calendarKey);
+  if (!days) {
+    days = new Map();
+    dayCache.set(calendarKey, days);
+  }
+  let intervals = days.get(day);
   if (!intervals) {
+    const date = new Date(day * DAY).toISOString().slice(0, 10);
     intervals = openIntervalsStartingOn(calendar, localDay(date, calendar.timeZone));
-    if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
-    dayCache.set(key, intervals);
+    days.set(day, intervals);
+    cachedDays++;
   }
   return intervals;
 }
@@ -160,32 +168,40 @@ function keyOf(calendar: BusinessCalendar): string {
 // Since the 1970s every time zone changes its offset only at a multiple of 15 minutes (UTC), so
 // the offset found for the start of a quarter hour holds for all of it.
 const QUARTER_HOUR = 15 * MINUTE;
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
+let cachedOffsets = 0;
 const OFFSET_CACHE_LIMIT = 50_000;
 
-/** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
-function localDateOf(ms: number, zone: string): string {
+/** The local calendar day of an instant in a zone, as days since 1970-01-01. */
+function localDayOf(ms: number, zone: string): number {
   const quarter = Math.floor(ms / QUARTER_HOUR);
-  const key = `${zone}|${quarter}`;
-  let offset = offsetCache.get(key);
+  if (cachedOffsets >= OFFSET_CACHE_LIMIT) {
+    offsetCache.clear();
+    cachedOffsets = 0;
+  }
+  let offsets = offsetCache.get(zone);
+  if (!offsets) {
+    offsets = new Map();
+    offsetCache.set(zone, offsets);
+  }
+  let offset = offsets.get(quarter);
   if (offset === undefined) {
     offset = DateTime.fromMillis(quarter * QUARTER_HOUR, { zone }).offset;
-    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-    offsetCache.set(key, offset);
+    offsets.set(quarter, offset);
+    cachedOffsets++;
   }
-  return new Date(ms + offset * MINUTE).toISOString().slice(0, 10);
+  return Math.floor((ms + offset * MINUTE) / DAY);
 }
 
 /** Open business intervals overlapping [from, to), clipped to it. */
 export function openIntervals(calendar: BusinessCalendar, from: number, to: number): Interval[] {
   const zone = calendar.timeZone;
   const calendarKey = keyOf(calendar);
-  // Start a day early: a range that crossed midnight may still be running at `from`.
-  const first = localDateOf(from, zone);
-  const last = localDateOf(to, zone);
+  const last = localDayOf(to, zone);
   const all: Interval[] = [];
-  for (let date = previousDate(first); date <= last; date = nextDate(date)) {
-    all.push(...cachedDay(calendar, calendarKey, date));
+  // Start a day early: a range that crossed midnight may still be running at `from`.
+  for (let day = localDayOf(from, zone) - 1; day <= last; day++) {
+    all.push(...cachedDay(calendar, calendarKey, day));
   }
   return mergeIntervals(all)
     .map((i) => ({ start: Math.max(i.start, from), end: Math.min(i.end, to) }))
