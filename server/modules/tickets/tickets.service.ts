@@ -72,9 +72,14 @@ export class TicketsService {
     if (!staff && body.requesterId && body.requesterId !== principal.userId) {
       throw new AppError('forbidden', 'Requesters raise tickets for themselves');
     }
-    const requester = await users.get(body.requesterId ?? principal.userId).catch(() => {
-      throw validationError([{ field: 'requesterId', message: 'no such person' }]);
-    });
+    const requesterId = body.requesterId ?? principal.userId;
+    // Whoever raises a ticket for themselves was read, active, as the request was authenticated.
+    const requester =
+      requesterId === principal.userId
+        ? { id: principal.userId, status: 'active', organizationId: principal.organizationId }
+        : await users.get(requesterId).catch(() => {
+            throw validationError([{ field: 'requesterId', message: 'no such person' }]);
+          });
     if (requester.status !== 'active' || !requester.organizationId) {
       throw validationError([{ field: 'requesterId', message: 'must be an active requester of an organization' }]);
     }
