@@ -70,7 +70,7 @@ function renamer(statements: readonly Statement[]): (round: number, sequence: nu
     renames.set(oldNumber, number);
     renames.set(oldSearchKey, sequence * 4 + TICKET_TYPES.indexOf(type));
     return statements.map((statement) => ({
-      sql: statement.sql,
+      ...statement,
       parameters: statement.parameters.map((p, i) => {
         if (statement === ticketInsert && ticketColumns[i] === 'sequence') return sequence;
         if (renames.has(p)) return renames.get(p);

@@ -9,6 +9,8 @@ import pg from 'pg';
 export interface Statement {
   sql: string;
   parameters: unknown[];
+  /** SQLite: the connection it ran on (the server writes on one and reads on another). */
+  connection?: unknown;
 }
 
 type SqliteHandle = InstanceType<typeof SqliteDatabase>;
@@ -33,7 +35,11 @@ function patchDrivers(): void {
     patches.push({ target: statementProto, name: method, original });
     statementProto[method] = function patched(this: SqliteStatement, ...args: unknown[]) {
       sqliteHandle = this.database;
-      recording?.push({ sql: this.source, parameters: Array.isArray(args[0]) ? [...args[0]] : args });
+      recording?.push({
+        sql: this.source,
+        parameters: Array.isArray(args[0]) ? [...args[0]] : args,
+        connection: this.database,
+      });
       return original.apply(this, args);
     };
   }
@@ -75,23 +81,34 @@ export interface Replayer {
 }
 
 /**
- * SQLite: the server's own connection (so the same page cache), statements prepared once and
- * kept, as a hand-written program would. PostgreSQL: one client of its own, same driver.
+ * SQLite: the server's own connections, each statement on the one it ran on (so the same page
+ * cache), prepared once and kept, as a hand-written program would. PostgreSQL: one client of its
+ * own, same driver.
  */
 export async function openReplayer(engine: 'sqlite' | 'postgres', url?: string): Promise<Replayer> {
   if (engine === 'sqlite') {
-    const handle = sqliteHandle;
-    if (!handle) throw new Error('No SQLite connection seen yet: run a query through the server first');
-    const prepared = new Map<string, ReturnType<SqliteHandle['prepare']>>();
+    const fallback = sqliteHandle;
+    if (!fallback) throw new Error('No SQLite connection seen yet: run a query through the server first');
+    const prepared = new Map<SqliteHandle, Map<string, SqliteStatement>>();
+    const prepare = (handle: SqliteHandle, sql: string) => {
+      let statements = prepared.get(handle);
+      if (!statements) {
+        statements = new Map();
+        prepared.set(handle, statements);
+      }
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = handle.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    };
     return {
       run: async (statements) => {
         let rows: unknown[] = [];
-        for (const { sql, parameters } of statements) {
-          let statement = prepared.get(sql);
-          if (!statement) {
-            statement = handle.prepare(sql);
-            prepared.set(sql, statement);
-          }
+        for (const { sql, parameters, connection } of statements) {
+          // On the connection the server used for it.
+          const statement = prepare((connection as SqliteHandle | undefined) ?? fallback, sql);
           if (statement.reader) rows = statement.all(parameters);
           else {
             statement.run(parameters);
