@@ -10,6 +10,15 @@ import { foldText, fts5Query, tsQuery } from './search-terms.js';
  * Text a requester may read and text only staff may read are indexed apart.
  */
 
+/**
+ * A word written into an open ticket's public text, and taken out when it is resolved, closed or
+ * cancelled, so a search limited to open tickets (the open queue, "mine", a status) asks the index
+ * for it too: the index then answers from the open tickets (about 1 % at a million) instead of
+ * listing every match, open or not (a quarter of all tickets for a common word), for the list to
+ * discard 99 % of them. No language has it; typing it finds only open tickets one may see anyway.
+ */
+export const OPEN_TICKET_WORD = 'zzmesaopenzz';
+
 export interface TicketSearchText {
   ticketId: string;
   searchKey: number;
@@ -46,19 +55,21 @@ const COMMON_MATCHES = 5000;
 /**
  * A condition on `tickets` that holds when every term appears (the last one as a prefix, for
  * search-as-you-type) in what the caller may read: public text only, or internal text too.
+ * `openOnly`: the list holds open tickets only, so only they need be matched.
  */
 export async function ticketSearchCondition(
   db: Kysely<DB>,
   terms: string[],
   includeInternal: boolean,
+  openOnly = false,
 ): Promise<Expression<SqlBool>> {
   if (isPostgres(db)) {
-    const tsquery = tsQuery(terms, 'all');
+    const tsquery = tsQuery(terms, 'all') + (openOnly ? ` & ${OPEN_TICKET_WORD}` : '');
     // Written exactly as the index ticket_search_all_idx (migration 0012) is, so it is used.
     const vector = includeInternal ? sql`(s.public_vector || s.internal_vector)` : sql`s.public_vector`;
     return sql<SqlBool>`tickets.id in (select s.ticket_id from ticket_search s where ${vector} @@ to_tsquery('simple', ${tsquery}))`;
   }
-  const phrase = fts5Query(terms, 'all');
+  const phrase = fts5Query(terms, 'all') + (openOnly ? ` "${OPEN_TICKET_WORD}"` : '');
   const match = includeInternal ? phrase : `{public_text} : (${phrase})`;
   // SQLite cannot tell how many tickets a match finds, so we count, up to the threshold (well
   // under a millisecond), and for a common search hide the search_key index with a unary plus:

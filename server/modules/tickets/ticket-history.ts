@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { StatusChange } from '../../../domain/sla/sla-clock.js';
+import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, TicketRow } from '../../db/schema.js';
-import { writeTicketSearch } from '../../db/ticket-search.js';
+import { OPEN_TICKET_WORD, writeTicketSearch } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
 import type { EventBus, TicketChange } from '../../platform/event-bus.js';
 import { htmlToText } from '../../platform/html.js';
@@ -83,7 +84,13 @@ export class TicketHistory {
     await writeTicketSearch(trx, {
       ticketId: ticket.id,
       searchKey: ticket.search_key,
-      publicText: [ticket.number, ticket.subject, htmlToText(ticket.description_html), text('reply')].join('\n'),
+      publicText: [
+        ticket.number,
+        ticket.subject,
+        htmlToText(ticket.description_html),
+        text('reply'),
+        ...(isOpen(ticket.status) ? [OPEN_TICKET_WORD] : []),
+      ].join('\n'),
       internalText: text('note'),
       isNew,
     });

@@ -7,7 +7,7 @@ import type {
   TicketSummary,
   TimelineEntry,
 } from '../../../domain/contracts/tickets.js';
-import { allowedMoves, OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
+import { allowedMoves, isOpen, OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { formatTicketNumber, parseTicketNumber } from '../../../domain/tickets/ticket-types.js';
 import type { SortKey } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
@@ -85,7 +85,8 @@ export class TicketReadsService {
     if (query.q?.trim()) {
       numberMatch = parseTicketNumber(query.q);
       const terms = queryTerms(query.q);
-      if (!numberMatch && terms.length > 0) text = await ticketSearchCondition(this.db, terms, staff);
+      const openOnly = Boolean(statuses?.length) && (statuses ?? []).every(isOpen);
+      if (!numberMatch && terms.length > 0) text = await ticketSearchCondition(this.db, terms, staff, openOnly);
     }
     const rows = await repo.listTickets(this.db, {
       scope: ticketScope(ctx),

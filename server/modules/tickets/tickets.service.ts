@@ -9,7 +9,7 @@ import type {
 import { isStaff } from '../../../domain/roles.js';
 import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
-import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
+import { checkTransition, isOpen, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
 import { countersApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
@@ -283,7 +283,9 @@ export class TicketsService {
         internal: kind !== 'status_changed',
         ...(actor === 'system' ? { actorId: null } : {}),
       });
-      if (after.subject !== current.subject) await history.reindex(trx, after);
+      // The search index marks open tickets (OPEN_TICKET_WORD): a ticket closed or reopened is written again.
+      if (after.subject !== current.subject || isOpen(after.status) !== isOpen(current.status))
+        await history.reindex(trx, after);
       return history.refreshDeadlines(trx, after);
     });
     history.publish(updated, 'updated');
