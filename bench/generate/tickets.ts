@@ -225,7 +225,13 @@ export class TicketFactory {
     batch.ticketSearch.push(
       ticketId,
       searchKey,
-      [number, subject, description, ...story.replies, ...(isOpen(t.status as TicketStatus) ? [OPEN_TICKET_WORD] : [])].join('\n'),
+      [
+        number,
+        subject,
+        description,
+        ...story.replies,
+        ...(isOpen(t.status as TicketStatus) ? [OPEN_TICKET_WORD] : []),
+      ].join('\n'),
       story.notes.join('\n'),
     );
   }
