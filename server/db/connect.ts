@@ -45,8 +45,9 @@ function connectSqlite(file: string): Database {
   reader?.pragma('query_only = ON');
   const db = new Kysely<DB>({
     dialect: groupCommitDialect(
-      { handle: sqlite, prepare: statementCache(sqlite) },
-      reader && { handle: reader, prepare: statementCache(reader) },
+      { handle: sqlite, prepare: statementCache(sqlite, () => true) },
+      // The reader runs reads only: a write's statement is not worth keeping there.
+      reader && { handle: reader, prepare: statementCache(reader, (statement) => statement.readonly) },
     ),
   });
   // ...and again every few hours, as the data grows under a long-running server.
@@ -73,7 +74,7 @@ const OPTIMIZE_EVERY_MS = 4 * 3_600_000;
  * running most of them: keep the last few hundred prepared, by SQL text (least recently used goes).
  * A statement still iterating (a streamed read) is busy, so a second use gets a fresh one.
  */
-function statementCache(sqlite: SqliteDatabase.Database) {
+function statementCache(sqlite: SqliteDatabase.Database, keep: (statement: SqliteDatabase.Statement) => boolean) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return (sql: string) => {
     const cached = cache.get(sql);
@@ -84,6 +85,7 @@ function statementCache(sqlite: SqliteDatabase.Database) {
       return cached;
     }
     const statement = sqlite.prepare(sql);
+    if (!keep(statement)) return statement;
     cache.set(sql, statement);
     if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return statement;

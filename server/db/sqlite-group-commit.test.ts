@@ -120,6 +120,16 @@ describe('SQLite transactions sharing a commit', () => {
     expect(await db.selectFrom('parent').select('id').execute()).toEqual([{ id: 1 }]);
   });
 
+  it('streams rows on the reader while other reads go on', async () => {
+    await Promise.all([1, 2, 3].map(insertParent));
+    const streamed: number[] = [];
+    for await (const row of db.selectFrom('parent').select('id').orderBy('id').stream()) {
+      streamed.push(row.id);
+      expect(await db.selectFrom('parent').select('id').execute()).toHaveLength(3);
+    }
+    expect(streamed).toEqual([1, 2, 3]);
+  });
+
   it('fails every transaction of a commit that fails, keeps none of them, and goes on working', async () => {
     // The orphan's missing parent is found only at commit (a deferred foreign key), and that
     // commit is shared: the transaction with it and the one committed with it both fail.

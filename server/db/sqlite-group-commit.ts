@@ -16,6 +16,8 @@ export interface SqliteConnection {
   prepare: Prepare;
 }
 
+const WRITES_REMEMBERED = 1000;
+
 /** At most this many transactions share one commit, so none waits long for its answer. */
 export const MAX_GROUP = 32;
 
@@ -81,6 +83,8 @@ class GroupCommitDriver implements Driver {
   private writerBusy = false;
   private group: Group | null = null;
   private commitScheduled = false;
+  /** Statements outside transactions found to write, by SQL text. */
+  private readonly writes = new Set<string>();
 
   constructor(
     private readonly writer: SqliteConnection,
@@ -135,20 +139,20 @@ class GroupCommitDriver implements Driver {
   async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
-    if (this.group && !this.writerBusy) this.commit();
+    if (!this.writerBusy) this.commitPending();
     this.reader?.handle.close();
     this.writer.handle.close();
   }
 
   async execute<R>(lease: Lease, query: CompiledQuery): Promise<QueryResult<R>> {
     if (lease.inTransaction) return run<R>(this.writer.prepare(query.sql), query);
-    // Told apart on the writer, whose schema is current: the reader's may lag behind a change
-    // (and then refuses to prepare, say, an index the writer has just dropped).
-    if (this.writer.prepare(query.sql).readonly) {
-      if (this.reader) return run<R>(this.reader.prepare(query.sql), query);
+    if (this.reader) {
+      const statement = this.readerStatement(query.sql);
+      if (statement) return run<R>(statement, query);
+    } else if (this.writer.prepare(query.sql).readonly) {
       await this.takeWriter();
       try {
-        if (this.group) this.commit();
+        this.commitPending();
         return run<R>(this.writer.prepare(query.sql), query);
       } finally {
         this.freeWriter();
@@ -172,16 +176,36 @@ class GroupCommitDriver implements Driver {
       // On the writer, which the rows hold until the last one is read.
       if (!lease.inTransaction) await this.takeWriter();
       try {
-        if (!lease.inTransaction && this.group) this.commit();
+        if (!lease.inTransaction) this.commitPending();
         for (const row of this.writer.prepare(query.sql).iterate(query.parameters)) yield { rows: [row as R] };
       } finally {
         if (!lease.inTransaction) this.freeWriter();
       }
       return;
     }
-    // A statement of its own (the reader's cached one could be in use by another stream).
-    const statement = this.reader.handle.prepare(query.sql);
-    for (const row of statement.iterate(query.parameters)) yield { rows: [row as R] };
+    // A connection iterating rows can still read (not write), so other reads go on meanwhile;
+    // the statement cache hands out a fresh statement while this one is busy.
+    for (const row of this.reader.prepare(query.sql).iterate(query.parameters)) yield { rows: [row as R] };
+  }
+
+  /**
+   * The reader's statement for `sql` if it only reads; null for a write (remembered, so a write is
+   * prepared on the reader once) or for what the reader cannot prepare: its schema may lag behind
+   * a change the writer has just made (it then refuses, say, to create an index the writer has
+   * just dropped), and the writer decides.
+   */
+  private readerStatement(sql: string): SqliteDatabase.Statement | null {
+    if (this.writes.has(sql)) return null;
+    let statement: SqliteDatabase.Statement;
+    try {
+      statement = (this.reader as SqliteConnection).prepare(sql);
+    } catch {
+      return null;
+    }
+    if (statement.readonly) return statement;
+    if (this.writes.size >= WRITES_REMEMBERED) this.writes.clear();
+    this.writes.add(sql);
+    return null;
   }
 
   private async takeWriter(): Promise<void> {
@@ -237,25 +261,26 @@ class GroupCommitDriver implements Driver {
   /** Commits the open transaction, once no transaction is in the middle of its work. */
   private commitWhenFree(): void {
     if (!this.group) return;
-    if (!this.writerBusy) {
-      try {
-        this.commit();
-      } catch {
-        // Its callers have been told.
-      }
-      return;
-    }
+    if (!this.writerBusy) return this.commitPending();
     // A transaction that waits on something else than the database holds the writer across
     // turns of the event loop: commit after it.
     this.takeWriter().then(() => {
       try {
-        if (this.group) this.commit();
-      } catch {
-        // Its callers have been told.
+        this.commitPending();
       } finally {
         this.freeWriter();
       }
     });
+  }
+
+  /** Commits the open transaction, if any; a failure is its callers' to hear, and they have. */
+  private commitPending(): void {
+    if (!this.group) return;
+    try {
+      this.commit();
+    } catch {
+      // Told to every transaction in it.
+    }
   }
 
   private commit(): void {
