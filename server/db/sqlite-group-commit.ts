@@ -261,7 +261,10 @@ class GroupCommitDriver implements Driver {
   /** Commits the open transaction, once no transaction is in the middle of its work. */
   private commitWhenFree(): void {
     if (!this.group) return;
-    if (!this.writerBusy) return this.commitPending();
+    if (!this.writerBusy) {
+      this.commitPending();
+      return;
+    }
     // A transaction that waits on something else than the database holds the writer across
     // turns of the event loop: commit after it.
     this.takeWriter().then(() => {
