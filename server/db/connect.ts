@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { startCheckpointer, WRITER_AUTO_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 import { groupCommitDialect } from './sqlite-group-commit.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -37,6 +38,9 @@ function connectSqlite(file: string): Database {
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
+  // The log is folded back into the file by a thread of its own (sqlite-checkpointer.ts).
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+  sqlite.pragma(`wal_autocheckpoint = ${checkpointer ? WRITER_AUTO_CHECKPOINT_PAGES : 1000}`);
   // Statistics for the planner on tables they have changed much since (SQLite's advice at open).
   sqlite.pragma('optimize = 0x10002');
   // Reads outside transactions get a connection of their own (sqlite-group-commit.ts), which
@@ -52,9 +56,10 @@ function connectSqlite(file: string): Database {
   });
   // ...and again every few hours, as the data grows under a long-running server.
   const optimizing = setInterval(() => sqlite.pragma('optimize'), OPTIMIZE_EVERY_MS).unref();
-  const close = () => {
+  const close = async () => {
     clearInterval(optimizing);
-    return db.destroy();
+    await db.destroy();
+    await checkpointer?.stop();
   };
   return { db, engine: 'sqlite', location: file, close };
 }
