@@ -60,4 +60,18 @@ describe('the SQLite checkpoint thread', () => {
     await checkpointer.stop();
     expect(rowsInFileAlone()).toBe(501);
   });
+
+  it('fails alone: a thread that cannot open the file leaves a warning, not a stopped server', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const checkpointer = startCheckpointer(join(dir, 'missing', 'nowhere.sqlite'), 20);
+      await checkpointer.stop();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.some((message) => message.startsWith('The SQLite checkpoint thread stopped'))).toBe(true);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });
