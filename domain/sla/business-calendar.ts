@@ -124,32 +124,47 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
   return merged;
 }
 
+/**
+ * Values computed once and kept by an outer and an inner key, up to `limit` of them in all (then
+ * forgotten at once and computed again): long-running servers ask for ever new dates.
+ */
+class Memo<V> {
+  private readonly byOuter = new Map<string, Map<number, V>>();
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get(outer: string, inner: number, compute: () => V): V {
+    if (this.size >= this.limit) {
+      this.byOuter.clear();
+      this.size = 0;
+    }
+    let values = this.byOuter.get(outer);
+    if (!values) {
+      values = new Map();
+      this.byOuter.set(outer, values);
+    }
+    let value = values.get(inner);
+    if (value === undefined) {
+      value = compute();
+      values.set(inner, value);
+      this.size++;
+    }
+    return value;
+  }
+}
+
 // A day's intervals depend only on the calendar and the date, and time-zone arithmetic is the
 // costly part: recomputing a ticket's deadlines reads the same days again and again. Days are
 // counted as whole days since 1970-01-01 (local), so walking and finding them takes no strings.
 const DAY = 24 * 60 * MINUTE;
-const dayCache = new Map<string, Map<number, Interval[]>>();
-let cachedDays = 0;
-const DAY_CACHE_LIMIT = 20_000;
+const days = new Memo<Interval[]>(20_000);
 
 function cachedDay(calendar: BusinessCalendar, calendarKey: string, day: number): Interval[] {
-  if (cachedDays >= DAY_CACHE_LIMIT) {
-    dayCache.clear();
-    cachedDays = 0;
-  }
-  let days = dayCache.get(calendarKey);
-  if (!days) {
-    days = new Map();
-    dayCache.set(calendarKey, days);
-  }
-  let intervals = days.get(day);
-  if (!intervals) {
+  return days.get(calendarKey, day, () => {
     const date = new Date(day * DAY).toISOString().slice(0, 10);
-    intervals = openIntervalsStartingOn(calendar, localDay(date, calendar.timeZone));
-    days.set(day, intervals);
-    cachedDays++;
-  }
-  return intervals;
+    return openIntervalsStartingOn(calendar, localDay(date, calendar.timeZone));
+  });
 }
 
 // The same calendar object is asked about again and again (the server keeps configuration in
@@ -168,28 +183,12 @@ function keyOf(calendar: BusinessCalendar): string {
 // Since the 1970s every time zone changes its offset only at a multiple of 15 minutes (UTC), so
 // the offset found for the start of a quarter hour holds for all of it.
 const QUARTER_HOUR = 15 * MINUTE;
-const offsetCache = new Map<string, Map<number, number>>();
-let cachedOffsets = 0;
-const OFFSET_CACHE_LIMIT = 50_000;
+const offsets = new Memo<number>(50_000);
 
 /** The local calendar day of an instant in a zone, as days since 1970-01-01. */
 function localDayOf(ms: number, zone: string): number {
   const quarter = Math.floor(ms / QUARTER_HOUR);
-  if (cachedOffsets >= OFFSET_CACHE_LIMIT) {
-    offsetCache.clear();
-    cachedOffsets = 0;
-  }
-  let offsets = offsetCache.get(zone);
-  if (!offsets) {
-    offsets = new Map();
-    offsetCache.set(zone, offsets);
-  }
-  let offset = offsets.get(quarter);
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(quarter * QUARTER_HOUR, { zone }).offset;
-    offsets.set(quarter, offset);
-    cachedOffsets++;
-  }
+  const offset = offsets.get(zone, quarter, () => DateTime.fromMillis(quarter * QUARTER_HOUR, { zone }).offset);
   return Math.floor((ms + offset * MINUTE) / DAY);
 }
 

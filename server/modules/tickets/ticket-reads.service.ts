@@ -85,7 +85,7 @@ export class TicketReadsService {
     if (query.q?.trim()) {
       numberMatch = parseTicketNumber(query.q);
       const terms = queryTerms(query.q);
-      const openOnly = Boolean(statuses?.length) && (statuses ?? []).every(isOpen);
+      const openOnly = Boolean(statuses?.length && statuses.every(isOpen));
       if (!numberMatch && terms.length > 0) text = await ticketSearchCondition(this.db, terms, staff, openOnly);
     }
     const rows = await repo.listTickets(this.db, {

@@ -9,7 +9,7 @@ import type {
 import { isStaff } from '../../../domain/roles.js';
 import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
-import { checkTransition, isOpen, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
+import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
 import { countersApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
@@ -26,7 +26,7 @@ import { NO_SLA } from '../sla/sla.service.js';
 import type { RoutingService } from '../support/routing.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as conversation from './conversation.repository.js';
-import { changedFields, type FieldChange, type TicketHistory } from './ticket-history.js';
+import { changedFields, type FieldChange, searchTextChanged, type TicketHistory } from './ticket-history.js';
 import { trackedFields } from './ticket-presenter.js';
 import type { TicketReadsService } from './ticket-reads.service.js';
 import { planUpdate } from './ticket-update-plan.js';
@@ -283,9 +283,7 @@ export class TicketsService {
         internal: kind !== 'status_changed',
         ...(actor === 'system' ? { actorId: null } : {}),
       });
-      // The search index marks open tickets (OPEN_TICKET_WORD): a ticket closed or reopened is written again.
-      if (after.subject !== current.subject || isOpen(after.status) !== isOpen(current.status))
-        await history.reindex(trx, after);
+      if (searchTextChanged(current, after)) await history.reindex(trx, after);
       return history.refreshDeadlines(trx, after);
     });
     history.publish(updated, 'updated');
