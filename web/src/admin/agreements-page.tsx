@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../domain/contracts/sla.js';
 import { useAgreements, useCalendars } from '../api/use-agreements.js';
+import { EditCell } from '../components/edit-cell.js';
 import { PlusIcon } from '../components/icons.js';
 import { OrganizationName, OrganizationSelect } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
@@ -83,16 +84,10 @@ export function AgreementsPage() {
               <Table.Td>
                 <EscalationCount agreement={agreement} />
               </Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  onClick={() => setEditing(agreement)}
-                  aria-label={t('slaAdmin.agreements.editTitle', { name: agreement.name })}
-                >
-                  {t('common.edit')}
-                </Button>
-              </Table.Td>
+              <EditCell
+                onEdit={() => setEditing(agreement)}
+                label={t('slaAdmin.agreements.editTitle', { name: agreement.name })}
+              />
             </Table.Tr>
           )}
         </QueryTable>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Calendar } from '../../../domain/contracts/sla.js';
 import { useAgreements, useCalendars } from '../api/use-agreements.js';
+import { EditCell } from '../components/edit-cell.js';
 import { PlusIcon } from '../components/icons.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyMessage } from '../components/query-states.js';
@@ -65,16 +66,10 @@ export function CalendarsPage() {
             </Table.Td>
             <Table.Td>{calendar.holidays.length}</Table.Td>
             <Table.Td>{agreements.isError ? '—' : (usedBy(calendar.id) ?? '…')}</Table.Td>
-            <Table.Td>
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => setEditing(calendar)}
-                aria-label={t('slaAdmin.calendars.editTitle', { name: calendar.name })}
-              >
-                {t('common.edit')}
-              </Button>
-            </Table.Td>
+            <EditCell
+              onEdit={() => setEditing(calendar)}
+              label={t('slaAdmin.calendars.editTitle', { name: calendar.name })}
+            />
           </Table.Tr>
         )}
       </QueryTable>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../domain/contracts/support.js';
 import { useGroups } from '../api/use-support.js';
 import { StatusBadge } from '../components/badges.js';
+import { EditCell } from '../components/edit-cell.js';
 import { PlusIcon } from '../components/icons.js';
 import { LevelBadge } from '../components/level-badge.js';
 import { PageHeader } from '../components/page-header.js';
@@ -77,11 +78,7 @@ export function GroupsPage() {
               <Table.Td>
                 <StatusBadge status={group.status} />
               </Table.Td>
-              <Table.Td>
-                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(group)}>
-                  {t('common.edit')}
-                </Button>
-              </Table.Td>
+              <EditCell onEdit={() => setEditing(group)} />
             </Table.Tr>
           )}
         </QueryTable>

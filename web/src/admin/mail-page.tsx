@@ -9,6 +9,7 @@ import { useServices } from '../api/use-organizations.js';
 import { useGroups } from '../api/use-support.js';
 import { StatusBadge } from '../components/badges.js';
 import { ConfirmModal } from '../components/confirm-modal.js';
+import { EditCell } from '../components/edit-cell.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PlusIcon } from '../components/icons.js';
 import { OrganizationName, OrganizationSelect } from '../components/organization-select.js';
@@ -138,16 +139,10 @@ function MailboxesPanel() {
             <Table.Td>
               <StatusBadge status={mailbox.active ? 'active' : 'inactive'} />
             </Table.Td>
-            <Table.Td>
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                onClick={() => setEditing(mailbox)}
-                aria-label={t('mailAdmin.mailboxes.editTitle', { address: mailbox.address })}
-              >
-                {t('common.edit')}
-              </Button>
-            </Table.Td>
+            <EditCell
+              onEdit={() => setEditing(mailbox)}
+              label={t('mailAdmin.mailboxes.editTitle', { address: mailbox.address })}
+            />
           </Table.Tr>
         )}
       </QueryTable>

@@ -5,6 +5,7 @@ import type { Group, RoutingRule } from '../../../domain/contracts/support.js';
 import { useCategories } from '../api/use-categories.js';
 import { useServices } from '../api/use-organizations.js';
 import { useRoutingRules, useUpdateRoutingRule } from '../api/use-support.js';
+import { EditCell } from '../components/edit-cell.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PlusIcon } from '../components/icons.js';
 import { GroupLabel } from '../components/level-badge.js';
@@ -78,11 +79,7 @@ export function RoutingRulesPanel({ groups }: { groups: readonly Group[] }) {
                           }
                         />
                       </Table.Td>
-                      <Table.Td>
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(rule)}>
-                          {t('common.edit')}
-                        </Button>
-                      </Table.Td>
+                      <EditCell onEdit={() => setEditing(rule)} />
                     </Table.Tr>
                   );
                 })}
