@@ -17,7 +17,6 @@ type SqliteHandle = InstanceType<typeof SqliteDatabase>;
 type SqliteStatement = ReturnType<SqliteHandle['prepare']>;
 
 let recording: Statement[] | null = null;
-let sqliteHandle: SqliteHandle | null = null;
 let patches: { target: Record<string, unknown>; name: string; original: unknown }[] | null = null;
 
 /**
@@ -34,7 +33,6 @@ function patchDrivers(): void {
     const original = statementProto[method] as (this: SqliteStatement, ...args: unknown[]) => unknown;
     patches.push({ target: statementProto, name: method, original });
     statementProto[method] = function patched(this: SqliteStatement, ...args: unknown[]) {
-      sqliteHandle = this.database;
       recording?.push({
         sql: this.source,
         parameters: Array.isArray(args[0]) ? [...args[0]] : args,
@@ -87,8 +85,6 @@ export interface Replayer {
  */
 export async function openReplayer(engine: 'sqlite' | 'postgres', url?: string): Promise<Replayer> {
   if (engine === 'sqlite') {
-    const fallback = sqliteHandle;
-    if (!fallback) throw new Error('No SQLite connection seen yet: run a query through the server first');
     const prepared = new Map<SqliteHandle, Map<string, SqliteStatement>>();
     const prepare = (handle: SqliteHandle, sql: string) => {
       let statements = prepared.get(handle);
@@ -108,7 +104,8 @@ export async function openReplayer(engine: 'sqlite' | 'postgres', url?: string):
         let rows: unknown[] = [];
         for (const { sql, parameters, connection } of statements) {
           // On the connection the server used for it.
-          const statement = prepare((connection as SqliteHandle | undefined) ?? fallback, sql);
+          if (!connection) throw new Error('A SQLite statement to replay must come from capture()');
+          const statement = prepare(connection as SqliteHandle, sql);
           if (statement.reader) rows = statement.all(parameters);
           else {
             statement.run(parameters);
