@@ -6,6 +6,7 @@ import { formatCredentials, seedDemoWorkspace } from './modules/demo/demo-worksp
 import { ImapPoller } from './modules/mail/imap-poller.js';
 import { createSmtpListener } from './modules/mail/smtp-listener.js';
 import { AppError } from './platform/errors.js';
+import { keepHeapNearLive } from './platform/heap.js';
 import { relayThroughPostgres } from './platform/pg-relay.js';
 
 const SESSION_PURGE_EVERY_MS = 60 * 60_000;
@@ -16,6 +17,7 @@ const MAIL_EVERY_MS = 5_000;
 const IMAP_POLL_EVERY_MS = 60_000;
 
 async function main() {
+  keepHeapNearLive();
   const config = loadConfig();
   const database = connectDatabase(config.database);
   const applied = await migrateToLatest(database);

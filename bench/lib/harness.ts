@@ -5,6 +5,7 @@ import { type Config, loadConfig } from '../../server/config.js';
 import { connectDatabase, type Database } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { type Clock, systemClock } from '../../server/platform/clock.js';
+import { keepHeapNearLive } from '../../server/platform/heap.js';
 import type { App } from '../../server/platform/http.js';
 import { createLogger } from '../../server/platform/logger.js';
 import { capture, openReplayer, type Replayer, type Statement } from './capture.js';
@@ -61,6 +62,8 @@ export class Harness {
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
+    // The server's process, as main.ts sets it up.
+    keepHeapNearLive();
     const config = benchConfig(options.db);
     const database = connectDatabase(config.database);
     await migrateToLatest(database);
