@@ -1,13 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import {
-  type Batch,
-  KEPT_DURING_LOAD,
-  PROCEDURE_SEARCH_WIDTH,
-  TABLES,
-  type TableName,
-  type TableSpec,
-  TICKET_SEARCH_WIDTH,
-} from './tables.js';
+import { type Batch, KEPT_DURING_LOAD, SEARCH_WIDTH, TABLES, type TableName, type TableSpec } from './tables.js';
 
 // Multi-row statements of this many rows at most, within SQLite's 32,766 bound parameters.
 const MAX_ROWS_PER_STATEMENT = 200;
@@ -21,7 +13,6 @@ const TICKET_SEARCH: TableSpec = {
     ['internal_text', 'text'],
   ],
 };
-const OPEN_TICKET_SEARCH: TableSpec = { ...TICKET_SEARCH, name: 'ticket_search_open' };
 const PROCEDURE_SEARCH: TableSpec = {
   name: 'procedure_search',
   columns: [
@@ -88,14 +79,8 @@ export class SqliteBatchWriter {
     this.db.transaction(() => {
       for (const name of Object.keys(TABLES) as TableName[]) this.insert(TABLES[name], batch[name]);
       // FTS5 rows are keyed by the ticket's (procedure's) search key; the id column is PostgreSQL's.
-      // Open tickets are indexed a second time, on their own (server/db/ticket-search.ts).
-      const tickets = batch.ticketSearch;
-      this.insert(TICKET_SEARCH, searchRows(tickets, TICKET_SEARCH_WIDTH));
-      this.insert(
-        OPEN_TICKET_SEARCH,
-        searchRows(tickets, TICKET_SEARCH_WIDTH, (i) => tickets[i + 4] === 1),
-      );
-      this.insert(PROCEDURE_SEARCH, searchRows(batch.procedureSearch, PROCEDURE_SEARCH_WIDTH));
+      this.insert(TICKET_SEARCH, withoutFirstColumn(batch.ticketSearch));
+      this.insert(PROCEDURE_SEARCH, withoutFirstColumn(batch.procedureSearch));
     })();
   }
 
@@ -146,9 +131,8 @@ export class SqliteBatchWriter {
   }
 }
 
-/** [search key, text, text] of each row (at `i` in `values`) that `keep` keeps. */
-function searchRows(values: unknown[], width: number, keep: (i: number) => boolean = () => true): unknown[] {
+function withoutFirstColumn(values: unknown[]): unknown[] {
   const out: unknown[] = [];
-  for (let i = 0; i < values.length; i += width) if (keep(i)) out.push(values[i + 1], values[i + 2], values[i + 3]);
+  for (let i = 0; i < values.length; i += SEARCH_WIDTH) out.push(values[i + 1], values[i + 2], values[i + 3]);
   return out;
 }

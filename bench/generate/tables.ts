@@ -275,13 +275,12 @@ export const KEPT_DURING_LOAD = new Set([
  * is values [r·width, (r+1)·width)): no array per row to allocate, collect or copy to the writer
  * thread. Tables are written in the order of TABLES, parents first. The full-text rows are apart
  * because each engine writes them its own way (see server/db/ticket-search.ts and
- * procedure-search.ts): [ticket id, search key, public text, internal text, 1 if open else 0]
- * and [procedure id, search key, title, body].
+ * procedure-search.ts): [ticket id, search key, public text, internal text] and
+ * [procedure id, search key, title, body].
  */
 export type Batch = { [T in TableName]: unknown[] } & { ticketSearch: unknown[]; procedureSearch: unknown[] };
 
-export const TICKET_SEARCH_WIDTH = 5;
-export const PROCEDURE_SEARCH_WIDTH = 4;
+export const SEARCH_WIDTH = 4;
 
 export function emptyBatch(): Batch {
   const batch = Object.fromEntries(Object.keys(TABLES).map((name) => [name, []])) as unknown as Batch;
@@ -291,7 +290,7 @@ export function emptyBatch(): Batch {
 }
 
 export function rowCount(batch: Batch): number {
-  let rows = batch.ticketSearch.length / TICKET_SEARCH_WIDTH + batch.procedureSearch.length / PROCEDURE_SEARCH_WIDTH;
+  let rows = (batch.ticketSearch.length + batch.procedureSearch.length) / SEARCH_WIDTH;
   for (const name of Object.keys(TABLES) as TableName[]) rows += batch[name].length / TABLES[name].columns.length;
   return rows;
 }

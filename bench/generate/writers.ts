@@ -6,15 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/connect.js';
 import { foldText } from '../../server/db/search-terms.js';
-import { postgresPublicText } from '../../server/db/ticket-search.js';
-import {
-  type Batch,
-  KEPT_DURING_LOAD,
-  PROCEDURE_SEARCH_WIDTH,
-  TABLES,
-  type TableName,
-  TICKET_SEARCH_WIDTH,
-} from './tables.js';
+import { type Batch, KEPT_DURING_LOAD, SEARCH_WIDTH, TABLES, type TableName } from './tables.js';
 
 /** Writes one batch of generated rows in one transaction; resolves once it is committed. */
 export interface BatchWriter {
@@ -154,29 +146,22 @@ class PostgresWriter implements BatchWriter {
           trx,
         );
       }
-      const tickets = batch.ticketSearch;
-      if (tickets.length > 0) {
-        const open = column(tickets, TICKET_SEARCH_WIDTH, 4);
-        const publicTexts = column(tickets, TICKET_SEARCH_WIDTH, 2).map((text, i) =>
-          postgresPublicText(String(text), open[i] === 1),
-        );
-        const internalTexts = column(tickets, TICKET_SEARCH_WIDTH, 3).map((text) => foldText(String(text)));
+      const folded = (values: unknown[], c: number) =>
+        column(values, SEARCH_WIDTH, c).map((text) => foldText(String(text)));
+      if (batch.ticketSearch.length > 0) {
         await sql`
           insert into ticket_search (ticket_id, public_vector, internal_vector)
           select id, to_tsvector('simple', public_text), to_tsvector('simple', internal_text)
-          from unnest(${column(tickets, TICKET_SEARCH_WIDTH, 0)}::text[], ${publicTexts}::text[],
-                      ${internalTexts}::text[]) as s(id, public_text, internal_text)
+          from unnest(${column(batch.ticketSearch, SEARCH_WIDTH, 0)}::text[], ${folded(batch.ticketSearch, 2)}::text[],
+                      ${folded(batch.ticketSearch, 3)}::text[]) as s(id, public_text, internal_text)
         `.execute(trx);
       }
-      const procedures = batch.procedureSearch;
-      if (procedures.length > 0) {
-        const folded = (c: number) =>
-          column(procedures, PROCEDURE_SEARCH_WIDTH, c).map((text) => foldText(String(text)));
+      if (batch.procedureSearch.length > 0) {
         await sql`
           insert into procedure_search (procedure_id, vector)
           select id, setweight(to_tsvector('simple', title), 'A') || to_tsvector('simple', body)
-          from unnest(${column(procedures, PROCEDURE_SEARCH_WIDTH, 0)}::text[], ${folded(2)}::text[],
-                      ${folded(3)}::text[]) as s(id, title, body)
+          from unnest(${column(batch.procedureSearch, SEARCH_WIDTH, 0)}::text[], ${folded(batch.procedureSearch, 2)}::text[],
+                      ${folded(batch.procedureSearch, 3)}::text[]) as s(id, title, body)
         `.execute(trx);
       }
     });

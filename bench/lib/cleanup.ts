@@ -21,14 +21,13 @@ export async function removeTicketsRaised(database: Database, requesterId: strin
     await db.transaction().execute(async (trx) => {
       for (const table of ['notifications', 'sla_firings', 'ticket_events', 'ticket_tags', 'ticket_watchers'] as const)
         await trx.deleteFrom(table).where('ticket_id', 'in', ids).execute();
-      // The search index is engine-specific (FTS5 keyed by search_key, or tsvectors keyed by ticket id).
-      if (database.engine === 'postgres') {
+      // ticket_search is engine-specific (FTS5 keyed by search_key, or tsvectors keyed by ticket id).
+      if (database.engine === 'postgres')
         await sql`delete from ticket_search where ticket_id in (${sql.join(ids)})`.execute(trx);
-      } else {
-        const keys = sql.join(batch.map((row) => row.search_key));
-        await sql`delete from ticket_search where rowid in (${keys})`.execute(trx);
-        await sql`delete from ticket_search_open where rowid in (${keys})`.execute(trx);
-      }
+      else
+        await sql`delete from ticket_search where rowid in (${sql.join(batch.map((row) => row.search_key))})`.execute(
+          trx,
+        );
       await trx.deleteFrom('tickets').where('id', 'in', ids).execute();
     });
   }

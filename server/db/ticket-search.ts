@@ -11,56 +11,36 @@ import { foldText, fts5Query, tsQuery } from './search-terms.js';
  */
 
 /**
- * Searches limited to open tickets (the open queue, "mine", a status) are asked of the open
- * tickets alone, about 1 % of all at a million, instead of listing every match, open or not (a
- * quarter of all tickets for a common word), for the list to discard 99 % of them. Each engine
- * does it its own way:
- * - PostgreSQL: an open ticket's public vector holds this word, taken out when it is resolved,
- *   closed or cancelled, and the search asks for it too; GIN intersects it with the other terms
- *   cheaply. No language has it; typing it finds only open tickets one may see anyway.
- * - SQLite: a second, small index holds the open tickets' text (ticket_search_open, migration
- *   0014). FTS5 lists every word a prefix covers before it intersects anything, so a word would
- *   not help a prefix as common as "error*" (258,800 tickets, 27 ms of merging at a million);
- *   over the open tickets the same prefix costs a fraction of a millisecond.
+ * A word written into an open ticket's public text, and taken out when it is resolved, closed or
+ * cancelled, so a search limited to open tickets (the open queue, "mine", a status) asks the index
+ * for it too: the index then answers from the open tickets (about 1 % at a million) instead of
+ * listing every match, open or not (a quarter of all tickets for a common word), for the list to
+ * discard 99 % of them. No language has it; typing it finds only open tickets one may see anyway.
  */
-const OPEN_TICKET_WORD = 'zzmesaopenzz';
+export const OPEN_TICKET_WORD = 'zzmesaopenzz';
 
 export interface TicketSearchText {
   ticketId: string;
   searchKey: number;
   publicText: string;
   internalText: string;
-  /** The ticket is open (new, assigned, in progress or pending). */
-  open: boolean;
   /** The ticket has no search row yet (it is being created). */
   isNew?: boolean;
-}
-
-/** The public text PostgreSQL indexes for a ticket: its own, and the open tickets' word while open. */
-export function postgresPublicText(publicText: string, open: boolean): string {
-  return open ? `${foldText(publicText)}\n${OPEN_TICKET_WORD}` : foldText(publicText);
 }
 
 export async function writeTicketSearch(db: Kysely<DB>, text: TicketSearchText): Promise<void> {
   if (isPostgres(db)) {
     await sql`
       insert into ticket_search (ticket_id, public_vector, internal_vector)
-      values (${text.ticketId}, to_tsvector('simple', ${postgresPublicText(text.publicText, text.open)}), to_tsvector('simple', ${foldText(text.internalText)}))
+      values (${text.ticketId}, to_tsvector('simple', ${foldText(text.publicText)}), to_tsvector('simple', ${foldText(text.internalText)}))
       on conflict (ticket_id) do update set public_vector = excluded.public_vector, internal_vector = excluded.internal_vector
     `.execute(db);
     return;
   }
-  if (!text.isNew) {
-    await sql`delete from ticket_search where rowid = ${text.searchKey}`.execute(db);
-    await sql`delete from ticket_search_open where rowid = ${text.searchKey}`.execute(db);
-  }
+  if (!text.isNew) await sql`delete from ticket_search where rowid = ${text.searchKey}`.execute(db);
   await sql`insert into ticket_search (rowid, public_text, internal_text) values (${text.searchKey}, ${text.publicText}, ${text.internalText})`.execute(
     db,
   );
-  if (text.open)
-    await sql`insert into ticket_search_open (rowid, public_text, internal_text) values (${text.searchKey}, ${text.publicText}, ${text.internalText})`.execute(
-      db,
-    );
 }
 
 /**
@@ -89,11 +69,8 @@ export async function ticketSearchCondition(
     const vector = includeInternal ? sql`(s.public_vector || s.internal_vector)` : sql`s.public_vector`;
     return sql<SqlBool>`tickets.id in (select s.ticket_id from ticket_search s where ${vector} @@ to_tsquery('simple', ${tsquery}))`;
   }
-  const phrase = fts5Query(terms, 'all');
+  const phrase = fts5Query(terms, 'all') + (openOnly ? ` "${OPEN_TICKET_WORD}"` : '');
   const match = includeInternal ? phrase : `{public_text} : (${phrase})`;
-  // Open tickets are few: fetching every match and sorting them is the better plan.
-  if (openOnly)
-    return sql<SqlBool>`tickets.search_key in (select rowid from ticket_search_open where ticket_search_open match ${match})`;
   // SQLite cannot tell how many tickets a match finds, so we count, up to the threshold (well
   // under a millisecond), and for a common search hide the search_key index with a unary plus:
   // the plan then walks the list's order (or another filter's index) and tests each ticket

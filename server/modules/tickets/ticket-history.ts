@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StatusChange } from '../../../domain/sla/sla-clock.js';
 import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, TicketRow } from '../../db/schema.js';
-import { writeTicketSearch } from '../../db/ticket-search.js';
+import { OPEN_TICKET_WORD, writeTicketSearch } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
 import type { EventBus, TicketChange } from '../../platform/event-bus.js';
 import { htmlToText } from '../../platform/html.js';
@@ -38,18 +38,17 @@ export type HistoryObserver = (
 ) => Promise<void>;
 
 /**
+ * What every change to a ticket does besides the change itself: a timeline event in the same
+ * transaction, the search index brought up to date, and — after commit — word to live views.
+ */
+/**
  * Whether a change reaches what `reindex` writes for a ticket's own fields: its subject, and
- * whether it is open (which decides where it is indexed, ticket-search.ts). Messages are indexed
- * again as they are posted.
+ * whether it is open (OPEN_TICKET_WORD). Messages are indexed again as they are posted.
  */
 export function searchTextChanged(before: TicketRow, after: TicketRow): boolean {
   return after.subject !== before.subject || isOpen(after.status) !== isOpen(before.status);
 }
 
-/**
- * What every change to a ticket does besides the change itself: a timeline event in the same
- * transaction, the search index brought up to date, and — after commit — word to live views.
- */
 export class TicketHistory {
   private readonly observers: HistoryObserver[] = [];
 
@@ -93,9 +92,14 @@ export class TicketHistory {
     await writeTicketSearch(trx, {
       ticketId: ticket.id,
       searchKey: ticket.search_key,
-      publicText: [ticket.number, ticket.subject, htmlToText(ticket.description_html), text('reply')].join('\n'),
+      publicText: [
+        ticket.number,
+        ticket.subject,
+        htmlToText(ticket.description_html),
+        text('reply'),
+        ...(isOpen(ticket.status) ? [OPEN_TICKET_WORD] : []),
+      ].join('\n'),
       internalText: text('note'),
-      open: isOpen(ticket.status),
       isNew,
     });
   }
