@@ -38,10 +38,6 @@ export type HistoryObserver = (
 ) => Promise<void>;
 
 /**
- * What every change to a ticket does besides the change itself: a timeline event in the same
- * transaction, the search index brought up to date, and — after commit — word to live views.
- */
-/**
  * Whether a change reaches what `reindex` writes for a ticket's own fields: its subject, and
  * whether it is open (OPEN_TICKET_WORD). Messages are indexed again as they are posted.
  */
@@ -49,6 +45,10 @@ export function searchTextChanged(before: TicketRow, after: TicketRow): boolean 
   return after.subject !== before.subject || isOpen(after.status) !== isOpen(before.status);
 }
 
+/**
+ * What every change to a ticket does besides the change itself: a timeline event in the same
+ * transaction, the search index brought up to date, and — after commit — word to live views.
+ */
 export class TicketHistory {
   private readonly observers: HistoryObserver[] = [];
 
