@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groupCommitDialect, MAX_GROUP } from './sqlite-group-commit.js';
+import { AT_COMMIT, groupCommitDialect, MAX_GROUP } from './sqlite-group-commit.js';
 
 interface Schema {
   parent: { id: number };
@@ -147,6 +147,42 @@ describe('SQLite transactions sharing a commit', () => {
     await insertParent(5);
     expect(committedParents()).toEqual([5]);
     expect((await sql<{ n: number }>`select count(*) as n from parent`.execute(db)).rows[0]?.n).toBe(1);
+  });
+
+  it('runs what a transaction leaves for the commit after the work of all in it, and drops it if the transaction fails', async () => {
+    const atCommit = sql.raw(AT_COMMIT);
+    const results = await Promise.allSettled([
+      db.transaction().execute(async (trx) => {
+        await sql`${atCommit}update parent set id = id + 100 where id = 3`.execute(trx);
+        await sql`${atCommit}insert into parent (id) values (10)`.execute(trx);
+        // Left for the commit: not there yet, even for the transaction itself.
+        expect(await trx.selectFrom('parent').select('id').execute()).toEqual([]);
+        await trx.insertInto('parent').values({ id: 1 }).execute();
+      }),
+      db.transaction().execute(async (trx) => {
+        await sql`${atCommit}insert into parent (id) values (20)`.execute(trx);
+        throw new Error('the service refused');
+      }),
+      insertParent(3),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(commits).toBe(1);
+    // The update found the row a later transaction of the group inserted.
+    expect(committedParents()).toEqual([1, 10, 103]);
+  });
+
+  it('fails every transaction of a commit when what one left for it fails', async () => {
+    const results = await Promise.allSettled([
+      insertParent(1),
+      db.transaction().execute(async (trx) => {
+        await sql`${sql.raw(AT_COMMIT)}insert into parent (id) values (1)`.execute(trx);
+      }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+    expect(committedParents()).toEqual([]);
+    await insertParent(5);
+    expect(committedParents()).toEqual([5]);
   });
 
   it('without a reader connection (an in-memory database), reads after committing what is pending', async () => {

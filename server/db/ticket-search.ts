@@ -2,6 +2,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { isPostgres } from './dialect.js';
 import type { DB } from './schema.js';
 import { foldText, fts5Query, tsQuery } from './search-terms.js';
+import { AT_COMMIT } from './sqlite-group-commit.js';
 
 /**
  * Full-text search over tickets, one implementation per engine: SQLite FTS5 (diacritics folded
@@ -37,8 +38,11 @@ export async function writeTicketSearch(db: Kysely<DB>, text: TicketSearchText):
     `.execute(db);
     return;
   }
-  if (!text.isNew) await sql`delete from ticket_search where rowid = ${text.searchKey}`.execute(db);
-  await sql`insert into ticket_search (rowid, public_text, internal_text) values (${text.searchKey}, ${text.publicText}, ${text.internalText})`.execute(
+  // At the commit of the transactions written together: one new segment of the index for all of
+  // them, not one each (sqlite-group-commit.ts).
+  const atCommit = sql.raw(AT_COMMIT);
+  if (!text.isNew) await sql`${atCommit}delete from ticket_search where rowid = ${text.searchKey}`.execute(db);
+  await sql`${atCommit}insert into ticket_search (rowid, public_text, internal_text) values (${text.searchKey}, ${text.publicText}, ${text.internalText})`.execute(
     db,
   );
 }
