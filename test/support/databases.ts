@@ -56,15 +56,16 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
 let announcedSkip = false;
 
 /**
- * Runs the same tests on SQLite and on PostgreSQL, each engine on its own fresh database for
- * this file. PostgreSQL runs when MESA_TEST_PG_URL is set; MESA_TEST_REQUIRE_PG=1 makes its
- * absence a failure instead of a skip.
+ * Runs the same tests on SQLite and on PostgreSQL (or on the `engines` named, for what only one
+ * engine has), each engine on its own fresh database for this file. PostgreSQL runs when
+ * MESA_TEST_PG_URL is set; MESA_TEST_REQUIRE_PG=1 makes its absence a failure instead of a skip.
  */
 export function describeOnEachDatabase(
   title: string,
   body: (database: () => TestDatabase, engine: Engine) => void,
+  engines: readonly Engine[] = ['sqlite', 'postgres'],
 ): void {
-  for (const engine of ['sqlite', 'postgres'] as const) {
+  for (const engine of engines) {
     if (engine === 'postgres' && !PG_URL) {
       if (REQUIRE_PG) {
         describe(`${title} [postgres]`, () => {
