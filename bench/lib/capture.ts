@@ -1,5 +1,6 @@
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { POSTGRES_SESSION_OPTIONS } from '../../server/db/connect.js';
 
 /**
  * The SQL a request really ran, caught at the driver (better-sqlite3's statements, pg's Client.query)
@@ -117,7 +118,8 @@ export async function openReplayer(engine: 'sqlite' | 'postgres', url?: string):
       close: async () => {},
     };
   }
-  const client = new pg.Client({ connectionString: url });
+  // The session the server's own connections have.
+  const client = new pg.Client({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
   await client.connect();
   return {
     run: async (statements) => {

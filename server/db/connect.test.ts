@@ -12,7 +12,7 @@ describeOnEachDatabase(
     it('leave parallel plans to queries big enough to repay starting the workers', async () => {
       // On every connection of the pool, not only the first.
       const values = await Promise.all(Array.from({ length: 5 }, () => setting()));
-      expect(values).toEqual(Array(5).fill('5000'));
+      expect(values).toEqual(Array(5).fill('20000'));
     });
 
     it('take the options the database URL gives instead', async () => {

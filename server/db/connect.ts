@@ -100,14 +100,15 @@ function statementCache(sqlite: SqliteDatabase.Database, keep: (statement: Sqlit
 /**
  * Mesa's queries are short (a page of 50 tickets, one ticket), and PostgreSQL's default cost of
  * starting parallel workers (1000) assumes they start in a few milliseconds. On a small machine
- * they took about 80 ms: a search that ran in 64 ms on its own took 170–250 ms with two workers.
- * Raised, parallel plans are left to queries big enough to repay them (reports over months of
- * tickets). An `options` parameter in DATABASE_URL replaces this.
+ * they took about 80 ms: searches that ran in 51–78 ms on their own took 160–250 ms with two
+ * workers (at 5000, one of them still went parallel). Raised, parallel plans are left to queries
+ * big enough to repay them (reports over months of tickets). An `options` parameter in
+ * DATABASE_URL replaces this.
  */
-const SESSION_OPTIONS = '-c parallel_setup_cost=5000';
+export const POSTGRES_SESSION_OPTIONS = '-c parallel_setup_cost=20000';
 
 function connectPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: SESSION_OPTIONS });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: POSTGRES_SESSION_OPTIONS });
   // An idle connection the server closes (a restart, a failover, an administrator) must not take
   // the process down: the pool drops it and opens a new one on the next query.
   pool.on('error', (error) => {
