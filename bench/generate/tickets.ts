@@ -1,7 +1,7 @@
 import { DEFAULT_PRIORITY_MATRIX, type Impact, type Urgency } from '../../domain/tickets/priority.js';
 import { isOpen, type TicketStatus } from '../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES, type TicketType } from '../../domain/tickets/ticket-types.js';
-import { OPEN_TICKET_WORD } from '../../server/db/ticket-search.js';
+import { indexedPublicText } from '../../server/db/ticket-search.js';
 import { CASES, capitalize, fill } from './cases.js';
 import { LEVEL_MINUTES } from './clients.js';
 import type { IdMaker } from './ids.js';
@@ -220,18 +220,12 @@ export class TicketFactory {
       isoOrNull(sla.checkAt),
       isoOrNull(sla.escalatedAt),
     );
-    // As TicketHistory.reindex writes it: number, subject, description, replies and (while open)
-    // the open tickets' word public; notes internal.
+    // As TicketHistory.reindex writes it: number, subject, description and replies public (with
+    // the open tickets' word while open); notes internal.
     batch.ticketSearch.push(
       ticketId,
       searchKey,
-      [
-        number,
-        subject,
-        description,
-        ...story.replies,
-        ...(isOpen(t.status as TicketStatus) ? [OPEN_TICKET_WORD] : []),
-      ].join('\n'),
+      indexedPublicText([number, subject, description, ...story.replies].join('\n'), isOpen(t.status as TicketStatus)),
       story.notes.join('\n'),
     );
   }

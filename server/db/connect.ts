@@ -33,19 +33,21 @@ export function connectDatabase(target: DatabaseTarget): Database {
 }
 
 function connectSqlite(file: string): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  // An in-memory database has no log to fold back and no second connection to read from.
+  const onDisk = file !== ':memory:';
+  if (onDisk) mkdirSync(dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
   // The log is folded back into the file by a thread of its own (sqlite-checkpointer.ts).
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
-  sqlite.pragma(`wal_autocheckpoint = ${checkpointer ? WRITER_AUTO_CHECKPOINT_PAGES : 1000}`);
+  const checkpointer = onDisk ? startCheckpointer(file) : null;
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${WRITER_AUTO_CHECKPOINT_PAGES}`);
   // Statistics for the planner on tables they have changed much since (SQLite's advice at open).
   sqlite.pragma('optimize = 0x10002');
   // Reads outside transactions get a connection of their own (sqlite-group-commit.ts), which
   // only reads.
-  const reader = file === ':memory:' ? null : openSqlite(file);
+  const reader = onDisk ? openSqlite(file) : null;
   reader?.pragma('query_only = ON');
   const db = new Kysely<DB>({
     dialect: groupCommitDialect(

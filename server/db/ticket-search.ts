@@ -25,15 +25,23 @@ export interface TicketSearchText {
   searchKey: number;
   publicText: string;
   internalText: string;
+  /** The ticket is open: its public text is indexed with OPEN_TICKET_WORD. */
+  open: boolean;
   /** The ticket has no search row yet (it is being created). */
   isNew?: boolean;
 }
 
+/** The public text the index holds for a ticket: its own, and while it is open, OPEN_TICKET_WORD. */
+export function indexedPublicText(publicText: string, open: boolean): string {
+  return open ? `${publicText}\n${OPEN_TICKET_WORD}` : publicText;
+}
+
 export async function writeTicketSearch(db: Kysely<DB>, text: TicketSearchText): Promise<void> {
+  const publicText = indexedPublicText(text.publicText, text.open);
   if (isPostgres(db)) {
     await sql`
       insert into ticket_search (ticket_id, public_vector, internal_vector)
-      values (${text.ticketId}, to_tsvector('simple', ${foldText(text.publicText)}), to_tsvector('simple', ${foldText(text.internalText)}))
+      values (${text.ticketId}, to_tsvector('simple', ${foldText(publicText)}), to_tsvector('simple', ${foldText(text.internalText)}))
       on conflict (ticket_id) do update set public_vector = excluded.public_vector, internal_vector = excluded.internal_vector
     `.execute(db);
     return;
@@ -42,7 +50,7 @@ export async function writeTicketSearch(db: Kysely<DB>, text: TicketSearchText):
   // them, not one each (sqlite-group-commit.ts).
   const atCommit = sql.raw(AT_COMMIT);
   if (!text.isNew) await sql`${atCommit}delete from ticket_search where rowid = ${text.searchKey}`.execute(db);
-  await sql`${atCommit}insert into ticket_search (rowid, public_text, internal_text) values (${text.searchKey}, ${text.publicText}, ${text.internalText})`.execute(
+  await sql`${atCommit}insert into ticket_search (rowid, public_text, internal_text) values (${text.searchKey}, ${publicText}, ${text.internalText})`.execute(
     db,
   );
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StatusChange } from '../../../domain/sla/sla-clock.js';
 import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, TicketRow } from '../../db/schema.js';
-import { OPEN_TICKET_WORD, writeTicketSearch } from '../../db/ticket-search.js';
+import { writeTicketSearch } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
 import type { EventBus, TicketChange } from '../../platform/event-bus.js';
 import { htmlToText } from '../../platform/html.js';
@@ -92,14 +92,9 @@ export class TicketHistory {
     await writeTicketSearch(trx, {
       ticketId: ticket.id,
       searchKey: ticket.search_key,
-      publicText: [
-        ticket.number,
-        ticket.subject,
-        htmlToText(ticket.description_html),
-        text('reply'),
-        ...(isOpen(ticket.status) ? [OPEN_TICKET_WORD] : []),
-      ].join('\n'),
+      publicText: [ticket.number, ticket.subject, htmlToText(ticket.description_html), text('reply')].join('\n'),
       internalText: text('note'),
+      open: isOpen(ticket.status),
       isNew,
     });
   }
