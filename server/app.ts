@@ -140,7 +140,7 @@ export function buildServices(
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications);
-  const supervision = new SupervisionService(db, clock);
+  const supervision = new SupervisionService(db, clock, database.report);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
   const mailTemplates = new MailTemplatesService(db, clock, audit);
   // Without a relay Mesa sends no mail, so it writes none to the outbox either.

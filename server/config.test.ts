@@ -14,6 +14,20 @@ describe('configuration', () => {
     expect(loadConfig({ MESA_DATA_DIR: '/srv/mesa' }).database).toMatchObject({ file: '/srv/mesa/mesa.sqlite' });
   });
 
+  it('reads reports from a PostgreSQL standby when DATABASE_REPLICA_URL names one', () => {
+    const replica = 'postgres://u@standby/db';
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_REPLICA_URL: replica }).database).toMatchObject({
+      engine: 'postgres',
+      replicaUrl: replica,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toMatchObject({ replicaUrl: null });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_REPLICA_URL: 'mysql://x' })).toThrow(
+      /DATABASE_REPLICA_URL must start with postgres/,
+    );
+    // SQLite has no standby to read from.
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(/DATABASE_REPLICA_URL .* needs DATABASE_URL/);
+  });
+
   it('fails fast with a message naming the bad setting', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

@@ -172,8 +172,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url))
       throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
-    database = { engine: 'postgres', url, poolSize: integer(env, 'MESA_DB_POOL_SIZE', 10, 1, 200) };
+    const replicaUrl = env.DATABASE_REPLICA_URL || null;
+    if (replicaUrl && !/^postgres(ql)?:\/\//.test(replicaUrl))
+      throw new ConfigError('DATABASE_REPLICA_URL must start with postgres://');
+    database = { engine: 'postgres', url, poolSize: integer(env, 'MESA_DB_POOL_SIZE', 10, 1, 200), replicaUrl };
   } else {
+    if (env.DATABASE_REPLICA_URL)
+      throw new ConfigError('DATABASE_REPLICA_URL names a PostgreSQL standby: it needs DATABASE_URL too');
     database = { engine: 'sqlite', file: resolve(dataDir, 'mesa.sqlite') };
   }
   const publicUrl = env.MESA_PUBLIC_URL ?? '';

@@ -22,7 +22,15 @@ async function main() {
   const database = connectDatabase(config.database);
   const applied = await migrateToLatest(database);
   const { app, services } = await buildApp({ database, config });
-  app.log.info({ engine: database.engine, location: database.location, migrationsApplied: applied }, 'database ready');
+  app.log.info(
+    {
+      engine: database.engine,
+      location: database.location,
+      reportsFrom: database.replicaLocation ?? database.location,
+      migrationsApplied: applied,
+    },
+    'database ready',
+  );
 
   let demo: string | undefined;
   if (config.seedDemo && !(await services.users.hasAnyUser())) {

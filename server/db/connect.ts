@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type ReportReader, readOn, readOnReplica } from './reports.js';
 import type { DB } from './schema.js';
 import { startCheckpointer, WRITER_AUTO_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 import { groupCommitDialect } from './sqlite-group-commit.js';
@@ -14,12 +15,16 @@ export interface Database {
   engine: Engine;
   /** Where the data lives, for messages and backups (a file path, or the URL without password). */
   location: string;
+  /** Runs a report's reads: on the PostgreSQL standby DATABASE_REPLICA_URL names, else on `db` (reports.ts). */
+  report: ReportReader;
+  /** The standby reports read from, without password; null when they read from `db`. */
+  replicaLocation: string | null;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { engine: 'sqlite'; file: string }
-  | { engine: 'postgres'; url: string; poolSize?: number };
+  | { engine: 'postgres'; url: string; poolSize?: number; replicaUrl?: string | null };
 
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
@@ -29,7 +34,7 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
 export function connectDatabase(target: DatabaseTarget): Database {
   if (target.engine === 'sqlite') return connectSqlite(target.file);
-  return connectPostgres(target.url, target.poolSize);
+  return connectPostgres(target.url, target.poolSize, target.replicaUrl ?? null);
 }
 
 function connectSqlite(file: string): Database {
@@ -63,7 +68,7 @@ function connectSqlite(file: string): Database {
     await db.destroy();
     await checkpointer?.stop();
   };
-  return { db, engine: 'sqlite', location: file, close };
+  return { db, engine: 'sqlite', location: file, report: readOn(db), replicaLocation: null, close };
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {
@@ -109,15 +114,34 @@ function statementCache(sqlite: SqliteDatabase.Database, keep: (statement: Sqlit
  */
 export const POSTGRES_SESSION_OPTIONS = '-c parallel_setup_cost=20000';
 
-function connectPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: POSTGRES_SESSION_OPTIONS });
+/** A standby refuses writes anyway; said again, so a standby URL that reaches a primary by mistake still does. */
+export const REPLICA_SESSION_OPTIONS = `${POSTGRES_SESSION_OPTIONS} -c default_transaction_read_only=on`;
+
+function connectPostgres(url: string, poolSize = 10, replicaUrl: string | null = null): Database {
+  const db = postgresPool(url, poolSize, POSTGRES_SESSION_OPTIONS);
+  const primary = { db, engine: 'postgres' as const, location: redactUrl(url) };
+  if (!replicaUrl) return { ...primary, report: readOn(db), replicaLocation: null, close: () => db.destroy() };
+  const replica = postgresPool(replicaUrl, poolSize, REPLICA_SESSION_OPTIONS);
+  const replicaLocation = redactUrl(replicaUrl);
+  return {
+    ...primary,
+    report: readOnReplica(replica, db, replicaLocation),
+    replicaLocation,
+    close: async () => {
+      await db.destroy();
+      await replica.destroy();
+    },
+  };
+}
+
+function postgresPool(url: string, poolSize: number, options: string): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
   // An idle connection the server closes (a restart, a failover, an administrator) must not take
   // the process down: the pool drops it and opens a new one on the next query.
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 export function redactUrl(url: string): string {

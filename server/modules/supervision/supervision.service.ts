@@ -10,6 +10,7 @@ import type {
 } from '../../../domain/contracts/supervision.js';
 import { OPEN_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { SortKey } from '../../db/dialect.js';
+import type { ReportReader } from '../../db/reports.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
@@ -48,6 +49,8 @@ export class SupervisionService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
+    /** Where the month's compliance reads (a standby, when one is configured). */
+    private readonly report: ReportReader,
   ) {}
 
   async board(
@@ -148,7 +151,7 @@ export class SupervisionService {
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
     const from = new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString();
     const to = new Date(Date.UTC(year, monthNumber, 1)).toISOString();
-    const data = await repo.complianceBetween(this.db, from, to);
+    const data = await this.report((db) => repo.complianceBetween(db, from, to));
     const outcome = (rows: typeof data.firstResponse, organizationId: string) => {
       const row = rows.find((r) => r.organization_id === organizationId);
       const met = Number(row?.met ?? 0);

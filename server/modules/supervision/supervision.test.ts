@@ -17,8 +17,21 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
   const watch = () => built.services.watchServiceLevels();
   const nth = (i: number) => tickets[i] as { id: string };
 
+  // Reports read through the database's report reader (a standby when one is configured).
+  let reportsRead = 0;
+
   beforeAll(async () => {
-    built = await buildTestApp(database(), { clock });
+    const { report } = database();
+    built = await buildTestApp(
+      {
+        ...database(),
+        report: (reads) => {
+          reportsRead++;
+          return report(reads);
+        },
+      },
+      { clock },
+    );
     world = await ticketWorld(built);
     const supervisorUser = await makeUser(built, ['supervisor']);
     supervisor = await login(built, supervisorUser.email);
@@ -177,6 +190,7 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
   });
 
   it('measures compliance per organization for the month', async () => {
+    const readBefore = reportsRead;
     const compliance = (await supervisor.request('GET', '/api/v1/supervision/compliance?month=2026-11')).json();
     expect(compliance.month).toBe('2026-11');
     // Four first responses in time; one resolution, late ("Lento" took from 09:00 to 14:05).
@@ -187,6 +201,7 @@ describeOnEachDatabase('supervision console, commitments and notifications', (da
         resolution: { met: 0, breached: 1, percent: 0 },
       },
     ]);
+    expect(reportsRead).toBe(readBefore + 1);
     const empty = (await supervisor.request('GET', '/api/v1/supervision/compliance?month=2026-10')).json();
     expect(empty.items[0].resolution).toEqual({ met: 0, breached: 0, percent: null });
     expect((await supervisor.request('GET', '/api/v1/supervision/compliance?month=2026-13')).statusCode).toBe(400);
