@@ -164,16 +164,18 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   };
 }
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
 /** Reads the environment once, into a frozen object; a bad value stops the process with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const dataDir = resolve(env.MESA_DATA_DIR || './data');
   const url = env.DATABASE_URL;
   let database: DatabaseTarget;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url))
+    if (!POSTGRES_URL.test(url))
       throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
     const replicaUrl = env.DATABASE_REPLICA_URL || null;
-    if (replicaUrl && !/^postgres(ql)?:\/\//.test(replicaUrl))
+    if (replicaUrl && !POSTGRES_URL.test(replicaUrl))
       throw new ConfigError('DATABASE_REPLICA_URL must start with postgres://');
     database = { engine: 'postgres', url, poolSize: integer(env, 'MESA_DB_POOL_SIZE', 10, 1, 200), replicaUrl };
   } else {
