@@ -117,11 +117,22 @@ export const POSTGRES_SESSION_OPTIONS = '-c parallel_setup_cost=20000';
 /** A standby refuses writes anyway; said again, so a standby URL that reaches a primary by mistake still does. */
 export const REPLICA_SESSION_OPTIONS = `${POSTGRES_SESSION_OPTIONS} -c default_transaction_read_only=on`;
 
+/**
+ * How long a report waits to connect to the standby before reading from the primary instead: a
+ * standby whose host drops packets would otherwise hold the report for the whole TCP timeout.
+ */
+export const REPLICA_CONNECT_TIMEOUT_MS = 3_000;
+
 function connectPostgres(url: string, poolSize = 10, replicaUrl: string | null = null): Database {
-  const db = postgresPool(url, poolSize, POSTGRES_SESSION_OPTIONS);
+  const db = postgresPool({ connectionString: url, max: poolSize, options: POSTGRES_SESSION_OPTIONS });
   const primary = { db, engine: 'postgres' as const, location: redactUrl(url) };
   if (!replicaUrl) return { ...primary, report: readOn(db), replicaLocation: null, close: () => db.destroy() };
-  const replica = postgresPool(replicaUrl, poolSize, REPLICA_SESSION_OPTIONS);
+  const replica = postgresPool({
+    connectionString: replicaUrl,
+    max: poolSize,
+    options: REPLICA_SESSION_OPTIONS,
+    connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
+  });
   const replicaLocation = redactUrl(replicaUrl);
   return {
     ...primary,
@@ -134,8 +145,8 @@ function connectPostgres(url: string, poolSize = 10, replicaUrl: string | null =
   };
 }
 
-function postgresPool(url: string, poolSize: number, options: string): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
+function postgresPool(config: pg.PoolConfig): Kysely<DB> {
+  const pool = new pg.Pool(config);
   // An idle connection the server closes (a restart, a failover, an administrator) must not take
   // the process down: the pool drops it and opens a new one on the next query.
   pool.on('error', (error) => {

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from '../../test/support/databases.js';
@@ -62,6 +63,25 @@ describeOnEachDatabase(
       } finally {
         warn.mockRestore();
         await database.close();
+      }
+    });
+
+    it('give up on a standby that never answers after a few seconds, and read from the primary', async () => {
+      // Accepts the connection and then says nothing, like a host that has stopped answering.
+      const silent = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const mute = new URL(standby.location);
+      mute.port = String((silent.address() as AddressInfo).port);
+      const database = withStandby(mute.toString());
+      const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+      try {
+        expect(await databaseName(database.report)).toBe(new URL(primary().location).pathname.slice(1));
+        // Given up by the connect timeout (REPLICA_CONNECT_TIMEOUT_MS), not by TCP's own minutes.
+        expect(String(warn.mock.calls[0]?.[0])).toMatch(/connection timeout/);
+      } finally {
+        warn.mockRestore();
+        await database.close();
+        silent.close();
       }
     });
 
