@@ -4,8 +4,10 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestDatabase, describeOnEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { connectDatabase, type Database } from './connect.js';
 
+/** The database a report read from, and the one a URL names, to compare. */
 const databaseName = async (read: Database['report']) =>
   read(async (db) => (await sql<{ name: string }>`select current_database() as name`.execute(db)).rows[0]?.name);
+const nameIn = (location: string) => new URL(location).pathname.slice(1);
 
 describeOnEachDatabase(
   'reports on a PostgreSQL standby',
@@ -27,8 +29,8 @@ describeOnEachDatabase(
       const database = withStandby(standby.location);
       try {
         expect(database.replicaLocation).toBe(standby.location);
-        expect(await databaseName(database.report)).toBe(new URL(standby.location).pathname.slice(1));
-        expect(await databaseName((reads) => reads(database.db))).toBe(new URL(primary().location).pathname.slice(1));
+        expect(await databaseName(database.report)).toBe(nameIn(standby.location));
+        expect(await databaseName((reads) => reads(database.db))).toBe(nameIn(primary().location));
       } finally {
         await database.close();
       }
@@ -55,7 +57,7 @@ describeOnEachDatabase(
       const database = withStandby(unreachable.toString());
       const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
       try {
-        const primaryName = new URL(primary().location).pathname.slice(1);
+        const primaryName = nameIn(primary().location);
         expect(await databaseName(database.report)).toBe(primaryName);
         expect(await databaseName(database.report)).toBe(primaryName);
         expect(warn).toHaveBeenCalledTimes(1);
@@ -75,7 +77,7 @@ describeOnEachDatabase(
       const database = withStandby(mute.toString());
       const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
       try {
-        expect(await databaseName(database.report)).toBe(new URL(primary().location).pathname.slice(1));
+        expect(await databaseName(database.report)).toBe(nameIn(primary().location));
         // Given up by the connect timeout (REPLICA_CONNECT_TIMEOUT_MS), not by TCP's own minutes.
         expect(String(warn.mock.calls[0]?.[0])).toMatch(/connection timeout/);
       } finally {
