@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'supervision.read',
   'supervision.act',
   'mail.manage',
+  'jobs.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +55,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.read',
     'supervision.act',
     'mail.manage',
+    'jobs.read',
   ],
 };
 
