@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { buildServices } from '../server/app.js';
 import { dueTicketIds } from '../server/modules/sla/sla.repository.js';
 import { fixedClock } from '../server/platform/clock.js';
+import { buildServices } from '../server/services.js';
 import { type Bench, ms } from './lib/bench.js';
 import { capture } from './lib/capture.js';
 import type { Figure } from './lib/report.js';

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
-import { buildServices } from '../server/app.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { BackupError, backupDatabase, restoreDatabase } from '../server/db/backup.js';
 import { connectDatabase } from '../server/db/connect.js';
@@ -9,6 +8,7 @@ import { formatCredentials, seedDemoWorkspace } from '../server/modules/demo/dem
 import { systemClock } from '../server/platform/clock.js';
 import { AppError } from '../server/platform/errors.js';
 import { systemContext } from '../server/platform/request-context.js';
+import { buildServices } from '../server/services.js';
 import { GENERATE_USAGE, generateCommand } from './generate.js';
 
 const USAGE = `Usage: npm run mesa -- <command> [options]

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { buildApp, type Services } from '../../server/app.js';
+import { buildApp } from '../../server/app.js';
 import { type Config, loadConfig } from '../../server/config.js';
 import { connectDatabase, type Database } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
@@ -8,6 +8,7 @@ import { type Clock, systemClock } from '../../server/platform/clock.js';
 import { keepHeapNearLive } from '../../server/platform/heap.js';
 import type { App } from '../../server/platform/http.js';
 import { createLogger } from '../../server/platform/logger.js';
+import type { Services } from '../../server/services.js';
 import { capture, openReplayer, type Replayer, type Statement } from './capture.js';
 import { HttpClient, type Session, signIn } from './http.js';
 

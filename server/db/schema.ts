@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { JobOutcome } from '../../domain/contracts/jobs.js';
 import type { SlaClockName, SlaState } from '../../domain/contracts/sla.js';
 import type { CommitmentState, NotificationKind } from '../../domain/contracts/supervision.js';
 import type { ProcedureAudience, ProcedureStatus } from '../../domain/support/procedures.js';
@@ -499,6 +500,22 @@ export interface DB {
   inbound_mail: InboundMailTable;
   outbound_mail: OutboundMailTable;
   config_generation: ConfigGenerationTable;
+  job_runs: JobRunTable;
+}
+
+/** A background job's run; the id is the job and its slot (server/platform/jobs.ts). */
+export interface JobRunTable {
+  id: string;
+  job: string;
+  instance: string;
+  slot_at: Timestamp;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  duration_ms: number | null;
+  outcome: JobOutcome;
+  /** JSON: what the run did, e.g. {"fired": 3}. */
+  counts: string;
+  error: string | null;
 }
 
 /** One row: a stamp replaced by triggers whenever configuration changes (see server/db/config-cache.ts). */

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildServices } from '../../server/app.js';
 import { connectDatabase } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { systemClock } from '../../server/platform/clock.js';
 import { systemContext } from '../../server/platform/request-context.js';
+import { buildServices } from '../../server/services.js';
 
 // The real process takes mail over SMTP and is killed (SIGKILL: no chance to tidy up) right after
 // it answered 250 for a large message, while that message is still being turned into a ticket.

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices, type Services } from '../../server/app.js';
 import { connectDatabase, type Database } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { systemClock } from '../../server/platform/clock.js';
 import { systemContext } from '../../server/platform/request-context.js';
+import { buildServices, type Services } from '../../server/services.js';
 
 /**
  * Reports read from a real streaming-replication standby: a PostgreSQL primary and a standby of

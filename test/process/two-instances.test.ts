@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServices } from '../../server/app.js';
 import { connectDatabase } from '../../server/db/connect.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { systemClock } from '../../server/platform/clock.js';
 import { systemContext } from '../../server/platform/request-context.js';
+import { buildServices } from '../../server/services.js';
 import { startMailSink } from '../support/mail-sink.js';
 
 /**

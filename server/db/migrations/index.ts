@@ -12,6 +12,7 @@ import * as mail from './20261129_0010_mail.js';
 import * as configGeneration from './20261129_0011_config_generation.js';
 import * as listPaging from './20261129_0012_list_paging.js';
 import * as openTicketWord from './20261129_0013_open_ticket_word.js';
+import * as jobRuns from './20261207_0014_job_runs.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0011_config_generation': configGeneration,
   '20261129_0012_list_paging': listPaging,
   '20261129_0013_open_ticket_word': openTicketWord,
+  '20261207_0014_job_runs': jobRuns,
 };

@@ -1,5 +1,5 @@
-import type { Services } from '../../app.js';
 import { systemContext } from '../../platform/request-context.js';
+import type { Services } from '../../services.js';
 import { toPrincipal } from '../auth/auth.service.js';
 
 const PROCEDURES = [

@@ -1,5 +1,5 @@
-import type { Services } from '../../app.js';
 import { systemContext } from '../../platform/request-context.js';
+import type { Services } from '../../services.js';
 
 /**
  * The desk's mailbox and each client's mail domain, so mail handed to the demo (over HTTP with a

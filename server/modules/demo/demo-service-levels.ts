@@ -1,6 +1,6 @@
-import type { Services } from '../../app.js';
 import type { Clock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
+import type { Services } from '../../services.js';
 import { principalOf } from './demo-tickets.js';
 
 const MINUTE = 60_000;

@@ -2,9 +2,9 @@ import type { Procedure } from '../../../domain/contracts/procedures.js';
 import type { Group } from '../../../domain/contracts/support.js';
 import type { User } from '../../../domain/contracts/users.js';
 import type { Channel, TicketType } from '../../../domain/tickets/ticket-types.js';
-import type { Services } from '../../app.js';
 import type { Clock } from '../../platform/clock.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import type { Services } from '../../services.js';
 import { toPrincipal } from '../auth/auth.service.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo workspace tells the same story. */

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../domain/roles.js';
-import { buildServices } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/connect.js';
 import { fixedClock } from '../../platform/clock.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import { buildServices } from '../../services.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { createDemoDesk } from './demo-desk.js';

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { jobDriver } from '../../../test/support/jobs.js';
 import { startMailSink } from '../../../test/support/mail-sink.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
@@ -20,8 +21,10 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
 
   const inbound = () => database().db.selectFrom('inbound_mail').selectAll().orderBy('id').execute();
   const ticketsOf = () => database().db.selectFrom('tickets').selectAll().orderBy('sequence').execute();
+  // The outbox is sent by the mail_work job, through the job runner, as the server does.
+  let mailWork: ReturnType<typeof jobDriver>;
   const deliver = async () => {
-    await built.services.mailOutbox.sendDue();
+    await mailWork();
     return sink.received;
   };
 
@@ -37,6 +40,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
         publicUrl: 'https://mesa.test',
       },
     });
+    mailWork = jobDriver(built, 'mail_work');
     organization = await makeOrganization(built, 'Clínica Andina');
     await built.services.mailAdmin.createMailbox(systemContext, {
       address: 'soporte@mesa.test',

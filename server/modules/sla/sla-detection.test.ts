@@ -1,11 +1,12 @@
 import { beforeAll, expect, it, onTestFinished } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { jobDriver } from '../../../test/support/jobs.js';
 import { buildTestApp, login, makeUser, TEST_CONFIG } from '../../../test/support/test-app.js';
 import { raise, ticketWorld } from '../../../test/support/tickets.js';
-import { buildServices } from '../../app.js';
 import { connectDatabase } from '../../db/connect.js';
 import { fixedClock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
+import { buildServices } from '../../services.js';
 
 // Monday 30 November 2026; Santiago is UTC−3, so 09:00 there is 12:00Z.
 const at = (hhmm: string, day = '2026-11-30') => new Date(`${day}T${hhmm}:00-03:00`);
@@ -83,7 +84,8 @@ describeOnEachDatabase('SLA detection and hierarchical escalation', (database, e
     clock.set(at('09:10'));
     await agent.request('POST', `/api/v1/tickets/${ticket.id}/replies`, { bodyHtml: 'Lo revisamos' });
 
-    const run = () => built.services.watchServiceLevels();
+    // The SLA watch as the server runs it: the sla_watch job, through the job runner.
+    const run = jobDriver(built, 'sla_watch');
     clock.set(at('10:59'));
     expect((await run()).fired).toBe(0);
     // Half the resolution time is used at 11:00: found by the next run, seconds later.

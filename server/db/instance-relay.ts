@@ -1,18 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { EventBus, TicketChange } from './event-bus.js';
+import type { DatabaseTarget } from './connect.js';
 
 const CHANNEL = 'mesa_ticket_changes';
 const RECONNECT_MS = 1_000;
 
+/** Where live updates come from and go to: the process's event bus (platform/event-bus.ts). */
+export interface RelayedBus<Change> {
+  /** Hands every change made here to `send`. */
+  relayTo(send: (change: Change) => void): void;
+  /** A change made on another instance. */
+  deliver(change: Change): void;
+}
+
 /**
- * Relays live updates between the instances that share a PostgreSQL database: each change is
- * NOTIFYed with this instance's id, and what the others NOTIFY is delivered to this instance's
- * views. A lost connection is reopened; changes made while it was down are not replayed (views
- * refresh on their own every half minute), which is what a live view needs.
+ * Relays live updates between the instances that share a database, and answers how to stop.
+ * SQLite has one instance, so nothing to relay. On PostgreSQL each change is NOTIFYed with this
+ * instance's id, and what the others NOTIFY is delivered to this instance's views. A lost
+ * connection is reopened; changes made while it was down are not replayed (views refresh on
+ * their own every half minute), which is what a live view needs.
  */
-export async function relayThroughPostgres(bus: EventBus, url: string, logger?: Logger): Promise<() => Promise<void>> {
+export async function relayAcrossInstances<Change>(
+  target: DatabaseTarget,
+  bus: RelayedBus<Change>,
+  logger?: Logger,
+): Promise<() => Promise<void>> {
+  if (target.engine === 'sqlite') return async () => {};
+  const { url } = target;
   const instance = randomUUID();
   let client: pg.Client | null = null;
   let stopped = false;
@@ -22,7 +37,7 @@ export async function relayThroughPostgres(bus: EventBus, url: string, logger?: 
     next.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
-        const { from, change } = JSON.parse(message.payload) as { from: string; change: TicketChange };
+        const { from, change } = JSON.parse(message.payload) as { from: string; change: Change };
         if (from !== instance) bus.deliver(change);
       } catch {
         logger?.warn('unreadable live update from another instance');

@@ -1,0 +1,56 @@
+import type { Database } from './db/connect.js';
+import { auditModule } from './modules/audit/audit.module.js';
+import { authModule } from './modules/auth/auth.module.js';
+import { categoriesModule } from './modules/categories/categories.module.js';
+import { healthModule } from './modules/health/health.module.js';
+import { jobsModule } from './modules/jobs/jobs.module.js';
+import { knowledgeModule } from './modules/knowledge/knowledge.module.js';
+import { mailModule } from './modules/mail/mail.module.js';
+import { notificationsModule } from './modules/notifications/notifications.module.js';
+import { organizationsModule } from './modules/organizations/organizations.module.js';
+import { settingsModule } from './modules/settings/settings.module.js';
+import { slaModule } from './modules/sla/sla.module.js';
+import { supervisionModule } from './modules/supervision/supervision.module.js';
+import { supportModule } from './modules/support/support.module.js';
+import { ticketsModule } from './modules/tickets/tickets.module.js';
+import { usersModule } from './modules/users/users.module.js';
+import type { JobDefinition } from './platform/jobs.js';
+import type { ModuleDescriptor } from './platform/module.js';
+import type { Services } from './services.js';
+
+/** What every module's routes and jobs may take: the composed services and a few facts of the app. */
+export type ModuleContext = Services & {
+  db: Database['db'];
+  secureCookies: boolean;
+  /** Every module's jobs, for the jobs module's screen. */
+  jobDefinitions: readonly JobDefinition[];
+};
+
+/**
+ * Every capability the server plugs in, with its routes (registered in this order) and its jobs.
+ * A new module adds one line here; docs/architecture.md has the whole checklist.
+ */
+export const MODULES: readonly ModuleDescriptor<ModuleContext>[] = [
+  healthModule,
+  authModule,
+  organizationsModule,
+  usersModule,
+  auditModule,
+  settingsModule,
+  categoriesModule,
+  ticketsModule,
+  supportModule,
+  knowledgeModule,
+  slaModule,
+  supervisionModule,
+  notificationsModule,
+  mailModule,
+  jobsModule,
+];
+
+/** The jobs of every module, built over the composed services. */
+export function jobsOf(services: Services): JobDefinition[] {
+  // A job factory reads services only; the context's other facts are for routes.
+  const context = services as ModuleContext;
+  return MODULES.flatMap((module) => module.jobs?.(context) ?? []);
+}

@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import type { Config, MailConfig } from './config.js';
+import { ConfigCache } from './db/config-cache.js';
+import type { Database } from './db/connect.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { SessionsService } from './modules/auth/sessions.service.js';
+import { CategoriesService } from './modules/categories/categories.service.js';
+import { JobsService } from './modules/jobs/jobs.service.js';
+import { CannedResponsesService } from './modules/knowledge/canned-responses.service.js';
+import { ProcedureApplicationsService } from './modules/knowledge/procedure-applications.service.js';
+import { ProceduresService } from './modules/knowledge/procedures.service.js';
+import { activeMailboxAddresses, addressOf } from './modules/mail/mail.repository.js';
+import { MailAdminService } from './modules/mail/mail-admin.service.js';
+import { MailIntakeService } from './modules/mail/mail-intake.service.js';
+import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
+import { MailProcessorService } from './modules/mail/mail-processor.service.js';
+import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
+import { staffAlertMailer } from './modules/mail/staff-alert-mailer.js';
+import { ticketMailNotifier } from './modules/mail/ticket-mail-notifier.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { SettingsService } from './modules/settings/settings.service.js';
+import { AgreementsService } from './modules/sla/agreements.service.js';
+import { SlaService } from './modules/sla/sla.service.js';
+import { SlaDetectionService } from './modules/sla/sla-detection.service.js';
+import { SlaRecalculationService } from './modules/sla/sla-recalculation.service.js';
+import { CommitmentsService } from './modules/supervision/commitments.service.js';
+import { SupervisionService } from './modules/supervision/supervision.service.js';
+import { EscalationsService } from './modules/support/escalations.service.js';
+import { GroupsService } from './modules/support/groups.service.js';
+import { RoutingService } from './modules/support/routing.service.js';
+import { ConversationService } from './modules/tickets/conversation.service.js';
+import { TicketHistory } from './modules/tickets/ticket-history.js';
+import { TicketLinksService } from './modules/tickets/ticket-links.service.js';
+import { TicketReadsService } from './modules/tickets/ticket-reads.service.js';
+import { TicketsService } from './modules/tickets/tickets.service.js';
+import { UsersService } from './modules/users/users.service.js';
+import type { Clock } from './platform/clock.js';
+import { EventBus } from './platform/event-bus.js';
+import { localStorage } from './platform/storage.js';
+
+/** No listener, no relay: Mesa takes mail only over HTTP (when a token is set) and sends none. */
+const NO_MAIL: MailConfig = {
+  listenPort: null,
+  listenHost: '127.0.0.1',
+  relayUrl: null,
+  from: 'Mesa de Servicio <mesa@localhost>',
+  inboundToken: null,
+  publicUrl: null,
+  imap: null,
+};
+
+/** The composition root: each service gets only what it uses. */
+export function buildServices(
+  database: Database,
+  clock: Clock,
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig },
+) {
+  const mailConfig = config.mail ?? NO_MAIL;
+  const { db } = database;
+  const bus = new EventBus();
+  const configCache = new ConfigCache();
+  const audit = new AuditService(db, clock);
+  const organizations = new OrganizationsService(db, clock, audit, configCache);
+  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours);
+  const users = new UsersService(db, clock, audit, organizations, sessions);
+  const auth = new AuthService(db, clock, users, sessions, organizations);
+  const settings = new SettingsService(db, clock, audit, configCache);
+  const categories = new CategoriesService(db, clock, audit, organizations, configCache);
+  const sla = new SlaService(clock, configCache);
+  const history = new TicketHistory(clock, bus, sla);
+  const recalculations = new SlaRecalculationService(db, clock, history);
+  const agreements = new AgreementsService(db, clock, audit, organizations, recalculations);
+  const notifications = new NotificationsService(db, clock);
+  const slaDetection = new SlaDetectionService(db, clock, sla, history, notifications);
+  const routing = new RoutingService(categories, agreements, clock, configCache);
+  const groups = new GroupsService(db, clock, audit, users, routing);
+  const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla);
+  const tickets = new TicketsService({
+    db,
+    clock,
+    reads: ticketReads,
+    history,
+    users,
+    organizations,
+    categories,
+    settings,
+    routing,
+  });
+  const storage = localStorage(join(config.dataDir, 'files'));
+  const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history);
+  const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
+  const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
+  const procedures = new ProceduresService(db, clock, audit, categories);
+  const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
+  const cannedResponses = new CannedResponsesService(db, clock);
+  const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications);
+  const supervision = new SupervisionService(db, clock, database.report);
+  const mailOutbox = new MailOutboxService(db, clock, mailConfig);
+  const mailTemplates = new MailTemplatesService(db, clock, audit);
+  // Without a relay Mesa sends no mail, so it writes none to the outbox either.
+  if (mailOutbox.sending) {
+    history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl));
+    notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
+  }
+  const mailIntake = new MailIntakeService(db, clock, storage);
+  const deskAddresses = async () =>
+    new Set([...(await activeMailboxAddresses(db)).map((row) => row.address), addressOf(mailConfig.from)]);
+  const mailProcessor = new MailProcessorService(db, clock, storage, users, tickets, conversation, deskAddresses);
+  const mailAdmin = new MailAdminService(db, clock, audit);
+  // Taken in at once; if that fails (the database away, say) the message stays "received" and
+  // the periodic sweep takes it later.
+  mailIntake.onArrival((id) => {
+    mailProcessor.process(id).catch(() => {});
+  });
+  /** The SLA watch (sla.jobs.ts): recompute after agreement changes, fire what is due, follow commitments. */
+  const watchServiceLevels = async () => ({
+    recalculated: await recalculations.runPending(),
+    fired: await slaDetection.detect(),
+    commitments: await commitments.check(),
+  });
+  const jobs = new JobsService(db, clock);
+  return {
+    bus,
+    audit,
+    organizations,
+    sessions,
+    users,
+    auth,
+    settings,
+    categories,
+    ticketReads,
+    tickets,
+    conversation,
+    links,
+    routing,
+    groups,
+    escalations,
+    procedures,
+    procedureApplications,
+    cannedResponses,
+    agreements,
+    notifications,
+    commitments,
+    supervision,
+    watchServiceLevels,
+    mailConfig,
+    mailOutbox,
+    mailIntake,
+    mailProcessor,
+    mailAdmin,
+    mailTemplates,
+    deskAddresses,
+    jobs,
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
