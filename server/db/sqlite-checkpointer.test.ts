@@ -47,8 +47,8 @@ describe('the SQLite checkpoint thread', () => {
     expect(rowsInFileAlone()).toBe(0);
 
     const checkpointer = startCheckpointer(file, 20);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(rowsInFileAlone()).toBe(500);
+    // The thread starts and checkpoints every 20 ms; a loaded machine may take a while to start it.
+    await expect.poll(rowsInFileAlone, { timeout: 10_000, interval: 50 }).toBe(500);
 
     // An open transaction of the writer is not copied, and does not stop the thread.
     writer.exec('begin');
