@@ -31,7 +31,7 @@ function integer(name: string, text: string | undefined, fallback: number | null
   return value;
 }
 
-/** The options, checked; a problem is a GenerateError whose message says what to fix. */
+/** The options, checked; a bad one throws a GenerateError whose message says what to fix. */
 export function parseGenerateArgs(args: GenerateArgs, today: Date): Omit<GenerateOptions, 'onProgress'> {
   const password = args.password ?? DEFAULT_GENERATED_PASSWORD;
   if (password.length < PASSWORD_MIN_LENGTH)

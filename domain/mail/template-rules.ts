@@ -1,3 +1,4 @@
+import type { FieldError } from '../field-error.js';
 import type { MailEvent, MailTemplates } from '../i18n/mail-es.js';
 
 /** The values each mail can say; a template naming anything else is refused. */
@@ -25,13 +26,13 @@ export interface TemplateText {
 }
 
 /** What is wrong with an edited template: placeholders it cannot fill, and a subject without the number. */
-export function checkTemplate(event: MailEvent, template: TemplateText): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
+export function checkTemplate(event: MailEvent, template: TemplateText): FieldError[] {
+  const issues: FieldError[] = [];
   const allowed = TEMPLATE_PLACEHOLDERS[event];
   const check = (field: string, text: string) => {
     for (const [, name] of text.matchAll(PLACEHOLDER)) {
       if (!allowed.includes(name as string))
-        problems.push({
+        issues.push({
           field,
           message: `{{${name}}} is not known here; use ${allowed.map((p) => `{{${p}}}`).join(', ')}`,
         });
@@ -43,8 +44,8 @@ export function checkTemplate(event: MailEvent, template: TemplateText): { field
   });
   // Replies find their ticket by the number in the subject when the mail client drops the headers.
   if (!/\[\{\{\s*number\s*\}\}\]/.test(template.subject))
-    problems.push({ field: 'subject', message: 'must keep [{{number}}], which threads replies back to the ticket' });
-  return problems;
+    issues.push({ field: 'subject', message: 'must keep [{{number}}], which threads replies back to the ticket' });
+  return issues;
 }
 
 /** The defaults with the admin's edits laid over them. */

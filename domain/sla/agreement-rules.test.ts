@@ -16,11 +16,11 @@ describe('agreement rules', () => {
   });
 
   it('refuses repeated targets and resolution shorter than first response', () => {
-    const problems = checkTargets([
+    const issues = checkTargets([
       { priority: 1, firstResponseMinutes: 30, resolutionMinutes: 240 },
       { priority: 1, firstResponseMinutes: 15, resolutionMinutes: 10 },
     ]);
-    expect(problems.map((p) => p.field)).toEqual(['targets.1', 'targets.1.resolutionMinutes']);
+    expect(issues.map((issue) => issue.field)).toEqual(['targets.1', 'targets.1.resolutionMinutes']);
   });
 
   it('prefers the target for the ticket type over the general one', () => {

@@ -1,25 +1,20 @@
 import { IANAZone } from 'luxon';
+import type { FieldError } from '../field-error.js';
 import type { TimeRange } from './business-calendar.js';
 
-export interface Problem {
-  field: string;
-  message: string;
-}
-
 /** Whether a calendar's time zone and weekly hours make sense. */
-export function checkCalendar(timeZone: string, weekly: Record<string, TimeRange[] | undefined>): Problem[] {
-  const problems: Problem[] = [];
+export function checkCalendar(timeZone: string, weekly: Record<string, TimeRange[] | undefined>): FieldError[] {
+  const issues: FieldError[] = [];
   if (!IANAZone.isValidZone(timeZone))
-    problems.push({ field: 'timeZone', message: `"${timeZone}" is not a time zone (use e.g. America/Santiago)` });
+    issues.push({ field: 'timeZone', message: `"${timeZone}" is not a time zone (use e.g. America/Santiago)` });
   for (const [day, ranges] of Object.entries(weekly)) {
     (ranges ?? []).forEach((range, i) => {
       if (range.start === '24:00')
-        problems.push({ field: `weekly.${day}.${i}.start`, message: 'a range cannot start at 24:00' });
-      if (range.start === range.end)
-        problems.push({ field: `weekly.${day}.${i}`, message: 'a range must not be empty' });
+        issues.push({ field: `weekly.${day}.${i}.start`, message: 'a range cannot start at 24:00' });
+      if (range.start === range.end) issues.push({ field: `weekly.${day}.${i}`, message: 'a range must not be empty' });
     });
   }
-  return problems;
+  return issues;
 }
 
 export interface TargetLike {
@@ -30,25 +25,25 @@ export interface TargetLike {
 }
 
 /** Targets must not repeat a priority and type, and resolution cannot come before first response. */
-export function checkTargets(targets: readonly TargetLike[]): Problem[] {
-  const problems: Problem[] = [];
+export function checkTargets(targets: readonly TargetLike[]): FieldError[] {
+  const issues: FieldError[] = [];
   const seen = new Set<string>();
   targets.forEach((target, i) => {
     const key = `${target.priority}/${target.type ?? '*'}`;
     if (seen.has(key))
-      problems.push({
+      issues.push({
         field: `targets.${i}`,
         message: `priority ${target.priority}${target.type ? ` ${target.type}` : ''} has two targets`,
       });
     seen.add(key);
     if (target.resolutionMinutes < target.firstResponseMinutes) {
-      problems.push({
+      issues.push({
         field: `targets.${i}.resolutionMinutes`,
         message: 'must not be shorter than the first response target',
       });
     }
   });
-  return problems;
+  return issues;
 }
 
 /** Warnings at half, three quarters and nine tenths of a target, unless the agreement says otherwise. */
@@ -75,21 +70,21 @@ export interface EscalationLike {
 }
 
 /** Each level of the matrix fires at its own moment and does something when it does. */
-export function checkEscalations(levels: readonly EscalationLike[]): Problem[] {
-  const problems: Problem[] = [];
+export function checkEscalations(levels: readonly EscalationLike[]): FieldError[] {
+  const issues: FieldError[] = [];
   const seen = new Set<string>();
   levels.forEach((level, i) => {
     const key = `${level.target}:${level.percent}+${level.afterMinutes ?? 0}`;
     if (seen.has(key))
-      problems.push({
+      issues.push({
         field: `escalations.${i}`,
         message: 'another level fires at the same moment of the same target',
       });
     seen.add(key);
     if (level.notify.length === 0 && !level.userIds?.length && !level.escalate)
-      problems.push({ field: `escalations.${i}.notify`, message: 'a level must notify someone or escalate' });
+      issues.push({ field: `escalations.${i}.notify`, message: 'a level must notify someone or escalate' });
   });
-  return problems;
+  return issues;
 }
 
 /** The target for a ticket: the one for its priority and type, else the one for its priority. */

@@ -23,11 +23,11 @@ export function procedureMove(
   status: ProcedureStatus,
   action: ProcedureAction,
   canReview: boolean,
-): { to: ProcedureStatus } | { problem: string } {
+): { to: ProcedureStatus } | { issue: string } {
   const move = MOVES[action];
   if (!move.from.includes(status))
-    return { problem: `a ${status} procedure cannot be ${action === 'return' ? 'returned' : `${action}ed`}` };
-  if (move.reviewer && !canReview) return { problem: 'only a reviewer (supervisor or admin) may do this' };
+    return { issue: `a ${status} procedure cannot be ${action === 'return' ? 'returned' : `${action}ed`}` };
+  if (move.reviewer && !canReview) return { issue: 'only a reviewer (supervisor or admin) may do this' };
   return { to: move.to };
 }
 

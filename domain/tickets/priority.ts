@@ -34,22 +34,22 @@ export function derivePriority(
 
 /** A matrix is sound when every cell holds a priority and more impact or urgency never lowers it. */
 export function checkPriorityMatrix(matrix: PriorityMatrix): string[] {
-  const problems: string[] = [];
+  const issues: string[] = [];
   for (const impact of LEVELS) {
     for (const urgency of LEVELS) {
       const cell = matrix[impact]?.[urgency];
-      if (!PRIORITIES.includes(cell as Priority)) problems.push(`${impact}/${urgency} must be a priority from 1 to 4`);
+      if (!PRIORITIES.includes(cell as Priority)) issues.push(`${impact}/${urgency} must be a priority from 1 to 4`);
     }
   }
-  if (problems.length > 0) return problems;
+  if (issues.length > 0) return issues;
   for (let i = 1; i < LEVELS.length; i++) {
     const [higher, lower] = [LEVELS[i - 1], LEVELS[i]] as [Impact, Impact];
     for (const other of LEVELS) {
       if (matrix[higher][other] > matrix[lower][other])
-        problems.push(`impact ${higher} must not rank below ${lower} at urgency ${other}`);
+        issues.push(`impact ${higher} must not rank below ${lower} at urgency ${other}`);
       if (matrix[other][higher] > matrix[other][lower])
-        problems.push(`urgency ${higher} must not rank below ${lower} at impact ${other}`);
+        issues.push(`urgency ${higher} must not rank below ${lower} at impact ${other}`);
     }
   }
-  return problems;
+  return issues;
 }

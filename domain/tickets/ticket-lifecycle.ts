@@ -1,3 +1,5 @@
+import type { FieldError } from '../field-error.js';
+
 /**
  * The ticket lifecycle: which status may follow which, and who may make each move. The server
  * enforces exactly this table; the UI reads it to offer only the moves that will succeed.
@@ -53,10 +55,8 @@ export interface TransitionDetails {
   resolutionNotes?: string | null;
 }
 
-export interface LifecycleProblem {
-  field: 'status' | 'assigneeId' | 'pendingReason' | 'resolutionCode' | 'resolutionNotes';
-  message: string;
-}
+/** The fields a refused transition can name. */
+export type TransitionField = 'status' | 'assigneeId' | 'pendingReason' | 'resolutionCode' | 'resolutionNotes';
 
 export function allowedMoves(from: TicketStatus, actor: LifecycleActor): TicketStatus[] {
   return STATUSES.filter((to) => TRANSITIONS[from][to]?.includes(actor));
@@ -68,23 +68,22 @@ export function checkTransition(
   to: TicketStatus,
   actor: LifecycleActor,
   details: TransitionDetails = {},
-): LifecycleProblem[] {
+): FieldError<TransitionField>[] {
   if (from === to) return [];
   const actors = TRANSITIONS[from][to];
   if (!actors) return [{ field: 'status', message: `a ${from} ticket cannot become ${to}` }];
   if (!actors.includes(actor))
     return [{ field: 'status', message: `only ${actors.join(' or ')} may move a ticket from ${from} to ${to}` }];
-  const problems: LifecycleProblem[] = [];
+  const issues: FieldError<TransitionField>[] = [];
   if (to === 'assigned' && !details.assigneeId)
-    problems.push({ field: 'assigneeId', message: 'an assigned ticket needs an assignee' });
+    issues.push({ field: 'assigneeId', message: 'an assigned ticket needs an assignee' });
   if (to === 'pending' && !details.pendingReason)
-    problems.push({ field: 'pendingReason', message: 'say what the ticket is waiting for' });
+    issues.push({ field: 'pendingReason', message: 'say what the ticket is waiting for' });
   if (to === 'resolved') {
-    if (!details.resolutionCode) problems.push({ field: 'resolutionCode', message: 'a resolution needs a code' });
-    if (!details.resolutionNotes?.trim())
-      problems.push({ field: 'resolutionNotes', message: 'say how it was resolved' });
+    if (!details.resolutionCode) issues.push({ field: 'resolutionCode', message: 'a resolution needs a code' });
+    if (!details.resolutionNotes?.trim()) issues.push({ field: 'resolutionNotes', message: 'say how it was resolved' });
   }
-  return problems;
+  return issues;
 }
 
 export function isOpen(status: TicketStatus): boolean {

@@ -1,4 +1,8 @@
+import type { FieldError } from '../../domain/field-error.js';
 import { isUniqueViolation } from '../db/errors.js';
+
+// Declared in domain/ (whose rules return it); server code takes it from here, with the error model.
+export type { FieldError };
 
 /**
  * The one error model. Services throw AppError with a code; the error handler turns it into an
@@ -22,11 +26,6 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -268,7 +268,7 @@ export class ProceduresService {
     return this.db.transaction().execute(async (trx) => {
       const before = await this.get(ctx, id, trx);
       const move = procedureMove(before.status, body.action, this.canReview(ctx));
-      if ('problem' in move) throw validationError([{ field: 'action', message: move.problem }]);
+      if ('issue' in move) throw validationError([{ field: 'action', message: move.issue }]);
       const changes: Partial<ProcedureTable> = { status: move.to, updated_at: this.clock.now().toISOString() };
       if (body.action === 'publish') {
         changes.published_version = before.latestVersion;

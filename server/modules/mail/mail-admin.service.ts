@@ -15,7 +15,7 @@ import { type MailConfig, parseImapUrl } from '../../config.js';
 import type { DB, InboundMailTable, MailboxTable, OutboundMailTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
-import { AppError, conflictOnUnique, notFound, validationError } from '../../platform/errors.js';
+import { AppError, conflictOnUnique, type FieldError, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -77,12 +77,12 @@ export class MailAdminService {
   }
 
   private async checkPlacement(db: Kysely<DB>, body: Partial<CreateMailboxBody>, organizationId: string | null) {
-    const problems = [];
+    const issues: FieldError[] = [];
     if (
       body.organizationId &&
       !(await db.selectFrom('organizations').select('id').where('id', '=', body.organizationId).executeTakeFirst())
     )
-      problems.push({ field: 'organizationId', message: 'no such organization' });
+      issues.push({ field: 'organizationId', message: 'no such organization' });
     if (body.serviceId) {
       const service = await db
         .selectFrom('services')
@@ -90,14 +90,14 @@ export class MailAdminService {
         .where('id', '=', body.serviceId)
         .executeTakeFirst();
       if (!service || service.organization_id !== organizationId)
-        problems.push({ field: 'serviceId', message: "is not a service of the mailbox's organization" });
+        issues.push({ field: 'serviceId', message: "is not a service of the mailbox's organization" });
     }
     if (
       body.groupId &&
       !(await db.selectFrom('support_groups').select('id').where('id', '=', body.groupId).executeTakeFirst())
     )
-      problems.push({ field: 'groupId', message: 'no such group' });
-    if (problems.length > 0) throw validationError(problems);
+      issues.push({ field: 'groupId', message: 'no such group' });
+    if (issues.length > 0) throw validationError(issues);
   }
 
   async createMailbox(ctx: RequestContext, body: CreateMailboxBody): Promise<Mailbox> {

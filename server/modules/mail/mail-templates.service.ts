@@ -61,8 +61,8 @@ export class MailTemplatesService {
   /** Saves an edited template, or with null puts the default back. */
   async update(ctx: RequestContext, locale: Locale, event: MailEvent, body: UpdateMailTemplateBody | null) {
     if (body) {
-      const problems = checkTemplate(event, body);
-      if (problems.length > 0) throw validationError(problems);
+      const issues = checkTemplate(event, body);
+      if (issues.length > 0) throw validationError(issues);
     }
     await this.db.transaction().execute(async (trx) => {
       const overrides = await this.overrides(trx);

@@ -29,8 +29,8 @@ export class SettingsService {
   }
 
   async updateTicketSettings(ctx: RequestContext, settings: TicketSettings): Promise<TicketSettings> {
-    const problems = checkPriorityMatrix(settings.priorityMatrix);
-    if (problems.length > 0) throw validationError(problems.map((message) => ({ field: 'priorityMatrix', message })));
+    const issues = checkPriorityMatrix(settings.priorityMatrix);
+    if (issues.length > 0) throw validationError(issues.map((message) => ({ field: 'priorityMatrix', message })));
     await this.db.transaction().execute(async (trx) => {
       const before = await this.ticketSettings(trx);
       await upsertSetting(trx, KEY, JSON.stringify(settings), this.clock.now().toISOString());

@@ -74,8 +74,8 @@ export class AgreementsService {
   }
 
   async createCalendar(ctx: RequestContext, body: CreateCalendarBody): Promise<Calendar> {
-    const problems = checkCalendar(body.timeZone, body.weekly);
-    if (problems.length > 0) throw validationError(problems);
+    const issues = checkCalendar(body.timeZone, body.weekly);
+    if (issues.length > 0) throw validationError(issues);
     const at = this.clock.now();
     const row: CalendarTable = {
       id: newId(at.getTime()),
@@ -107,8 +107,8 @@ export class AgreementsService {
       .transaction()
       .execute(async (trx) => {
         const before = await this.getCalendar(id, trx);
-        const problems = checkCalendar(body.timeZone ?? before.timeZone, body.weekly ?? before.weekly);
-        if (problems.length > 0) throw validationError(problems);
+        const issues = checkCalendar(body.timeZone ?? before.timeZone, body.weekly ?? before.weekly);
+        if (issues.length > 0) throw validationError(issues);
         const changes: Partial<CalendarTable> = { updated_at: this.clock.now().toISOString() };
         if (body.name !== undefined) changes.name = body.name.trim();
         if (body.timeZone !== undefined) changes.time_zone = body.timeZone;
@@ -154,7 +154,7 @@ export class AgreementsService {
   }
 
   private async checkAgreement(db: Kysely<DB>, organizationId: string, body: Partial<CreateAgreementBody>) {
-    const problems = [
+    const issues = [
       ...(body.targets ? checkTargets(body.targets) : []),
       ...(body.escalations ? checkEscalations(body.escalations) : []),
     ];
@@ -162,16 +162,16 @@ export class AgreementsService {
     const staff = new Set(await repo.activeStaffIds(db, [...new Set(levels.flatMap((level) => level.userIds ?? []))]));
     levels.forEach((level, i) => {
       for (const userId of (level.userIds ?? []).filter((id) => !staff.has(id)))
-        problems.push({ field: `escalations.${i}.userIds`, message: `${userId} is not an active staff member` });
+        issues.push({ field: `escalations.${i}.userIds`, message: `${userId} is not an active staff member` });
     });
     if (body.calendarId && !(await repo.findCalendar(db, body.calendarId)))
-      problems.push({ field: 'calendarId', message: 'no such calendar' });
+      issues.push({ field: 'calendarId', message: 'no such calendar' });
     for (const serviceId of body.serviceIds ?? []) {
       const service = await this.organizations.findService(serviceId, db);
       if (service?.organizationId !== organizationId)
-        problems.push({ field: 'serviceIds', message: `${serviceId} is not a service of the organization` });
+        issues.push({ field: 'serviceIds', message: `${serviceId} is not a service of the organization` });
     }
-    if (problems.length > 0) throw validationError(problems);
+    if (issues.length > 0) throw validationError(issues);
   }
 
   async createAgreement(ctx: RequestContext, body: CreateAgreementBody): Promise<Agreement> {

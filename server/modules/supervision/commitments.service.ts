@@ -3,7 +3,7 @@ import type { Commitment, CreateCommitmentBody, NotificationKind } from '../../.
 import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { CommitmentTable, DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, validationError } from '../../platform/errors.js';
+import { AppError, type FieldError, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
@@ -63,10 +63,10 @@ export class CommitmentsService {
     const at = this.clock.now();
     const promisedAt = Date.parse(body.promisedAt);
     const note = body.note.trim();
-    const problems = [];
-    if (promisedAt <= at.getTime()) problems.push({ field: 'promisedAt', message: 'must be in the future' });
-    if (!note) problems.push({ field: 'note', message: 'must not be blank' });
-    if (problems.length > 0) throw validationError(problems);
+    const issues: FieldError[] = [];
+    if (promisedAt <= at.getTime()) issues.push({ field: 'promisedAt', message: 'must be in the future' });
+    if (!note) issues.push({ field: 'note', message: 'must not be blank' });
+    if (issues.length > 0) throw validationError(issues);
 
     const row: CommitmentTable = {
       id: newId(at.getTime()),

@@ -15,9 +15,9 @@ export function planUpdate(
   requested: Omit<UpdateTicketBody, 'version'>,
   now: Date,
   settings: TicketSettings,
-): { changes: Partial<TicketRow>; problems: FieldError[] } {
+): { changes: Partial<TicketRow>; issues: FieldError[] } {
   const changes: Partial<TicketRow> = {};
-  const problems: FieldError[] = [];
+  const issues: FieldError[] = [];
   const at = now.toISOString();
 
   if (requested.subject !== undefined) changes.subject = requested.subject.trim();
@@ -30,7 +30,7 @@ export function planUpdate(
 
   if (requested.priority !== undefined && requested.priority !== current.priority) {
     if (!requested.priorityReason)
-      problems.push({ field: 'priorityReason', message: 'say why the priority is set by hand' });
+      issues.push({ field: 'priorityReason', message: 'say why the priority is set by hand' });
     changes.priority = requested.priority;
     changes.priority_overridden = 1;
     changes.priority_reason = requested.priorityReason ?? null;
@@ -69,5 +69,5 @@ export function planUpdate(
   } else if (requested.pendingReason !== undefined && current.status === 'pending' && requested.pendingReason) {
     changes.pending_reason = requested.pendingReason;
   }
-  return { changes, problems };
+  return { changes, issues };
 }

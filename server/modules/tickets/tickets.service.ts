@@ -235,16 +235,16 @@ export class TicketsService {
     const ticketSettings = await settings.ticketSettings();
     await this.checkReferences(current, requested);
     const plan = planUpdate(current, requested, clock.now(), ticketSettings);
-    if (plan.problems.length > 0) throw validationError(plan.problems);
+    if (plan.issues.length > 0) throw validationError(plan.issues);
     const target = plan.changes.status;
     if (target && target !== current.status) {
-      const problems = checkTransition(current.status, target, actor, {
+      const issues = checkTransition(current.status, target, actor, {
         assigneeId: plan.changes.assignee_id === undefined ? current.assignee_id : plan.changes.assignee_id,
         pendingReason: plan.changes.pending_reason,
         resolutionCode: plan.changes.resolution_code,
         resolutionNotes: plan.changes.resolution_notes,
       });
-      if (problems.length > 0) throw validationError(problems);
+      if (issues.length > 0) throw validationError(issues);
       if (actor === 'requester' && current.status === 'resolved' && target === 'in_progress') {
         const until = Date.parse(current.resolved_at ?? '') + ticketSettings.reopenDays * DAY;
         if (!(until > clock.now().getTime())) {

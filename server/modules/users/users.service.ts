@@ -105,8 +105,8 @@ export class UsersService {
   }
 
   private async checkAssignment(roles: Role[], organizationId: string | null, db: Kysely<DB> = this.db) {
-    const problems = checkRoleAssignment(roles, organizationId);
-    if (problems.length > 0) throw validationError(problems);
+    const issues = checkRoleAssignment(roles, organizationId);
+    if (issues.length > 0) throw validationError(issues);
     if (organizationId) {
       await this.organizations.get(systemContext, organizationId, db).catch(() => {
         throw validationError([{ field: 'organizationId', message: 'no such organization' }]);
