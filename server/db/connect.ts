@@ -19,7 +19,19 @@ export interface Database {
   report: ReportReader;
   /** The standby reports read from, without password; null when they read from `db`. */
   replicaLocation: string | null;
+  /** Connections in use and callers waiting for one, now (metrics). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL: the pool's connections, those idle, and queries waiting for one. SQLite: its
+ * connections (writer and reader), and transactions waiting for the writer (idle: the writer free).
+ */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export type DatabaseTarget =
@@ -54,13 +66,16 @@ function connectSqlite(file: string): Database {
   // only reads.
   const reader = onDisk ? openSqlite(file) : null;
   reader?.pragma('query_only = ON');
-  const db = new Kysely<DB>({
-    dialect: groupCommitDialect(
-      { handle: sqlite, prepare: statementCache(sqlite, () => true) },
-      // The reader runs reads only: a write's statement is not worth keeping there.
-      reader && { handle: reader, prepare: statementCache(reader, (statement) => statement.readonly) },
-    ),
-  });
+  const dialect = groupCommitDialect(
+    { handle: sqlite, prepare: statementCache(sqlite, () => true) },
+    // The reader runs reads only: a write's statement is not worth keeping there.
+    reader && { handle: reader, prepare: statementCache(reader, (statement) => statement.readonly) },
+  );
+  const db = new Kysely<DB>({ dialect });
+  const poolStats = (): PoolStats => {
+    const writer = dialect.writerQueue();
+    return { total: reader ? 2 : 1, idle: (writer.busy ? 0 : 1) + (reader ? 1 : 0), waiting: writer.waiting };
+  };
   // ...and again every few hours, as the data grows under a long-running server.
   const optimizing = setInterval(() => sqlite.pragma('optimize'), OPTIMIZE_EVERY_MS).unref();
   const close = async () => {
@@ -68,7 +83,7 @@ function connectSqlite(file: string): Database {
     await db.destroy();
     await checkpointer?.stop();
   };
-  return { db, engine: 'sqlite', location: file, report: readOn(db), replicaLocation: null, close };
+  return { db, engine: 'sqlite', location: file, report: readOn(db), replicaLocation: null, poolStats, close };
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {
@@ -124,15 +139,19 @@ export const REPLICA_SESSION_OPTIONS = `${POSTGRES_SESSION_OPTIONS} -c default_t
 export const REPLICA_CONNECT_TIMEOUT_MS = 3_000;
 
 function connectPostgres(url: string, poolSize = 10, replicaUrl: string | null = null): Database {
-  const db = postgresPool({ connectionString: url, max: poolSize, options: POSTGRES_SESSION_OPTIONS });
-  const primary = { db, engine: 'postgres' as const, location: redactUrl(url) };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: POSTGRES_SESSION_OPTIONS });
+  const db = postgresKysely(pool);
+  const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  const primary = { db, engine: 'postgres' as const, location: redactUrl(url), poolStats };
   if (!replicaUrl) return { ...primary, report: readOn(db), replicaLocation: null, close: () => db.destroy() };
-  const replica = postgresPool({
-    connectionString: replicaUrl,
-    max: poolSize,
-    options: REPLICA_SESSION_OPTIONS,
-    connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
-  });
+  const replica = postgresKysely(
+    new pg.Pool({
+      connectionString: replicaUrl,
+      max: poolSize,
+      options: REPLICA_SESSION_OPTIONS,
+      connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
+    }),
+  );
   const replicaLocation = redactUrl(replicaUrl);
   return {
     ...primary,
@@ -145,8 +164,7 @@ function connectPostgres(url: string, poolSize = 10, replicaUrl: string | null =
   };
 }
 
-function postgresPool(config: pg.PoolConfig): Kysely<DB> {
-  const pool = new pg.Pool(config);
+function postgresKysely(pool: pg.Pool): Kysely<DB> {
   // An idle connection the server closes (a restart, a failover, an administrator) must not take
   // the process down: the pool drops it and opens a new one on the next query.
   pool.on('error', (error) => {

@@ -55,12 +55,26 @@ export const AT_COMMIT = '/* at commit */ ';
  * An in-memory database has no second connection: there, reads outside a transaction commit what
  * is pending first and then run on the writer.
  */
-export function groupCommitDialect(writer: SqliteConnection, reader: SqliteConnection | null): SqliteDialect {
+export function groupCommitDialect(
+  writer: SqliteConnection,
+  reader: SqliteConnection | null,
+): SqliteDialect & { writerQueue(): WriterQueue } {
   return new (class extends SqliteDialect {
+    private driver: GroupCommitDriver | null = null;
     override createDriver(): Driver {
-      return new GroupCommitDriver(writer, reader);
+      this.driver = new GroupCommitDriver(writer, reader);
+      return this.driver;
+    }
+    writerQueue(): WriterQueue {
+      return this.driver?.queue() ?? { busy: false, waiting: 0 };
     }
   })({ database: writer.handle });
+}
+
+/** Whether a transaction holds the writer, and how many wait for it (metrics). */
+export interface WriterQueue {
+  busy: boolean;
+  waiting: number;
 }
 
 /** One use of the driver by Kysely: a transaction, or statements outside one. */
@@ -106,6 +120,10 @@ class GroupCommitDriver implements Driver {
   ) {}
 
   async init(): Promise<void> {}
+
+  queue(): WriterQueue {
+    return { busy: this.writerBusy, waiting: this.waiting.length };
+  }
 
   async acquireConnection(): Promise<DatabaseConnection> {
     return new Lease(this);

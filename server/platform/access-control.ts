@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
+import { sameSecret } from './ids.js';
 import { checkPermission } from './policies.js';
 import type { Principal } from './request-context.js';
 
@@ -10,12 +10,6 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type ResolvePrincipal = (credentials: { bearer?: string; sessionSecret?: string }) => Promise<Principal | null>;
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;

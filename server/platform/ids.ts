@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
 // The counter per recent millisecond: code running on a moved clock (tests, the demo seed) makes
 // ids for two instants in turn, and each must keep its own order.
@@ -30,4 +30,11 @@ export function newSecret(): string {
 /** Secrets are stored only as their SHA-256, so a database leak does not leak live sessions or tokens. */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Compares a secret someone sent with the one expected, in time that does not tell where they differ. */
+export function sameSecret(given: string, expected: string): boolean {
+  const left = Buffer.from(given);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Type } from 'typebox';
 import { IdParams, ItemsOf, ListOf } from '../../../domain/contracts/common.js';
 import {
@@ -22,13 +21,11 @@ import {
 import type { MailConfig } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
+import { sameSecret } from '../../platform/ids.js';
 import type { MailAdminService } from './mail-admin.service.js';
 import { MAX_MESSAGE_BYTES, type MailIntakeService, rawHeader } from './mail-intake.service.js';
 import type { MailProcessorService } from './mail-processor.service.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
-
-const sameSecret = (given: string, expected: string) =>
-  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 export function registerMailRoutes(
   app: App,
