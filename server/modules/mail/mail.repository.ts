@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isPostgres } from '../../db/dialect.js';
+import { lockedOrSkipped } from '../../db/dialect.js';
 import type { DB, InboundMailTable, MailboxTable, OutboundMailTable } from '../../db/schema.js';
 
 /** The address in "Name <address>" (or the whole text when it is just an address), lower-cased. */
@@ -190,7 +190,7 @@ export function insertOutbound(db: Kysely<DB>, row: OutboundMailTable) {
  */
 export async function claimDueOutbound(db: Kysely<DB>, now: string, leaseUntil: string, limit: number) {
   return db.transaction().execute(async (trx) => {
-    let query = trx
+    const query = trx
       .selectFrom('outbound_mail')
       .selectAll()
       .where((eb) =>
@@ -202,8 +202,7 @@ export async function claimDueOutbound(db: Kysely<DB>, now: string, leaseUntil: 
       )
       .orderBy('next_attempt_at')
       .limit(limit);
-    if (isPostgres(trx)) query = query.forUpdate().skipLocked();
-    const rows = await query.execute();
+    const rows = await lockedOrSkipped(trx, query).execute();
     if (rows.length === 0) return rows;
     await trx
       .updateTable('outbound_mail')

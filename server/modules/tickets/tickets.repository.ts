@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
-import { keysetAfter, rarelyTrue, type SortKey } from '../../db/dialect.js';
+import { keysetAfter, rarelyTrue, type SortKey, takenApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 
 /** Who may see which tickets: null for staff (all), or a requester's own tickets and organization. */
@@ -36,6 +36,11 @@ export async function nextSequence(db: Kysely<DB>, type: TicketType): Promise<nu
     .returning('last_value')
     .executeTakeFirstOrThrow();
   return row.last_value;
+}
+
+/** The next number taken before the creating transaction, where the engine takes counters apart (`takenApart`). */
+export function nextSequenceApart(db: Kysely<DB>, type: TicketType): Promise<number | undefined> {
+  return takenApart(db, (apart) => nextSequence(apart, type));
 }
 
 export function insertTicket(db: Kysely<DB>, row: TicketRow) {

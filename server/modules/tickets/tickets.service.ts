@@ -11,7 +11,6 @@ import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
-import { countersApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, validationError } from '../../platform/errors.js';
@@ -111,7 +110,7 @@ export class TicketsService {
       channel,
       groupId: options.groupId ?? null,
     });
-    const numberedApart = countersApart(db) ? await repo.nextSequence(db, body.type) : null;
+    const numberedApart = await repo.nextSequenceApart(db, body.type);
     const turnApart = await this.deps.routing.turnApart(db, target.groupId);
     const row = await db.transaction().execute(async (trx) => {
       const sequence = numberedApart ?? (await repo.nextSequence(trx, body.type));
