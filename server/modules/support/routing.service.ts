@@ -8,28 +8,12 @@ import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { CategoriesService } from '../categories/categories.service.js';
 import type { AgreementsService } from '../sla/agreements.service.js';
+import type { NewTicketFacts, Placement, TicketPlacement } from '../tickets/ticket-ports.js';
 import { toRule } from './groups.service.js';
 import * as repo from './support.repository.js';
 
-export interface NewTicketFacts {
-  organizationId: string;
-  serviceId: string | null;
-  categoryId: string | null;
-  type: string;
-  channel: string;
-  /** A group the way in names outright (a mailbox's group), before any rule. */
-  groupId?: string | null;
-}
-
-export interface Placement {
-  groupId: string | null;
-  level: SupportLevel | null;
-  assigneeId: string | null;
-  reason: string;
-}
-
 /** Where tickets go (routing) and to whom inside a group (assignment). */
-export class RoutingService {
+export class RoutingService implements TicketPlacement {
   constructor(
     private readonly categories: CategoriesService,
     private readonly agreements: AgreementsService,

@@ -56,6 +56,11 @@ export function findTicket(db: Kysely<DB>, id: string, scope: TicketScope) {
     .executeTakeFirst();
 }
 
+export async function ticketIdOfNumber(db: Kysely<DB>, number: string): Promise<string | null> {
+  const row = await db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** Only if the ticket is still at `version`; returns the new row, or nothing when it moved on. */
 export function updateTicket(db: Kysely<DB>, id: string, version: number, changes: Partial<TicketRow>) {
   return db

@@ -21,11 +21,10 @@ import { type RequestContext, systemContext } from '../../platform/request-conte
 import type { CategoriesService } from '../categories/categories.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
-import { NO_SLA } from '../sla/sla.service.js';
-import type { RoutingService } from '../support/routing.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as conversation from './conversation.repository.js';
 import { changedFields, type FieldChange, searchTextChanged, type TicketHistory } from './ticket-history.js';
+import { NO_SLA, type TicketPlacement } from './ticket-ports.js';
 import { trackedFields } from './ticket-presenter.js';
 import type { TicketReadsService } from './ticket-reads.service.js';
 import { planUpdate } from './ticket-update-plan.js';
@@ -42,7 +41,7 @@ export interface TicketsDeps {
   organizations: OrganizationsService;
   categories: CategoriesService;
   settings: SettingsService;
-  routing: RoutingService;
+  routing: TicketPlacement;
 }
 
 /** Raising and changing tickets: each change is checked, versioned and recorded in one transaction. */
