@@ -118,8 +118,8 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'backup': {
       if (!file) throw new UsageError('backup needs a file name');
-      await backupDatabase(config.database, file);
-      console.log(`Backed up ${config.database.engine === 'sqlite' ? config.database.file : ''} to ${file}.`);
+      const copied = await backupDatabase(config.database, file);
+      console.log(`Backed up ${copied} to ${file}.`);
       return;
     }
     case 'restore': {

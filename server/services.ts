@@ -10,7 +10,6 @@ import { JobsService } from './modules/jobs/jobs.service.js';
 import { CannedResponsesService } from './modules/knowledge/canned-responses.service.js';
 import { ProcedureApplicationsService } from './modules/knowledge/procedure-applications.service.js';
 import { ProceduresService } from './modules/knowledge/procedures.service.js';
-import { activeMailboxAddresses, addressOf } from './modules/mail/mail.repository.js';
 import { MailAdminService } from './modules/mail/mail-admin.service.js';
 import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
@@ -95,20 +94,28 @@ export function buildServices(
   const procedures = new ProceduresService(db, clock, audit, categories);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
-  const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications);
-  const supervision = new SupervisionService(db, clock, database.report);
+  const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users);
+  const supervision = new SupervisionService(db, clock, database.report, ticketReads);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
-  const mailTemplates = new MailTemplatesService(db, clock, audit);
+  const mailTemplates = new MailTemplatesService(db, audit, settings);
   // Without a relay Mesa sends no mail, so it writes none to the outbox either.
   if (mailOutbox.sending) {
     history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl));
     notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
   }
   const mailIntake = new MailIntakeService(db, clock, storage);
-  const deskAddresses = async () =>
-    new Set([...(await activeMailboxAddresses(db)).map((row) => row.address), addressOf(mailConfig.from)]);
-  const mailProcessor = new MailProcessorService(db, clock, storage, users, tickets, conversation, deskAddresses);
   const mailAdmin = new MailAdminService(db, clock, audit);
+  const deskAddresses = () => mailAdmin.deskAddresses(mailConfig.from);
+  const mailProcessor = new MailProcessorService(
+    db,
+    clock,
+    storage,
+    users,
+    ticketReads,
+    tickets,
+    conversation,
+    deskAddresses,
+  );
   // Taken in at once; if that fails (the database away, say) the message stays "received" and
   // the periodic sweep takes it later.
   mailIntake.onArrival((id) => {

@@ -9,8 +9,8 @@ const PG_EXPLANATION = `Mesa is on PostgreSQL: use PostgreSQL's own tools, which
   restore: pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" mesa.dump
 See docs/operations.md for continuous archiving (point-in-time recovery).`;
 
-/** A consistent copy of a live SQLite database, taken with SQLite's online backup API. */
-export async function backupDatabase(target: DatabaseTarget, file: string): Promise<void> {
+/** A consistent copy of a live SQLite database, taken with SQLite's online backup API; answers the file copied. */
+export async function backupDatabase(target: DatabaseTarget, file: string): Promise<string> {
   if (target.engine === 'postgres') throw new BackupError(PG_EXPLANATION);
   if (!existsSync(target.file)) throw new BackupError(`No database at ${target.file}`);
   if (existsSync(file)) throw new BackupError(`${file} already exists; choose a new file name`);
@@ -20,6 +20,7 @@ export async function backupDatabase(target: DatabaseTarget, file: string): Prom
   } finally {
     source.close();
   }
+  return target.file;
 }
 
 /**

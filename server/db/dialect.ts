@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 
 /** Dialect differences live here, each behind a named helper. */
 export function isPostgres(db: Kysely<any>): boolean {
@@ -6,13 +6,29 @@ export function isPostgres(db: Kysely<any>): boolean {
 }
 
 /**
- * Whether counters a creation needs (a ticket number, a group's turn) are taken in statements of
- * their own before its transaction. On PostgreSQL, yes: the row lock then ends with the statement,
- * so concurrent creations do not queue behind each other's transactions (a creation that fails
- * leaves a gap). SQLite writes one transaction at a time anyway, so there they are taken inside.
+ * Takes a counter a creation needs (a ticket number, a group's turn) in statements of its own
+ * before its transaction, where the engine gains by it; undefined where it belongs inside. On
+ * PostgreSQL it is taken apart: the row lock then ends with the statement, so concurrent creations
+ * do not queue behind each other's transactions (a creation that fails leaves a gap). SQLite
+ * writes one transaction at a time anyway, so there `take` is not called and the caller takes the
+ * counter inside its transaction.
  */
-export function countersApart(db: Kysely<any>): boolean {
-  return isPostgres(db);
+export async function takenApart<D, T>(
+  db: Kysely<D>,
+  take: (db: Kysely<D>) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  return isPostgres(db) ? take(db) : undefined;
+}
+
+/**
+ * A claim several instances may race for (a due ticket, a recalculation, the outbox): the rows
+ * read stay locked until the transaction ends, and rows another transaction holds are skipped
+ * rather than waited for (`FOR UPDATE SKIP LOCKED`). On PostgreSQL that keeps two instances'
+ * jobs off the same rows without queueing; SQLite has one writer at a time, and knows neither
+ * clause, so there the query runs as it is.
+ */
+export function lockedOrSkipped<Q extends SelectQueryBuilder<any, any, any>>(db: Kysely<any>, query: Q): Q {
+  return isPostgres(db) ? (query.forUpdate().skipLocked() as Q) : query;
 }
 
 /**

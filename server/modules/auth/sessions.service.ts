@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { SignIns } from '../users/users.service.js';
 import * as repo from './sessions.repository.js';
 
 const TOKEN_PREFIX = 'mesa_';
@@ -26,7 +27,7 @@ export function toApiToken(row: ApiTokenRow): ApiToken {
 }
 
 /** Server-side sessions and personal API tokens: both are random secrets stored only as hashes. */
-export class SessionsService {
+export class SessionsService implements SignIns {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,

@@ -78,24 +78,14 @@ export class MailAdminService {
 
   private async checkPlacement(db: Kysely<DB>, body: Partial<CreateMailboxBody>, organizationId: string | null) {
     const issues: FieldError[] = [];
-    if (
-      body.organizationId &&
-      !(await db.selectFrom('organizations').select('id').where('id', '=', body.organizationId).executeTakeFirst())
-    )
+    if (body.organizationId && !(await repo.organizationExists(db, body.organizationId)))
       issues.push({ field: 'organizationId', message: 'no such organization' });
     if (body.serviceId) {
-      const service = await db
-        .selectFrom('services')
-        .select('organization_id')
-        .where('id', '=', body.serviceId)
-        .executeTakeFirst();
-      if (!service || service.organization_id !== organizationId)
+      const serviceOrganizationId = await repo.organizationOfService(db, body.serviceId);
+      if (!serviceOrganizationId || serviceOrganizationId !== organizationId)
         issues.push({ field: 'serviceId', message: "is not a service of the mailbox's organization" });
     }
-    if (
-      body.groupId &&
-      !(await db.selectFrom('support_groups').select('id').where('id', '=', body.groupId).executeTakeFirst())
-    )
+    if (body.groupId && !(await repo.groupExists(db, body.groupId)))
       issues.push({ field: 'groupId', message: 'no such group' });
     if (issues.length > 0) throw validationError(issues);
   }
@@ -169,11 +159,7 @@ export class MailAdminService {
     return this.db
       .transaction()
       .execute(async (trx) => {
-        const organization = await trx
-          .selectFrom('organizations')
-          .select(['id', 'name'])
-          .where('id', '=', body.organizationId)
-          .executeTakeFirst();
+        const organization = await repo.findOrganizationName(trx, body.organizationId);
         if (!organization) throw validationError([{ field: 'organizationId', message: 'no such organization' }]);
         await repo.insertDomain(trx, domain, organization.id, this.clock.now().toISOString());
         await this.audit.record(trx, ctx, {
@@ -243,6 +229,11 @@ export class MailAdminService {
       from: config.from,
       ...counts,
     };
+  }
+
+  /** The addresses mail comes to the desk at: its active mailboxes, and the one it sends from. */
+  async deskAddresses(from: string): Promise<Set<string>> {
+    return new Set([...(await repo.activeMailboxAddresses(this.db)).map((row) => row.address), repo.addressOf(from)]);
   }
 
   async findInbound(id: string): Promise<InboundMail> {

@@ -7,13 +7,12 @@ import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeHtml } from '../../platform/html.js';
-import { ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { BlobStorage } from '../../platform/storage.js';
 import { toPrincipal } from '../auth/auth.service.js';
 import type { ConversationService } from '../tickets/conversation.service.js';
-import { findTicket } from '../tickets/tickets.repository.js';
+import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as repo from './mail.repository.js';
@@ -47,6 +46,7 @@ export class MailProcessorService {
     private readonly clock: Clock,
     private readonly storage: BlobStorage,
     private readonly users: UsersService,
+    private readonly reads: TicketReadsService,
     private readonly tickets: TicketsService,
     private readonly conversation: ConversationService,
     private readonly ownAddresses: () => Promise<Set<string>>,
@@ -205,18 +205,14 @@ export class MailProcessorService {
     let ticketId = await repo.ticketOfMessageIds(this.db, threadIds(mail.inReplyTo, mail.references));
     if (!ticketId) {
       const number = ticketNumberInSubject(mail.subject);
-      if (number) {
-        const row = await this.db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirst();
-        ticketId = row?.id ?? null;
-      }
+      if (number) ticketId = await this.reads.idOfNumber(number);
     }
     if (!ticketId) return null;
-    const ticket = await this.db.selectFrom('tickets').select('status').where('id', '=', ticketId).executeTakeFirst();
-    if (!ticket || FINAL_STATUSES.includes(ticket.status)) return null;
     // Only a ticket the sender may see (as the portal would show it): a colleague's ticket in an
     // organization that does not share them, or another organization's, starts a new one.
-    const visible = await findTicket(this.db, ticketId, ticketScope(ctxOf(sender)));
-    return visible ? ticketId : null;
+    const ticket = await this.reads.visible(ctxOf(sender), ticketId);
+    if (!ticket || FINAL_STATUSES.includes(ticket.status)) return null;
+    return ticketId;
   }
 
   /** Files of the message, stored with the same checks as uploads; the ones refused are named. */

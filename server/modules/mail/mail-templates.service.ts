@@ -10,11 +10,10 @@ import {
   withOverrides,
 } from '../../../domain/mail/template-rules.js';
 import type { DB } from '../../db/schema.js';
-import type { Clock } from '../../platform/clock.js';
 import { validationError } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { findSetting, upsertSetting } from '../settings/settings.repository.js';
+import type { SettingsService } from '../settings/settings.service.js';
 
 type Locale = 'es' | 'en';
 type Overrides = Partial<Record<Locale, Partial<Record<MailEvent, TemplateText>>>>;
@@ -26,13 +25,13 @@ const DEFAULTS: Record<Locale, MailTemplates> = { es: mailEs, en: mailEn };
 export class MailTemplatesService {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly settings: SettingsService,
   ) {}
 
   private async overrides(db: Kysely<DB>): Promise<Overrides> {
-    const row = await findSetting(db, KEY);
-    return row ? (JSON.parse(row.value) as Overrides) : {};
+    const value = await this.settings.stored(KEY, db);
+    return value !== undefined ? (JSON.parse(value) as Overrides) : {};
   }
 
   /** The templates mail is written with, read in the caller's transaction. */
@@ -70,12 +69,7 @@ export class MailTemplatesService {
       const forLocale = { ...(overrides[locale] ?? {}) };
       if (body) forLocale[event] = { subject: body.subject.trim(), body: body.body.map((p) => p.trim()) };
       else delete forLocale[event];
-      await upsertSetting(
-        trx,
-        KEY,
-        JSON.stringify({ ...overrides, [locale]: forLocale }),
-        this.clock.now().toISOString(),
-      );
+      await this.settings.store(trx, KEY, JSON.stringify({ ...overrides, [locale]: forLocale }));
       await this.audit.record(trx, ctx, {
         action: body ? 'mail_template.updated' : 'mail_template.reset',
         entityType: 'mail_template',

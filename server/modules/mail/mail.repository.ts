@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { isPostgres } from '../../db/dialect.js';
+import { lockedOrSkipped } from '../../db/dialect.js';
 import type { DB, InboundMailTable, MailboxTable, OutboundMailTable } from '../../db/schema.js';
 
 /** The address in "Name <address>" (or the whole text when it is just an address), lower-cased. */
@@ -7,6 +7,24 @@ export const addressOf = (from: string) => (/<([^<>\s]+)>/.exec(from)?.[1] ?? fr
 
 export function activeMailboxAddresses(db: Kysely<DB>) {
   return db.selectFrom('mailboxes').select('address').where('active', '=', 1).execute();
+}
+
+/** Where a mailbox may send its tickets: these check that what it names exists. */
+export async function organizationExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export function findOrganizationName(db: Kysely<DB>, id: string) {
+  return db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function organizationOfService(db: Kysely<DB>, serviceId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('services').select('organization_id').where('id', '=', serviceId).executeTakeFirst();
+  return row?.organization_id;
+}
+
+export async function groupExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('support_groups').select('id').where('id', '=', id).executeTakeFirst());
 }
 
 export function findMailbox(db: Kysely<DB>, address: string) {
@@ -180,6 +198,44 @@ export async function firstMessageIdOf(db: Kysely<DB>, ticketId: string): Promis
   return row?.message_id ?? null;
 }
 
+/** What a requester's notice of a ticket says, read in the change's transaction. */
+export function ticketNoticeFacts(db: Kysely<DB>, ticketId: string) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('users', 'users.id', 'tickets.requester_id')
+    .select([
+      'tickets.number',
+      'tickets.subject',
+      'tickets.resolution_notes',
+      'users.email',
+      'users.name',
+      'users.locale',
+      'users.status as requester_status',
+    ])
+    .where('tickets.id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+export async function messageBodyOf(db: Kysely<DB>, messageId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('ticket_messages').select('body_html').where('id', '=', messageId).executeTakeFirst();
+  return row?.body_html;
+}
+
+/** What a staff alert names of its ticket. */
+export function ticketHeading(db: Kysely<DB>, ticketId: string) {
+  return db.selectFrom('tickets').select(['number', 'subject']).where('id', '=', ticketId).executeTakeFirstOrThrow();
+}
+
+/** Where the staff an alert names are written to, in their language; the inactive hear nothing. */
+export function activeRecipients(db: Kysely<DB>, userIds: readonly string[]) {
+  return db
+    .selectFrom('users')
+    .select(['email', 'locale'])
+    .where('id', 'in', userIds)
+    .where('status', '=', 'active')
+    .execute();
+}
+
 export function insertOutbound(db: Kysely<DB>, row: OutboundMailTable) {
   return db.insertInto('outbound_mail').values(row).execute();
 }
@@ -190,7 +246,7 @@ export function insertOutbound(db: Kysely<DB>, row: OutboundMailTable) {
  */
 export async function claimDueOutbound(db: Kysely<DB>, now: string, leaseUntil: string, limit: number) {
   return db.transaction().execute(async (trx) => {
-    let query = trx
+    const query = trx
       .selectFrom('outbound_mail')
       .selectAll()
       .where((eb) =>
@@ -202,8 +258,7 @@ export async function claimDueOutbound(db: Kysely<DB>, now: string, leaseUntil: 
       )
       .orderBy('next_attempt_at')
       .limit(limit);
-    if (isPostgres(trx)) query = query.forUpdate().skipLocked();
-    const rows = await query.execute();
+    const rows = await lockedOrSkipped(trx, query).execute();
     if (rows.length === 0) return rows;
     await trx
       .updateTable('outbound_mail')

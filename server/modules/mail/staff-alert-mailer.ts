@@ -3,6 +3,7 @@ import { supervisionEn } from '../../../domain/i18n/supervision-en.js';
 import { supervisionEs } from '../../../domain/i18n/supervision-es.js';
 import type { DB } from '../../db/schema.js';
 import type { NewNotification } from '../notifications/notifications.service.js';
+import * as repo from './mail.repository.js';
 import type { MailOutboxService } from './mail-outbox.service.js';
 import { renderMail } from './mail-templates.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
@@ -25,17 +26,8 @@ function alertSentence(locale: 'es' | 'en', notification: NewNotification): stri
 export function staffAlertMailer(outbox: MailOutboxService, templates: MailTemplatesService, publicUrl: string | null) {
   return async (trx: Kysely<DB>, userIds: string[], notification: NewNotification) => {
     if (userIds.length === 0) return;
-    const ticket = await trx
-      .selectFrom('tickets')
-      .select(['number', 'subject'])
-      .where('id', '=', notification.ticket_id)
-      .executeTakeFirstOrThrow();
-    const people = await trx
-      .selectFrom('users')
-      .select(['email', 'locale'])
-      .where('id', 'in', userIds)
-      .where('status', '=', 'active')
-      .execute();
+    const ticket = await repo.ticketHeading(trx, notification.ticket_id);
+    const people = await repo.activeRecipients(trx, userIds);
     for (const person of people) {
       const locale = person.locale ?? 'es';
       const what = alertSentence(locale, notification);

@@ -39,30 +39,10 @@ export function ticketMailNotifier(
   return async (trx: Kysely<DB>, ctx: RequestContext, ticketId: string, event: RecordedEvent) => {
     const kind = eventFor(ctx, event);
     if (!kind) return;
-    const ticket = await trx
-      .selectFrom('tickets')
-      .innerJoin('users', 'users.id', 'tickets.requester_id')
-      .select([
-        'tickets.number',
-        'tickets.subject',
-        'tickets.resolution_notes',
-        'users.email',
-        'users.name',
-        'users.locale',
-        'users.status as requester_status',
-      ])
-      .where('tickets.id', '=', ticketId)
-      .executeTakeFirst();
+    const ticket = await repo.ticketNoticeFacts(trx, ticketId);
     if (ticket?.requester_status !== 'active') return;
     let replyHtml: string | undefined;
-    if (kind === 'agent_reply' && event.messageId) {
-      const message = await trx
-        .selectFrom('ticket_messages')
-        .select('body_html')
-        .where('id', '=', event.messageId)
-        .executeTakeFirst();
-      replyHtml = message?.body_html;
-    }
+    if (kind === 'agent_reply' && event.messageId) replyHtml = await repo.messageBodyOf(trx, event.messageId);
     const rendered = renderMail(
       await templates.effective(trx, ticket.locale ?? 'es'),
       kind,

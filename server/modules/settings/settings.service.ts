@@ -28,6 +28,18 @@ export class SettingsService {
       : DEFAULT_TICKET_SETTINGS;
   }
 
+  /**
+   * A setting another module keeps here under its own key (the mail templates), as stored text,
+   * read in the caller's transaction when it hands one. The caller audits its own changes.
+   */
+  async stored(key: string, db: Kysely<DB> = this.db): Promise<string | undefined> {
+    return (await findSetting(db, key))?.value;
+  }
+
+  async store(trx: Kysely<DB>, key: string, value: string): Promise<void> {
+    await upsertSetting(trx, key, value, this.clock.now().toISOString());
+  }
+
   async updateTicketSettings(ctx: RequestContext, settings: TicketSettings): Promise<TicketSettings> {
     const issues = checkPriorityMatrix(settings.priorityMatrix);
     if (issues.length > 0) throw validationError(issues.map((message) => ({ field: 'priorityMatrix', message })));

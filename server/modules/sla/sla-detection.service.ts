@@ -7,7 +7,6 @@ import type { Clock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
-import { setDeadlines } from '../tickets/tickets.repository.js';
 import * as repo from './sla.repository.js';
 import type { SlaFiring, SlaService } from './sla.service.js';
 
@@ -77,7 +76,7 @@ export class SlaDetectionService {
         if (firing.level?.escalate && !escalatedAt) escalatedAt = now;
       }
       const nextCheck = nextCheckAt(evaluation.firings, new Set(evaluation.fired.keys()));
-      const updated = await setDeadlines(trx, id, {
+      const updated = await this.history.storeDeadlines(trx, id, {
         ...evaluation.columns,
         sla_check_at: nextCheck === null ? null : new Date(nextCheck).toISOString(),
         sla_escalated_at: escalatedAt,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { OPEN_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
-import { isPostgres } from '../../db/dialect.js';
+import { lockedOrSkipped } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 
 /** The keys of the warnings, breaches and escalation levels that already fired on a ticket. */
@@ -81,7 +81,7 @@ export async function dueTicketIds(db: Kysely<DB>, now: string, limit: number): 
  */
 export function lockDueTicket(db: Kysely<DB>, id: string, now: string) {
   const query = db.selectFrom('tickets').selectAll().where('id', '=', id).where('sla_check_at', '<=', now);
-  return (isPostgres(db) ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+  return lockedOrSkipped(db, query).executeTakeFirst();
 }
 
 export function insertRecalculations(db: Kysely<DB>, organizationIds: readonly string[], id: () => string, at: string) {
@@ -104,7 +104,7 @@ export function insertRecalculations(db: Kysely<DB>, organizationIds: readonly s
 /** The oldest unfinished recalculation no other instance is working on. */
 export function claimRecalculation(db: Kysely<DB>) {
   const query = db.selectFrom('sla_recalculations').selectAll().where('finished_at', 'is', null).orderBy('id').limit(1);
-  return (isPostgres(db) ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+  return lockedOrSkipped(db, query).executeTakeFirst();
 }
 
 export function openTicketsAfter(db: Kysely<DB>, organizationId: string, afterId: string | null, limit: number) {

@@ -15,36 +15,9 @@ import { type Firing, nextCheckAt, slaSchedule } from '../../../domain/sla/sla-s
 import type { ConfigCache } from '../../db/config-cache.js';
 import type { AgreementTable, CalendarTable, DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
+import { NO_SLA, type SlaColumns, type TicketDeadlines } from '../tickets/ticket-ports.js';
 import * as repo from './agreements.repository.js';
 import { arrivedAtLevel, firedKeys, lastStaffReplyAt } from './sla.repository.js';
-
-/** The SLA columns a ticket stores, so queues, the board and the detection job never recompute on read. */
-export type SlaColumns = Pick<
-  TicketRow,
-  | 'agreement_id'
-  | 'first_response_due_at'
-  | 'resolution_due_at'
-  | 'next_due_at'
-  | 'first_response_met'
-  | 'resolution_met'
-  | 'first_response_minutes'
-  | 'resolution_minutes'
-  | 'sla_state'
-  | 'sla_check_at'
->;
-
-export const NO_SLA: SlaColumns = {
-  agreement_id: null,
-  first_response_due_at: null,
-  resolution_due_at: null,
-  next_due_at: null,
-  first_response_met: null,
-  resolution_met: null,
-  first_response_minutes: null,
-  resolution_minutes: null,
-  sla_state: null,
-  sla_check_at: null,
-};
 
 export type SlaFiring = Firing<EscalationLevel>;
 
@@ -87,7 +60,7 @@ function overallState(clocks: TargetClock[]): SlaState {
 }
 
 /** Works out a ticket's deadlines and its warning and escalation schedule from its agreement. */
-export class SlaService {
+export class SlaService implements TicketDeadlines {
   constructor(
     private readonly clock: Clock,
     private readonly config: ConfigCache,

@@ -7,10 +7,10 @@ import { AppError, type FieldError, validationError } from '../../platform/error
 import { newId } from '../../platform/ids.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import { supervisorIds } from '../sla/sla.repository.js';
 import type { ConversationService } from '../tickets/conversation.service.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
 import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
+import type { UsersService } from '../users/users.service.js';
 import { commitmentMessage } from './commitment-message.js';
 import * as repo from './supervision.repository.js';
 
@@ -47,6 +47,7 @@ export class CommitmentsService {
     private readonly conversation: ConversationService,
     private readonly history: TicketHistory,
     private readonly notifications: NotificationsService,
+    private readonly users: UsersService,
   ) {}
 
   async list(ctx: RequestContext, ticketId: string): Promise<Commitment[]> {
@@ -113,18 +114,9 @@ export class CommitmentsService {
 
   /** The requester's language, and the zone of the agreement's calendar (the desk's hours). */
   private async requesterView(ticket: TicketRow): Promise<{ locale: 'es' | 'en'; timeZone: string }> {
-    const requester = await this.db
-      .selectFrom('users')
-      .select('locale')
-      .where('id', '=', ticket.requester_id)
-      .executeTakeFirst();
-    const calendar = await this.db
-      .selectFrom('agreements')
-      .innerJoin('calendars', 'calendars.id', 'agreements.calendar_id')
-      .select('calendars.time_zone')
-      .where('agreements.organization_id', '=', ticket.organization_id)
-      .executeTakeFirst();
-    return { locale: requester?.locale ?? 'es', timeZone: calendar?.time_zone ?? 'UTC' };
+    const locale = await repo.localeOf(this.db, ticket.requester_id);
+    const timeZone = await repo.agreementTimeZoneOf(this.db, ticket.organization_id);
+    return { locale: locale ?? 'es', timeZone: timeZone ?? 'UTC' };
   }
 
   /** The job's part: warnings due, dates passed, cases resolved. Each step happens once. */
@@ -151,14 +143,11 @@ export class CommitmentsService {
   }
 
   private async tell(trx: Kysely<DB>, commitment: CommitmentTable, kind: NotificationKind): Promise<void> {
-    const ticket = await trx
-      .selectFrom('tickets')
-      .select(['assignee_id'])
-      .where('id', '=', commitment.ticket_id)
-      .executeTakeFirstOrThrow();
+    const assigneeId = await repo.assigneeOf(trx, commitment.ticket_id);
     const people = new Set([commitment.created_by_id]);
-    if (ticket.assignee_id) people.add(ticket.assignee_id);
-    if (kind === 'commitment_broken') for (const id of await supervisorIds(trx)) people.add(id);
+    if (assigneeId) people.add(assigneeId);
+    if (kind === 'commitment_broken')
+      for (const id of await this.users.activeIdsWithRole('supervisor', trx)) people.add(id);
     await this.history.record(trx, systemContext, commitment.ticket_id, {
       kind,
       internal: true,

@@ -171,3 +171,24 @@ export async function settleCommitment(
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export async function localeOf(db: Kysely<DB>, userId: string): Promise<'es' | 'en' | null> {
+  const row = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst();
+  return row?.locale ?? null;
+}
+
+/** The time zone of the calendar of the organization's agreement (the desk's hours). */
+export async function agreementTimeZoneOf(db: Kysely<DB>, organizationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('agreements')
+    .innerJoin('calendars', 'calendars.id', 'agreements.calendar_id')
+    .select('calendars.time_zone')
+    .where('agreements.organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.time_zone ?? null;
+}
+
+export async function assigneeOf(db: Kysely<DB>, ticketId: string): Promise<string | null> {
+  const row = await db.selectFrom('tickets').select('assignee_id').where('id', '=', ticketId).executeTakeFirstOrThrow();
+  return row.assignee_id;
+}

@@ -17,12 +17,12 @@ import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { toSummary } from '../tickets/ticket-presenter.js';
-import * as tickets from '../tickets/tickets.repository.js';
+import type { TicketListFilter, TicketListRow, TicketReadsService } from '../tickets/ticket-reads.service.js';
 import * as repo from './supervision.repository.js';
 
 interface Order {
   sort: SortKey[];
-  cursorOf: (row: tickets.TicketListRow) => (string | number)[];
+  cursorOf: (row: TicketListRow) => (string | number)[];
 }
 const BY_DUE: Order = {
   sort: [
@@ -34,7 +34,7 @@ const BY_DUE: Order = {
 const BY_AGE: Order = { sort: [{ column: 'tickets.id', direction: 'asc' }], cursorOf: (row) => [row.id] };
 
 /** What each view of the board shows, and in which order: the most overdue first where there is a deadline. */
-const VIEWS: Record<SupervisionView, { filter: Partial<tickets.TicketListFilter>; order: Order }> = {
+const VIEWS: Record<SupervisionView, { filter: Partial<TicketListFilter>; order: Order }> = {
   at_risk: { filter: { slaStates: ['warning'] }, order: BY_DUE },
   breached: { filter: { slaStates: ['breached'] }, order: BY_DUE },
   paused: { filter: { slaStates: ['paused'] }, order: BY_AGE },
@@ -51,6 +51,7 @@ export class SupervisionService {
     private readonly clock: Clock,
     /** Where the month's compliance reads (a standby, when one is configured). */
     private readonly report: ReportReader,
+    private readonly tickets: TicketReadsService,
   ) {}
 
   async board(
@@ -59,7 +60,7 @@ export class SupervisionService {
   ): Promise<{ items: BoardTicket[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     const view = VIEWS[query.view];
-    const rows = await tickets.listTickets(this.db, {
+    const rows = await this.tickets.listRows({
       scope: ticketScope(ctx),
       statuses: OPEN_STATUSES,
       organizationId: query.organizationId,
@@ -73,7 +74,7 @@ export class SupervisionService {
     });
     const page = pageOf(rows, limit, view.order.cursorOf);
     const ids = page.items.map((row) => row.id);
-    const [tags, commitments] = await Promise.all([tickets.tagsOf(this.db, ids), repo.openCommitmentsOf(this.db, ids)]);
+    const [tags, commitments] = await Promise.all([this.tickets.tagsOf(ids), repo.openCommitmentsOf(this.db, ids)]);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((row) => {

@@ -3,33 +3,17 @@ import { openIntervals } from '../../../domain/sla/business-calendar.js';
 import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { chooseAssignee, type RouteDecision, routeTicket } from '../../../domain/support/support-levels.js';
 import type { ConfigCache } from '../../db/config-cache.js';
-import { countersApart } from '../../db/dialect.js';
+import { takenApart } from '../../db/dialect.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { CategoriesService } from '../categories/categories.service.js';
 import type { AgreementsService } from '../sla/agreements.service.js';
+import type { NewTicketFacts, Placement, TicketPlacement } from '../tickets/ticket-ports.js';
 import { toRule } from './groups.service.js';
 import * as repo from './support.repository.js';
 
-export interface NewTicketFacts {
-  organizationId: string;
-  serviceId: string | null;
-  categoryId: string | null;
-  type: string;
-  channel: string;
-  /** A group the way in names outright (a mailbox's group), before any rule. */
-  groupId?: string | null;
-}
-
-export interface Placement {
-  groupId: string | null;
-  level: SupportLevel | null;
-  assigneeId: string | null;
-  reason: string;
-}
-
 /** Where tickets go (routing) and to whom inside a group (assignment). */
-export class RoutingService {
+export class RoutingService implements TicketPlacement {
   constructor(
     private readonly categories: CategoriesService,
     private readonly agreements: AgreementsService,
@@ -67,13 +51,14 @@ export class RoutingService {
   }
 
   /**
-   * Before the creating transaction, where counters are taken apart (`countersApart`): a
+   * Before the creating transaction, where counters are taken apart (`takenApart`): a
    * round-robin group's turn. Undefined when the turn belongs inside the transaction.
    */
   async turnApart(db: Kysely<DB>, groupId: string | null): Promise<number | undefined> {
-    if (!groupId || !countersApart(db) || (await this.group(db, groupId))?.assignment !== 'round_robin')
-      return undefined;
-    return repo.takeTurn(db, groupId);
+    if (!groupId) return undefined;
+    return takenApart(db, async (apart) =>
+      (await this.group(apart, groupId))?.assignment === 'round_robin' ? repo.takeTurn(apart, groupId) : undefined,
+    );
   }
 
   /** Inside the creating transaction: who in the target group takes the new ticket. */

@@ -8,8 +8,8 @@ import type { EventBus, TicketChange } from '../../platform/event-bus.js';
 import { htmlToText } from '../../platform/html.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
-import type { SlaService } from '../sla/sla.service.js';
 import * as conversation from './conversation.repository.js';
+import type { SlaColumns, TicketDeadlines } from './ticket-ports.js';
 import { setDeadlines } from './tickets.repository.js';
 
 export interface FieldChange {
@@ -55,7 +55,7 @@ export class TicketHistory {
   constructor(
     private readonly clock: Clock,
     private readonly bus: EventBus,
-    private readonly sla: SlaService,
+    private readonly sla: TicketDeadlines,
   ) {}
 
   async record(trx: Kysely<DB>, ctx: RequestContext, ticketId: string, event: RecordedEvent): Promise<void> {
@@ -106,6 +106,18 @@ export class TicketHistory {
   async refreshDeadlines(trx: Kysely<DB>, ticket: TicketRow): Promise<TicketRow> {
     const columns = await this.sla.deadlinesFor(trx, ticket, await this.statusHistory(trx, ticket.id));
     return setDeadlines(trx, ticket.id, columns);
+  }
+
+  /**
+   * Stores deadlines worked out elsewhere (the detection job's, with when to look again): derived
+   * columns, not a change of the ticket, so its version stays.
+   */
+  storeDeadlines(
+    trx: Kysely<DB>,
+    ticketId: string,
+    columns: Partial<SlaColumns> & Pick<TicketRow, 'sla_escalated_at'>,
+  ) {
+    return setDeadlines(trx, ticketId, columns);
   }
 
   /** The deadlines of a ticket about to be written, whose only status is the one it starts in. */

@@ -19,11 +19,10 @@ import { notFound } from '../../platform/errors.js';
 import { isStaffContext, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
-import type { SlaService } from '../sla/sla.service.js';
-import type { RoutingService } from '../support/routing.service.js';
 import * as conversation from './conversation.repository.js';
 import type { TicketHistory } from './ticket-history.js';
 import { linksOf } from './ticket-links.repository.js';
+import type { TicketDeadlines, TicketPlacement } from './ticket-ports.js';
 import { type TicketDetails, toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
 import * as repo from './tickets.repository.js';
 
@@ -45,6 +44,8 @@ const SORTS: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
 
 const DAY = 86_400_000;
 
+export type { TicketListFilter, TicketListRow } from './tickets.repository.js';
+
 /** A link read from the other end: the duplicate's survivor sees "duplicated_by", a parent "parent_of". */
 export const REVERSE_LINK = { related: 'related', duplicate_of: 'duplicated_by', child_of: 'parent_of' } as const;
 
@@ -54,9 +55,9 @@ export class TicketReadsService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
-    private readonly routing: RoutingService,
+    private readonly routing: Pick<TicketPlacement, 'groupIdsOfUser'>,
     private readonly history: TicketHistory,
-    private readonly sla: SlaService,
+    private readonly sla: TicketDeadlines,
   ) {}
 
   async list(
@@ -129,11 +130,34 @@ export class TicketReadsService {
     };
   }
 
+  /**
+   * Stored rows with their names, for a module that lists tickets its own way (the supervisor's
+   * board). The filter carries the caller's scope, as every ticket query does.
+   */
+  listRows(filter: repo.TicketListFilter): Promise<repo.TicketListRow[]> {
+    return repo.listTickets(this.db, filter);
+  }
+
+  /** The tags of these tickets, one row per tag. */
+  tagsOf(ticketIds: string[]) {
+    return repo.tagsOf(this.db, ticketIds);
+  }
+
   /** The stored row, if the caller may see it; 404 otherwise, exactly as if it did not exist. */
   async findVisible(ctx: RequestContext, id: string, db: Kysely<DB> = this.db): Promise<TicketRow> {
-    const row = await repo.findTicket(db, id, ticketScope(ctx));
+    const row = await this.visible(ctx, id, db);
     if (!row) throw notFound('Ticket');
     return row;
+  }
+
+  /** The stored row if the caller may see it, else undefined (for callers that go on without it). */
+  visible(ctx: RequestContext, id: string, db: Kysely<DB> = this.db): Promise<TicketRow | undefined> {
+    return repo.findTicket(db, id, ticketScope(ctx));
+  }
+
+  /** The id of the ticket with this number (mail finds a reply's ticket by the number in its subject). */
+  idOfNumber(number: string): Promise<string | null> {
+    return repo.ticketIdOfNumber(this.db, number);
   }
 
   async get(ctx: RequestContext, id: string): Promise<Ticket> {

@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
-import { keysetAfter, rarelyTrue, type SortKey } from '../../db/dialect.js';
+import { keysetAfter, rarelyTrue, type SortKey, takenApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 
 /** Who may see which tickets: null for staff (all), or a requester's own tickets and organization. */
@@ -38,6 +38,11 @@ export async function nextSequence(db: Kysely<DB>, type: TicketType): Promise<nu
   return row.last_value;
 }
 
+/** The next number taken before the creating transaction, where the engine takes counters apart (`takenApart`). */
+export function nextSequenceApart(db: Kysely<DB>, type: TicketType): Promise<number | undefined> {
+  return takenApart(db, (apart) => nextSequence(apart, type));
+}
+
 export function insertTicket(db: Kysely<DB>, row: TicketRow) {
   return db.insertInto('tickets').values(row).execute();
 }
@@ -49,6 +54,11 @@ export function findTicket(db: Kysely<DB>, id: string, scope: TicketScope) {
     .where('id', '=', id)
     .where((eb) => scopeCondition(eb, scope))
     .executeTakeFirst();
+}
+
+export async function ticketIdOfNumber(db: Kysely<DB>, number: string): Promise<string | null> {
+  const row = await db.selectFrom('tickets').select('id').where('number', '=', number).executeTakeFirst();
+  return row?.id ?? null;
 }
 
 /** Only if the ticket is still at `version`; returns the new row, or nothing when it moved on. */

@@ -11,7 +11,6 @@ import type { SupportLevel } from '../../../domain/support/support-levels.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { checkTransition, type LifecycleActor } from '../../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
-import { countersApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, validationError } from '../../platform/errors.js';
@@ -22,11 +21,10 @@ import { type RequestContext, systemContext } from '../../platform/request-conte
 import type { CategoriesService } from '../categories/categories.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
-import { NO_SLA } from '../sla/sla.service.js';
-import type { RoutingService } from '../support/routing.service.js';
 import type { UsersService } from '../users/users.service.js';
 import * as conversation from './conversation.repository.js';
 import { changedFields, type FieldChange, searchTextChanged, type TicketHistory } from './ticket-history.js';
+import { NO_SLA, type TicketPlacement } from './ticket-ports.js';
 import { trackedFields } from './ticket-presenter.js';
 import type { TicketReadsService } from './ticket-reads.service.js';
 import { planUpdate } from './ticket-update-plan.js';
@@ -43,7 +41,7 @@ export interface TicketsDeps {
   organizations: OrganizationsService;
   categories: CategoriesService;
   settings: SettingsService;
-  routing: RoutingService;
+  routing: TicketPlacement;
 }
 
 /** Raising and changing tickets: each change is checked, versioned and recorded in one transaction. */
@@ -111,7 +109,7 @@ export class TicketsService {
       channel,
       groupId: options.groupId ?? null,
     });
-    const numberedApart = countersApart(db) ? await repo.nextSequence(db, body.type) : null;
+    const numberedApart = await repo.nextSequenceApart(db, body.type);
     const turnApart = await this.deps.routing.turnApart(db, target.groupId);
     const row = await db.transaction().execute(async (trx) => {
       const sequence = numberedApart ?? (await repo.nextSequence(trx, body.type));

@@ -33,6 +33,18 @@ export function listUsers(db: Kysely<DB>, filter: UserFilter) {
   return query.orderBy('name').orderBy('id').limit(filter.limit).execute();
 }
 
+/** Active people holding a role (the supervisors, say), by id. */
+export async function activeIdsWithRole(db: Kysely<DB>, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .where('user_roles.role', '=', role)
+    .where('users.status', '=', 'active')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export function findUserById(db: Kysely<DB>, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

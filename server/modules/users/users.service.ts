@@ -9,7 +9,6 @@ import { newId } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { SessionsService } from '../auth/sessions.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import * as repo from './users.repository.js';
 
@@ -43,13 +42,22 @@ export function toUser(row: UserRow, roles: Role[]): User {
 
 const emailTaken = conflictOnUnique('email', 'another account already uses this email');
 
+/**
+ * What users asks of the module that keeps sign-ins (auth's SessionsService, handed in by
+ * `buildServices`): auth reads people through UsersService, so users does not import auth back.
+ */
+export interface SignIns {
+  endSessions(trx: Kysely<DB>, userId: string, keepSessionId: string | null): Promise<unknown>;
+  revokeAllTokens(trx: Kysely<DB>, userId: string): Promise<unknown>;
+}
+
 export class UsersService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignIns,
   ) {}
 
   private async withRoles(db: Kysely<DB>, rows: UserRow[]): Promise<User[]> {
@@ -98,6 +106,11 @@ export class UsersService {
     if (row?.status !== 'active') return undefined;
     const [user] = await this.withRoles(this.db, [row]);
     return user;
+  }
+
+  /** Ids of the active people with this role, read in the caller's transaction when it hands one. */
+  activeIdsWithRole(role: Role, db: Kysely<DB> = this.db): Promise<string[]> {
+    return repo.activeIdsWithRole(db, role);
   }
 
   async hasAnyUser(): Promise<boolean> {
