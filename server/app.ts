@@ -21,6 +21,7 @@ import type { App } from './platform/http.js';
 import { newId } from './platform/ids.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { createLogger } from './platform/logger.js';
+import { createMetrics, type Metrics, registerMetricsRoute } from './platform/metrics.js';
 import { validatorCompiler } from './platform/validation.js';
 import { buildServices, type Services } from './services.js';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   database: Database;
   config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours' | 'dataDir'> & {
     mail?: MailConfig;
+    /** Bearer token of GET /metrics; null or absent: no metrics served. */
+    metricsToken?: string | null;
   };
   clock?: Clock;
   /** Defaults to JSON lines on stdout at config.logLevel. */
@@ -53,7 +56,7 @@ const CSP_DIRECTIVES = {
 /** Builds the whole HTTP application without listening; no side effects until the caller listens. */
 export async function buildApp(
   deps: AppDeps,
-): Promise<{ app: App; services: Services; routes: RouteOptions[]; jobs: JobDefinition[] }> {
+): Promise<{ app: App; services: Services; routes: RouteOptions[]; jobs: JobDefinition[]; metrics: Metrics }> {
   const clock = deps.clock ?? systemClock;
   const webDir = resolve(deps.config.webDir);
   const services = buildServices(deps.database, clock, deps.config);
@@ -71,6 +74,13 @@ export async function buildApp(
     trustProxy: deps.config.trustProxy,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const metrics = createMetrics({
+    slaPointsDue: () => services.slaDetection.dueNow(),
+    mailCounts: () => services.mailAdmin.counts(),
+    pool: () => deps.database.poolStats(),
+    logger: app.log,
+  });
 
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {
@@ -91,6 +101,11 @@ export async function buildApp(
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // The route's pattern, never the path: one series per route, not one per ticket.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
 
   await app.register(fastifyCookie);
@@ -128,6 +143,7 @@ export async function buildApp(
     { prefix: '/api/v1' },
   );
 
+  registerMetricsRoute(app, metrics, deps.config.metricsToken ?? null);
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   // Third-party plugins register their own routes; everything they serve here is public by design.
@@ -167,5 +183,5 @@ export async function buildApp(
       .send(await readFile(indexHtml));
   });
 
-  return { app, services, routes, jobs };
+  return { app, services, routes, jobs, metrics };
 }

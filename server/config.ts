@@ -16,6 +16,8 @@ export interface Config {
   sessionTtlHours: number;
   webDir: string;
   mail: MailConfig;
+  /** Bearer token Prometheus sends to GET /metrics (MESA_METRICS_TOKEN); null serves no metrics. */
+  metricsToken: string | null;
 }
 
 export interface MailConfig {
@@ -145,13 +147,18 @@ function trustProxy(raw: string | undefined): boolean | string[] {
     .filter(Boolean);
 }
 
+/** A token a caller must send: unset, or long enough not to be guessed. */
+function secretSetting(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name] || null;
+  if (value && value.length < 24) throw new ConfigError(`${name} must be at least 24 characters`);
+  return value;
+}
+
 function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   const relayUrl = env.MESA_SMTP_URL || null;
   if (relayUrl && !/^smtps?:\/\//.test(relayUrl))
     throw new ConfigError(`MESA_SMTP_URL must start with smtp:// or smtps://, got "${relayUrl.split('@').pop()}"`);
-  const inboundToken = env.MESA_MAIL_INBOUND_TOKEN || null;
-  if (inboundToken && inboundToken.length < 24)
-    throw new ConfigError('MESA_MAIL_INBOUND_TOKEN must be at least 24 characters');
+  const inboundToken = secretSetting(env, 'MESA_MAIL_INBOUND_TOKEN');
   const listen = env.MESA_SMTP_LISTEN_PORT;
   return {
     listenPort: listen === undefined || listen === '' ? null : integer(env, 'MESA_SMTP_LISTEN_PORT', 0, 0, 65535),
@@ -196,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionTtlHours: integer(env, 'MESA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
     webDir: resolve(env.MESA_WEB_DIR || 'dist/web'),
     mail: Object.freeze(mailConfig(env)),
+    metricsToken: secretSetting(env, 'MESA_METRICS_TOKEN'),
   });
 }

@@ -15,7 +15,7 @@ async function main() {
   const config = loadConfig();
   const database = connectDatabase(config.database);
   const applied = await migrateToLatest(database);
-  const { app, services, jobs } = await buildApp({ database, config });
+  const { app, services, jobs, metrics } = await buildApp({ database, config });
   app.log.info(
     {
       engine: database.engine,
@@ -39,7 +39,10 @@ async function main() {
   }
 
   // Every module's background jobs (SLA watch, mail, sweeps…), each once per slot across instances.
-  const runner = new JobRunner(jobs, services.jobs, systemClock, { logger: app.log as never });
+  const runner = new JobRunner(jobs, services.jobs, systemClock, {
+    logger: app.log as never,
+    onRun: metrics.observeJobRun,
+  });
 
   // Mail over SMTP, when a port is set.
   const smtp =

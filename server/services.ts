@@ -151,6 +151,7 @@ export function buildServices(
     notifications,
     commitments,
     supervision,
+    slaDetection,
     watchServiceLevels,
     mailConfig,
     mailOutbox,

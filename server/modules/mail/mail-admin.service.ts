@@ -211,9 +211,14 @@ export class MailAdminService {
     return { items: page.items.map(toOutbound), nextCursor: page.nextCursor };
   }
 
+  /** What waits or failed, in and out. */
+  counts() {
+    return repo.mailCounts(this.db);
+  }
+
   /** How mail comes in and goes out on this installation (settings come from the environment). */
   async status(config: MailConfig): Promise<MailStatus> {
-    const counts = await repo.mailCounts(this.db);
+    const counts = await this.counts();
     const relay = config.relayUrl ? new URL(config.relayUrl) : null;
     const imap = config.imap ? parseImapUrl(config.imap.url) : null;
     return {

@@ -43,6 +43,11 @@ export class SlaDetectionService {
     private readonly notifications: NotificationsService,
   ) {}
 
+  /** Tickets with a point due and not yet fired: what the next run will take (metrics). */
+  dueNow(): Promise<number> {
+    return repo.countDue(this.db, this.clock.now().toISOString());
+  }
+
   /** Fires everything due now; answers how many firings it recorded. */
   async detect(): Promise<number> {
     let fired = 0;

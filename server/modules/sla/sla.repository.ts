@@ -75,6 +75,16 @@ export async function dueTicketIds(db: Kysely<DB>, now: string, limit: number): 
   return rows.map((row) => row.id);
 }
 
+/** How many tickets have a warning, breach or escalation level due by `now` and not yet fired. */
+export async function countDue(db: Kysely<DB>, now: string): Promise<number> {
+  const row = await db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('sla_check_at', '<=', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /**
  * The ticket, if it is still due and no other runner holds it. On PostgreSQL the row stays locked
  * until the transaction ends and a second instance skips it; SQLite has one writer at a time.
