@@ -3,13 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardTicket } from '../../../domain/contracts/supervision.js';
 import { useAddMessage, useTicket, useUpdateTicket } from '../api/use-tickets.js';
+import { CommitmentModal } from '../components/commitment-modal.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { PriorityOverrideModal } from '../components/priority-override-modal.js';
 import { ErrorState, LoadingState } from '../components/query-states.js';
 import { textToHtml } from '../components/rich-text.js';
 import { UserSelect } from '../components/user-select.js';
-import { PriorityOverrideModal } from '../workspace/priority-override-modal.js';
 import type { BoardAction } from './board-row-menu.js';
-import { CommitmentModal } from './commitment-modal.js';
 
 const ASSIGNEE_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 

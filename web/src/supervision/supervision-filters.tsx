@@ -1,9 +1,9 @@
 import { Button, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useGroups } from '../api/use-support.js';
+import { groupOptionLabel } from '../components/group-options.js';
 import { OrganizationSelect } from '../components/organization-select.js';
 import { UserSelect } from '../components/user-select.js';
-import { groupOptionLabel } from '../workspace/escalate-modal.js';
 import { hasFilters, LEVELS, type Level, type SupervisionSearch } from './supervision-search.js';
 
 const AGENT_ROLES = ['agent', 'specialist', 'supervisor'] as const;

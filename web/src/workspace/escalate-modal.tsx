@@ -6,25 +6,13 @@ import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { escalationKind, type SupportLevel } from '../../../domain/support/support-levels.js';
 import { useEscalate, useGroups } from '../api/use-support.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { groupOptionLabel, memberOptions } from '../components/group-options.js';
 import { LevelBadge } from '../components/level-badge.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
 export type EscalateMode = 'escalate' | 'return';
 
 const MIN_SUMMARY = 10;
-
-/** "Networks · L2 · networking": what tells two groups apart in a picker. */
-export function groupOptionLabel(group: SupportGroup): string {
-  return [group.name, group.level, group.specialty].filter(Boolean).join(' · ');
-}
-
-/** The members of a group, the away ones said so (they get nothing automatically, but may be picked). */
-export function memberOptions(group: SupportGroup | undefined, awayLabel: string) {
-  return (group?.members ?? []).map((m) => ({
-    value: m.id,
-    label: m.presence === 'away' ? `${m.name} (${awayLabel})` : m.name,
-  }));
-}
 
 /**
  * Moves a ticket to another group with a handoff summary: up a level (escalation), back to L1

@@ -6,9 +6,9 @@ import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { rolesGrant } from '../../../domain/permissions.js';
 import { useCurrentUser } from '../api/use-session.js';
 import { useCommitments } from '../api/use-supervision.js';
+import { CommitmentModal } from '../components/commitment-modal.js';
 import { DateTime } from '../components/date-time.js';
 import { ErrorState, LoadingState } from '../components/query-states.js';
-import { CommitmentModal } from '../supervision/commitment-modal.js';
 
 const STATE_COLORS: Record<Commitment['state'], string> = {
   open: 'blue',

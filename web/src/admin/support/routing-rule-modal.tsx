@@ -7,9 +7,9 @@ import { useServices } from '../../api/use-organizations.js';
 import { useCreateRoutingRule, useUpdateRoutingRule } from '../../api/use-support.js';
 import { CategorySelect } from '../../components/category-select.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { groupOptionLabel } from '../../components/group-options.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
 import { useErrorText } from '../../i18n/error-messages.js';
-import { groupOptionLabel } from '../../workspace/escalate-modal.js';
 
 /** A rule: which tickets (every condition left empty matches anything) go to which group, tried at a position. */
 export function RoutingRuleModal({

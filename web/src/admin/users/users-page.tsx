@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../domain/contracts/users.js';
 import type { UserFilters } from '../../api/use-users.js';
 import { PageHeader } from '../../components/page-header.js';
-import { UserFiltersBar, UserTable } from '../../workspace/people-page.js';
+import { UserFiltersBar, UserTable } from '../../components/user-table.js';
 import { UserCreateModal } from './user-create-modal.js';
 import { UserEditModal } from './user-edit-modal.js';
 import { UserPasswordModal } from './user-password-modal.js';

@@ -2,9 +2,9 @@ import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateCommitment } from '../api/use-supervision.js';
-import { ErrorAlert } from '../components/error-alert.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { useDateFormat, viewerTimeZone } from '../i18n/format.js';
+import { ErrorAlert } from './error-alert.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

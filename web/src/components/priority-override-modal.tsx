@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { PRIORITIES, PRIORITY_NAMES, type Priority } from '../../../domain/tickets/priority.js';
-import { ErrorAlert } from '../components/error-alert.js';
 import { useErrorText } from '../i18n/error-messages.js';
+import { ErrorAlert } from './error-alert.js';
 
 /** Priority comes from impact × urgency; setting it by hand is allowed, with a reason that stays on record. */
 export function PriorityOverrideModal({
