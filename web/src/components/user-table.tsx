@@ -7,7 +7,7 @@ import { type UserFilters, useUserList } from '../api/use-users.js';
 import { RoleBadges, StatusBadge } from './badges.js';
 import { LoadMore } from './load-more.js';
 import { OrganizationName, OrganizationSelect } from './organization-select.js';
-import { EmptyMessage, ErrorState, LoadingState } from './query-states.js';
+import { EmptyMessage, QueryState } from './query-states.js';
 import { SearchInput } from './search-input.js';
 
 /** The people list and its filters, shared by the desk's directory of people and the admin's users screen. */
@@ -78,67 +78,69 @@ export function UserTable({
   const users = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(filters.q || filters.role || filters.organizationId);
 
-  if (list.isPending) return <LoadingState />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  if (users.length === 0) {
-    return (
-      <Paper withBorder radius="md">
-        <EmptyMessage
-          title={filtered ? t('people.noMatches') : t('people.empty')}
-          description={filtered ? t('common.tryAnotherSearch') : undefined}
-        />
-      </Paper>
-    );
-  }
   return (
-    <>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('fields.roles')}</Table.Th>
-                <Table.Th>{t('fields.organization')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-                {renderActions ? <Table.Th aria-label={t('common.actions')} /> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {user.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {user.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleBadges roles={user.roles} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <OrganizationName id={user.organizationId} />
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={user.status} />
-                  </Table.Td>
-                  {renderActions ? <Table.Td ta="right">{renderActions(user)}</Table.Td> : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <LoadMore
-        shown={users.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
-    </>
+    <QueryState
+      query={list}
+      empty={
+        <Paper withBorder radius="md">
+          <EmptyMessage
+            title={filtered ? t('people.noMatches') : t('people.empty')}
+            description={filtered ? t('common.tryAnotherSearch') : undefined}
+          />
+        </Paper>
+      }
+    >
+      {() => (
+        <>
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={720}>
+              <Table verticalSpacing="sm" highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.name')}</Table.Th>
+                    <Table.Th>{t('fields.roles')}</Table.Th>
+                    <Table.Th>{t('fields.organization')}</Table.Th>
+                    <Table.Th>{t('fields.status')}</Table.Th>
+                    {renderActions ? <Table.Th aria-label={t('common.actions')} /> : null}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {users.map((user) => (
+                    <Table.Tr key={user.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {user.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {user.email}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <RoleBadges roles={user.roles} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          <OrganizationName id={user.organizationId} />
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={user.status} />
+                      </Table.Td>
+                      {renderActions ? <Table.Td ta="right">{renderActions(user)}</Table.Td> : null}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+          <LoadMore
+            shown={users.length}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
+        </>
+      )}
+    </QueryState>
   );
 }

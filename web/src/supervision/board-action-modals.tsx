@@ -6,7 +6,7 @@ import { useAddMessage, useTicket, useUpdateTicket } from '../api/use-tickets.js
 import { CommitmentModal } from '../components/commitment-modal.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PriorityOverrideModal } from '../components/priority-override-modal.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { ErrorState, QueryState } from '../components/query-states.js';
 import { textToHtml } from '../components/rich-text.js';
 import { UserSelect } from '../components/user-select.js';
 import type { BoardAction } from './board-row-menu.js';
@@ -96,7 +96,7 @@ function PriorityModal({ ticket, onClose }: { ticket: BoardTicket; onClose: () =
   if (!full.data)
     return (
       <Modal opened onClose={onClose} title={t('priorityOverride.title')} centered>
-        {full.isError ? <ErrorState error={full.error} onRetry={() => void full.refetch()} /> : <LoadingState />}
+        <QueryState query={full}>{() => null}</QueryState>
       </Modal>
     );
   const version = full.data.version;

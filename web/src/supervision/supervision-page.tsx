@@ -6,7 +6,7 @@ import type { SupervisionSummary } from '../../../domain/contracts/supervision.j
 import { useBoard, useSupervisionSummary } from '../api/use-supervision.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
 import { BoardActionModals } from './board-action-modals.js';
 import type { BoardAction } from './board-row-menu.js';
@@ -112,37 +112,34 @@ export function SupervisionPage() {
         </Tabs.List>
       </Tabs>
       <SupervisionFilters search={search} onChange={setSearch} />
-      {board.isPending ? (
-        <LoadingState />
-      ) : board.isError ? (
-        <ErrorState error={board.error} onRetry={() => void board.refetch()} />
-      ) : tickets.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage
-            title={hasFilters(search) ? t('supervision.noMatches') : t(`supervision.empty.${view}`)}
-            description={hasFilters(search) ? t('common.tryAnotherSearch') : t('supervision.emptyHint')}
-          />
-        </Paper>
-      ) : (
-        <>
-          <BoardTable tickets={tickets} cursor={cursor} onCursor={setCursor} onAction={setAction} />
-          <LoadMore
-            shown={tickets.length}
-            hasMore={board.hasNextPage}
-            loading={board.isFetchingNextPage}
-            onLoadMore={() => void board.fetchNextPage()}
-          />
-        </>
-      )}
+      <QueryState
+        query={board}
+        empty={
+          <Paper withBorder radius="md">
+            <EmptyMessage
+              title={hasFilters(search) ? t('supervision.noMatches') : t(`supervision.empty.${view}`)}
+              description={hasFilters(search) ? t('common.tryAnotherSearch') : t('supervision.emptyHint')}
+            />
+          </Paper>
+        }
+      >
+        {() => (
+          <>
+            <BoardTable tickets={tickets} cursor={cursor} onCursor={setCursor} onAction={setAction} />
+            <LoadMore
+              shown={tickets.length}
+              hasMore={board.hasNextPage}
+              loading={board.isFetchingNextPage}
+              onLoadMore={() => void board.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
       <Grid gap="md" mt="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          {summary.isPending ? (
-            <LoadingState />
-          ) : summary.isError ? (
-            <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
-          ) : (
-            <SummaryBreakdown summary={summary.data} onFilter={setSearch} />
-          )}
+          <QueryState query={summary}>
+            {(report) => <SummaryBreakdown summary={report} onFilter={setSearch} />}
+          </QueryState>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <ComplianceCard

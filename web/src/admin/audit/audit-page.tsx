@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../api/use-session.js';
 import { DateTime } from '../../components/date-time.js';
 import { LoadMore } from '../../components/load-more.js';
 import { PageHeader } from '../../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/query-states.js';
+import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
 import { viewerTimeZone } from '../../i18n/format.js';
 import { AuditDiff } from './audit-diff.js';
@@ -61,88 +61,89 @@ export function AuditPage() {
           w={240}
         />
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : events.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage title={t('audit.empty')} />
-        </Paper>
-      ) : (
-        <>
+      <QueryState
+        query={list}
+        empty={
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760}>
-              <Table verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('audit.when')}</Table.Th>
-                    <Table.Th>{t('audit.who')}</Table.Th>
-                    <Table.Th>{t('audit.action')}</Table.Th>
-                    <Table.Th>{t('audit.entity')}</Table.Th>
-                    <Table.Th aria-label={t('audit.changes')} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {events.map((event) => (
-                    <Fragment key={event.id}>
-                      <Table.Tr>
-                        <Table.Td>
-                          <Text size="sm">
-                            <DateTime value={event.at} />
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{event.actorName ?? t('audit.system')}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color="gray">
-                            {isAction(event.action) ? t(`audit.actions.${event.action}`) : event.action}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>
-                          <EntityCell event={event} />
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            onClick={() => toggle(event.id)}
-                            aria-expanded={open.has(event.id)}
-                          >
-                            {open.has(event.id) ? t('audit.hideChanges') : t('audit.showChanges')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                      {open.has(event.id) ? (
+            <EmptyMessage title={t('audit.empty')} />
+          </Paper>
+        }
+      >
+        {() => (
+          <>
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={760}>
+                <Table verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('audit.when')}</Table.Th>
+                      <Table.Th>{t('audit.who')}</Table.Th>
+                      <Table.Th>{t('audit.action')}</Table.Th>
+                      <Table.Th>{t('audit.entity')}</Table.Th>
+                      <Table.Th aria-label={t('audit.changes')} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {events.map((event) => (
+                      <Fragment key={event.id}>
                         <Table.Tr>
-                          <Table.Td colSpan={5} bg="gray.0">
-                            <Stack gap={4}>
-                              <AuditDiff changes={event.changes} />
-                              {event.requestId ? (
-                                <Text size="xs" c="dimmed">
-                                  {t('audit.requestId', { id: event.requestId })}
-                                  {event.ip ? ` · ${event.ip}` : ''}
-                                </Text>
-                              ) : null}
-                            </Stack>
+                          <Table.Td>
+                            <Text size="sm">
+                              <DateTime value={event.at} />
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{event.actorName ?? t('audit.system')}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Badge variant="light" color="gray">
+                              {isAction(event.action) ? t(`audit.actions.${event.action}`) : event.action}
+                            </Badge>
+                          </Table.Td>
+                          <Table.Td>
+                            <EntityCell event={event} />
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              onClick={() => toggle(event.id)}
+                              aria-expanded={open.has(event.id)}
+                            >
+                              {open.has(event.id) ? t('audit.hideChanges') : t('audit.showChanges')}
+                            </Button>
                           </Table.Td>
                         </Table.Tr>
-                      ) : null}
-                    </Fragment>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          <LoadMore
-            shown={events.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+                        {open.has(event.id) ? (
+                          <Table.Tr>
+                            <Table.Td colSpan={5} bg="gray.0">
+                              <Stack gap={4}>
+                                <AuditDiff changes={event.changes} />
+                                {event.requestId ? (
+                                  <Text size="xs" c="dimmed">
+                                    {t('audit.requestId', { id: event.requestId })}
+                                    {event.ip ? ` · ${event.ip}` : ''}
+                                  </Text>
+                                ) : null}
+                              </Stack>
+                            </Table.Td>
+                          </Table.Tr>
+                        ) : null}
+                      </Fragment>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+            <LoadMore
+              shown={events.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

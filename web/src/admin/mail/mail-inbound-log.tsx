@@ -7,7 +7,7 @@ import { type InboundStatus, useInboundMail, useReprocessInbound } from '../../a
 import { DateTime } from '../../components/date-time.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { LoadMore } from '../../components/load-more.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/query-states.js';
+import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
 
 const STATUS_COLORS: Record<InboundStatus, string> = {
@@ -95,61 +95,62 @@ export function MailInboundLog() {
         </Button>
       </Row>
       <ErrorAlert error={reprocess.error} title={t('mailAdmin.inbound.reprocessFailed')} />
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : messages.length === 0 ? (
-        <Paper withBorder radius="md">
-          {status ? (
-            <EmptyMessage title={t('mailAdmin.inbound.emptyStatus')} />
-          ) : (
-            <EmptyMessage title={t('mailAdmin.inbound.empty')} description={t('mailAdmin.inbound.emptyHint')} />
-          )}
-        </Paper>
-      ) : (
-        <>
+      <QueryState
+        query={list}
+        empty={
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={960}>
-              <Table
-                verticalSpacing={6}
-                fz="sm"
-                highlightOnHover
-                aria-label={t('mailAdmin.inbound.tableLabel')}
-                style={{ verticalAlign: 'top' }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={150}>{t('mailAdmin.inbound.receivedAt')}</Table.Th>
-                    <Table.Th>{t('mailAdmin.inbound.from')}</Table.Th>
-                    <Table.Th>{t('mailAdmin.inbound.subject')}</Table.Th>
-                    <Table.Th w={60}>{t('mailAdmin.inbound.viaColumn')}</Table.Th>
-                    <Table.Th w={260}>{t('mailAdmin.inbound.status')}</Table.Th>
-                    <Table.Th w={110}>{t('mailAdmin.inbound.ticket')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {messages.map((mail) => (
-                    <InboundRow
-                      key={mail.id}
-                      mail={mail}
-                      reason={mail.reason ? reasonText(mail.reason) : null}
-                      reprocessing={reprocess.isPending && reprocess.variables === mail.id}
-                      onReprocess={() => reprocess.mutate(mail.id)}
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            {status ? (
+              <EmptyMessage title={t('mailAdmin.inbound.emptyStatus')} />
+            ) : (
+              <EmptyMessage title={t('mailAdmin.inbound.empty')} description={t('mailAdmin.inbound.emptyHint')} />
+            )}
           </Paper>
-          <LoadMore
-            shown={messages.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+        }
+      >
+        {() => (
+          <>
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={960}>
+                <Table
+                  verticalSpacing={6}
+                  fz="sm"
+                  highlightOnHover
+                  aria-label={t('mailAdmin.inbound.tableLabel')}
+                  style={{ verticalAlign: 'top' }}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={150}>{t('mailAdmin.inbound.receivedAt')}</Table.Th>
+                      <Table.Th>{t('mailAdmin.inbound.from')}</Table.Th>
+                      <Table.Th>{t('mailAdmin.inbound.subject')}</Table.Th>
+                      <Table.Th w={60}>{t('mailAdmin.inbound.viaColumn')}</Table.Th>
+                      <Table.Th w={260}>{t('mailAdmin.inbound.status')}</Table.Th>
+                      <Table.Th w={110}>{t('mailAdmin.inbound.ticket')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {messages.map((mail) => (
+                      <InboundRow
+                        key={mail.id}
+                        mail={mail}
+                        reason={mail.reason ? reasonText(mail.reason) : null}
+                        reprocessing={reprocess.isPending && reprocess.variables === mail.id}
+                        onReprocess={() => reprocess.mutate(mail.id)}
+                      />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+            <LoadMore
+              shown={messages.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }

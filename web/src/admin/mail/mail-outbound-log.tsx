@@ -4,7 +4,7 @@ import type { OutboundMail } from '../../../../domain/contracts/mail.js';
 import { useOutboundMail } from '../../api/use-mail.js';
 import { DateTime } from '../../components/date-time.js';
 import { LoadMore } from '../../components/load-more.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/query-states.js';
+import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
 import { MailAddress } from './mail-inbound-log.js';
 
@@ -32,55 +32,56 @@ export function MailOutboundLog() {
           {t('mailAdmin.refresh')}
         </Button>
       </Row>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : messages.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage title={t('mailAdmin.outbound.empty')} description={t('mailAdmin.outbound.emptyHint')} />
-        </Paper>
-      ) : (
-        <>
+      <QueryState
+        query={list}
+        empty={
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={1080}>
-              <Table
-                verticalSpacing={6}
-                fz="sm"
-                highlightOnHover
-                aria-label={t('mailAdmin.outbound.tableLabel')}
-                style={{ verticalAlign: 'top' }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={150}>{t('mailAdmin.outbound.createdAt')}</Table.Th>
-                    <Table.Th>{t('mailAdmin.outbound.to')}</Table.Th>
-                    <Table.Th miw={220}>{t('mailAdmin.outbound.subject')}</Table.Th>
-                    <Table.Th w={140}>{t('mailAdmin.outbound.event')}</Table.Th>
-                    <Table.Th w={100}>{t('mailAdmin.outbound.status')}</Table.Th>
-                    <Table.Th w={80} ta="right">
-                      {t('mailAdmin.outbound.attempts')}
-                    </Table.Th>
-                    <Table.Th w={180}>{t('mailAdmin.outbound.lastError')}</Table.Th>
-                    <Table.Th w={100}>{t('mailAdmin.outbound.ticket')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {messages.map((mail) => (
-                    <OutboundRow key={mail.id} mail={mail} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <EmptyMessage title={t('mailAdmin.outbound.empty')} description={t('mailAdmin.outbound.emptyHint')} />
           </Paper>
-          <LoadMore
-            shown={messages.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+        }
+      >
+        {() => (
+          <>
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={1080}>
+                <Table
+                  verticalSpacing={6}
+                  fz="sm"
+                  highlightOnHover
+                  aria-label={t('mailAdmin.outbound.tableLabel')}
+                  style={{ verticalAlign: 'top' }}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={150}>{t('mailAdmin.outbound.createdAt')}</Table.Th>
+                      <Table.Th>{t('mailAdmin.outbound.to')}</Table.Th>
+                      <Table.Th miw={220}>{t('mailAdmin.outbound.subject')}</Table.Th>
+                      <Table.Th w={140}>{t('mailAdmin.outbound.event')}</Table.Th>
+                      <Table.Th w={100}>{t('mailAdmin.outbound.status')}</Table.Th>
+                      <Table.Th w={80} ta="right">
+                        {t('mailAdmin.outbound.attempts')}
+                      </Table.Th>
+                      <Table.Th w={180}>{t('mailAdmin.outbound.lastError')}</Table.Th>
+                      <Table.Th w={100}>{t('mailAdmin.outbound.ticket')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {messages.map((mail) => (
+                      <OutboundRow key={mail.id} mail={mail} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+            <LoadMore
+              shown={messages.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MailStatus } from '../../../../domain/contracts/mail.js';
 import { useMailStatus } from '../../api/use-mail.js';
 import { AlertIcon } from '../../components/icons.js';
-import { ErrorState } from '../../components/query-states.js';
+import { QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
 
 /**
@@ -25,16 +25,17 @@ export function MailStatusCard() {
           {t('mailAdmin.status.readOnly')}
         </Text>
       </Row>
-      {status.isPending ? (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" aria-busy="true" aria-label={t('common.loading')}>
-          <Skeleton h={180} radius="sm" />
-          <Skeleton h={180} radius="sm" />
-        </SimpleGrid>
-      ) : status.isError ? (
-        <ErrorState error={status.error} onRetry={() => void status.refetch()} />
-      ) : (
-        <StatusDetails status={status.data} />
-      )}
+      <QueryState
+        query={status}
+        loading={
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" aria-busy="true" aria-label={t('common.loading')}>
+            <Skeleton h={180} radius="sm" />
+            <Skeleton h={180} radius="sm" />
+          </SimpleGrid>
+        }
+      >
+        {(current) => <StatusDetails status={current} />}
+      </QueryState>
     </Paper>
   );
 }

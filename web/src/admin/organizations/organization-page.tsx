@@ -8,7 +8,7 @@ import { useOrganization, useUpdateOrganization } from '../../api/use-organizati
 import { ConfirmModal } from '../../components/confirm-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { OrganizationHeading } from '../../components/organization-heading.js';
-import { ErrorState, LoadingState } from '../../components/query-states.js';
+import { QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
 import {
   ORGANIZATION_FIELDS,
@@ -43,45 +43,43 @@ export function OrganizationPage() {
         </RouterAnchor>
         <Text size="sm">{organization.data?.name ?? '…'}</Text>
       </Breadcrumbs>
-      {organization.isPending ? (
-        <LoadingState />
-      ) : organization.isError ? (
-        <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
-      ) : (
-        <>
-          <Group justify="space-between" align="flex-start">
-            <OrganizationHeading organization={organization.data} />
-            <StatusToggle organization={organization.data} onConflict={handleConflict} />
-          </Group>
-          {conflict ? (
-            <Alert
-              color="yellow"
-              variant="light"
-              title={t('conflict.title')}
-              withCloseButton
-              onClose={() => setConflict(false)}
-            >
-              {t('conflict.organization')}
-            </Alert>
-          ) : null}
-          <Paper withBorder radius="md" p="lg">
-            <Title order={3} size="h4" mb="md">
-              {t('organizations.details')}
-            </Title>
-            <OrganizationEditForm
-              key={organization.data.version}
-              organization={organization.data}
-              saved={saved}
-              onSaved={() => {
-                setConflict(false);
-                setSaved(true);
-              }}
-              onConflict={handleConflict}
-            />
-          </Paper>
-          <ServicesPanel organizationId={organization.data.id} />
-        </>
-      )}
+      <QueryState query={organization}>
+        {(org) => (
+          <>
+            <Group justify="space-between" align="flex-start">
+              <OrganizationHeading organization={org} />
+              <StatusToggle organization={org} onConflict={handleConflict} />
+            </Group>
+            {conflict ? (
+              <Alert
+                color="yellow"
+                variant="light"
+                title={t('conflict.title')}
+                withCloseButton
+                onClose={() => setConflict(false)}
+              >
+                {t('conflict.organization')}
+              </Alert>
+            ) : null}
+            <Paper withBorder radius="md" p="lg">
+              <Title order={3} size="h4" mb="md">
+                {t('organizations.details')}
+              </Title>
+              <OrganizationEditForm
+                key={org.version}
+                organization={org}
+                saved={saved}
+                onSaved={() => {
+                  setConflict(false);
+                  setSaved(true);
+                }}
+                onConflict={handleConflict}
+              />
+            </Paper>
+            <ServicesPanel organizationId={org.id} />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }

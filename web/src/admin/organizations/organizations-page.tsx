@@ -7,7 +7,7 @@ import { StatusBadge } from '../../components/badges.js';
 import { DateTime } from '../../components/date-time.js';
 import { LoadMore } from '../../components/load-more.js';
 import { PageHeader } from '../../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/query-states.js';
+import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
 import { SearchInput } from '../../components/search-input.js';
 import { OrganizationCreateModal } from './organization-create-modal.js';
@@ -47,78 +47,79 @@ export function OrganizationsPage() {
           ]}
         />
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : organizations.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage
-            title={q ? t('directory.noMatches', { q }) : t('directory.empty')}
-            description={q ? t('common.tryAnotherSearch') : t('organizations.emptyHint')}
-            action={q ? undefined : <Button onClick={() => setCreating(true)}>{t('organizations.new')}</Button>}
-          />
-        </Paper>
-      ) : (
-        <>
+      <QueryState
+        query={list}
+        empty={
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={640}>
-              <Table verticalSpacing="sm" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('fields.name')}</Table.Th>
-                    <Table.Th>{t('fields.code')}</Table.Th>
-                    <Table.Th>{t('fields.status')}</Table.Th>
-                    <Table.Th>{t('organizations.ticketVisibility')}</Table.Th>
-                    <Table.Th>{t('fields.updatedAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {organizations.map((organization) => (
-                    <Table.Tr key={organization.id}>
-                      <Table.Td>
-                        <RouterAnchor
-                          to="/admin/organizations/$organizationId"
-                          params={{ organizationId: organization.id }}
-                          fw={500}
-                        >
-                          {organization.name}
-                        </RouterAnchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text ff="monospace" size="sm">
-                          {organization.code}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={organization.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {organization.requestersSeeAllTickets
-                            ? t('organizations.visibilityAll')
-                            : t('organizations.visibilityOwn')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          <DateTime value={organization.updatedAt} />
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <EmptyMessage
+              title={q ? t('directory.noMatches', { q }) : t('directory.empty')}
+              description={q ? t('common.tryAnotherSearch') : t('organizations.emptyHint')}
+              action={q ? undefined : <Button onClick={() => setCreating(true)}>{t('organizations.new')}</Button>}
+            />
           </Paper>
-          <LoadMore
-            shown={organizations.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+        }
+      >
+        {() => (
+          <>
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={640}>
+                <Table verticalSpacing="sm" highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('fields.name')}</Table.Th>
+                      <Table.Th>{t('fields.code')}</Table.Th>
+                      <Table.Th>{t('fields.status')}</Table.Th>
+                      <Table.Th>{t('organizations.ticketVisibility')}</Table.Th>
+                      <Table.Th>{t('fields.updatedAt')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {organizations.map((organization) => (
+                      <Table.Tr key={organization.id}>
+                        <Table.Td>
+                          <RouterAnchor
+                            to="/admin/organizations/$organizationId"
+                            params={{ organizationId: organization.id }}
+                            fw={500}
+                          >
+                            {organization.name}
+                          </RouterAnchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text ff="monospace" size="sm">
+                            {organization.code}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={organization.status} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" c="dimmed">
+                            {organization.requestersSeeAllTickets
+                              ? t('organizations.visibilityAll')
+                              : t('organizations.visibilityOwn')}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" c="dimmed">
+                            <DateTime value={organization.updatedAt} />
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+            <LoadMore
+              shown={organizations.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
       <OrganizationCreateModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client.js';
 import { useCreateService, useServices, useUpdateService } from '../../api/use-organizations.js';
 import { StatusBadge } from '../../components/badges.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/query-states.js';
+import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { ServiceEditModal } from './service-edit-modal.js';
 
@@ -56,60 +56,59 @@ export function ServicesPanel({ organizationId }: { organizationId: string }) {
         ) : (
           <ErrorAlert error={update.error} />
         )}
-        {services.isPending ? (
-          <LoadingState />
-        ) : services.isError ? (
-          <ErrorState error={services.error} onRetry={() => void services.refetch()} />
-        ) : services.data.length === 0 ? (
-          <EmptyMessage title={t('services.empty')} description={t('services.emptyHint')} />
-        ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.description')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th aria-label={t('common.actions')} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {services.data.map((service) => (
-                  <Table.Tr key={service.id}>
-                    <Table.Td fw={500}>{service.name}</Table.Td>
-                    <Table.Td c="dimmed">{service.description || '—'}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={service.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => {
-                            setConflict(false);
-                            setEditing(service);
-                          }}
-                        >
-                          {t('services.rename')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color={service.status === 'active' ? 'red' : 'teal'}
-                          loading={update.isPending && update.variables?.id === service.id}
-                          onClick={() => toggle(service)}
-                        >
-                          {service.status === 'active' ? t('services.deactivate') : t('services.activate')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
+        <QueryState
+          query={services}
+          empty={<EmptyMessage title={t('services.empty')} description={t('services.emptyHint')} />}
+        >
+          {(list) => (
+            <Table.ScrollContainer minWidth={560}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.name')}</Table.Th>
+                    <Table.Th>{t('fields.description')}</Table.Th>
+                    <Table.Th>{t('fields.status')}</Table.Th>
+                    <Table.Th aria-label={t('common.actions')} />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((service) => (
+                    <Table.Tr key={service.id}>
+                      <Table.Td fw={500}>{service.name}</Table.Td>
+                      <Table.Td c="dimmed">{service.description || '—'}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={service.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => {
+                              setConflict(false);
+                              setEditing(service);
+                            }}
+                          >
+                            {t('services.rename')}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color={service.status === 'active' ? 'red' : 'teal'}
+                            loading={update.isPending && update.variables?.id === service.id}
+                            onClick={() => toggle(service)}
+                          >
+                            {service.status === 'active' ? t('services.deactivate') : t('services.activate')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
         <AddServiceForm organizationId={organizationId} />
       </Stack>
       <ServiceEditModal service={editing} onClose={() => setEditing(null)} onConflict={handleConflict} />

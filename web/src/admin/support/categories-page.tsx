@@ -6,7 +6,7 @@ import { useCategories } from '../../api/use-categories.js';
 import { useServices } from '../../api/use-organizations.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
 import { PageHeader } from '../../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/query-states.js';
+import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { AddCategoryForm, CategoryTree } from './category-tree.js';
 
 type Scope = 'all' | 'service';
@@ -87,31 +87,31 @@ export function CategoriesPage() {
           <Paper withBorder radius="md">
             <EmptyMessage title={t('categories.pickService')} />
           </Paper>
-        ) : categories.isPending ? (
-          <LoadingState />
-        ) : categories.isError ? (
-          <ErrorState error={categories.error} onRetry={() => void categories.refetch()} />
         ) : (
-          <Paper withBorder radius="md" p="md">
-            <Stack gap="md">
-              <Title order={3} size="h5">
-                {forService ? t('categories.ownTitle') : t('categories.sharedTitle')}
-              </Title>
-              {shown.length === 0 ? (
-                <EmptyMessage title={t('categories.empty')} description={t('categories.emptyHint')} />
-              ) : (
-                <CategoryTree
-                  categories={shown}
-                  serviceId={forService}
-                  onConflict={() => {
-                    setConflict(true);
-                    void categories.refetch();
-                  }}
-                />
-              )}
-              <AddCategoryForm serviceId={forService} parentId={null} />
-            </Stack>
-          </Paper>
+          <QueryState query={categories}>
+            {() => (
+              <Paper withBorder radius="md" p="md">
+                <Stack gap="md">
+                  <Title order={3} size="h5">
+                    {forService ? t('categories.ownTitle') : t('categories.sharedTitle')}
+                  </Title>
+                  {shown.length === 0 ? (
+                    <EmptyMessage title={t('categories.empty')} description={t('categories.emptyHint')} />
+                  ) : (
+                    <CategoryTree
+                      categories={shown}
+                      serviceId={forService}
+                      onConflict={() => {
+                        setConflict(true);
+                        void categories.refetch();
+                      }}
+                    />
+                  )}
+                  <AddCategoryForm serviceId={forService} parentId={null} />
+                </Stack>
+              </Paper>
+            )}
+          </QueryState>
         )}
         {ready && shared.length > 0 ? (
           <Paper withBorder radius="md" p="md" bg="gray.0">

@@ -8,7 +8,7 @@ import { useRouteExplanation } from '../../api/use-support.js';
 import { CategorySelect } from '../../components/category-select.js';
 import { LevelBadge } from '../../components/level-badge.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
-import { ErrorState, LoadingState } from '../../components/query-states.js';
+import { QueryState } from '../../components/query-states.js';
 
 /** The routing tester: a ticket described by its traits, and the group it would land in, with the reason. */
 export function RouteExplainPanel() {
@@ -96,24 +96,24 @@ export function RouteExplainPanel() {
             {t('groupsAdmin.explainSubmit')}
           </Button>
         </SimpleGrid>
-        {!query ? null : explanation.isPending ? (
-          <LoadingState />
-        ) : explanation.isError ? (
-          <ErrorState error={explanation.error} onRetry={() => void explanation.refetch()} />
-        ) : (
-          <Alert color={explanation.data.group ? 'teal' : 'yellow'} variant="light" role="status">
-            {explanation.data.group ? (
-              <Row gap="xs">
-                <LevelBadge level={explanation.data.group.level} size="sm" />
-                <Text fw={600}>{t('groupsAdmin.explainResult', { group: explanation.data.group.name })}</Text>
-              </Row>
-            ) : (
-              <Text fw={600}>{t('groupsAdmin.explainNone')}</Text>
+        {!query ? null : (
+          <QueryState query={explanation}>
+            {(found) => (
+              <Alert color={found.group ? 'teal' : 'yellow'} variant="light" role="status">
+                {found.group ? (
+                  <Row gap="xs">
+                    <LevelBadge level={found.group.level} size="sm" />
+                    <Text fw={600}>{t('groupsAdmin.explainResult', { group: found.group.name })}</Text>
+                  </Row>
+                ) : (
+                  <Text fw={600}>{t('groupsAdmin.explainNone')}</Text>
+                )}
+                <Text size="sm" c="dimmed" mt={4}>
+                  {found.reason}
+                </Text>
+              </Alert>
             )}
-            <Text size="sm" c="dimmed" mt={4}>
-              {explanation.data.reason}
-            </Text>
-          </Alert>
+          </QueryState>
         )}
       </Stack>
     </Paper>

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { PlusIcon } from '../../components/icons.js';
 import { GroupLabel } from '../../components/level-badge.js';
 import { OrganizationName } from '../../components/organization-select.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../../components/query-states.js';
+import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { RoutingRuleModal } from './routing-rule-modal.js';
 
 /** The routing rules in the order they are tried; each can be edited or switched off. */
@@ -35,59 +35,55 @@ export function RoutingRulesPanel({ groups }: { groups: readonly Group[] }) {
         </Button>
       </Row>
       <ErrorAlert error={toggle.error} />
-      {rules.isPending ? (
-        <LoadingState />
-      ) : rules.isError ? (
-        <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />
-      ) : rules.data.length === 0 ? (
-        <EmptyMessage title={t('groupsAdmin.noRules')} />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing={6} fz="sm" aria-label={t('groupsAdmin.rulesLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('groupsAdmin.position')}</Table.Th>
-                  <Table.Th>{t('groupsAdmin.ruleName')}</Table.Th>
-                  <Table.Th>{t('groupsAdmin.conditions')}</Table.Th>
-                  <Table.Th>{t('groupsAdmin.target')}</Table.Th>
-                  <Table.Th w={110}>{t('groupsAdmin.ruleActive')}</Table.Th>
-                  <Table.Th w={90} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rules.data.map((rule) => {
-                  const group = groupOf(rule.groupId);
-                  return (
-                    <Table.Tr key={rule.id} c={rule.active ? undefined : 'dimmed'}>
-                      <Table.Td>{rule.position}</Table.Td>
-                      <Table.Td>{rule.name}</Table.Td>
-                      <Table.Td>
-                        <RuleConditions rule={rule} />
-                      </Table.Td>
-                      <Table.Td>
-                        <GroupLabel group={group ?? null} level={group?.level ?? null} size="xs" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Switch
-                          size="xs"
-                          aria-label={rule.active ? t('groupsAdmin.deactivate') : t('groupsAdmin.activate')}
-                          checked={rule.active}
-                          disabled={toggle.isPending}
-                          onChange={(event) =>
-                            toggle.mutate({ id: rule.id, version: rule.version, active: event.currentTarget.checked })
-                          }
-                        />
-                      </Table.Td>
-                      <EditCell onEdit={() => setEditing(rule)} />
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryState query={rules} empty={<EmptyMessage title={t('groupsAdmin.noRules')} />}>
+        {(list) => (
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={760}>
+              <Table verticalSpacing={6} fz="sm" aria-label={t('groupsAdmin.rulesLabel')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={70}>{t('groupsAdmin.position')}</Table.Th>
+                    <Table.Th>{t('groupsAdmin.ruleName')}</Table.Th>
+                    <Table.Th>{t('groupsAdmin.conditions')}</Table.Th>
+                    <Table.Th>{t('groupsAdmin.target')}</Table.Th>
+                    <Table.Th w={110}>{t('groupsAdmin.ruleActive')}</Table.Th>
+                    <Table.Th w={90} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((rule) => {
+                    const group = groupOf(rule.groupId);
+                    return (
+                      <Table.Tr key={rule.id} c={rule.active ? undefined : 'dimmed'}>
+                        <Table.Td>{rule.position}</Table.Td>
+                        <Table.Td>{rule.name}</Table.Td>
+                        <Table.Td>
+                          <RuleConditions rule={rule} />
+                        </Table.Td>
+                        <Table.Td>
+                          <GroupLabel group={group ?? null} level={group?.level ?? null} size="xs" />
+                        </Table.Td>
+                        <Table.Td>
+                          <Switch
+                            size="xs"
+                            aria-label={rule.active ? t('groupsAdmin.deactivate') : t('groupsAdmin.activate')}
+                            checked={rule.active}
+                            disabled={toggle.isPending}
+                            onChange={(event) =>
+                              toggle.mutate({ id: rule.id, version: rule.version, active: event.currentTarget.checked })
+                            }
+                          />
+                        </Table.Td>
+                        <EditCell onEdit={() => setEditing(rule)} />
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      </QueryState>
       {editing ? (
         <RoutingRuleModal
           rule={editing === 'new' ? null : editing}

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client.js';
 import { useCurrentUser } from '../../api/use-session.js';
 import { useUpdateUser, useUser } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { ErrorState, LoadingState } from '../../components/query-states.js';
+import { QueryState } from '../../components/query-states.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { assignmentOf, USER_FIELDS, type UserErrors, UserFields, useValidateUser, valuesOf } from './user-fields.js';
 
@@ -23,29 +23,27 @@ export function UserEditModal({ userId, onClose }: { userId: string | null; onCl
 
   return (
     <Modal opened={userId !== null} onClose={close} title={t('users.editTitle')} size="lg" centered>
-      {user.isPending ? (
-        <LoadingState />
-      ) : user.isError ? (
-        <ErrorState error={user.error} onRetry={() => void user.refetch()} />
-      ) : (
-        <Stack>
-          {conflict ? (
-            <Alert color="yellow" variant="light" title={t('conflict.title')}>
-              {t('conflict.user')}
-            </Alert>
-          ) : null}
-          <UserEditForm
-            key={user.data.version}
-            user={user.data}
-            onSaved={close}
-            onCancel={close}
-            onConflict={() => {
-              setConflict(true);
-              void user.refetch();
-            }}
-          />
-        </Stack>
-      )}
+      <QueryState query={user}>
+        {(found) => (
+          <Stack>
+            {conflict ? (
+              <Alert color="yellow" variant="light" title={t('conflict.title')}>
+                {t('conflict.user')}
+              </Alert>
+            ) : null}
+            <UserEditForm
+              key={found.version}
+              user={found}
+              onSaved={close}
+              onCancel={close}
+              onConflict={() => {
+                setConflict(true);
+                void user.refetch();
+              }}
+            />
+          </Stack>
+        )}
+      </QueryState>
     </Modal>
   );
 }
