@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateCommitment } from '../api/use-supervision.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { useDateFormat, viewerTimeZone } from '../i18n/format.js';
 import { ErrorAlert } from './error-alert.js';
+import { ModalFooter } from './modal-footer.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -102,14 +103,11 @@ export function CommitmentModal({
             checked={tellRequester}
             onChange={(event) => setTellRequester(event.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('supervision.commitments.modal.submit')}
-            </Button>
-          </Group>
+          <ModalFooter
+            submitLabel={t('supervision.commitments.modal.submit')}
+            onCancel={onClose}
+            loading={create.isPending}
+          />
         </Stack>
       </form>
     </Modal>

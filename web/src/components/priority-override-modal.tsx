@@ -1,10 +1,11 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { PRIORITIES, PRIORITY_NAMES, type Priority } from '../../../domain/tickets/priority.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { ErrorAlert } from './error-alert.js';
+import { ModalFooter } from './modal-footer.js';
 
 /** Priority comes from impact × urgency; setting it by hand is allowed, with a reason that stays on record. */
 export function PriorityOverrideModal({
@@ -62,14 +63,7 @@ export function PriorityOverrideModal({
             error={missing ? t('errors.fields.required') : field(error, 'priorityReason')}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={loading}>
-              {t('priorityOverride.apply')}
-            </Button>
-          </Group>
+          <ModalFooter submitLabel={t('priorityOverride.apply')} onCancel={onClose} loading={loading} />
         </Stack>
       </form>
     </Modal>

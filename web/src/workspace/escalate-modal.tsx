@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group as SupportGroup } from '../../../domain/contracts/support.js';
@@ -8,6 +8,7 @@ import { useEscalate, useGroups } from '../api/use-support.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { groupOptionLabel, memberOptions } from '../components/group-options.js';
 import { LevelBadge } from '../components/level-badge.js';
+import { ModalFooter } from '../components/modal-footer.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
 export type EscalateMode = 'escalate' | 'return';
@@ -126,14 +127,12 @@ export function EscalateModal({
             onChange={setAssigneeId}
             error={field(escalate.error, 'assigneeId')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={escalate.isPending} color={kind === 'return' ? 'teal' : 'violet'}>
-              {t(`support.escalate.kinds.${kind}`)}
-            </Button>
-          </Group>
+          <ModalFooter
+            submitLabel={t(`support.escalate.kinds.${kind}`)}
+            onCancel={close}
+            loading={escalate.isPending}
+            color={kind === 'return' ? 'teal' : 'violet'}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Group as Row, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../../../domain/contracts/mail.js';
@@ -7,6 +7,7 @@ import { useCreateMailbox, useUpdateMailbox } from '../../api/use-mail.js';
 import { useServices } from '../../api/use-organizations.js';
 import { useGroups } from '../../api/use-support.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 
@@ -155,14 +156,11 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
               onChange={(event) => setActive(event.currentTarget.checked)}
             />
           ) : null}
-          <Row justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {mailbox ? t('common.save') : t('mailAdmin.mailboxes.create')}
-            </Button>
-          </Row>
+          <ModalFooter
+            submitLabel={mailbox ? t('common.save') : t('mailAdmin.mailboxes.create')}
+            onCancel={onClose}
+            loading={mutation.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../domain/contracts/organizations.js';
 import { useCreateOrganization } from '../../api/use-organizations.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import {
   ORGANIZATION_FIELDS,
   type OrganizationErrors,
@@ -58,14 +59,7 @@ export function OrganizationCreateModal({
         <Stack>
           <ErrorAlert error={create.error} fields={ORGANIZATION_FIELDS} />
           <OrganizationFields values={values} onChange={setValues} clientErrors={errors} apiError={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('organizations.create')}
-            </Button>
-          </Group>
+          <ModalFooter submitLabel={t('organizations.create')} onCancel={close} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../domain/contracts/organizations.js';
 import { isApiError } from '../../api/client.js';
 import { useUpdateService } from '../../api/use-organizations.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 
 /** Rename a service or reword its description. */
@@ -74,14 +75,7 @@ export function ServiceEditModal({
             onChange={(event) => setDescription(event.currentTarget.value)}
             error={field(update.error, 'description')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <ModalFooter submitLabel={t('common.save')} onCancel={onClose} loading={update.isPending} />
         </Stack>
       </form>
     </Modal>

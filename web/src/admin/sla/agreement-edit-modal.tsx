@@ -1,11 +1,9 @@
 import {
   Alert,
-  Button,
   Checkbox,
   Divider,
   Modal,
   MultiSelect,
-  Group as Row,
   Select,
   SimpleGrid,
   Stack,
@@ -21,6 +19,7 @@ import { isApiError } from '../../api/client.js';
 import { useAgreements, useCalendars, useCreateAgreement, useUpdateAgreement } from '../../api/use-agreements.js';
 import { useServices } from '../../api/use-organizations.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import {
@@ -214,19 +213,17 @@ export function AgreementEditModal({
             errorAt={errorAt}
           />
 
-          <Row justify="flex-end" gap="sm">
+          <ModalFooter
+            submitLabel={agreement ? t('common.save') : t('slaAdmin.agreements.create')}
+            onCancel={onClose}
+            loading={mutation.isPending}
+          >
             {invalidCount > 0 ? (
               <Text size="sm" c="red.7" role="alert" mr="auto">
                 {t('slaAdmin.problems.count', { count: invalidCount })}
               </Text>
             ) : null}
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {agreement ? t('common.save') : t('slaAdmin.agreements.create')}
-            </Button>
-          </Row>
+          </ModalFooter>
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Group as Row, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { Calendar } from '../../../../domain/contracts/sla.js';
 import { isApiError } from '../../api/client.js';
 import { useCreateCalendar, useImportHolidays, useUpdateCalendar } from '../../api/use-agreements.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { viewerTimeZone } from '../../i18n/format.js';
 import {
@@ -171,14 +172,11 @@ export function CalendarEditModal({ calendar, onClose }: { calendar: Calendar | 
           {importHolidays.error ? (
             <ErrorAlert error={importHolidays.error} title={t('slaAdmin.calendars.importFailed')} />
           ) : null}
-          <Row justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {calendar ? t('common.save') : t('slaAdmin.calendars.create')}
-            </Button>
-          </Row>
+          <ModalFooter
+            submitLabel={calendar ? t('common.save') : t('slaAdmin.calendars.create')}
+            onCancel={onClose}
+            loading={mutation.isPending}
+          />
         </Stack>
       </form>
     </Modal>

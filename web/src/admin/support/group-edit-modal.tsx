@@ -1,5 +1,4 @@
 import {
-  Button,
   Modal,
   MultiSelect,
   Group as Row,
@@ -23,6 +22,7 @@ import { isApiError } from '../../api/client.js';
 import { useCreateGroup, useUpdateGroup } from '../../api/use-support.js';
 import { useUserSearch } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { type CoverageEntry, GroupCoverageField } from './group-coverage-field.js';
 
@@ -165,14 +165,11 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
               onChange={(event) => setActive(event.currentTarget.checked)}
             />
           ) : null}
-          <Row justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {group ? t('common.save') : t('groupsAdmin.create')}
-            </Button>
-          </Row>
+          <ModalFooter
+            submitLabel={group ? t('common.save') : t('groupsAdmin.create')}
+            onCancel={onClose}
+            loading={mutation.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Modal, NumberInput, Group as Row, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Group as Row, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, RoutingRule } from '../../../../domain/contracts/support.js';
@@ -8,6 +8,7 @@ import { useCreateRoutingRule, useUpdateRoutingRule } from '../../api/use-suppor
 import { CategorySelect } from '../../components/category-select.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { groupOptionLabel } from '../../components/group-options.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 
@@ -137,14 +138,11 @@ export function RoutingRuleModal({
               error={problems.group ?? field(mutation.error, 'groupId')}
             />
           </SimpleGrid>
-          <Row justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {rule ? t('common.save') : t('groupsAdmin.createRule')}
-            </Button>
-          </Row>
+          <ModalFooter
+            submitLabel={rule ? t('common.save') : t('groupsAdmin.createRule')}
+            onCancel={onClose}
+            loading={mutation.isPending}
+          />
         </Stack>
       </form>
     </Modal>

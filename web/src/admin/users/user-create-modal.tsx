@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../../domain/passwords.js';
 import { useCreateUser } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { NewPasswordInput } from './password-input.js';
 import {
@@ -70,14 +71,7 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
             onVisibleChange={setShowPassword}
             error={errors.password ?? field(create.error, 'password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('users.create')}
-            </Button>
-          </Group>
+          <ModalFooter submitLabel={t('users.create')} onCancel={close} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

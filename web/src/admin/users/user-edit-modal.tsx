@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Switch } from '@mantine/core';
+import { Alert, Modal, Stack, Switch } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateUserBody, User } from '../../../../domain/contracts/users.js';
@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client.js';
 import { useCurrentUser } from '../../api/use-session.js';
 import { useUpdateUser, useUser } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { QueryState } from '../../components/query-states.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { assignmentOf, USER_FIELDS, type UserErrors, UserFields, useValidateUser, valuesOf } from './user-fields.js';
@@ -107,14 +108,7 @@ function UserEditForm({
           onChange={(event) => setActive(event.currentTarget.checked)}
           error={field(update.error, 'status')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <ModalFooter submitLabel={t('common.save')} onCancel={onCancel} loading={update.isPending} />
       </Stack>
     </form>
   );

@@ -5,6 +5,7 @@ import type { User } from '../../../../domain/contracts/users.js';
 import { PASSWORD_MIN_LENGTH } from '../../../../domain/passwords.js';
 import { useSetUserPassword } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { NewPasswordInput } from './password-input.js';
 
@@ -70,14 +71,7 @@ export function UserPasswordModal({ user, onClose }: { user: User | null; onClos
               }
               data-autofocus
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={setPassword.isPending}>
-                {t('users.setPassword')}
-              </Button>
-            </Group>
+            <ModalFooter submitLabel={t('users.setPassword')} onCancel={close} loading={setPassword.isPending} />
           </Stack>
         </form>
       )}
