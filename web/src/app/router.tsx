@@ -250,6 +250,14 @@ const mailRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/mail/mail-page.js'), 'MailPage'),
 });
 
+/** The background jobs and their recent runs (admin only). */
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/jobs',
+  beforeLoad: requirePermission('jobs.read'),
+  component: lazyRouteComponent(() => import('../admin/jobs/jobs-page.js'), 'JobsPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -297,6 +305,7 @@ const routeTree = rootRoute.addChildren([
     calendarsRoute,
     agreementsRoute,
     mailRoute,
+    jobsRoute,
     auditRoute,
     supervisionRoute,
     accountRoute,
