@@ -7,7 +7,7 @@ import { useAddMessage, useUpdateTicket } from '../api/use-tickets.js';
 import { ConfirmModal } from '../components/confirm-modal.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ModalFooter } from '../components/modal-footer.js';
-import { textToHtml } from '../components/rich-text.js';
+import { textToHtml } from '../components/text-to-html.js';
 
 type Move = 'closed' | 'in_progress' | 'cancelled';
 

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { ModalFooter } from '../components/modal-footer.js';
 import { PriorityOverrideModal } from '../components/priority-override-modal.js';
 import { ErrorState, QueryState } from '../components/query-states.js';
-import { textToHtml } from '../components/rich-text.js';
+import { textToHtml } from '../components/text-to-html.js';
 import { UserSelect } from '../components/user-select.js';
 import type { BoardAction } from './board-row-menu.js';
 

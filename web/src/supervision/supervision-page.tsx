@@ -2,7 +2,11 @@ import { Badge, Grid, Paper, Tabs } from '@mantine/core';
 import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SupervisionSummary } from '../../../domain/contracts/supervision.js';
+import {
+  SUPERVISION_VIEWS,
+  type SupervisionSummary,
+  type SupervisionView,
+} from '../../../domain/contracts/supervision.js';
 import { useBoard, useSupervisionSummary } from '../api/use-supervision.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
@@ -20,18 +24,16 @@ import {
   hasFilters,
   type SupervisionSearch,
   summaryFiltersOf,
-  VIEWS,
-  type View,
 } from './supervision-search.js';
 
-const TOTALS: Record<View, keyof SupervisionSummary['totals']> = {
+const TOTALS: Record<SupervisionView, keyof SupervisionSummary['totals']> = {
   at_risk: 'atRisk',
   breached: 'breached',
   paused: 'paused',
   escalated: 'escalated',
   commitments: 'commitments',
 };
-const TAB_COLORS: Record<View, string> = {
+const TAB_COLORS: Record<SupervisionView, string> = {
   at_risk: 'orange',
   breached: 'red',
   paused: 'gray',
@@ -86,12 +88,12 @@ export function SupervisionPage() {
       />
       <Tabs
         value={view}
-        onChange={(value) => setSearch({ view: value === 'at_risk' ? undefined : (value as View) })}
+        onChange={(value) => setSearch({ view: value === 'at_risk' ? undefined : (value as SupervisionView) })}
         mb="md"
         keepMounted={false}
       >
         <Tabs.List>
-          {VIEWS.map((tab) => {
+          {SUPERVISION_VIEWS.map((tab) => {
             const count = summary.data?.totals[TOTALS[tab]];
             return (
               <Tabs.Tab

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCreateCannedResponse } from '../api/use-procedures.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ModalFooter } from '../components/modal-footer.js';
-import { textToHtml } from '../components/rich-text.js';
+import { textToHtml } from '../components/text-to-html.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
 /** Writes a canned response: plain text, turned into paragraphs the way the reply composer does. */

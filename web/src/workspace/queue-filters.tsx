@@ -1,6 +1,7 @@
 import { Badge, Button, Collapse, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { SORTS } from '../../../domain/contracts/tickets.js';
 import { PRIORITIES, PRIORITY_NAMES, type Priority } from '../../../domain/tickets/priority.js';
 import { STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
@@ -10,7 +11,7 @@ import { groupOptionLabel } from '../components/group-options.js';
 import { OrganizationSelect } from '../components/organization-select.js';
 import { SearchInput } from '../components/search-input.js';
 import { UserSelect } from '../components/user-select.js';
-import { extraFilterCount, type QueueSearch, SORTS, type Sort } from './queue-search.js';
+import { extraFilterCount, type QueueSearch, type Sort } from './queue-search.js';
 
 const ASSIGNEE_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 
