@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{domain,server,cli,test}/**/*.test.ts'],
+    include: ['{domain,server,cli,test}/**/*.test.ts', 'web/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import type { Messages } from './es.js';
+import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...supervisionEn,
   ...slaAdminEn,
   ...mailAdminEn,
+  ...jobsEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -89,6 +91,7 @@ export const en: Messages = {
     calendars: 'Business calendars',
     agreements: 'Service agreements',
     mail: 'Mail',
+    jobs: 'Jobs',
     account: 'My account',
     supervision: 'Supervision',
   },

@@ -1,3 +1,4 @@
+import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
@@ -14,6 +15,7 @@ export const es = {
   ...supervisionEs,
   ...slaAdminEs,
   ...mailAdminEs,
+  ...jobsEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -91,6 +93,7 @@ export const es = {
     calendars: 'Calendarios hábiles',
     agreements: 'Acuerdos de servicio',
     mail: 'Correo',
+    jobs: 'Tareas',
     account: 'Mi cuenta',
     supervision: 'Supervisión',
   },

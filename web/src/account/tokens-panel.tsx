@@ -6,7 +6,7 @@ import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/use-t
 import { ConfirmModal } from '../components/confirm-modal.js';
 import { DateTime } from '../components/date-time.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { TokenCreatedModal } from './token-created-modal.js';
 
@@ -40,61 +40,60 @@ export function TokensPanel() {
             {t('tokens.description')}
           </Text>
         </div>
-        {tokens.isPending ? (
-          <LoadingState />
-        ) : tokens.isError ? (
-          <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data.length === 0 ? (
-          <EmptyMessage title={t('tokens.empty')} description={t('tokens.emptyHint')} />
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('tokens.prefix')}</Table.Th>
-                  <Table.Th>{t('tokens.created')}</Table.Th>
-                  <Table.Th>{t('tokens.lastUsed')}</Table.Th>
-                  <Table.Th>{t('tokens.expires')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th aria-label={t('common.actions')} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.map((token) => {
-                  const state = stateOf(token, now);
-                  return (
-                    <Table.Tr key={token.id}>
-                      <Table.Td fw={500}>{token.name}</Table.Td>
-                      <Table.Td ff="monospace" fz="sm">{`${token.prefix}…`}</Table.Td>
-                      <Table.Td fz="sm">
-                        <DateTime value={token.createdAt} dateOnly />
-                      </Table.Td>
-                      <Table.Td fz="sm">
-                        {token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t('tokens.never')}
-                      </Table.Td>
-                      <Table.Td fz="sm">
-                        {token.expiresAt ? <DateTime value={token.expiresAt} dateOnly /> : t('tokens.noExpiry')}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={STATE_COLORS[state]}>
-                          {t(`tokens.states.${state}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {state === 'active' ? (
-                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(token)}>
-                            {t('tokens.revoke')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryState
+          query={tokens}
+          empty={<EmptyMessage title={t('tokens.empty')} description={t('tokens.emptyHint')} />}
+        >
+          {(list) => (
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.name')}</Table.Th>
+                    <Table.Th>{t('tokens.prefix')}</Table.Th>
+                    <Table.Th>{t('tokens.created')}</Table.Th>
+                    <Table.Th>{t('tokens.lastUsed')}</Table.Th>
+                    <Table.Th>{t('tokens.expires')}</Table.Th>
+                    <Table.Th>{t('fields.status')}</Table.Th>
+                    <Table.Th aria-label={t('common.actions')} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((token) => {
+                    const state = stateOf(token, now);
+                    return (
+                      <Table.Tr key={token.id}>
+                        <Table.Td fw={500}>{token.name}</Table.Td>
+                        <Table.Td ff="monospace" fz="sm">{`${token.prefix}…`}</Table.Td>
+                        <Table.Td fz="sm">
+                          <DateTime value={token.createdAt} dateOnly />
+                        </Table.Td>
+                        <Table.Td fz="sm">
+                          {token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t('tokens.never')}
+                        </Table.Td>
+                        <Table.Td fz="sm">
+                          {token.expiresAt ? <DateTime value={token.expiresAt} dateOnly /> : t('tokens.noExpiry')}
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={STATE_COLORS[state]}>
+                            {t(`tokens.states.${state}`)}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {state === 'active' ? (
+                            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(token)}>
+                              {t('tokens.revoke')}
+                            </Button>
+                          ) : null}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
         <CreateTokenForm onCreated={setCreated} />
       </Stack>
       <ConfirmModal

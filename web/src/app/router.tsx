@@ -186,56 +186,56 @@ const organizationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/organizations',
   beforeLoad: requirePermission('organizations.manage'),
-  component: lazyRouteComponent(() => import('../admin/organizations-page.js'), 'OrganizationsPage'),
+  component: lazyRouteComponent(() => import('../admin/organizations/organizations-page.js'), 'OrganizationsPage'),
 });
 
 const organizationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/organizations/$organizationId',
   beforeLoad: requirePermission('organizations.manage'),
-  component: lazyRouteComponent(() => import('../admin/organization-page.js'), 'OrganizationPage'),
+  component: lazyRouteComponent(() => import('../admin/organizations/organization-page.js'), 'OrganizationPage'),
 });
 
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/users',
   beforeLoad: requirePermission('users.manage'),
-  component: lazyRouteComponent(() => import('../admin/users-page.js'), 'UsersPage'),
+  component: lazyRouteComponent(() => import('../admin/users/users-page.js'), 'UsersPage'),
 });
 
 const ticketSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/ticket-settings',
   beforeLoad: requirePermission('settings.manage'),
-  component: lazyRouteComponent(() => import('../admin/ticket-settings-page.js'), 'TicketSettingsPage'),
+  component: lazyRouteComponent(() => import('../admin/settings/ticket-settings-page.js'), 'TicketSettingsPage'),
 });
 
 const categoriesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/categories',
   beforeLoad: requirePermission('categories.manage'),
-  component: lazyRouteComponent(() => import('../admin/categories-page.js'), 'CategoriesPage'),
+  component: lazyRouteComponent(() => import('../admin/support/categories-page.js'), 'CategoriesPage'),
 });
 
 const groupsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/groups',
   beforeLoad: requirePermission('groups.manage'),
-  component: lazyRouteComponent(() => import('../admin/groups-page.js'), 'GroupsPage'),
+  component: lazyRouteComponent(() => import('../admin/support/groups-page.js'), 'GroupsPage'),
 });
 
 const calendarsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/calendars',
   beforeLoad: requirePermission('agreements.manage'),
-  component: lazyRouteComponent(() => import('../admin/calendars-page.js'), 'CalendarsPage'),
+  component: lazyRouteComponent(() => import('../admin/sla/calendars-page.js'), 'CalendarsPage'),
 });
 
 const agreementsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/agreements',
   beforeLoad: requirePermission('agreements.manage'),
-  component: lazyRouteComponent(() => import('../admin/agreements-page.js'), 'AgreementsPage'),
+  component: lazyRouteComponent(() => import('../admin/sla/agreements-page.js'), 'AgreementsPage'),
 });
 
 /** Mailboxes, domains, the mail logs and templates; the open tab lives in the address so "back" from a ticket returns to it. */
@@ -247,14 +247,22 @@ const mailRoute = createRoute({
       ? { tab: search.tab }
       : {},
   beforeLoad: requirePermission('mail.manage'),
-  component: lazyRouteComponent(() => import('../admin/mail-page.js'), 'MailPage'),
+  component: lazyRouteComponent(() => import('../admin/mail/mail-page.js'), 'MailPage'),
+});
+
+/** The background jobs and their recent runs (admin only). */
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/jobs',
+  beforeLoad: requirePermission('jobs.read'),
+  component: lazyRouteComponent(() => import('../admin/jobs/jobs-page.js'), 'JobsPage'),
 });
 
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
   beforeLoad: requirePermission('audit.read'),
-  component: lazyRouteComponent(() => import('../admin/audit-page.js'), 'AuditPage'),
+  component: lazyRouteComponent(() => import('../admin/audit/audit-page.js'), 'AuditPage'),
 });
 
 /** The L3 console; the view and filters live in the address (see supervision-search.ts). */
@@ -297,6 +305,7 @@ const routeTree = rootRoute.addChildren([
     calendarsRoute,
     agreementsRoute,
     mailRoute,
+    jobsRoute,
     auditRoute,
     supervisionRoute,
     accountRoute,

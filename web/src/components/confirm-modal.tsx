@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert.js';
+import { ModalFooter } from './modal-footer.js';
 
 /** Asks before a change that is not a plain edit (deactivating, revoking). */
 export function ConfirmModal({
@@ -25,20 +25,19 @@ export function ConfirmModal({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack>
         <Text size="sm">{message}</Text>
         <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color={color} loading={loading} onClick={onConfirm} data-autofocus>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <ModalFooter
+          submitLabel={confirmLabel}
+          onCancel={onClose}
+          onConfirm={onConfirm}
+          loading={loading}
+          color={color}
+          autoFocus
+        />
       </Stack>
     </Modal>
   );

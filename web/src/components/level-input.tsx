@@ -1,9 +1,10 @@
 import { Input, SegmentedControl, type SegmentedControlProps } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LEVELS } from '../../../domain/tickets/priority.js';
+import { type Impact, LEVELS, type Urgency } from '../../../domain/tickets/priority.js';
 
-export type Level = (typeof LEVELS)[number];
+/** Impact and urgency share one scale (domain/tickets/priority.ts). */
+type Level = Impact | Urgency;
 
 /** Impact or urgency: low, medium or high, side by side. */
 export function LevelInput({
@@ -30,7 +31,7 @@ export function LevelInput({
         size={size}
         value={value}
         onChange={(next) => next !== value && onChange(next as Level)}
-        data={(['low', 'medium', 'high'] as const).map((level) => ({
+        data={[...LEVELS].reverse().map((level) => ({
           value: level,
           label: t(`tickets.${kind}Levels.${level}`),
         }))}

@@ -7,7 +7,7 @@ import { AttachmentPicker } from './attachment-picker.js';
 import { CannedResponsePicker } from './canned-response-picker.js';
 import { ErrorAlert } from './error-alert.js';
 import { LockIcon } from './icons.js';
-import { textToHtml } from './rich-text.js';
+import { textToHtml } from './text-to-html.js';
 
 /**
  * Writes on a ticket: a public reply and, for staff, an internal note (on a yellow ground, like

@@ -1,7 +1,7 @@
 import { Paper, Table } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ErrorState, LoadingState } from './query-states.js';
+import { QueryState } from './query-states.js';
 
 /**
  * A list the server answers, shown as the admin screens show lists: loading, an error with
@@ -30,28 +30,30 @@ export function QueryTable<T>({
   /** One `Table.Tr` (with its key) per item. */
   children: (item: T) => ReactNode;
 }) {
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return (
-    <Paper withBorder radius="md">
-      {query.data.length === 0 ? (
-        empty
-      ) : (
-        <Table.ScrollContainer minWidth={minWidth}>
-          <Table
-            verticalSpacing={6}
-            fz="sm"
-            highlightOnHover
-            aria-label={label}
-            style={alignTop ? { verticalAlign: 'top' } : undefined}
-          >
-            <Table.Thead>
-              <Table.Tr>{head}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{query.data.map(children)}</Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+    <QueryState query={query}>
+      {(items) => (
+        <Paper withBorder radius="md">
+          {items.length === 0 ? (
+            empty
+          ) : (
+            <Table.ScrollContainer minWidth={minWidth}>
+              <Table
+                verticalSpacing={6}
+                fz="sm"
+                highlightOnHover
+                aria-label={label}
+                style={alignTop ? { verticalAlign: 'top' } : undefined}
+              >
+                <Table.Thead>
+                  <Table.Tr>{head}</Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>{items.map(children)}</Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Paper>
       )}
-    </Paper>
+    </QueryState>
   );
 }

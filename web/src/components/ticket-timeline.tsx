@@ -7,7 +7,7 @@ import { useDateFormat } from '../i18n/format.js';
 import { initialsOf } from '../shell/user-menu.js';
 import { AttachmentList } from './attachment-list.js';
 import { LockIcon } from './icons.js';
-import { ErrorState, LoadingState } from './query-states.js';
+import { QueryState } from './query-states.js';
 import { RelativeTime } from './relative-time.js';
 import { RichText } from './rich-text.js';
 import { ChangeText } from './timeline-change.js';
@@ -20,38 +20,42 @@ import { timelineSentence } from './timeline-sentence.js';
 export function TicketTimeline({ ticket, viewerId }: { ticket: Ticket; viewerId: string }) {
   const { t } = useTranslation();
   const timeline = useTimeline(ticket.id);
-  if (timeline.isPending) return <LoadingState />;
-  if (timeline.isError) return <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />;
-  const entries = timeline.data.pages.flatMap((page) => page.items);
   return (
-    <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('timeline.title')}>
-      {entries.map((entry) => (
-        <li key={entry.id}>
-          {entry.message ? (
-            <MessageCard message={entry.message} mine={entry.message.author.id === viewerId} />
-          ) : (
-            <ChangeLine entry={entry} ticket={ticket} />
-          )}
-        </li>
-      ))}
-      {entries.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('timeline.empty')}
-        </Text>
-      ) : null}
-      {timeline.hasNextPage ? (
-        <Center>
-          <Button
-            variant="default"
-            size="xs"
-            loading={timeline.isFetchingNextPage}
-            onClick={() => void timeline.fetchNextPage()}
-          >
-            {t('timeline.later')}
-          </Button>
-        </Center>
-      ) : null}
-    </Stack>
+    <QueryState query={timeline}>
+      {(data) => {
+        const entries = data.pages.flatMap((page) => page.items);
+        return (
+          <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('timeline.title')}>
+            {entries.map((entry) => (
+              <li key={entry.id}>
+                {entry.message ? (
+                  <MessageCard message={entry.message} mine={entry.message.author.id === viewerId} />
+                ) : (
+                  <ChangeLine entry={entry} ticket={ticket} />
+                )}
+              </li>
+            ))}
+            {entries.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('timeline.empty')}
+              </Text>
+            ) : null}
+            {timeline.hasNextPage ? (
+              <Center>
+                <Button
+                  variant="default"
+                  size="xs"
+                  loading={timeline.isFetchingNextPage}
+                  onClick={() => void timeline.fetchNextPage()}
+                >
+                  {t('timeline.later')}
+                </Button>
+              </Center>
+            ) : null}
+          </Stack>
+        );
+      }}
+    </QueryState>
   );
 }
 

@@ -5,7 +5,7 @@ import { OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket
 import { useTicketList } from '../api/use-tickets.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterButton } from '../components/router-link.js';
 import { SearchInput } from '../components/search-input.js';
 import { RequesterTicketList } from './requester-ticket-list.js';
@@ -51,28 +51,29 @@ export function MyTicketsPage() {
           style={{ flex: '1 1 14rem' }}
         />
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : tickets.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage
-            title={q ? t('portalTickets.noMatches') : t(`portalTickets.empty.${filter}`)}
-            description={q ? t('common.tryAnotherSearch') : undefined}
-          />
-        </Paper>
-      ) : (
-        <>
-          <RequesterTicketList tickets={tickets} />
-          <LoadMore
-            shown={tickets.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+      <QueryState
+        query={list}
+        empty={
+          <Paper withBorder radius="md">
+            <EmptyMessage
+              title={q ? t('portalTickets.noMatches') : t(`portalTickets.empty.${filter}`)}
+              description={q ? t('common.tryAnotherSearch') : undefined}
+            />
+          </Paper>
+        }
+      >
+        {() => (
+          <>
+            <RequesterTicketList tickets={tickets} />
+            <LoadMore
+              shown={tickets.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -3,20 +3,18 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Urgency } from '../../../domain/tickets/priority.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
-import { useAttachmentQueue } from '../api/use-attachment-queue.js';
 import { useServices } from '../api/use-organizations.js';
 import { useCurrentUser } from '../api/use-session.js';
-import { useCreateTicket } from '../api/use-tickets.js';
 import { AttachmentPicker } from '../components/attachment-picker.js';
 import { CategorySelect } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { textToHtml } from '../components/rich-text.js';
+import { useNewTicketSubmit } from '../components/use-new-ticket-submit.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { ProcedureSuggestions } from './procedure-suggestions.js';
 import { TicketTypeChoice } from './ticket-type-choice.js';
 
-type Level = 'high' | 'medium' | 'low';
 type Errors = Partial<Record<'type' | 'subject' | 'description', string>>;
 
 const FORM_FIELDS = ['type', 'subject', 'description', 'serviceId', 'categoryId', 'urgency', 'attachmentIds'];
@@ -27,8 +25,7 @@ export function NewTicketForm() {
   const { field } = useErrorText();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const create = useCreateTicket();
-  const queue = useAttachmentQueue();
+  const { submit, busy, queue, createError, error } = useNewTicketSubmit();
   const services = useServices(me.organizationId);
   const activeServices = (services.data ?? []).filter((s) => s.status === 'active');
 
@@ -37,12 +34,10 @@ export function NewTicketForm() {
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
-  const [urgency, setUrgency] = useState<Level>('medium');
+  const [urgency, setUrgency] = useState<Urgency>('medium');
   const [errors, setErrors] = useState<Errors>({});
-  const [uploadError, setUploadError] = useState<unknown>(null);
   // With one service only, there is nothing to choose.
   const chosenService = serviceId ?? (activeServices.length === 1 ? (activeServices[0]?.id ?? null) : null);
-  const busy = create.isPending || queue.uploading;
   // Three long choices side by side do not fit a phone; there they stack.
   const narrow = useMediaQuery('(max-width: 30em)');
 
@@ -55,46 +50,28 @@ export function NewTicketForm() {
     if (!description.trim()) problems.description = t('errors.fields.required');
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !type) return;
-    setUploadError(null);
-    let attachmentIds: string[];
-    try {
-      attachmentIds = await queue.uploadAll(null);
-    } catch (error) {
-      setUploadError(error);
-      return;
-    }
-    create.mutate(
-      {
-        type,
-        subject: subject.trim(),
-        description: textToHtml(description),
-        serviceId: chosenService,
-        categoryId,
-        urgency,
-        ...(attachmentIds.length ? { attachmentIds } : {}),
-      },
-      {
-        onSuccess: (ticket) =>
-          void navigate({
-            to: '/portal/tickets/$ticketId',
-            params: { ticketId: ticket.id },
-            search: { created: ticket.number },
-          }),
-      },
+    await submit(
+      { type, subject, description, serviceId: chosenService, categoryId, urgency },
+      (ticket) =>
+        void navigate({
+          to: '/portal/tickets/$ticketId',
+          params: { ticketId: ticket.id },
+          search: { created: ticket.number },
+        }),
     );
   };
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={handleSubmit} noValidate>
       <Stack gap="md">
-        <ErrorAlert error={create.error ?? uploadError} title={t('portalForm.notSent')} fields={FORM_FIELDS} />
+        <ErrorAlert error={error} title={t('portalForm.notSent')} fields={FORM_FIELDS} />
         <TicketTypeChoice
           value={type}
           onChange={(next) => {
             setType(next);
             setErrors((e) => ({ ...e, type: undefined }));
           }}
-          error={errors.type ?? field(create.error, 'type')}
+          error={errors.type ?? field(createError, 'type')}
         />
         {activeServices.length > 1 ? (
           <Select
@@ -109,7 +86,7 @@ export function NewTicketForm() {
             }}
             clearable
             searchable
-            error={field(create.error, 'serviceId')}
+            error={field(createError, 'serviceId')}
           />
         ) : null}
         <CategorySelect
@@ -118,7 +95,7 @@ export function NewTicketForm() {
           serviceId={chosenService}
           value={categoryId}
           onChange={setCategoryId}
-          error={field(create.error, 'categoryId')}
+          error={field(createError, 'categoryId')}
         />
         <TextInput
           label={t('portalForm.subjectLabel')}
@@ -127,7 +104,7 @@ export function NewTicketForm() {
           maxLength={200}
           value={subject}
           onChange={(event) => setSubject(event.currentTarget.value)}
-          error={errors.subject ?? field(create.error, 'subject')}
+          error={errors.subject ?? field(createError, 'subject')}
         />
         <ProcedureSuggestions subject={subject} serviceId={chosenService} categoryId={categoryId} />
         <Textarea
@@ -139,7 +116,7 @@ export function NewTicketForm() {
           maxRows={20}
           value={description}
           onChange={(event) => setDescription(event.currentTarget.value)}
-          error={errors.description ?? field(create.error, 'description')}
+          error={errors.description ?? field(createError, 'description')}
         />
         <Stack gap={6}>
           <Input.Label id="portal-urgency-label">{t('portalForm.urgencyLabel')}</Input.Label>
@@ -148,7 +125,7 @@ export function NewTicketForm() {
             fullWidth
             orientation={narrow ? 'vertical' : 'horizontal'}
             value={urgency}
-            onChange={(value) => setUrgency(value as Level)}
+            onChange={(value) => setUrgency(value as Urgency)}
             data={(['low', 'medium', 'high'] as const).map((level) => ({
               value: level,
               label: t(`portalForm.urgency.${level}`),

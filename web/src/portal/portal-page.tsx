@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import { useCurrentUser } from '../api/use-session.js';
 import { useTicketList } from '../api/use-tickets.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { NewTicketForm } from './new-ticket-form.js';
 import { RequesterTicketList } from './requester-ticket-list.js';
@@ -63,17 +63,16 @@ function OpenTickets() {
       <Title order={3} size="h4" id="portal-open-tickets" mb="sm">
         {t('portal.openTicketsTitle')}
       </Title>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : tickets.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage title={t('portal.noOpenTickets')} />
-        </Paper>
-      ) : (
-        <RequesterTicketList tickets={tickets} />
-      )}
+      <QueryState
+        query={list}
+        empty={
+          <Paper withBorder radius="md">
+            <EmptyMessage title={t('portal.noOpenTickets')} />
+          </Paper>
+        }
+      >
+        {() => <RequesterTicketList tickets={tickets} />}
+      </QueryState>
       <RouterAnchor to="/portal/tickets" size="sm" mt="sm" display="inline-block">
         {t('portal.allMyTickets')}
       </RouterAnchor>

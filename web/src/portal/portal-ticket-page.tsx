@@ -9,7 +9,7 @@ import { useTicket } from '../api/use-tickets.js';
 import { AttachmentList } from '../components/attachment-list.js';
 import { DateTime } from '../components/date-time.js';
 import { MessageComposer } from '../components/message-composer.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { QueryState } from '../components/query-states.js';
 import { RichText } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { TicketStatusBadge, TicketTypeBadge } from '../components/ticket-badges.js';
@@ -57,19 +57,17 @@ export function PortalTicketPage() {
           {t('conflict.ticket')}
         </Alert>
       ) : null}
-      {ticket.isPending ? (
-        <LoadingState />
-      ) : ticket.isError ? (
-        <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />
-      ) : (
-        <TicketView
-          ticket={ticket.data}
-          onConflict={() => {
-            setConflict(true);
-            void ticket.refetch();
-          }}
-        />
-      )}
+      <QueryState query={ticket}>
+        {(found) => (
+          <TicketView
+            ticket={found}
+            onConflict={() => {
+              setConflict(true);
+              void ticket.refetch();
+            }}
+          />
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -6,7 +6,8 @@ import { isApiError } from '../api/client.js';
 import { useAddMessage, useUpdateTicket } from '../api/use-tickets.js';
 import { ConfirmModal } from '../components/confirm-modal.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { textToHtml } from '../components/rich-text.js';
+import { ModalFooter } from '../components/modal-footer.js';
+import { textToHtml } from '../components/text-to-html.js';
 
 type Move = 'closed' | 'in_progress' | 'cancelled';
 
@@ -116,14 +117,12 @@ export function RequesterActions({ ticket, onConflict }: { ticket: Ticket; onCon
             onChange={(event) => setWhy(event.currentTarget.value)}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={update.isPending || reply.isPending} onClick={() => apply('in_progress')}>
-              {t('requesterActions.reopen')}
-            </Button>
-          </Group>
+          <ModalFooter
+            submitLabel={t('requesterActions.reopen')}
+            onCancel={close}
+            onConfirm={() => apply('in_progress')}
+            loading={update.isPending || reply.isPending}
+          />
         </Stack>
       </Modal>
     </>

@@ -22,6 +22,7 @@ export interface NavItem {
     | '/admin/calendars'
     | '/admin/agreements'
     | '/admin/mail'
+    | '/admin/jobs'
     | '/admin/audit'
     | '/account';
   label:
@@ -42,6 +43,7 @@ export interface NavItem {
     | 'nav.calendars'
     | 'nav.agreements'
     | 'nav.mail'
+    | 'nav.jobs'
     | 'nav.audit'
     | 'nav.account';
   section: NavSection;
@@ -95,6 +97,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/agreements', label: 'nav.agreements', section: 'admin', allowed: can('agreements.manage') },
   { to: '/admin/groups', label: 'nav.groups', section: 'admin', allowed: can('groups.manage') },
   { to: '/admin/mail', label: 'nav.mail', section: 'admin', allowed: can('mail.manage') },
+  { to: '/admin/jobs', label: 'nav.jobs', section: 'admin', allowed: can('jobs.read') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];

@@ -1,15 +1,16 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardTicket } from '../../../domain/contracts/supervision.js';
 import { useAddMessage, useTicket, useUpdateTicket } from '../api/use-tickets.js';
+import { CommitmentModal } from '../components/commitment-modal.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
-import { textToHtml } from '../components/rich-text.js';
+import { ModalFooter } from '../components/modal-footer.js';
+import { PriorityOverrideModal } from '../components/priority-override-modal.js';
+import { ErrorState, QueryState } from '../components/query-states.js';
+import { textToHtml } from '../components/text-to-html.js';
 import { UserSelect } from '../components/user-select.js';
-import { PriorityOverrideModal } from '../workspace/priority-override-modal.js';
 import type { BoardAction } from './board-row-menu.js';
-import { CommitmentModal } from './commitment-modal.js';
 
 const ASSIGNEE_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 
@@ -70,18 +71,12 @@ function ReassignModal({ ticket, onClose }: { ticket: BoardTicket; onClose: () =
             onChange={(id) => setAssigneeId(id)}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={update.isPending || full.isPending}
-              disabled={!assigneeId || assigneeId === (full.data?.assignee?.id ?? ticket.assignee?.id)}
-            >
-              {t('supervision.reassign.submit')}
-            </Button>
-          </Group>
+          <ModalFooter
+            submitLabel={t('supervision.reassign.submit')}
+            onCancel={onClose}
+            loading={update.isPending || full.isPending}
+            disabled={!assigneeId || assigneeId === (full.data?.assignee?.id ?? ticket.assignee?.id)}
+          />
         </Stack>
       </form>
     </Modal>
@@ -96,7 +91,7 @@ function PriorityModal({ ticket, onClose }: { ticket: BoardTicket; onClose: () =
   if (!full.data)
     return (
       <Modal opened onClose={onClose} title={t('priorityOverride.title')} centered>
-        {full.isError ? <ErrorState error={full.error} onRetry={() => void full.refetch()} /> : <LoadingState />}
+        <QueryState query={full}>{() => null}</QueryState>
       </Modal>
     );
   const version = full.data.version;
@@ -147,14 +142,7 @@ function NoteModal({ ticket, onClose }: { ticket: BoardTicket; onClose: () => vo
             error={missing ? t('errors.fields.required') : undefined}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('supervision.note.submit')}
-            </Button>
-          </Group>
+          <ModalFooter submitLabel={t('supervision.note.submit')} onCancel={onClose} loading={add.isPending} />
         </Stack>
       </form>
     </Modal>

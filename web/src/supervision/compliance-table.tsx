@@ -2,7 +2,7 @@ import { Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@m
 import { useTranslation } from 'react-i18next';
 import type { Compliance } from '../../../domain/contracts/supervision.js';
 import { useCompliance } from '../api/use-supervision.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { QueryState } from '../components/query-states.js';
 import { currentMonth } from './supervision-search.js';
 
 type Outcome = Compliance['items'][number]['firstResponse'];
@@ -32,44 +32,45 @@ export function ComplianceCard({ month, onMonthChange }: { month: string; onMont
           onChange={(event) => event.currentTarget.value && onMonthChange(event.currentTarget.value)}
         />
       </Group>
-      {compliance.isPending ? (
-        <LoadingState />
-      ) : compliance.isError ? (
-        <ErrorState error={compliance.error} onRetry={() => void compliance.refetch()} />
-      ) : compliance.data.items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('supervision.compliance.empty')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={300}>
-          <Table fz="sm" verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('supervision.compliance.organization')}</Table.Th>
-                <Table.Th w="32%">{t('supervision.compliance.firstResponse')}</Table.Th>
-                <Table.Th w="32%">{t('supervision.compliance.resolution')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {compliance.data.items.map((item) => (
-                <Table.Tr key={item.organization.id}>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {item.organization.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <OutcomeCell outcome={item.firstResponse} />
-                  </Table.Td>
-                  <Table.Td>
-                    <OutcomeCell outcome={item.resolution} />
-                  </Table.Td>
+      <QueryState
+        query={compliance}
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('supervision.compliance.empty')}
+          </Text>
+        }
+      >
+        {(report) => (
+          <Table.ScrollContainer minWidth={300}>
+            <Table fz="sm" verticalSpacing={6}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('supervision.compliance.organization')}</Table.Th>
+                  <Table.Th w="32%">{t('supervision.compliance.firstResponse')}</Table.Th>
+                  <Table.Th w="32%">{t('supervision.compliance.resolution')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {report.items.map((item) => (
+                  <Table.Tr key={item.organization.id}>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {item.organization.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <OutcomeCell outcome={item.firstResponse} />
+                    </Table.Td>
+                    <Table.Td>
+                      <OutcomeCell outcome={item.resolution} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
     </Paper>
   );
 }

@@ -2,7 +2,8 @@ import { Anchor, Badge, Group, Paper, SegmentedControl, Table, Text, Title } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionSummary } from '../../../domain/contracts/supervision.js';
-import { LEVELS, type Level, type SupervisionSearch } from './supervision-search.js';
+import { SUPPORT_LEVELS, type SupportLevel } from '../../../domain/support/support-levels.js';
+import type { SupervisionSearch } from './supervision-search.js';
 
 const DIMENSIONS = ['group', 'agent', 'organization', 'level'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
@@ -15,7 +16,7 @@ const BUCKETS: Record<Dimension, keyof Omit<SupervisionSummary, 'totals'>> = {
   level: 'byLevel',
 };
 
-const isLevel = (id: string | null): id is Level => (LEVELS as readonly (string | null)[]).includes(id);
+const isLevel = (id: string | null): id is SupportLevel => (SUPPORT_LEVELS as readonly (string | null)[]).includes(id);
 
 /** Which filter a bucket of each breakdown sets when picked. */
 function filterFor(dimension: Dimension, id: string): Partial<SupervisionSearch> | null {

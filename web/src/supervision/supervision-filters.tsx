@@ -1,10 +1,11 @@
 import { Button, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SUPPORT_LEVELS, type SupportLevel } from '../../../domain/support/support-levels.js';
 import { useGroups } from '../api/use-support.js';
+import { groupOptionLabel } from '../components/group-options.js';
 import { OrganizationSelect } from '../components/organization-select.js';
 import { UserSelect } from '../components/user-select.js';
-import { groupOptionLabel } from '../workspace/escalate-modal.js';
-import { hasFilters, LEVELS, type Level, type SupervisionSearch } from './supervision-search.js';
+import { hasFilters, type SupervisionSearch } from './supervision-search.js';
 
 const AGENT_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 
@@ -48,9 +49,9 @@ export function SupervisionFilters({
       <Select
         label={t('supervision.filters.level')}
         placeholder={t('supervision.filters.any')}
-        data={LEVELS.map((level) => ({ value: level, label: t(`support.levelNames.${level}`) }))}
+        data={SUPPORT_LEVELS.map((level) => ({ value: level, label: t(`support.levelNames.${level}`) }))}
         value={search.level ?? null}
-        onChange={(level) => onChange({ level: (level as Level | null) ?? undefined })}
+        onChange={(level) => onChange({ level: (level as SupportLevel | null) ?? undefined })}
         clearable
       />
       <Button

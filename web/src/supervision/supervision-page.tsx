@@ -2,11 +2,15 @@ import { Badge, Grid, Paper, Tabs } from '@mantine/core';
 import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SupervisionSummary } from '../../../domain/contracts/supervision.js';
+import {
+  SUPERVISION_VIEWS,
+  type SupervisionSummary,
+  type SupervisionView,
+} from '../../../domain/contracts/supervision.js';
 import { useBoard, useSupervisionSummary } from '../api/use-supervision.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
 import { BoardActionModals } from './board-action-modals.js';
 import type { BoardAction } from './board-row-menu.js';
@@ -20,18 +24,16 @@ import {
   hasFilters,
   type SupervisionSearch,
   summaryFiltersOf,
-  VIEWS,
-  type View,
 } from './supervision-search.js';
 
-const TOTALS: Record<View, keyof SupervisionSummary['totals']> = {
+const TOTALS: Record<SupervisionView, keyof SupervisionSummary['totals']> = {
   at_risk: 'atRisk',
   breached: 'breached',
   paused: 'paused',
   escalated: 'escalated',
   commitments: 'commitments',
 };
-const TAB_COLORS: Record<View, string> = {
+const TAB_COLORS: Record<SupervisionView, string> = {
   at_risk: 'orange',
   breached: 'red',
   paused: 'gray',
@@ -86,12 +88,12 @@ export function SupervisionPage() {
       />
       <Tabs
         value={view}
-        onChange={(value) => setSearch({ view: value === 'at_risk' ? undefined : (value as View) })}
+        onChange={(value) => setSearch({ view: value === 'at_risk' ? undefined : (value as SupervisionView) })}
         mb="md"
         keepMounted={false}
       >
         <Tabs.List>
-          {VIEWS.map((tab) => {
+          {SUPERVISION_VIEWS.map((tab) => {
             const count = summary.data?.totals[TOTALS[tab]];
             return (
               <Tabs.Tab
@@ -112,37 +114,34 @@ export function SupervisionPage() {
         </Tabs.List>
       </Tabs>
       <SupervisionFilters search={search} onChange={setSearch} />
-      {board.isPending ? (
-        <LoadingState />
-      ) : board.isError ? (
-        <ErrorState error={board.error} onRetry={() => void board.refetch()} />
-      ) : tickets.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage
-            title={hasFilters(search) ? t('supervision.noMatches') : t(`supervision.empty.${view}`)}
-            description={hasFilters(search) ? t('common.tryAnotherSearch') : t('supervision.emptyHint')}
-          />
-        </Paper>
-      ) : (
-        <>
-          <BoardTable tickets={tickets} cursor={cursor} onCursor={setCursor} onAction={setAction} />
-          <LoadMore
-            shown={tickets.length}
-            hasMore={board.hasNextPage}
-            loading={board.isFetchingNextPage}
-            onLoadMore={() => void board.fetchNextPage()}
-          />
-        </>
-      )}
+      <QueryState
+        query={board}
+        empty={
+          <Paper withBorder radius="md">
+            <EmptyMessage
+              title={hasFilters(search) ? t('supervision.noMatches') : t(`supervision.empty.${view}`)}
+              description={hasFilters(search) ? t('common.tryAnotherSearch') : t('supervision.emptyHint')}
+            />
+          </Paper>
+        }
+      >
+        {() => (
+          <>
+            <BoardTable tickets={tickets} cursor={cursor} onCursor={setCursor} onAction={setAction} />
+            <LoadMore
+              shown={tickets.length}
+              hasMore={board.hasNextPage}
+              loading={board.isFetchingNextPage}
+              onLoadMore={() => void board.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
       <Grid gap="md" mt="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          {summary.isPending ? (
-            <LoadingState />
-          ) : summary.isError ? (
-            <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
-          ) : (
-            <SummaryBreakdown summary={summary.data} onFilter={setSearch} />
-          )}
+          <QueryState query={summary}>
+            {(report) => <SummaryBreakdown summary={report} onFilter={setSearch} />}
+          </QueryState>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <ComplianceCard

@@ -1,18 +1,14 @@
+import { SUPERVISION_VIEWS, type SupervisionView } from '../../../domain/contracts/supervision.js';
+import { SUPPORT_LEVELS, type SupportLevel } from '../../../domain/support/support-levels.js';
 import type { BoardFilters, SummaryFilters } from '../api/use-supervision.js';
-
-/** The contract's views and levels, copied so the bundle does not carry the schema library. */
-export const VIEWS = ['at_risk', 'breached', 'paused', 'escalated', 'commitments'] as const;
-export type View = (typeof VIEWS)[number];
-export const LEVELS = ['L1', 'L2', 'L3'] as const;
-export type Level = (typeof LEVELS)[number];
 
 /** What the console keeps in its address: the view, the filters and the compliance month. */
 export interface SupervisionSearch {
-  view?: View;
+  view?: SupervisionView;
   organizationId?: string;
   groupId?: string;
   assigneeId?: string;
-  level?: Level;
+  level?: SupportLevel;
   /** YYYY-MM; this month when absent. */
   month?: string;
 }
@@ -28,11 +24,11 @@ const id = (value: unknown): string | undefined =>
 /** Reads the address's search part; anything unknown or malformed is dropped rather than sent to the API. */
 export function parseSupervisionSearch(search: Record<string, unknown>): SupervisionSearch {
   const parsed: SupervisionSearch = {
-    view: oneOf(VIEWS, search.view),
+    view: oneOf(SUPERVISION_VIEWS, search.view),
     organizationId: id(search.organizationId),
     groupId: id(search.groupId),
     assigneeId: id(search.assigneeId),
-    level: oneOf(LEVELS, search.level),
+    level: oneOf(SUPPORT_LEVELS, search.level),
     month: typeof search.month === 'string' && MONTH.test(search.month) ? search.month : undefined,
   };
   return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as SupervisionSearch;

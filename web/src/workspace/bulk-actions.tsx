@@ -7,6 +7,7 @@ import { PENDING_REASONS, type PendingReason, type TicketStatus } from '../../..
 import { useCurrentUser } from '../api/use-session.js';
 import { useBulkUpdateTickets } from '../api/use-tickets.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { ModalFooter } from '../components/modal-footer.js';
 import { UserSelect } from '../components/user-select.js';
 
 type Mode = 'assign' | 'status' | 'priority';
@@ -202,14 +203,7 @@ function BulkModal({
               />
             </>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={loading}>
-              {t('bulk.apply', { count })}
-            </Button>
-          </Group>
+          <ModalFooter submitLabel={t('bulk.apply', { count })} onCancel={close} loading={loading} />
         </Stack>
       </form>
     </Modal>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Group as SupportGroup } from '../../../domain/contracts/support.js';
 import { RESOLUTION_CODES, type ResolutionCode } from '../../../domain/tickets/ticket-lifecycle.js';
 import { useGroups } from '../api/use-support.js';
-import { groupOptionLabel } from './escalate-modal.js';
+import { groupOptionLabel } from '../components/group-options.js';
 
 export type Ending =
   | { kind: 'resolve'; code: ResolutionCode; notes: string }

@@ -6,7 +6,7 @@ import type { User } from '../../../domain/contracts/users.js';
 import { useOrganization } from '../api/use-organizations.js';
 import { useTicketList } from '../api/use-tickets.js';
 import { useUserList } from '../api/use-users.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { QueryState } from '../components/query-states.js';
 import { RelativeTime } from '../components/relative-time.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { TicketStatusBadge } from '../components/ticket-badges.js';
@@ -74,33 +74,34 @@ export function CallerSearch({
       />
       {search.trim() ? (
         <Paper withBorder radius="sm" id="caller-results" role="listbox" aria-label={t('phone.caller')}>
-          {results.isPending ? (
-            <LoadingState />
-          ) : results.isError ? (
-            <ErrorState error={results.error} onRetry={() => void results.refetch()} />
-          ) : people.length === 0 ? (
-            <Text size="sm" c="dimmed" p="sm">
-              {t('phone.noCallers')}
-            </Text>
-          ) : (
-            people.map((person, index) => (
-              <NavLink
-                key={person.id}
-                id={`caller-${person.id}`}
-                role="option"
-                aria-selected={index === cursor}
-                active={index === cursor}
-                label={person.name}
-                description={
-                  <>
-                    {person.email} · <OrganizationText id={person.organizationId} />
-                  </>
-                }
-                onClick={() => pick(person)}
-                onMouseEnter={() => setCursor(index)}
-              />
-            ))
-          )}
+          <QueryState
+            query={results}
+            empty={
+              <Text size="sm" c="dimmed" p="sm">
+                {t('phone.noCallers')}
+              </Text>
+            }
+          >
+            {() =>
+              people.map((person, index) => (
+                <NavLink
+                  key={person.id}
+                  id={`caller-${person.id}`}
+                  role="option"
+                  aria-selected={index === cursor}
+                  active={index === cursor}
+                  label={person.name}
+                  description={
+                    <>
+                      {person.email} · <OrganizationText id={person.organizationId} />
+                    </>
+                  }
+                  onClick={() => pick(person)}
+                  onMouseEnter={() => setCursor(index)}
+                />
+              ))
+            }
+          </QueryState>
         </Paper>
       ) : null}
     </Stack>
@@ -131,39 +132,40 @@ function CallerCard({ caller, onChange }: { caller: User; onChange: () => void }
       <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="sm" mb={4}>
         {t('phone.recent')}
       </Text>
-      {recent.isPending ? (
-        <LoadingState />
-      ) : recent.isError ? (
-        <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />
-      ) : tickets.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('phone.noRecent')}
-        </Text>
-      ) : (
-        <Stack gap={2}>
-          {tickets.map((ticket) => (
-            <Group key={ticket.id} gap="xs" wrap="nowrap">
-              <Text ff="monospace" size="xs" c="dimmed">
-                {ticket.number}
-              </Text>
-              <RouterAnchor
-                to="/workspace/tickets/$ticketId"
-                params={{ ticketId: ticket.id }}
-                size="sm"
-                target="_blank"
-                style={{ flex: 1, minWidth: 0 }}
-                truncate
-              >
-                {ticket.subject}
-              </RouterAnchor>
-              <TicketStatusBadge status={ticket.status} size="xs" />
-              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                <RelativeTime value={ticket.updatedAt} />
-              </Text>
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <QueryState
+        query={recent}
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('phone.noRecent')}
+          </Text>
+        }
+      >
+        {() => (
+          <Stack gap={2}>
+            {tickets.map((ticket) => (
+              <Group key={ticket.id} gap="xs" wrap="nowrap">
+                <Text ff="monospace" size="xs" c="dimmed">
+                  {ticket.number}
+                </Text>
+                <RouterAnchor
+                  to="/workspace/tickets/$ticketId"
+                  params={{ ticketId: ticket.id }}
+                  size="sm"
+                  target="_blank"
+                  style={{ flex: 1, minWidth: 0 }}
+                  truncate
+                >
+                  {ticket.subject}
+                </RouterAnchor>
+                <TicketStatusBadge status={ticket.status} size="xs" />
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  <RelativeTime value={ticket.updatedAt} />
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </QueryState>
     </Paper>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateCannedResponse } from '../api/use-procedures.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { textToHtml } from '../components/rich-text.js';
+import { ModalFooter } from '../components/modal-footer.js';
+import { textToHtml } from '../components/text-to-html.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
 /** Writes a canned response: plain text, turned into paragraphs the way the reply composer does. */
@@ -58,14 +59,7 @@ export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean
             checked={shared}
             onChange={(event) => setShared(event.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('canned.create')}
-            </Button>
-          </Group>
+          <ModalFooter submitLabel={t('canned.create')} onCancel={onClose} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -8,7 +8,7 @@ import { htmlToText } from '../components/canned-response-picker.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PlusIcon } from '../components/icons.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { CannedResponseCreateModal } from './canned-response-create-modal.js';
 
 /** The canned responses I can use: the desk's shared ones and my own; write new ones and delete them. */
@@ -40,60 +40,56 @@ export function CannedResponsesPage() {
           </Button>
         }
       />
-      {responses.isPending ? (
-        <LoadingState />
-      ) : responses.isError ? (
-        <ErrorState error={responses.error} onRetry={() => void responses.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyMessage title={t('canned.emptyList')} />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing={6} fz="sm" aria-label={t('canned.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={260}>{t('canned.fields.title')}</Table.Th>
-                  <Table.Th>{t('canned.preview')}</Table.Th>
-                  <Table.Th w={120}>{t('canned.visibility')}</Table.Th>
-                  <Table.Th w={110} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((response) => (
-                  <Table.Tr key={response.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500} lineClamp={2}>
-                        {response.title}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td maw={480}>
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {htmlToText(response.bodyHtml)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={response.shared ? 'blue' : 'gray'} size="sm">
-                        {response.shared ? t('canned.shared') : t('canned.mine')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="xs"
-                        aria-label={t('canned.deleteNamed', { title: response.title })}
-                        onClick={() => setDeleting(response)}
-                      >
-                        {t('canned.delete')}
-                      </Button>
-                    </Table.Td>
+      <QueryState query={responses} empty={<EmptyMessage title={t('canned.emptyList')} />}>
+        {() => (
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing={6} fz="sm" aria-label={t('canned.tableLabel')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={260}>{t('canned.fields.title')}</Table.Th>
+                    <Table.Th>{t('canned.preview')}</Table.Th>
+                    <Table.Th w={120}>{t('canned.visibility')}</Table.Th>
+                    <Table.Th w={110} />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((response) => (
+                    <Table.Tr key={response.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={500} lineClamp={2}>
+                          {response.title}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td maw={480}>
+                        <Text size="xs" c="dimmed" lineClamp={2}>
+                          {htmlToText(response.bodyHtml)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color={response.shared ? 'blue' : 'gray'} size="sm">
+                          {response.shared ? t('canned.shared') : t('canned.mine')}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          variant="subtle"
+                          color="red"
+                          size="xs"
+                          aria-label={t('canned.deleteNamed', { title: response.title })}
+                          onClick={() => setDeleting(response)}
+                        >
+                          {t('canned.delete')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      </QueryState>
       {creating ? <CannedResponseCreateModal opened onClose={() => setCreating(false)} /> : null}
       <Modal opened={deleting !== null} onClose={closeDelete} title={t('canned.deleteTitle')} centered>
         <Stack>

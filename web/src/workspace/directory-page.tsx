@@ -8,7 +8,7 @@ import { useCurrentUser } from '../api/use-session.js';
 import { StatusBadge } from '../components/badges.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterButton } from '../components/router-link.js';
 import { SearchInput } from '../components/search-input.js';
 import { OrganizationServices } from './organization-services.js';
@@ -60,33 +60,34 @@ export function DirectoryPage() {
               ]}
             />
             <Paper withBorder radius="md" p={4}>
-              {list.isPending ? (
-                <LoadingState />
-              ) : list.isError ? (
-                <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-              ) : organizations.length === 0 ? (
-                <EmptyMessage
-                  title={q ? t('directory.noMatches', { q }) : t('directory.empty')}
-                  description={q ? t('common.tryAnotherSearch') : undefined}
-                />
-              ) : (
-                <nav aria-label={t('directory.listLabel')}>
-                  {organizations.map((organization) => (
-                    <NavLink
-                      key={organization.id}
-                      component="button"
-                      type="button"
-                      active={selected?.id === organization.id}
-                      onClick={() => setSelected(organization)}
-                      label={organization.name}
-                      description={organization.code}
-                      rightSection={
-                        organization.status === 'inactive' ? <StatusBadge status={organization.status} /> : null
-                      }
-                    />
-                  ))}
-                </nav>
-              )}
+              <QueryState
+                query={list}
+                empty={
+                  <EmptyMessage
+                    title={q ? t('directory.noMatches', { q }) : t('directory.empty')}
+                    description={q ? t('common.tryAnotherSearch') : undefined}
+                  />
+                }
+              >
+                {() => (
+                  <nav aria-label={t('directory.listLabel')}>
+                    {organizations.map((organization) => (
+                      <NavLink
+                        key={organization.id}
+                        component="button"
+                        type="button"
+                        active={selected?.id === organization.id}
+                        onClick={() => setSelected(organization)}
+                        label={organization.name}
+                        description={organization.code}
+                        rightSection={
+                          organization.status === 'inactive' ? <StatusBadge status={organization.status} /> : null
+                        }
+                      />
+                    ))}
+                  </nav>
+                )}
+              </QueryState>
             </Paper>
             {list.isSuccess && organizations.length > 0 ? (
               <LoadMore

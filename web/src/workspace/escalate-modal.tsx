@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group as SupportGroup } from '../../../domain/contracts/support.js';
@@ -6,25 +6,14 @@ import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { escalationKind, type SupportLevel } from '../../../domain/support/support-levels.js';
 import { useEscalate, useGroups } from '../api/use-support.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { groupOptionLabel, memberOptions } from '../components/group-options.js';
 import { LevelBadge } from '../components/level-badge.js';
+import { ModalFooter } from '../components/modal-footer.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
 export type EscalateMode = 'escalate' | 'return';
 
 const MIN_SUMMARY = 10;
-
-/** "Networks · L2 · networking": what tells two groups apart in a picker. */
-export function groupOptionLabel(group: SupportGroup): string {
-  return [group.name, group.level, group.specialty].filter(Boolean).join(' · ');
-}
-
-/** The members of a group, the away ones said so (they get nothing automatically, but may be picked). */
-export function memberOptions(group: SupportGroup | undefined, awayLabel: string) {
-  return (group?.members ?? []).map((m) => ({
-    value: m.id,
-    label: m.presence === 'away' ? `${m.name} (${awayLabel})` : m.name,
-  }));
-}
 
 /**
  * Moves a ticket to another group with a handoff summary: up a level (escalation), back to L1
@@ -138,14 +127,12 @@ export function EscalateModal({
             onChange={setAssigneeId}
             error={field(escalate.error, 'assigneeId')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={escalate.isPending} color={kind === 'return' ? 'teal' : 'violet'}>
-              {t(`support.escalate.kinds.${kind}`)}
-            </Button>
-          </Group>
+          <ModalFooter
+            submitLabel={t(`support.escalate.kinds.${kind}`)}
+            onCancel={close}
+            loading={escalate.isPending}
+            color={kind === 'return' ? 'teal' : 'violet'}
+          />
         </Stack>
       </form>
     </Modal>

@@ -15,19 +15,17 @@ import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/contracts/users.js';
-import { derivePriority } from '../../../domain/tickets/priority.js';
+import { derivePriority, type Impact, type Urgency } from '../../../domain/tickets/priority.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
-import { useAttachmentQueue } from '../api/use-attachment-queue.js';
-import { useCreateTicket } from '../api/use-tickets.js';
 import { AttachmentPicker } from '../components/attachment-picker.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { type Level, LevelInput } from '../components/level-input.js';
+import { LevelInput } from '../components/level-input.js';
 import { OrganizationName } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
-import { textToHtml } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { ServiceCategoryFields } from '../components/service-category-fields.js';
 import { PriorityBadge } from '../components/ticket-badges.js';
+import { useNewTicketSubmit } from '../components/use-new-ticket-submit.js';
 import { UserSelect } from '../components/user-select.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
@@ -52,8 +50,7 @@ export function NewTicketPage() {
   const { t } = useTranslation();
   const { field } = useErrorText();
   const navigate = useNavigate();
-  const create = useCreateTicket();
-  const queue = useAttachmentQueue();
+  const { submit, busy, queue, createError, error } = useNewTicketSubmit();
   const [requester, setRequester] = useState<User | null>(null);
   const [type, setType] = useState<TicketType>('incident');
   const [channel, setChannel] = useState<Channel>('phone');
@@ -61,12 +58,10 @@ export function NewTicketPage() {
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
-  const [impact, setImpact] = useState<Level>('medium');
-  const [urgency, setUrgency] = useState<Level>('medium');
+  const [impact, setImpact] = useState<Impact>('medium');
+  const [urgency, setUrgency] = useState<Urgency>('medium');
   const [tags, setTags] = useState<string[]>([]);
   const [errors, setErrors] = useState<Errors>({});
-  const [uploadError, setUploadError] = useState<unknown>(null);
-  const busy = create.isPending || queue.uploading;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,31 +72,9 @@ export function NewTicketPage() {
     if (!description.trim()) problems.description = t('errors.fields.required');
     setErrors(problems);
     if (Object.keys(problems).length > 0 || !requester) return;
-    setUploadError(null);
-    let attachmentIds: string[];
-    try {
-      attachmentIds = await queue.uploadAll(null);
-    } catch (error) {
-      setUploadError(error);
-      return;
-    }
-    create.mutate(
-      {
-        requesterId: requester.id,
-        type,
-        channel,
-        serviceId,
-        categoryId,
-        subject: subject.trim(),
-        description: textToHtml(description),
-        impact,
-        urgency,
-        ...(tags.length ? { tags } : {}),
-        ...(attachmentIds.length ? { attachmentIds } : {}),
-      },
-      {
-        onSuccess: (ticket) => void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: ticket.id } }),
-      },
+    await submit(
+      { requesterId: requester.id, type, channel, serviceId, categoryId, subject, description, impact, urgency, tags },
+      (ticket) => void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: ticket.id } }),
     );
   };
 
@@ -110,7 +83,7 @@ export function NewTicketPage() {
       <PageHeader title={t('newTicket.title')} description={t('newTicket.description')} />
       <Paper withBorder radius="md" p="lg" component="form" onSubmit={handleSubmit} noValidate>
         <Stack>
-          <ErrorAlert error={create.error ?? uploadError} fields={FORM_FIELDS} />
+          <ErrorAlert error={error} fields={FORM_FIELDS} />
           <UserSelect
             label={t('newTicket.requester')}
             description={t('newTicket.requesterHint')}
@@ -125,7 +98,7 @@ export function NewTicketPage() {
               setCategoryId(null);
               setErrors((e) => ({ ...e, requesterId: undefined }));
             }}
-            error={errors.requesterId ?? field(create.error, 'requesterId')}
+            error={errors.requesterId ?? field(createError, 'requesterId')}
             data-autofocus
           />
           {requester ? (
@@ -154,7 +127,7 @@ export function NewTicketPage() {
               categoryId={categoryId}
               onServiceChange={setServiceId}
               onCategoryChange={setCategoryId}
-              errors={{ serviceId: field(create.error, 'serviceId'), categoryId: field(create.error, 'categoryId') }}
+              errors={{ serviceId: field(createError, 'serviceId'), categoryId: field(createError, 'categoryId') }}
             />
           </SimpleGrid>
           <TextInput
@@ -163,7 +136,7 @@ export function NewTicketPage() {
             maxLength={200}
             value={subject}
             onChange={(event) => setSubject(event.currentTarget.value)}
-            error={errors.subject ?? field(create.error, 'subject')}
+            error={errors.subject ?? field(createError, 'subject')}
           />
           <Textarea
             label={t('tickets.fields.description')}
@@ -173,7 +146,7 @@ export function NewTicketPage() {
             maxRows={20}
             value={description}
             onChange={(event) => setDescription(event.currentTarget.value)}
-            error={errors.description ?? field(create.error, 'description')}
+            error={errors.description ?? field(createError, 'description')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <LevelInput kind="impact" value={impact} onChange={setImpact} />

@@ -5,7 +5,7 @@ import type { Organization } from '../../../domain/contracts/organizations.js';
 import { useServices } from '../api/use-organizations.js';
 import { StatusBadge } from '../components/badges.js';
 import { OrganizationHeading } from '../components/organization-heading.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 
 export function OrganizationServices({ organization, canManage }: { organization: Organization; canManage: boolean }) {
@@ -32,36 +32,32 @@ export function OrganizationServices({ organization, canManage }: { organization
           ) : null}
         </Group>
         <Text fw={600}>{t('services.title')}</Text>
-        {services.isPending ? (
-          <LoadingState />
-        ) : services.isError ? (
-          <ErrorState error={services.error} onRetry={() => void services.refetch()} />
-        ) : services.data.length === 0 ? (
-          <EmptyMessage title={t('services.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={360}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.description')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {services.data.map((service) => (
-                  <Table.Tr key={service.id}>
-                    <Table.Td fw={500}>{service.name}</Table.Td>
-                    <Table.Td c="dimmed">{service.description || '—'}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={service.status} />
-                    </Table.Td>
+        <QueryState query={services} empty={<EmptyMessage title={t('services.empty')} />}>
+          {(list) => (
+            <Table.ScrollContainer minWidth={360}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.name')}</Table.Th>
+                    <Table.Th>{t('fields.description')}</Table.Th>
+                    <Table.Th>{t('fields.status')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((service) => (
+                    <Table.Tr key={service.id}>
+                      <Table.Td fw={500}>{service.name}</Table.Td>
+                      <Table.Td c="dimmed">{service.description || '—'}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={service.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       </Stack>
     </Paper>
   );

@@ -10,10 +10,10 @@ import { useCreateTicket } from '../api/use-tickets.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PageHeader } from '../components/page-header.js';
 import { ProcedureCard } from '../components/procedure-card.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
-import { textToHtml } from '../components/rich-text.js';
+import { QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { ServiceCategoryFields } from '../components/service-category-fields.js';
+import { textToHtml } from '../components/text-to-html.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
 import { CallEndings, type Ending } from './call-endings.js';
@@ -246,42 +246,45 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
           <Text size="xs" c="dimmed" mb="xs">
             {t('phone.suggestionsHint')}
           </Text>
-          {suggestions.isPending && suggestions.fetchStatus !== 'idle' ? (
-            <LoadingState />
-          ) : suggestions.isError ? (
-            <ErrorState error={suggestions.error} onRetry={() => void suggestions.refetch()} />
-          ) : (suggestions.data ?? []).length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('phone.noSuggestions')}
-            </Text>
-          ) : (
-            <Stack gap="xs">
-              {(suggestions.data ?? []).map(({ procedure, reasons }) => (
-                <ProcedureCard
-                  key={procedure.id}
-                  procedure={procedure}
-                  reasons={reasons}
-                  selected={procedure.id === procedureId}
-                  action={
-                    <Button
-                      size="compact-xs"
-                      variant={procedure.id === procedureId ? 'filled' : 'light'}
-                      color="teal"
-                      aria-pressed={procedure.id === procedureId}
-                      onClick={() => setProcedureId((id) => (id === procedure.id ? null : procedure.id))}
-                    >
-                      {procedure.id === procedureId ? t('phone.chosen') : t('phone.use')}
-                    </Button>
-                  }
-                />
-              ))}
-            </Stack>
-          )}
+          <QueryState query={suggestions} idle={<NoSuggestions />} empty={<NoSuggestions />}>
+            {(found) => (
+              <Stack gap="xs">
+                {found.map(({ procedure, reasons }) => (
+                  <ProcedureCard
+                    key={procedure.id}
+                    procedure={procedure}
+                    reasons={reasons}
+                    selected={procedure.id === procedureId}
+                    action={
+                      <Button
+                        size="compact-xs"
+                        variant={procedure.id === procedureId ? 'filled' : 'light'}
+                        color="teal"
+                        aria-pressed={procedure.id === procedureId}
+                        onClick={() => setProcedureId((id) => (id === procedure.id ? null : procedure.id))}
+                      >
+                        {procedure.id === procedureId ? t('phone.chosen') : t('phone.use')}
+                      </Button>
+                    }
+                  />
+                ))}
+              </Stack>
+            )}
+          </QueryState>
         </Paper>
       </Grid.Col>
       <Grid.Col span={12}>
         <CallEndings busy={busy} problems={problems} onFinish={finish} />
       </Grid.Col>
     </Grid>
+  );
+}
+
+function NoSuggestions() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed">
+      {t('phone.noSuggestions')}
+    </Text>
   );
 }

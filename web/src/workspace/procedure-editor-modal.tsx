@@ -22,6 +22,7 @@ import { useCreateProcedure, useUpdateProcedure } from '../api/use-procedures.js
 import { categoryOptions } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PlusIcon } from '../components/icons.js';
+import { ModalFooter } from '../components/modal-footer.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
 interface Step {
@@ -263,14 +264,11 @@ export function ProcedureEditorModal({
             disabled={categories.isPending || categories.isError}
             error={categories.isError ? t('procedures.editor.categoriesError') : field(mutation.error, 'categoryIds')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {procedure ? t('common.save') : t('procedures.editor.create')}
-            </Button>
-          </Group>
+          <ModalFooter
+            submitLabel={procedure ? t('common.save') : t('procedures.editor.create')}
+            onCancel={onClose}
+            loading={mutation.isPending}
+          />
         </Stack>
       </form>
     </Modal>

@@ -14,7 +14,7 @@ import { categoryOptions } from '../components/category-select.js';
 import { DateTime } from '../components/date-time.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { AudienceBadge, ProcedureStatusBadge } from '../components/procedure-badges.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { type QueryLike, QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { ProcedureEditorModal } from './procedure-editor-modal.js';
 
@@ -39,13 +39,7 @@ export function ProcedurePage() {
         </RouterAnchor>
         <Text size="sm">{procedure.data?.title ?? '…'}</Text>
       </Breadcrumbs>
-      {procedure.isPending ? (
-        <LoadingState />
-      ) : procedure.isError ? (
-        <ErrorState error={procedure.error} onRetry={() => void procedure.refetch()} />
-      ) : (
-        <ProcedureView procedure={procedure.data} />
-      )}
+      <QueryState query={procedure}>{(found) => <ProcedureView procedure={found} />}</QueryState>
     </Stack>
   );
 }
@@ -157,28 +151,23 @@ function Links({ procedure }: { procedure: Procedure }) {
   const categories = useCategories(null, { includeInactive: true });
   const serviceLabels = new Map((services.data ?? []).map((s) => [s.value, s.label]));
   const categoryLabels = new Map(categoryOptions(categories.data ?? []).map((c) => [c.value, c.label]));
-  const row = (
-    ids: string[],
-    query: typeof services | typeof categories,
-    labels: Map<string, string>,
-    empty: string,
-  ) =>
+  const row = (ids: string[], query: QueryLike<unknown>, labels: Map<string, string>, empty: string) =>
     ids.length === 0 ? (
       <Text size="xs" c="dimmed">
         {empty}
       </Text>
-    ) : query.isPending ? (
-      <LoadingState />
-    ) : query.isError ? (
-      <ErrorState error={query.error} onRetry={() => void query.refetch()} />
     ) : (
-      <Group gap={4}>
-        {ids.map((id) => (
-          <Badge key={id} variant="light" color="gray" tt="none">
-            {labels.get(id) ?? t('procedures.unknownLink')}
-          </Badge>
-        ))}
-      </Group>
+      <QueryState query={query}>
+        {() => (
+          <Group gap={4}>
+            {ids.map((id) => (
+              <Badge key={id} variant="light" color="gray" tt="none">
+                {labels.get(id) ?? t('procedures.unknownLink')}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </QueryState>
     );
   return (
     <Stack gap={6} mb="sm">
@@ -205,30 +194,31 @@ function Versions({ procedureId }: { procedureId: string }) {
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={6}>
         {t('procedures.versions')}
       </Text>
-      {versions.isPending ? (
-        <LoadingState />
-      ) : versions.isError ? (
-        <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
-      ) : versions.data.length === 0 ? (
-        <Text size="xs" c="dimmed">
-          {t('procedures.noVersions')}
-        </Text>
-      ) : (
-        <Stack gap={6}>
-          {[...versions.data]
-            .sort((a, b) => b.number - a.number)
-            .map((version) => (
-              <div key={version.number}>
-                <Text size="sm">
-                  {t('procedures.versionLine', { number: version.number, name: version.author.name })}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  <DateTime value={version.createdAt} /> · {version.title}
-                </Text>
-              </div>
-            ))}
-        </Stack>
-      )}
+      <QueryState
+        query={versions}
+        empty={
+          <Text size="xs" c="dimmed">
+            {t('procedures.noVersions')}
+          </Text>
+        }
+      >
+        {(list) => (
+          <Stack gap={6}>
+            {[...list]
+              .sort((a, b) => b.number - a.number)
+              .map((version) => (
+                <div key={version.number}>
+                  <Text size="sm">
+                    {t('procedures.versionLine', { number: version.number, name: version.author.name })}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    <DateTime value={version.createdAt} /> · {version.title}
+                  </Text>
+                </div>
+              ))}
+          </Stack>
+        )}
+      </QueryState>
     </div>
   );
 }

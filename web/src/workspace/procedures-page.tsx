@@ -12,7 +12,7 @@ import { PlusIcon } from '../components/icons.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
 import { AudienceBadge, ProcedureStatusBadge } from '../components/procedure-badges.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RelativeTime } from '../components/relative-time.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { SearchInput } from '../components/search-input.js';
@@ -66,73 +66,72 @@ export function ProceduresPage() {
           w={200}
         />
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyMessage title={filtered ? t('procedures.emptyFiltered') : t('procedures.empty')} />
-      ) : (
-        <>
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760}>
-              <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('procedures.tableLabel')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('procedures.fields.title')}</Table.Th>
-                    <Table.Th w={170}>{t('procedures.fields.audience')}</Table.Th>
-                    <Table.Th w={130}>{t('procedures.fields.status')}</Table.Th>
-                    <Table.Th w={90}>{t('procedures.version')}</Table.Th>
-                    <Table.Th w={140}>{t('procedures.updated')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((procedure) => (
-                    <Table.Tr key={procedure.id}>
-                      <Table.Td maw={420}>
-                        <RouterAnchor
-                          to="/workspace/procedures/$procedureId"
-                          params={{ procedureId: procedure.id }}
-                          size="sm"
-                          fw={500}
-                          lineClamp={1}
-                        >
-                          {procedure.title}
-                        </RouterAnchor>
-                        <Text size="xs" c="dimmed" truncate>
-                          {[procedure.specialty, t('procedures.timesApplied', { count: procedure.timesApplied })]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <AudienceBadge audience={procedure.audience} size="sm" />
-                      </Table.Td>
-                      <Table.Td>
-                        <ProcedureStatusBadge status={procedure.status} size="sm" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{procedure.latestVersion}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs" c="dimmed">
-                          <RelativeTime value={procedure.updatedAt} />
-                        </Text>
-                      </Table.Td>
+      <QueryState
+        query={list}
+        empty={<EmptyMessage title={filtered ? t('procedures.emptyFiltered') : t('procedures.empty')} />}
+      >
+        {() => (
+          <>
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={760}>
+                <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('procedures.tableLabel')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('procedures.fields.title')}</Table.Th>
+                      <Table.Th w={170}>{t('procedures.fields.audience')}</Table.Th>
+                      <Table.Th w={130}>{t('procedures.fields.status')}</Table.Th>
+                      <Table.Th w={90}>{t('procedures.version')}</Table.Th>
+                      <Table.Th w={140}>{t('procedures.updated')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          <LoadMore
-            shown={items.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((procedure) => (
+                      <Table.Tr key={procedure.id}>
+                        <Table.Td maw={420}>
+                          <RouterAnchor
+                            to="/workspace/procedures/$procedureId"
+                            params={{ procedureId: procedure.id }}
+                            size="sm"
+                            fw={500}
+                            lineClamp={1}
+                          >
+                            {procedure.title}
+                          </RouterAnchor>
+                          <Text size="xs" c="dimmed" truncate>
+                            {[procedure.specialty, t('procedures.timesApplied', { count: procedure.timesApplied })]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <AudienceBadge audience={procedure.audience} size="sm" />
+                        </Table.Td>
+                        <Table.Td>
+                          <ProcedureStatusBadge status={procedure.status} size="sm" />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{procedure.latestVersion}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs" c="dimmed">
+                            <RelativeTime value={procedure.updatedAt} />
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+            <LoadMore
+              shown={items.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
       {creating ? <ProcedureEditorModal opened onClose={() => setCreating(false)} /> : null}
     </>
   );

@@ -1,16 +1,17 @@
 import { Badge, Button, Collapse, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { SORTS } from '../../../domain/contracts/tickets.js';
 import { PRIORITIES, PRIORITY_NAMES, type Priority } from '../../../domain/tickets/priority.js';
 import { STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
 import { useServices } from '../api/use-organizations.js';
 import { useGroups } from '../api/use-support.js';
+import { groupOptionLabel } from '../components/group-options.js';
 import { OrganizationSelect } from '../components/organization-select.js';
 import { SearchInput } from '../components/search-input.js';
 import { UserSelect } from '../components/user-select.js';
-import { groupOptionLabel } from './escalate-modal.js';
-import { extraFilterCount, type QueueSearch, SORTS, type Sort } from './queue-search.js';
+import { extraFilterCount, type QueueSearch, type Sort } from './queue-search.js';
 
 const ASSIGNEE_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 

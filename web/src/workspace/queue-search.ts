@@ -1,12 +1,10 @@
+import { QUEUES, SORTS } from '../../../domain/contracts/tickets.js';
 import { PRIORITIES, type Priority } from '../../../domain/tickets/priority.js';
 import { STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
 import type { TicketFilters } from '../api/use-tickets.js';
 
-/** The contract's QUEUES and SORTS, copied so the bundle does not carry the schema library. */
-export const QUEUES = ['mine', 'unassigned', 'open', 'recent', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
-export const SORTS = ['updated', 'created', 'priority'] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** What the queue page keeps in its address, so a filtered queue can be bookmarked, shared and returned to. */

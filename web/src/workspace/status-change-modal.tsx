@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Modal, Select, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket, UpdateTicketBody } from '../../../domain/contracts/tickets.js';
@@ -11,6 +11,7 @@ import {
   type TicketStatus,
 } from '../../../domain/tickets/ticket-lifecycle.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { ModalFooter } from '../components/modal-footer.js';
 import { UserSelect } from '../components/user-select.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
@@ -127,14 +128,11 @@ export function StatusChangeModal({
               />
             </>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={loading}>
-              {t('statusChange.apply', { status: t(`tickets.statuses.${to}`) })}
-            </Button>
-          </Group>
+          <ModalFooter
+            submitLabel={t('statusChange.apply', { status: t(`tickets.statuses.${to}`) })}
+            onCancel={onClose}
+            loading={loading}
+          />
         </Stack>
       </form>
     </Modal>

@@ -6,9 +6,9 @@ import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { rolesGrant } from '../../../domain/permissions.js';
 import { useCurrentUser } from '../api/use-session.js';
 import { useCommitments } from '../api/use-supervision.js';
+import { CommitmentModal } from '../components/commitment-modal.js';
 import { DateTime } from '../components/date-time.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
-import { CommitmentModal } from '../supervision/commitment-modal.js';
+import { QueryState } from '../components/query-states.js';
 
 const STATE_COLORS: Record<Commitment['state'], string> = {
   open: 'blue',
@@ -40,21 +40,22 @@ export function TicketCommitments({ ticket }: { ticket: Ticket }) {
           </Button>
         ) : null}
       </Group>
-      {commitments.isPending ? (
-        <LoadingState />
-      ) : commitments.isError ? (
-        <ErrorState error={commitments.error} onRetry={() => void commitments.refetch()} />
-      ) : commitments.data.length === 0 ? (
-        <Text size="xs" c="dimmed">
-          {t('supervision.commitments.empty')}
-        </Text>
-      ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {commitments.data.map((commitment) => (
-            <CommitmentItem key={commitment.id} commitment={commitment} />
-          ))}
-        </Stack>
-      )}
+      <QueryState
+        query={commitments}
+        empty={
+          <Text size="xs" c="dimmed">
+            {t('supervision.commitments.empty')}
+          </Text>
+        }
+      >
+        {(list) => (
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {list.map((commitment) => (
+              <CommitmentItem key={commitment.id} commitment={commitment} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
       {canRecord ? (
         <CommitmentModal
           key={`${recording}`}

@@ -12,7 +12,7 @@ import { DateTime } from '../components/date-time.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { GroupLabel } from '../components/level-badge.js';
 import { MessageComposer } from '../components/message-composer.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { QueryState } from '../components/query-states.js';
 import { RichText } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { PriorityBadge, TicketStatusBadge, TicketTypeBadge } from '../components/ticket-badges.js';
@@ -40,13 +40,9 @@ export function TicketPage() {
         </RouterAnchor>
         <Text size="sm">{ticket.data?.number ?? '…'}</Text>
       </Breadcrumbs>
-      {ticket.isPending ? (
-        <LoadingState />
-      ) : ticket.isError ? (
-        <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />
-      ) : (
-        <TicketWorkspace ticket={ticket.data} onReload={() => void ticket.refetch()} />
-      )}
+      <QueryState query={ticket}>
+        {(found) => <TicketWorkspace ticket={found} onReload={() => void ticket.refetch()} />}
+      </QueryState>
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { useApplyProcedure, useSuggestions } from '../api/use-procedures.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ProcedureCard } from '../components/procedure-card.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { QueryState } from '../components/query-states.js';
 
 /** Published procedures that fit the ticket (subject, service, category), each with "Apply". */
 export function TicketProceduresBox({ ticket }: { ticket: Ticket }) {
@@ -25,6 +25,12 @@ export function TicketProceduresBox({ ticket }: { ticket: Ticket }) {
       { onSuccess: () => setApplied((ids) => new Set([...ids, procedureId])) },
     );
 
+  const noSuggestions = (
+    <Text size="sm" c="dimmed">
+      {t('procedures.box.empty')}
+    </Text>
+  );
+
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="ticket-procedures">
       <Stack gap="xs">
@@ -37,40 +43,34 @@ export function TicketProceduresBox({ ticket }: { ticket: Ticket }) {
           </Text>
         </div>
         <ErrorAlert error={apply.error} />
-        {suggestions.isPending && suggestions.fetchStatus !== 'idle' ? (
-          <LoadingState />
-        ) : suggestions.isError ? (
-          <ErrorState error={suggestions.error} onRetry={() => void suggestions.refetch()} />
-        ) : (suggestions.data ?? []).length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('procedures.box.empty')}
-          </Text>
-        ) : (
-          (suggestions.data ?? []).map(({ procedure, reasons }) => (
-            <ProcedureCard
-              key={procedure.id}
-              procedure={procedure}
-              reasons={reasons}
-              selected={applied.has(procedure.id)}
-              action={
-                applied.has(procedure.id) ? (
-                  <Text size="xs" c="teal.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                    {t('procedures.box.applied')}
-                  </Text>
-                ) : (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    loading={apply.isPending && apply.variables?.procedureId === procedure.id}
-                    onClick={() => handleApply(procedure.id)}
-                  >
-                    {t('procedures.box.apply')}
-                  </Button>
-                )
-              }
-            />
-          ))
-        )}
+        <QueryState query={suggestions} idle={noSuggestions} empty={noSuggestions}>
+          {(found) =>
+            found.map(({ procedure, reasons }) => (
+              <ProcedureCard
+                key={procedure.id}
+                procedure={procedure}
+                reasons={reasons}
+                selected={applied.has(procedure.id)}
+                action={
+                  applied.has(procedure.id) ? (
+                    <Text size="xs" c="teal.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {t('procedures.box.applied')}
+                    </Text>
+                  ) : (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      loading={apply.isPending && apply.variables?.procedureId === procedure.id}
+                      onClick={() => handleApply(procedure.id)}
+                    >
+                      {t('procedures.box.apply')}
+                    </Button>
+                  )
+                }
+              />
+            ))
+          }
+        </QueryState>
       </Stack>
     </Paper>
   );

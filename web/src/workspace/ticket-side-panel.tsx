@@ -10,9 +10,9 @@ import { useCurrentUser } from '../api/use-session.js';
 import { CategorySelect } from '../components/category-select.js';
 import { DateTime } from '../components/date-time.js';
 import { LevelInput } from '../components/level-input.js';
+import { PriorityOverrideModal } from '../components/priority-override-modal.js';
 import { PriorityBadge } from '../components/ticket-badges.js';
 import { UserSelect } from '../components/user-select.js';
-import { PriorityOverrideModal } from './priority-override-modal.js';
 import { needsDetails, StatusChangeModal } from './status-change-modal.js';
 import { WatchersField } from './watchers-field.js';
 

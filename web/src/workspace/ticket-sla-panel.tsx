@@ -5,7 +5,7 @@ import type { SlaExplanation } from '../../../domain/contracts/sla.js';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { useSlaExplanation } from '../api/use-supervision.js';
 import { DateTime } from '../components/date-time.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { QueryState } from '../components/query-states.js';
 import { RelativeTime } from '../components/relative-time.js';
 import { SlaBadge, useDuration } from '../components/sla-badge.js';
 import { SlaWhy } from './sla-why.js';
@@ -27,39 +27,39 @@ export function TicketSlaPanel({ ticket }: { ticket: Ticket }) {
           </Text>
           <SlaBadge state={ticket.sla.state} size="sm" />
         </Group>
-        {sla.isPending ? (
-          <LoadingState />
-        ) : sla.isError ? (
-          <ErrorState error={sla.error} onRetry={() => void sla.refetch()} />
-        ) : !sla.data.agreement ? (
-          <Text size="sm" c="dimmed">
-            {t('supervision.sla.noAgreement')}
-          </Text>
-        ) : !sla.data.target ? (
-          <Text size="sm" c="dimmed">
-            {t('supervision.sla.noTarget', { agreement: sla.data.agreement.name })}
-          </Text>
-        ) : (
-          <>
-            {sla.data.firstResponse ? (
-              <TargetClock label={t('supervision.sla.targets.first_response')} clock={sla.data.firstResponse} />
-            ) : null}
-            {sla.data.resolution ? (
-              <TargetClock label={t('supervision.sla.targets.resolution')} clock={sla.data.resolution} />
-            ) : null}
-            {sla.data.update ? (
-              <TargetClock label={t('supervision.sla.targets.update')} clock={sla.data.update} />
-            ) : null}
-            <div>
-              <Button variant="subtle" size="compact-sm" px={0} onClick={toggle} aria-expanded={why}>
-                {why ? t('supervision.sla.why.hide') : t('supervision.sla.why.toggle')}
-              </Button>
-              <Collapse expanded={why}>
-                <SlaWhy explanation={sla.data} />
-              </Collapse>
-            </div>
-          </>
-        )}
+        <QueryState query={sla}>
+          {(report) =>
+            !report.agreement ? (
+              <Text size="sm" c="dimmed">
+                {t('supervision.sla.noAgreement')}
+              </Text>
+            ) : !report.target ? (
+              <Text size="sm" c="dimmed">
+                {t('supervision.sla.noTarget', { agreement: report.agreement.name })}
+              </Text>
+            ) : (
+              <>
+                {report.firstResponse ? (
+                  <TargetClock label={t('supervision.sla.targets.first_response')} clock={report.firstResponse} />
+                ) : null}
+                {report.resolution ? (
+                  <TargetClock label={t('supervision.sla.targets.resolution')} clock={report.resolution} />
+                ) : null}
+                {report.update ? (
+                  <TargetClock label={t('supervision.sla.targets.update')} clock={report.update} />
+                ) : null}
+                <div>
+                  <Button variant="subtle" size="compact-sm" px={0} onClick={toggle} aria-expanded={why}>
+                    {why ? t('supervision.sla.why.hide') : t('supervision.sla.why.toggle')}
+                  </Button>
+                  <Collapse expanded={why}>
+                    <SlaWhy explanation={report} />
+                  </Collapse>
+                </div>
+              </>
+            )
+          }
+        </QueryState>
         <Divider />
         <TicketCommitments ticket={ticket} />
       </Stack>

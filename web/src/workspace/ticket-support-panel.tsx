@@ -4,7 +4,7 @@ import type { Escalation } from '../../../domain/contracts/support.js';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { useEscalations } from '../api/use-support.js';
 import { GroupLabel, LevelBadge } from '../components/level-badge.js';
-import { ErrorState, LoadingState } from '../components/query-states.js';
+import { QueryState } from '../components/query-states.js';
 import { RelativeTime } from '../components/relative-time.js';
 import type { EscalateMode } from './escalate-modal.js';
 
@@ -61,49 +61,51 @@ export function TicketSupportPanel({ ticket, onMove }: { ticket: Ticket; onMove:
 function EscalationHistory({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
   const escalations = useEscalations(ticketId);
-  if (escalations.isPending) return <LoadingState />;
-  if (escalations.isError) return <ErrorState error={escalations.error} onRetry={() => void escalations.refetch()} />;
   return (
-    <div>
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={6}>
-        {t('support.history.title')}
-      </Text>
-      {escalations.data.length === 0 ? (
-        <Text size="xs" c="dimmed">
-          {t('support.history.empty')}
-        </Text>
-      ) : (
-        <Timeline bulletSize={14} lineWidth={2} aria-label={t('support.history.title')}>
-          {escalations.data.map((move) => (
-            <Timeline.Item
-              key={move.id}
-              color={KIND_COLORS[move.kind]}
-              title={
-                <Group gap={6} wrap="nowrap">
-                  <Text size="xs" fw={600}>
-                    {t(`support.history.kinds.${move.kind}`)}
+    <QueryState query={escalations}>
+      {(moves) => (
+        <div>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={6}>
+            {t('support.history.title')}
+          </Text>
+          {moves.length === 0 ? (
+            <Text size="xs" c="dimmed">
+              {t('support.history.empty')}
+            </Text>
+          ) : (
+            <Timeline bulletSize={14} lineWidth={2} aria-label={t('support.history.title')}>
+              {moves.map((move) => (
+                <Timeline.Item
+                  key={move.id}
+                  color={KIND_COLORS[move.kind]}
+                  title={
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="xs" fw={600}>
+                        {t(`support.history.kinds.${move.kind}`)}
+                      </Text>
+                      <LevelBadge level={move.toLevel} size="xs" />
+                    </Group>
+                  }
+                >
+                  <Text size="xs">
+                    {t('support.history.move', {
+                      from: move.fromGroup?.name ?? t('support.history.nowhere'),
+                      to: move.toGroup.name,
+                    })}
                   </Text>
-                  <LevelBadge level={move.toLevel} size="xs" />
-                </Group>
-              }
-            >
-              <Text size="xs">
-                {t('support.history.move', {
-                  from: move.fromGroup?.name ?? t('support.history.nowhere'),
-                  to: move.toGroup.name,
-                })}
-              </Text>
-              <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} lineClamp={6}>
-                {move.summary}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {move.actor ? `${t('support.history.by', { name: move.actor.name })} · ` : ''}
-                <RelativeTime value={move.at} />
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} lineClamp={6}>
+                    {move.summary}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {move.actor ? `${t('support.history.by', { name: move.actor.name })} · ` : ''}
+                    <RelativeTime value={move.at} />
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
+        </div>
       )}
-    </div>
+    </QueryState>
   );
 }

@@ -6,7 +6,7 @@ import type { BulkUpdateResult } from '../../../domain/contracts/tickets.js';
 import { useTicketList } from '../api/use-tickets.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
-import { EmptyMessage, ErrorState, LoadingState } from '../components/query-states.js';
+import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterButton } from '../components/router-link.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
 import { BulkActions, BulkResult } from './bulk-actions.js';
@@ -97,35 +97,36 @@ export function TicketsPage() {
       </Tabs>
       <QueueFilters search={search} onChange={setSearch} />
       {result ? <BulkResult result={result} tickets={tickets} onClose={() => setResult(null)} /> : null}
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : tickets.length === 0 ? (
-        <Paper withBorder radius="md">
-          <EmptyMessage
-            title={filtered ? t('queue.noMatches') : t(`queue.empty.${queue}`)}
-            description={filtered ? t('common.tryAnotherSearch') : undefined}
-          />
-        </Paper>
-      ) : (
-        <>
-          <TicketTable
-            tickets={tickets}
-            cursor={cursor}
-            selected={selected}
-            onToggle={toggle}
-            onToggleAll={(all) => setSelected(all ? new Set(tickets.map((ticket) => ticket.id)) : new Set())}
-            onCursor={setCursor}
-          />
-          <LoadMore
-            shown={tickets.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+      <QueryState
+        query={list}
+        empty={
+          <Paper withBorder radius="md">
+            <EmptyMessage
+              title={filtered ? t('queue.noMatches') : t(`queue.empty.${queue}`)}
+              description={filtered ? t('common.tryAnotherSearch') : undefined}
+            />
+          </Paper>
+        }
+      >
+        {() => (
+          <>
+            <TicketTable
+              tickets={tickets}
+              cursor={cursor}
+              selected={selected}
+              onToggle={toggle}
+              onToggleAll={(all) => setSelected(all ? new Set(tickets.map((ticket) => ticket.id)) : new Set())}
+              onCursor={setCursor}
+            />
+            <LoadMore
+              shown={tickets.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryState>
       <BulkActions
         selected={tickets.filter((ticket) => selected.has(ticket.id))}
         onClear={() => setSelected(new Set())}

@@ -1,0 +1,67 @@
+import { Modal, Stack } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Organization } from '../../../../domain/contracts/organizations.js';
+import { useCreateOrganization } from '../../api/use-organizations.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { ModalFooter } from '../../components/modal-footer.js';
+import {
+  ORGANIZATION_FIELDS,
+  type OrganizationErrors,
+  OrganizationFields,
+  type OrganizationValues,
+  useValidateOrganization,
+} from './organization-fields.js';
+
+const EMPTY: OrganizationValues = { name: '', code: '', requestersSeeAllTickets: false };
+
+export function OrganizationCreateModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (organization: Organization) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateOrganization();
+  const validate = useValidateOrganization();
+  const [values, setValues] = useState(EMPTY);
+  const [errors, setErrors] = useState<OrganizationErrors>({});
+
+  const close = () => {
+    setValues(EMPTY);
+    setErrors({});
+    create.reset();
+    onClose();
+  };
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = validate(values);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    create.mutate(
+      { name: values.name.trim(), code: values.code, requestersSeeAllTickets: values.requestersSeeAllTickets },
+      {
+        onSuccess: (organization) => {
+          close();
+          onCreated(organization);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('organizations.createTitle')} centered>
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack>
+          <ErrorAlert error={create.error} fields={ORGANIZATION_FIELDS} />
+          <OrganizationFields values={values} onChange={setValues} clientErrors={errors} apiError={create.error} />
+          <ModalFooter submitLabel={t('organizations.create')} onCancel={close} loading={create.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

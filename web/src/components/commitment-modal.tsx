@@ -1,0 +1,115 @@
+import { Checkbox, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCreateCommitment } from '../api/use-supervision.js';
+import { useErrorText } from '../i18n/error-messages.js';
+import { useDateFormat, viewerTimeZone } from '../i18n/format.js';
+import { ErrorAlert } from './error-alert.js';
+import { ModalFooter } from './modal-footer.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A local date-time input's value ("2025-03-04T15:30") for an instant, in the viewer's zone. */
+const localInputValue = (date: Date) =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+
+/**
+ * Records the date promised to the client for a late case, with a note and, if chosen, a public
+ * reply telling the requester. The date is picked in the viewer's zone and sent as an instant.
+ */
+export function CommitmentModal({
+  ticketId,
+  number,
+  openPromisedAt,
+  opened,
+  onClose,
+}: {
+  ticketId: string;
+  number: string;
+  /** The open commitment this one will supersede, if any. */
+  openPromisedAt: string | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { field } = useErrorText();
+  const format = useDateFormat();
+  const create = useCreateCommitment(ticketId);
+  const [promisedAt, setPromisedAt] = useState('');
+  const [note, setNote] = useState('');
+  const [tellRequester, setTellRequester] = useState(false);
+  const [checked, setChecked] = useState(false);
+
+  const instant = promisedAt ? new Date(promisedAt) : null;
+  const dateError = !instant
+    ? t('errors.fields.required')
+    : Number.isNaN(instant.getTime()) || instant.getTime() <= Date.now()
+      ? t('supervision.commitments.modal.inPast')
+      : null;
+  const noteError = note.trim() ? null : t('errors.fields.required');
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (dateError || noteError || !instant) return;
+    create.mutate({ promisedAt: instant.toISOString(), note: note.trim(), tellRequester }, { onSuccess: onClose });
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('supervision.commitments.modal.title', { number })}
+      centered
+      size="lg"
+    >
+      <form onSubmit={handleSubmit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('supervision.commitments.modal.hint')}
+          </Text>
+          {openPromisedAt ? (
+            <Text size="sm">
+              {t('supervision.commitments.modal.replaces', { date: format.dateTime(openPromisedAt) })}
+            </Text>
+          ) : null}
+          <ErrorAlert error={create.error} fields={['promisedAt', 'note']} />
+          <TextInput
+            type="datetime-local"
+            label={t('supervision.commitments.modal.promisedAt')}
+            description={t('supervision.commitments.modal.promisedAtHint', { zone: viewerTimeZone() })}
+            required
+            min={localInputValue(new Date())}
+            value={promisedAt}
+            onChange={(event) => setPromisedAt(event.currentTarget.value)}
+            error={(checked && dateError) || field(create.error, 'promisedAt')}
+            data-autofocus
+          />
+          <Textarea
+            label={t('supervision.commitments.modal.note')}
+            placeholder={t('supervision.commitments.modal.notePlaceholder')}
+            required
+            autosize
+            minRows={3}
+            maxRows={10}
+            maxLength={2000}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+            error={(checked && noteError) || field(create.error, 'note')}
+          />
+          <Checkbox
+            label={t('supervision.commitments.modal.tellRequester')}
+            description={t('supervision.commitments.modal.tellRequesterHint')}
+            checked={tellRequester}
+            onChange={(event) => setTellRequester(event.currentTarget.checked)}
+          />
+          <ModalFooter
+            submitLabel={t('supervision.commitments.modal.submit')}
+            onCancel={onClose}
+            loading={create.isPending}
+          />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
