@@ -56,7 +56,10 @@ describe('formatDuration', () => {
 
 describe('formatCounts', () => {
   it('lists what a run did in the order given, numbers in the locale', () => {
-    expect(formatCounts({ fired: 3, sent_mail: 1200 }, 'en')).toBe('fired 3 · sent mail 1,200');
+    expect(formatCounts({ fired: 3, sentMail: 1200 }, 'en')).toBe('fired 3 · sentMail 1,200');
+    expect(formatCounts({ fired: 3, sent: 12000 }, 'es', (name) => ({ fired: 'disparados' })[name] ?? name)).toBe(
+      'disparados 3 · sent 12.000',
+    );
     expect(formatCounts({}, 'es')).toBe('');
   });
 });

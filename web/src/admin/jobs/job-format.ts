@@ -105,11 +105,18 @@ export function formatDuration(ms: number, locale: string): string {
   return `${Math.floor(totalMinutes / 60)} h ${pad(totalMinutes % 60)} min`;
 }
 
-/** A run's counts as "fired 3 · sent 2", in the order the server gave them; nothing when there are none. */
-export function formatCounts(counts: Record<string, number>, locale: string): string {
+/**
+ * A run's counts as "fired 3 · sent 2", in the order the server gave them, each named by `label`
+ * (the catalog's word; a count the catalog does not know yet shows its key); nothing when there are none.
+ */
+export function formatCounts(
+  counts: Record<string, number>,
+  locale: string,
+  label: (name: string) => string = (name) => name,
+): string {
   const number = new Intl.NumberFormat(locale);
   return Object.entries(counts)
-    .map(([name, value]) => `${name.replaceAll('_', ' ')} ${number.format(value)}`)
+    .map(([name, value]) => `${label(name)} ${number.format(value)}`)
     .join(' · ');
 }
 

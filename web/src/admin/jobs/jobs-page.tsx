@@ -1,4 +1,5 @@
 import { Badge, Drawer, Paper, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobOutcome, JobRun, JobSchedule, JobSummary } from '../../../../domain/contracts/jobs.js';
@@ -179,7 +180,7 @@ function JobRow({
             ) : null}
             {Object.keys(last.counts).length > 0 ? (
               <Text size="xs" c="dimmed">
-                {formatCounts(last.counts, locale)}
+                {formatCounts(last.counts, locale, countLabel(t))}
               </Text>
             ) : null}
           </Stack>
@@ -252,9 +253,12 @@ function JobRunsDrawer({ job, title, onClose }: { job: string | null; title: str
   );
 }
 
+/** A count's word from the catalog; a count the catalog does not name yet shows its key. */
+const countLabel = (t: TFunction) => (name: string) => t(`jobs.counts.${name}`, { defaultValue: name });
+
 function RunRows({ run, locale }: { run: JobRun; locale: string }) {
   const { t } = useTranslation();
-  const counts = formatCounts(run.counts, locale);
+  const counts = formatCounts(run.counts, locale, countLabel(t));
   return (
     <>
       <Table.Tr>
