@@ -5,7 +5,7 @@ import type { Figure } from './lib/report.js';
 const TARGET_P95_MS = 60;
 
 /**
- * What agents type, from words the generator writes (bench/generate/vocabulary.ts): one in many
+ * What agents type, from words the generator writes (cli/generator/vocabulary.ts): one in many
  * tickets, one in some, one in few, two words, and a prefix (the last word is matched as one,
  * for search-as-you-type).
  */

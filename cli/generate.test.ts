@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GenerateOptions, type GenerateResult, generate } from '../bench/generate/generate.js';
 import { formatTicketNumber } from '../domain/tickets/ticket-types.js';
 import type { Database } from '../server/db/connect.js';
 import { fixedClock } from '../server/platform/clock.js';
 import { createTestDatabase, describeOnEachDatabase } from '../test/support/databases.js';
 import { buildTestApp, type Client, login } from '../test/support/test-app.js';
+import { type GenerateOptions, type GenerateResult, generate } from './generator/generate.js';
 
 const OPTIONS: GenerateOptions = {
   tickets: 500,

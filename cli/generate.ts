@@ -1,9 +1,9 @@
-import { GenerateError, type GenerateOptions, type GenerateResult, generate } from '../bench/generate/generate.js';
 import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
 import { formatTicketNumber, TICKET_TYPES } from '../domain/tickets/ticket-types.js';
 import type { Database } from '../server/db/connect.js';
+import { GenerateError, type GenerateOptions, type GenerateResult, generate } from './generator/generate.js';
 
-/** `mesa generate`: the realistic data generator (bench/generate) on the configured database. */
+/** `mesa generate`: the realistic data generator (cli/generator) on the configured database. */
 export const GENERATE_USAGE = `  generate --tickets N [--months M] [--orgs K] [--seed S] [--until ISO-DATE] [--password P]
                                             fill the database with a realistic desk and N tickets over M
                                             months (default 12) for K organizations (default 20); every

@@ -1,6 +1,6 @@
+import type { Batch } from '../../server/db/bulk-load/tables.js';
 import type { IdMaker } from './ids.js';
 import type { StatusChange } from './sla-approx.js';
-import type { Batch } from './tables.js';
 
 /**
  * One ticket's timeline as it is being told: each step at a later instant than the last, written

@@ -1,13 +1,12 @@
-import { sql } from 'kysely';
 import type { TicketType } from '../../domain/tickets/ticket-types.js';
+import { emptyBatch, rowCount, TABLES } from '../../server/db/bulk-load/tables.js';
+import { openWriter, settleAfterLoad } from '../../server/db/bulk-load/writers.js';
 import type { Database } from '../../server/db/connect.js';
 import { hashPassword } from '../../server/platform/passwords.js';
 import { IdMaker } from './ids.js';
 import { Random, weighted } from './random.js';
-import { emptyBatch, rowCount, TABLES } from './tables.js';
 import { TicketFactory } from './tickets.js';
 import { buildWorld } from './world.js';
-import { openWriter } from './writers.js';
 
 /**
  * The realistic data generator: a whole desk — organizations, agreements, groups, staff,
@@ -162,10 +161,7 @@ export async function generate(database: Database, options: GenerateOptions): Pr
       await trx.updateTable('support_groups').set({ turn: group.turn }).where('id', '=', group.id).execute();
     }
   });
-  // Fresh planner statistics and visibility map, as autovacuum would leave them soon after a load
-  // this size: without the map an index-only scan visits each row's page to see it is visible,
-  // and a database whose autovacuum is off (or has not come round yet) measures slower.
-  if (database.engine === 'postgres') await sql`vacuum (analyze)`.execute(db);
+  await settleAfterLoad(database);
   return {
     tickets: options.tickets,
     rows,

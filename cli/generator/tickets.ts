@@ -1,6 +1,7 @@
 import { DEFAULT_PRIORITY_MATRIX, type Impact, type Urgency } from '../../domain/tickets/priority.js';
 import { isOpen, type TicketStatus } from '../../domain/tickets/ticket-lifecycle.js';
 import { type Channel, formatTicketNumber, TICKET_TYPES, type TicketType } from '../../domain/tickets/ticket-types.js';
+import type { Batch } from '../../server/db/bulk-load/tables.js';
 import { indexedPublicText } from '../../server/db/ticket-search.js';
 import { CASES, capitalize, fill } from './cases.js';
 import { LEVEL_MINUTES } from './clients.js';
@@ -9,7 +10,6 @@ import { assignWithin, Lifecycle, type TicketState } from './lifecycle.js';
 import { type Random, Weighted, weighted } from './random.js';
 import { approximateSla, type SlaFiring } from './sla-approx.js';
 import { escapeHtml, iso, isoOrNull, Story } from './story.js';
-import type { Batch } from './tables.js';
 import { FIRST_NAMES, LAST_NAMES, PLACES, RESOLUTION_NOTES, SYSTEMS, TAGS } from './vocabulary.js';
 import type { Category, Group, Organization, Person, World } from './world.js';
 

@@ -1,10 +1,10 @@
 import type { SupportLevel } from '../../domain/support/support-levels.js';
+import { type Batch, emptyBatch } from '../../server/db/bulk-load/tables.js';
 import { CATEGORY_TREE, SPECIALTIES } from './cases.js';
 import { buildOrganizations } from './clients.js';
 import { PROCEDURES } from './desk-text.js';
 import type { IdMaker } from './ids.js';
 import type { Random } from './random.js';
-import { type Batch, emptyBatch } from './tables.js';
 import { FIRST_NAMES, LAST_NAMES, type Language } from './vocabulary.js';
 
 /**

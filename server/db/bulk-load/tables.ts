@@ -1,4 +1,4 @@
-import type { DB } from '../../server/db/schema.js';
+import type { DB } from '../schema.js';
 
 /**
  * The tables the generator fills, each as its columns in the order rows are written and the
