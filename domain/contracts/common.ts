@@ -23,7 +23,7 @@ export const Version = Type.Integer({
   description: 'The version this change is based on; a stale one answers 409',
 });
 
-export const Problem = Type.Object(
+export const ProblemDetails = Type.Object(
   {
     type: Type.String(),
     title: Type.String(),

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Ok, Problem } from '../../../domain/contracts/common.js';
+import { Ok, ProblemDetails } from '../../../domain/contracts/common.js';
 import { pingDatabase } from '../../db/connect.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -8,7 +8,7 @@ import type { App } from '../../platform/http.js';
 export function registerHealthRoutes(app: App, { db }: { db: Kysely<DB> }) {
   app.get(
     '/health',
-    { config: { permission: 'public' }, schema: { tags: ['health'], response: { 200: Ok, 503: Problem } } },
+    { config: { permission: 'public' }, schema: { tags: ['health'], response: { 200: Ok, 503: ProblemDetails } } },
     async (request) => {
       try {
         await pingDatabase(db);
