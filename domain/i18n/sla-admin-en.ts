@@ -21,7 +21,7 @@ export const slaAdminEn: typeof slaAdminEs = {
       hoursMinutes: '{{hours}} h {{minutes}} min',
       equals: '= {{text}}',
     },
-    problems: {
+    issues: {
       required: 'This field is required.',
       badClock: 'Write the time as HH:MM, from 00:00 to 24:00.',
       startAtMidnight: 'A range cannot start at 24:00; use 00:00.',

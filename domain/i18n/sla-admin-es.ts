@@ -23,7 +23,7 @@ export const slaAdminEs = {
       hoursMinutes: '{{hours}} h {{minutes}} min',
       equals: '= {{text}}',
     },
-    problems: {
+    issues: {
       required: 'Este campo es obligatorio.',
       badClock: 'Escribe la hora como HH:MM, de 00:00 a 24:00.',
       startAtMidnight: 'Un tramo no puede empezar a las 24:00; usa 00:00.',

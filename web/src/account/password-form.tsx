@@ -6,7 +6,7 @@ import { useChangePassword } from '../api/use-session.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { useErrorText } from '../i18n/error-messages.js';
 
-type Problems = Partial<Record<'currentPassword' | 'newPassword' | 'repeat', string>>;
+type Issues = Partial<Record<'currentPassword' | 'newPassword' | 'repeat', string>>;
 
 export function PasswordForm() {
   const { t } = useTranslation();
@@ -15,16 +15,16 @@ export function PasswordForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
+  const [issues, setIssues] = useState<Issues>({});
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Problems = {};
+    const found: Issues = {};
     if (!current) found.currentPassword = t('errors.fields.required');
     if (next.length < PASSWORD_MIN_LENGTH)
       found.newPassword = t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH });
     if (repeat !== next) found.repeat = t('account.passwordsDiffer');
-    setProblems(found);
+    setIssues(found);
     if (Object.keys(found).length > 0) return;
     change.mutate(
       { currentPassword: current, newPassword: next },
@@ -57,7 +57,7 @@ export function PasswordForm() {
             required
             value={current}
             onChange={(event) => setCurrent(event.currentTarget.value)}
-            error={problems.currentPassword ?? field(change.error, 'currentPassword')}
+            error={issues.currentPassword ?? field(change.error, 'currentPassword')}
           />
           <PasswordInput
             label={t('fields.newPassword')}
@@ -65,7 +65,7 @@ export function PasswordForm() {
             required
             value={next}
             onChange={(event) => setNext(event.currentTarget.value)}
-            error={problems.newPassword ?? field(change.error, 'newPassword')}
+            error={issues.newPassword ?? field(change.error, 'newPassword')}
           />
           <PasswordInput
             label={t('fields.repeatPassword')}
@@ -73,7 +73,7 @@ export function PasswordForm() {
             required
             value={repeat}
             onChange={(event) => setRepeat(event.currentTarget.value)}
-            error={problems.repeat}
+            error={issues.repeat}
           />
           <Group>
             <Button type="submit" loading={change.isPending}>

@@ -4,10 +4,7 @@
  * fetch; they use the hooks in this folder, which use apiRequest.
  */
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../../../domain/field-error.js';
 
 export class ApiError extends Error {
   readonly status: number;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 /**
  * The foot of a modal: Cancel, then the primary action, which shows its loader while the change
  * is on its way. Inside a form the primary button submits it; with `onConfirm` it is a plain
- * button. Anything in `children` sits on the left (e.g. a count of the form's problems).
+ * button. Anything in `children` sits on the left (e.g. a count of the form's issues).
  */
 export function ModalFooter({
   submitLabel,

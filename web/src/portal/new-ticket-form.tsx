@@ -44,12 +44,12 @@ export function NewTicketForm() {
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const problems: Errors = {};
-    if (!type) problems.type = t('portalForm.pickType');
-    if (!subject.trim()) problems.subject = t('errors.fields.required');
-    if (!description.trim()) problems.description = t('errors.fields.required');
-    setErrors(problems);
-    if (Object.keys(problems).length > 0 || !type) return;
+    const issues: Errors = {};
+    if (!type) issues.type = t('portalForm.pickType');
+    if (!subject.trim()) issues.subject = t('errors.fields.required');
+    if (!description.trim()) issues.description = t('errors.fields.required');
+    setErrors(issues);
+    if (Object.keys(issues).length > 0 || !type) return;
     await submit(
       { type, subject, description, serviceId: chosenService, categoryId, urgency },
       (ticket) =>

@@ -13,11 +13,11 @@ export type Ending =
 /** The two ways a call ends: resolved while on the line, or handed to an L2 group with a summary. */
 export function CallEndings({
   busy,
-  problems,
+  issues,
   onFinish,
 }: {
   busy: boolean;
-  problems: { notes?: string; group?: string; summary?: string };
+  issues: { notes?: string; group?: string; summary?: string };
   onFinish: (ending: Ending) => void;
 }) {
   const { t } = useTranslation();
@@ -53,7 +53,7 @@ export function CallEndings({
               maxRows={8}
               value={notes}
               onChange={(event) => setNotes(event.currentTarget.value)}
-              error={problems.notes}
+              error={issues.notes}
             />
             <Button color="teal" loading={busy} onClick={() => onFinish({ kind: 'resolve', code, notes })}>
               {t('phone.resolve.submit')}
@@ -71,7 +71,7 @@ export function CallEndings({
               onChange={setGroupId}
               searchable
               nothingFoundMessage={t('support.escalate.noTargets')}
-              error={problems.group}
+              error={issues.group}
             />
             <Textarea
               label={t('phone.escalate.summary')}
@@ -81,7 +81,7 @@ export function CallEndings({
               maxRows={8}
               value={summary}
               onChange={(event) => setSummary(event.currentTarget.value)}
-              error={problems.summary}
+              error={issues.summary}
             />
             <Button color="violet" loading={busy} onClick={() => onFinish({ kind: 'escalate', group, summary })}>
               {t('phone.escalate.submit')}

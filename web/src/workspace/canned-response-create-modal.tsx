@@ -15,7 +15,7 @@ export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [shared, setShared] = useState(false);
-  const [problems, setProblems] = useState<{ title?: string; body?: string }>({});
+  const [issues, setIssues] = useState<{ title?: string; body?: string }>({});
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -23,7 +23,7 @@ export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean
       title: title.trim() ? undefined : t('errors.fields.required'),
       body: body.trim() ? undefined : t('errors.fields.required'),
     };
-    setProblems(next);
+    setIssues(next);
     if (next.title || next.body) return;
     create.mutate({ title: title.trim(), bodyHtml: textToHtml(body), shared }, { onSuccess: onClose });
   };
@@ -39,7 +39,7 @@ export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean
             maxLength={200}
             value={title}
             onChange={(event) => setTitle(event.currentTarget.value)}
-            error={problems.title ?? field(create.error, 'title')}
+            error={issues.title ?? field(create.error, 'title')}
             data-autofocus
           />
           <Textarea
@@ -51,7 +51,7 @@ export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean
             maxLength={10_000}
             value={body}
             onChange={(event) => setBody(event.currentTarget.value)}
-            error={problems.body ?? field(create.error, 'bodyHtml')}
+            error={issues.body ?? field(create.error, 'bodyHtml')}
           />
           <Switch
             label={t('canned.sharedSwitch')}

@@ -35,7 +35,7 @@ export function EscalateModal({
   const [groupId, setGroupId] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
-  const [problems, setProblems] = useState<{ group?: string; summary?: string }>({});
+  const [issues, setIssues] = useState<{ group?: string; summary?: string }>({});
 
   const targets = (groups.data ?? []).filter(
     (g) => g.status === 'active' && g.id !== ticket.group?.id && (mode !== 'return' || g.level === 'L1'),
@@ -47,7 +47,7 @@ export function EscalateModal({
     setGroupId(null);
     setAssigneeId(null);
     setSummary('');
-    setProblems({});
+    setIssues({});
     escalate.reset();
     onClose();
   };
@@ -58,7 +58,7 @@ export function EscalateModal({
       group: target ? undefined : t('support.escalate.targetRequired'),
       summary: summary.trim().length >= MIN_SUMMARY ? undefined : t('support.escalate.summaryTooShort'),
     };
-    setProblems(next);
+    setIssues(next);
     if (!target || next.summary) return;
     escalate.mutate(
       { ticketId: ticket.id, toGroupId: target.id, summary: summary.trim(), assigneeId },
@@ -99,9 +99,9 @@ export function EscalateModal({
             onChange={(id) => {
               setGroupId(id);
               setAssigneeId(null);
-              setProblems((p) => ({ ...p, group: undefined }));
+              setIssues((p) => ({ ...p, group: undefined }));
             }}
-            error={problems.group ?? field(escalate.error, 'toGroupId')}
+            error={issues.group ?? field(escalate.error, 'toGroupId')}
             data-autofocus
           />
           <Textarea
@@ -114,7 +114,7 @@ export function EscalateModal({
             maxLength={5000}
             value={summary}
             onChange={(event) => setSummary(event.currentTarget.value)}
-            error={problems.summary ?? field(escalate.error, 'summary')}
+            error={issues.summary ?? field(escalate.error, 'summary')}
           />
           <Select
             label={t('support.escalate.assignee')}

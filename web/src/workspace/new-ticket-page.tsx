@@ -66,12 +66,12 @@ export function NewTicketPage() {
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const problems: Errors = {};
-    if (!requester) problems.requesterId = t('errors.fields.required');
-    if (!subject.trim()) problems.subject = t('errors.fields.required');
-    if (!description.trim()) problems.description = t('errors.fields.required');
-    setErrors(problems);
-    if (Object.keys(problems).length > 0 || !requester) return;
+    const issues: Errors = {};
+    if (!requester) issues.requesterId = t('errors.fields.required');
+    if (!subject.trim()) issues.subject = t('errors.fields.required');
+    if (!description.trim()) issues.description = t('errors.fields.required');
+    setErrors(issues);
+    if (Object.keys(issues).length > 0 || !requester) return;
     await submit(
       { requesterId: requester.id, type, channel, serviceId, categoryId, subject, description, impact, urgency, tags },
       (ticket) => void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: ticket.id } }),

@@ -93,7 +93,7 @@ export function PhoneConsolePage() {
   );
 }
 
-type Problems = Partial<Record<'caller' | 'subject' | 'notes' | 'group' | 'summary', string>>;
+type Issues = Partial<Record<'caller' | 'subject' | 'notes' | 'group' | 'summary', string>>;
 
 function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; onNewCall: () => void }) {
   const { t } = useTranslation();
@@ -107,7 +107,7 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
   const [subject, setSubject] = useState('');
   const [notes, setNotes] = useState('');
   const [procedureId, setProcedureId] = useState<string | null>(null);
-  const [problems, setProblems] = useState<Problems>({});
+  const [issues, setIssues] = useState<Issues>({});
   const create = useCreateTicket();
   const apply = useApplyProcedure();
   const escalate = useEscalate();
@@ -130,7 +130,7 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
   });
 
   const finish = async (ending: Ending) => {
-    const next: Problems = {
+    const next: Issues = {
       caller: caller ? undefined : t('phone.needCaller'),
       subject: subject.trim() ? undefined : t('phone.needSubject'),
     };
@@ -139,7 +139,7 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
       if (!ending.group) next.group = t('support.escalate.targetRequired');
       if (ending.summary.trim().length < 10) next.summary = t('support.escalate.summaryTooShort');
     }
-    setProblems(next);
+    setIssues(next);
     if (Object.values(next).some(Boolean) || !caller) {
       if (next.caller) callerInput.current?.focus();
       return;
@@ -186,12 +186,12 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
             <CallerSearch
               caller={caller}
               inputRef={callerInput}
-              error={problems.caller ?? field(create.error, 'requesterId')}
+              error={issues.caller ?? field(create.error, 'requesterId')}
               onChange={(next) => {
                 setCaller(next);
                 setServiceId(null);
                 setCategoryId(null);
-                setProblems((p) => ({ ...p, caller: undefined }));
+                setIssues((p) => ({ ...p, caller: undefined }));
                 // Picked: on to what the call is about; cleared: back to the search.
                 window.setTimeout(() => (next ? subjectInput : callerInput).current?.focus(), 0);
               }}
@@ -204,9 +204,9 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
               value={subject}
               onChange={(event) => {
                 setSubject(event.currentTarget.value);
-                setProblems((p) => ({ ...p, subject: undefined }));
+                setIssues((p) => ({ ...p, subject: undefined }));
               }}
-              error={problems.subject ?? field(create.error, 'subject')}
+              error={issues.subject ?? field(create.error, 'subject')}
             />
             <SegmentedControl
               aria-label={t('tickets.fields.type')}
@@ -274,7 +274,7 @@ function PhoneCall({ onDone, onNewCall }: { onDone: (outcome: Outcome) => void; 
         </Paper>
       </Grid.Col>
       <Grid.Col span={12}>
-        <CallEndings busy={busy} problems={problems} onFinish={finish} />
+        <CallEndings busy={busy} issues={issues} onFinish={finish} />
       </Grid.Col>
     </Grid>
   );

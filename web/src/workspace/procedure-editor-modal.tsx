@@ -78,7 +78,7 @@ export function ProcedureEditorModal({
       .map((id) => ({ value: id, label: t('procedures.unknownLink') }));
   if (services.isSuccess) serviceData.push(...unknown(serviceIds, serviceData));
   if (categories.isSuccess) categoryData.push(...unknown(categoryIds, categoryData));
-  const [problems, setProblems] = useState<{ title?: string; steps?: string }>({});
+  const [issues, setIssues] = useState<{ title?: string; steps?: string }>({});
 
   const move = (index: number, by: number) =>
     setSteps((list) => {
@@ -95,7 +95,7 @@ export function ProcedureEditorModal({
       title: title.trim().length >= 3 ? undefined : t('errors.fields.required'),
       steps: cleanSteps.length > 0 ? undefined : t('procedures.editor.needSteps'),
     };
-    setProblems(next);
+    setIssues(next);
     if (next.title || next.steps) return;
     const content = {
       title: title.trim(),
@@ -136,7 +136,7 @@ export function ProcedureEditorModal({
             maxLength={200}
             value={title}
             onChange={(event) => setTitle(event.currentTarget.value)}
-            error={problems.title ?? field(mutation.error, 'title')}
+            error={issues.title ?? field(mutation.error, 'title')}
             data-autofocus
           />
           <Textarea
@@ -197,9 +197,9 @@ export function ProcedureEditorModal({
                   </ActionIcon>
                 </Group>
               ))}
-              {problems.steps ? (
+              {issues.steps ? (
                 <Text size="xs" c="red">
-                  {problems.steps}
+                  {issues.steps}
                 </Text>
               ) : null}
               <Button

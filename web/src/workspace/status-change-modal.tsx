@@ -20,7 +20,7 @@ const ASSIGNEE_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 /** The statuses that need more than the status itself: what it waits for, how it was resolved, who has it. */
 export const needsDetails = (ticket: Ticket, to: TicketStatus) =>
   checkTransition(ticket.status, to, 'staff', { assigneeId: ticket.assignee?.id ?? null }).some(
-    (problem) => problem.field !== 'status',
+    (issue) => issue.field !== 'status',
   );
 
 /** Asks for what a move needs (the lifecycle's own rules) before making it. */
@@ -59,14 +59,14 @@ export function StatusChangeModal({
 
   if (!to) return null;
   const details = { assigneeId, pendingReason, resolutionCode, resolutionNotes };
-  const problems = checkTransition(ticket.status, to, 'staff', details);
-  const problemOf = (name: string) =>
-    checked && problems.some((p) => p.field === name) ? t('errors.fields.required') : field(error, name);
+  const issues = checkTransition(ticket.status, to, 'staff', details);
+  const issueOf = (name: string) =>
+    checked && issues.some((issue) => issue.field === name) ? t('errors.fields.required') : field(error, name);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (problems.length > 0) return;
+    if (issues.length > 0) return;
     if (to === 'pending') onSave({ status: to, pendingReason });
     else if (to === 'resolved') onSave({ status: to, resolutionCode, resolutionNotes: resolutionNotes.trim() });
     else if (to === 'assigned') onSave({ status: to, assigneeId });
@@ -86,7 +86,7 @@ export function StatusChangeModal({
               value={assigneeId}
               selected={ticket.assignee}
               onChange={(id) => setAssigneeId(id)}
-              error={problemOf('assigneeId')}
+              error={issueOf('assigneeId')}
               comboboxProps={{ withinPortal: true }}
               data-autofocus
             />
@@ -98,7 +98,7 @@ export function StatusChangeModal({
               data={PENDING_REASONS.map((r) => ({ value: r, label: t(`tickets.pendingReasons.${r}`) }))}
               value={pendingReason}
               onChange={(value) => setPendingReason(value as PendingReason | null)}
-              error={problemOf('pendingReason')}
+              error={issueOf('pendingReason')}
               comboboxProps={{ withinPortal: true }}
               data-autofocus
             />
@@ -111,7 +111,7 @@ export function StatusChangeModal({
                 data={RESOLUTION_CODES.map((code) => ({ value: code, label: t(`tickets.resolutionCodes.${code}`) }))}
                 value={resolutionCode}
                 onChange={(value) => setResolutionCode(value as ResolutionCode | null)}
-                error={problemOf('resolutionCode')}
+                error={issueOf('resolutionCode')}
                 comboboxProps={{ withinPortal: true }}
                 data-autofocus
               />
@@ -124,7 +124,7 @@ export function StatusChangeModal({
                 maxLength={10_000}
                 value={resolutionNotes}
                 onChange={(event) => setResolutionNotes(event.currentTarget.value)}
-                error={problemOf('resolutionNotes')}
+                error={issueOf('resolutionNotes')}
               />
             </>
           ) : null}

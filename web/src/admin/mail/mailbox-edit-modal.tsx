@@ -31,7 +31,7 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
   const services = useServices(organizationId);
   const groups = useGroups();
 
-  const localProblem = (field: 'address' | 'name'): string | undefined => {
+  const localIssue = (field: 'address' | 'name'): string | undefined => {
     if (!checked) return undefined;
     if (field === 'name') return name.trim() ? undefined : t('errors.fields.required');
     if (mailbox) return undefined;
@@ -96,7 +96,7 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
             maxLength={320}
             value={address}
             onChange={(event) => setAddress(event.currentTarget.value)}
-            error={localProblem('address') ?? errorAt('address')}
+            error={localIssue('address') ?? errorAt('address')}
             data-autofocus={mailbox ? undefined : true}
           />
           <TextInput
@@ -106,7 +106,7 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
             maxLength={200}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={localProblem('name') ?? errorAt('name')}
+            error={localIssue('name') ?? errorAt('name')}
             data-autofocus={mailbox ? true : undefined}
           />
           <OrganizationSelect

@@ -39,9 +39,9 @@ export function OrganizationCreateModal({
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = validate(values);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    const issues = validate(values);
+    setErrors(issues);
+    if (Object.keys(issues).length > 0) return;
     create.mutate(
       { name: values.name.trim(), code: values.code, requestersSeeAllTickets: values.requestersSeeAllTickets },
       {

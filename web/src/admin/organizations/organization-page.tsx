@@ -111,9 +111,9 @@ function OrganizationEditForm({
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = validate(values);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0 || !changed) return;
+    const issues = validate(values);
+    setErrors(issues);
+    if (Object.keys(issues).length > 0 || !changed) return;
     update.mutate(
       { version: organization.version, ...values, name: values.name.trim() },
       { onSuccess: onSaved, onError: (error) => isConflict(error) && onConflict() },

@@ -24,10 +24,10 @@ import { OrganizationSelect } from '../../components/organization-select.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import {
   type AgreementDraft,
-  type AgreementProblem,
+  type AgreementIssue,
   agreementDraftOf,
   agreementFieldsOf,
-  agreementProblems,
+  agreementIssues,
   newAgreementDraft,
 } from './agreement-form.js';
 import { EscalationMatrixField } from './escalation-matrix-field.js';
@@ -69,10 +69,10 @@ export function AgreementEditModal({
   const summary = useWeeklySummary();
   const taken = !agreement && Boolean(draft.organizationId) && (existing.data?.length ?? 0) > 0;
 
-  const problems: Record<string, AgreementProblem> = checked ? agreementProblems(draft) : {};
+  const issues: Record<string, AgreementIssue> = checked ? agreementIssues(draft) : {};
   const errorAt = (path: string): string | undefined => {
-    const local = problems[path];
-    if (local) return t(`slaAdmin.problems.${local}`);
+    const local = issues[path];
+    if (local) return t(`slaAdmin.issues.${local}`);
     if (path === 'organizationId' && taken) return t('slaAdmin.agreements.organizationTaken');
     const error = mutation.error;
     if (!isApiError(error)) return undefined;
@@ -88,7 +88,7 @@ export function AgreementEditModal({
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (taken || Object.keys(agreementProblems(draft)).length > 0) return;
+    if (taken || Object.keys(agreementIssues(draft)).length > 0) return;
     const fields = agreementFieldsOf(draft);
     if (agreement) update.mutate({ id: agreement.id, version: agreement.version, ...fields }, { onSuccess: onClose });
     else create.mutate({ organizationId: draft.organizationId ?? '', ...fields }, { onSuccess: onClose });
@@ -96,7 +96,7 @@ export function AgreementEditModal({
 
   const calendar = calendars.data?.find((c) => c.id === draft.calendarId);
   const conflict = isApiError(mutation.error) && mutation.error.code === 'version_conflict';
-  const invalidCount = Object.keys(problems).length;
+  const invalidCount = Object.keys(issues).length;
   return (
     <Modal
       opened
@@ -220,7 +220,7 @@ export function AgreementEditModal({
           >
             {invalidCount > 0 ? (
               <Text size="sm" c="red.7" role="alert" mr="auto">
-                {t('slaAdmin.problems.count', { count: invalidCount })}
+                {t('slaAdmin.issues.count', { count: invalidCount })}
               </Text>
             ) : null}
           </ModalFooter>

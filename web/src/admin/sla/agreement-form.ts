@@ -141,7 +141,7 @@ export function agreementDraftOf(agreement: Agreement): AgreementDraft {
 
 const orNull = (value: MinutesValue) => (value === '' ? null : value);
 
-/** The body fields shared by create and update; call only once `agreementProblems` is empty. */
+/** The body fields shared by create and update; call only once `agreementIssues` is empty. */
 export function agreementFieldsOf(draft: AgreementDraft): Omit<CreateAgreementBody, 'organizationId'> {
   return {
     name: draft.name.trim(),
@@ -168,7 +168,7 @@ export function agreementFieldsOf(draft: AgreementDraft): Omit<CreateAgreementBo
   };
 }
 
-export type AgreementProblem =
+export type AgreementIssue =
   | 'required'
   | 'noTargets'
   | 'minutesRange'
@@ -182,43 +182,43 @@ export type AgreementProblem =
 const inRange = (value: MinutesValue, min: number, max: number) =>
   value !== '' && Number.isInteger(value) && value >= min && value <= max;
 
-/** Problems by field path, the way the API names them (`targets.0.resolutionMinutes`, `escalations.1`). */
-export function agreementProblems(draft: AgreementDraft): Record<string, AgreementProblem> {
-  const problems: Record<string, AgreementProblem> = {};
-  if (!draft.organizationId) problems.organizationId = 'required';
-  if (!draft.name.trim()) problems.name = 'required';
-  if (!draft.calendarId) problems.calendarId = 'required';
-  if (draft.targets.length === 0) problems.targets = 'noTargets';
+/** Issues by field path, the way the API names them (`targets.0.resolutionMinutes`, `escalations.1`). */
+export function agreementIssues(draft: AgreementDraft): Record<string, AgreementIssue> {
+  const issues: Record<string, AgreementIssue> = {};
+  if (!draft.organizationId) issues.organizationId = 'required';
+  if (!draft.name.trim()) issues.name = 'required';
+  if (!draft.calendarId) issues.calendarId = 'required';
+  if (draft.targets.length === 0) issues.targets = 'noTargets';
   const targets = new Set<string>();
   draft.targets.forEach((t, i) => {
     const at = `targets.${i}`;
-    if (t.firstResponseMinutes === '') problems[`${at}.firstResponseMinutes`] = 'required';
-    else if (!inRange(t.firstResponseMinutes, 1, MAX_MINUTES)) problems[`${at}.firstResponseMinutes`] = 'minutesRange';
-    if (t.resolutionMinutes === '') problems[`${at}.resolutionMinutes`] = 'required';
-    else if (!inRange(t.resolutionMinutes, 1, MAX_MINUTES)) problems[`${at}.resolutionMinutes`] = 'minutesRange';
+    if (t.firstResponseMinutes === '') issues[`${at}.firstResponseMinutes`] = 'required';
+    else if (!inRange(t.firstResponseMinutes, 1, MAX_MINUTES)) issues[`${at}.firstResponseMinutes`] = 'minutesRange';
+    if (t.resolutionMinutes === '') issues[`${at}.resolutionMinutes`] = 'required';
+    else if (!inRange(t.resolutionMinutes, 1, MAX_MINUTES)) issues[`${at}.resolutionMinutes`] = 'minutesRange';
     else if (t.firstResponseMinutes !== '' && t.resolutionMinutes < t.firstResponseMinutes)
-      problems[`${at}.resolutionMinutes`] = 'resolutionBeforeResponse';
+      issues[`${at}.resolutionMinutes`] = 'resolutionBeforeResponse';
     if (t.updateMinutes !== '' && !inRange(t.updateMinutes, 1, MAX_MINUTES))
-      problems[`${at}.updateMinutes`] = 'minutesRange';
+      issues[`${at}.updateMinutes`] = 'minutesRange';
     const key = `${t.priority}/${t.type ?? '*'}`;
-    if (targets.has(key)) problems[at] = 'duplicateTarget';
+    if (targets.has(key)) issues[at] = 'duplicateTarget';
     targets.add(key);
   });
   for (const level of ['L1', 'L2'] as const) {
     const minutes = draft.levelMinutes[level];
-    if (minutes !== '' && !inRange(minutes, 1, MAX_MINUTES)) problems[`levelMinutes.${level}`] = 'minutesRange';
+    if (minutes !== '' && !inRange(minutes, 1, MAX_MINUTES)) issues[`levelMinutes.${level}`] = 'minutesRange';
   }
   const levels = new Set<string>();
   draft.escalations.forEach((e, i) => {
     const at = `escalations.${i}`;
-    if (!inRange(e.percent, 1, 100)) problems[`${at}.percent`] = 'percentRange';
+    if (!inRange(e.percent, 1, 100)) issues[`${at}.percent`] = 'percentRange';
     if (e.afterMinutes !== '' && !inRange(e.afterMinutes, 0, MAX_AFTER_MINUTES))
-      problems[`${at}.afterMinutes`] = 'afterRange';
-    if (e.notify.length === 0 && e.userIds.length === 0 && !e.escalate) problems[at] = 'levelDoesNothing';
+      issues[`${at}.afterMinutes`] = 'afterRange';
+    if (e.notify.length === 0 && e.userIds.length === 0 && !e.escalate) issues[at] = 'levelDoesNothing';
     // The API refuses two levels at the same moment of the same target: they would be one level.
     const key = `${e.target}/${e.percent}/${e.afterMinutes || 0}`;
-    if (levels.has(key) && !problems[at]) problems[at] = 'duplicateLevel';
+    if (levels.has(key) && !issues[at]) issues[at] = 'duplicateLevel';
     levels.add(key);
   });
-  return problems;
+  return issues;
 }

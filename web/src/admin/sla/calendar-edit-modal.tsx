@@ -10,8 +10,8 @@ import { ModalFooter } from '../../components/modal-footer.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 import { viewerTimeZone } from '../../i18n/format.js';
 import {
-  type CalendarProblem,
-  calendarProblems,
+  type CalendarIssue,
+  calendarIssues,
   type Holiday,
   holidayDraftsOf,
   holidayKeyOf,
@@ -52,16 +52,14 @@ export function CalendarEditModal({ calendar, onClose }: { calendar: Calendar | 
   const [version, setVersion] = useState(calendar?.version ?? 0);
   const [savedHolidays, setSavedHolidays] = useState<Holiday[]>(calendar?.holidays ?? []);
   const [importNote, setImportNote] = useState<string | null>(null);
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [fileIssue, setFileIssue] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
   const zones = useMemo(() => timeZoneOptions(calendar?.timeZone ?? ''), [calendar?.timeZone]);
 
-  const problems: Record<string, CalendarProblem> = checked
-    ? calendarProblems({ name, timeZone, weekly, holidays })
-    : {};
+  const issues: Record<string, CalendarIssue> = checked ? calendarIssues({ name, timeZone, weekly, holidays }) : {};
   const errorAt = (path: string): string | undefined => {
-    const local = problems[path];
-    if (local) return t(`slaAdmin.problems.${local}`);
+    const local = issues[path];
+    if (local) return t(`slaAdmin.issues.${local}`);
     const error = mutation.error;
     if (!isApiError(error)) return undefined;
     const found = error.errors.find((e) => e.field === path);
@@ -77,7 +75,7 @@ export function CalendarEditModal({ calendar, onClose }: { calendar: Calendar | 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (!timeZone || Object.keys(calendarProblems({ name, timeZone, weekly, holidays })).length > 0) return;
+    if (!timeZone || Object.keys(calendarIssues({ name, timeZone, weekly, holidays })).length > 0) return;
     const fields = { name: name.trim(), timeZone, weekly: weeklyOf(weekly), holidays: holidaysOf(holidays) };
     if (calendar) update.mutate({ id: calendar.id, version, ...fields }, { onSuccess: onClose });
     else create.mutate(fields, { onSuccess: onClose });
@@ -85,12 +83,12 @@ export function CalendarEditModal({ calendar, onClose }: { calendar: Calendar | 
 
   const handleImportFile = async (file: File) => {
     setImportNote(null);
-    setFileProblem(null);
+    setFileIssue(null);
     importHolidays.reset();
     if (!calendar) return;
     const ics = await file.text();
-    if (ics.length > MAX_ICS_LENGTH) return setFileProblem(t('slaAdmin.calendars.importTooLarge'));
-    if (!ics.includes('BEGIN:VCALENDAR')) return setFileProblem(t('slaAdmin.calendars.importNotIcs'));
+    if (ics.length > MAX_ICS_LENGTH) return setFileIssue(t('slaAdmin.calendars.importTooLarge'));
+    if (!ics.includes('BEGIN:VCALENDAR')) return setFileIssue(t('slaAdmin.calendars.importNotIcs'));
     importHolidays.mutate(
       { id: calendar.id, version, ics },
       {
@@ -164,9 +162,9 @@ export function CalendarEditModal({ calendar, onClose }: { calendar: Calendar | 
               {importNote}
             </Text>
           ) : null}
-          {fileProblem ? (
+          {fileIssue ? (
             <Text size="sm" c="red.7" role="alert">
-              {fileProblem}
+              {fileIssue}
             </Text>
           ) : null}
           {importHolidays.error ? (

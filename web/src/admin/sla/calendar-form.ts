@@ -2,7 +2,7 @@ import type { Calendar } from '../../../../domain/contracts/sla.js';
 
 /**
  * The calendar form's state and its rules, with no React: rows carry a key so lists can be edited
- * in place, and `calendarProblems` says what is wrong before anything is sent.
+ * in place, and `calendarIssues` says what is wrong before anything is sent.
  */
 
 export const ISO_DAYS = [
@@ -108,37 +108,37 @@ export function holidaysOf(drafts: readonly HolidayDraft[]): Holiday[] {
 /** Days in a month, counting 29 February (a yearly holiday may fall on it). */
 export const daysInMonth = (month: number) => new Date(Date.UTC(2024, month, 0)).getUTCDate();
 
-export type CalendarProblem = 'required' | 'badClock' | 'startAtMidnight' | 'emptyRange' | 'badDate' | 'duplicate';
+export type CalendarIssue = 'required' | 'badClock' | 'startAtMidnight' | 'emptyRange' | 'badDate' | 'duplicate';
 
-/** Problems by field path, the way the API names them (`weekly.1.0.start`, `holidays.2.date`). */
-export function calendarProblems(form: {
+/** Issues by field path, the way the API names them (`weekly.1.0.start`, `holidays.2.date`). */
+export function calendarIssues(form: {
   name: string;
   timeZone: string | null;
   weekly: WeeklyDraft;
   holidays: readonly HolidayDraft[];
-}): Record<string, CalendarProblem> {
-  const problems: Record<string, CalendarProblem> = {};
-  if (!form.name.trim()) problems.name = 'required';
-  if (!form.timeZone) problems.timeZone = 'required';
+}): Record<string, CalendarIssue> {
+  const issues: Record<string, CalendarIssue> = {};
+  if (!form.name.trim()) issues.name = 'required';
+  if (!form.timeZone) issues.timeZone = 'required';
   for (const [day] of ISO_DAYS) {
     form.weekly[day].forEach((range, i) => {
       const at = `weekly.${day}.${i}`;
-      if (!isClock(range.start)) problems[`${at}.start`] = 'badClock';
-      else if (range.start === '24:00') problems[`${at}.start`] = 'startAtMidnight';
-      if (!isClock(range.end)) problems[`${at}.end`] = 'badClock';
-      if (range.start === range.end && isClock(range.start)) problems[at] = 'emptyRange';
+      if (!isClock(range.start)) issues[`${at}.start`] = 'badClock';
+      else if (range.start === '24:00') issues[`${at}.start`] = 'startAtMidnight';
+      if (!isClock(range.end)) issues[`${at}.end`] = 'badClock';
+      if (range.start === range.end && isClock(range.start)) issues[at] = 'emptyRange';
     });
   }
   const seen = new Set<string>();
   form.holidays.forEach((h, i) => {
     const at = `holidays.${i}`;
-    if (h.kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(h.date)) problems[`${at}.date`] = 'badDate';
-    if (h.kind === 'yearly' && (!h.month || !h.day || h.day > daysInMonth(h.month))) problems[`${at}.day`] = 'badDate';
+    if (h.kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(h.date)) issues[`${at}.date`] = 'badDate';
+    if (h.kind === 'yearly' && (!h.month || !h.day || h.day > daysInMonth(h.month))) issues[`${at}.day`] = 'badDate';
     const key = h.kind === 'date' ? h.date : `${h.month}/${h.day}`;
-    if (!problems[`${at}.date`] && !problems[`${at}.day`] && seen.has(key)) problems[at] = 'duplicate';
+    if (!issues[`${at}.date`] && !issues[`${at}.day`] && seen.has(key)) issues[at] = 'duplicate';
     seen.add(key);
   });
-  return problems;
+  return issues;
 }
 
 /** "Mon–Fri 09:00–18:00 · Sat 09:00–13:00": consecutive days with the same hours are joined. */

@@ -37,7 +37,7 @@ export function RoutingRuleModal({
   const [type, setType] = useState<TicketType | null>(rule?.type ?? null);
   const [channel, setChannel] = useState<Channel | null>(rule?.channel ?? null);
   const [groupId, setGroupId] = useState<string | null>(rule?.groupId ?? null);
-  const [problems, setProblems] = useState<{ name?: string; group?: string }>({});
+  const [issues, setIssues] = useState<{ name?: string; group?: string }>({});
   const services = useServices(organizationId);
 
   const handleSubmit = (event: FormEvent) => {
@@ -46,7 +46,7 @@ export function RoutingRuleModal({
       name: name.trim() ? undefined : t('errors.fields.required'),
       group: groupId ? undefined : t('errors.fields.required'),
     };
-    setProblems(next);
+    setIssues(next);
     if (next.name || !groupId) return;
     const fields = { name: name.trim(), position, organizationId, serviceId, categoryId, type, channel, groupId };
     if (rule) update.mutate({ id: rule.id, version: rule.version, ...fields }, { onSuccess: onClose });
@@ -71,7 +71,7 @@ export function RoutingRuleModal({
               maxLength={100}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
-              error={problems.name ?? field(mutation.error, 'name')}
+              error={issues.name ?? field(mutation.error, 'name')}
               data-autofocus
             />
             <NumberInput
@@ -135,7 +135,7 @@ export function RoutingRuleModal({
                 .map((g) => ({ value: g.id, label: groupOptionLabel(g) }))}
               value={groupId}
               onChange={setGroupId}
-              error={problems.group ?? field(mutation.error, 'groupId')}
+              error={issues.group ?? field(mutation.error, 'groupId')}
             />
           </SimpleGrid>
           <ModalFooter

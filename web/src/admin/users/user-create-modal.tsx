@@ -38,11 +38,11 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const problems: UserErrors & { password?: string } = validate(values);
+    const issues: UserErrors & { password?: string } = validate(values);
     if (password && password.length < PASSWORD_MIN_LENGTH)
-      problems.password = t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH });
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+      issues.password = t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH });
+    setErrors(issues);
+    if (Object.keys(issues).length > 0) return;
     create.mutate(
       {
         email: values.email.trim(),

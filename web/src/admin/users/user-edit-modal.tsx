@@ -72,9 +72,9 @@ function UserEditForm({
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = validate(values);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    const issues = validate(values);
+    setErrors(issues);
+    if (Object.keys(issues).length > 0) return;
     const { roles, organizationId } = assignmentOf(values);
     const body: UpdateUserBody = {
       version: user.version,
