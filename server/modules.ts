@@ -15,7 +15,7 @@ import { supportModule } from './modules/support/support.module.js';
 import { ticketsModule } from './modules/tickets/tickets.module.js';
 import { usersModule } from './modules/users/users.module.js';
 import type { JobDefinition } from './platform/jobs.js';
-import type { ModuleDescriptor } from './platform/module.js';
+import type { DemoMoment, ModuleDescriptor } from './platform/module.js';
 import type { Services } from './services.js';
 
 /** What every module's routes and jobs may take: the composed services and a few facts of the app. */
@@ -48,9 +48,20 @@ export const MODULES: readonly ModuleDescriptor<ModuleContext>[] = [
   jobsModule,
 ];
 
+// Jobs, observers and demo steps read services only; the context's other facts are for routes.
+const servicesOnly = (services: Services) => services as ModuleContext;
+
 /** The jobs of every module, built over the composed services. */
 export function jobsOf(services: Services): JobDefinition[] {
-  // A job factory reads services only; the context's other facts are for routes.
-  const context = services as ModuleContext;
-  return MODULES.flatMap((module) => module.jobs?.(context) ?? []);
+  return MODULES.flatMap((module) => module.jobs?.(servicesOnly(services)) ?? []);
+}
+
+/** Every module's observers, registered once the services are composed. */
+export function observeOfModules(services: Services): void {
+  for (const module of MODULES) module.observe?.(servicesOnly(services));
+}
+
+/** Every module's part of the demo workspace, in the list's order. */
+export async function demoOfModules(services: Services, moment: DemoMoment): Promise<void> {
+  for (const module of MODULES) await module.demo?.(servicesOnly(services), moment);
 }

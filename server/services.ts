@@ -15,8 +15,6 @@ import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
 import { MailProcessorService } from './modules/mail/mail-processor.service.js';
 import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
-import { staffAlertMailer } from './modules/mail/staff-alert-mailer.js';
-import { ticketMailNotifier } from './modules/mail/ticket-mail-notifier.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
@@ -35,6 +33,7 @@ import { TicketLinksService } from './modules/tickets/ticket-links.service.js';
 import { TicketReadsService } from './modules/tickets/ticket-reads.service.js';
 import { TicketsService } from './modules/tickets/tickets.service.js';
 import { UsersService } from './modules/users/users.service.js';
+import { observeOfModules } from './modules.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
 import { localStorage } from './platform/storage.js';
@@ -98,11 +97,6 @@ export function buildServices(
   const supervision = new SupervisionService(db, clock, database.report, ticketReads);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
   const mailTemplates = new MailTemplatesService(db, audit, settings);
-  // Without a relay Mesa sends no mail, so it writes none to the outbox either.
-  if (mailOutbox.sending) {
-    history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl));
-    notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
-  }
   const mailIntake = new MailIntakeService(db, clock, storage);
   const mailAdmin = new MailAdminService(db, clock, audit);
   const deskAddresses = () => mailAdmin.deskAddresses(mailConfig.from);
@@ -128,8 +122,9 @@ export function buildServices(
     commitments: await commitments.check(),
   });
   const jobs = new JobsService(db, clock);
-  return {
+  const services = {
     bus,
+    history,
     audit,
     organizations,
     sessions,
@@ -162,6 +157,9 @@ export function buildServices(
     deskAddresses,
     jobs,
   };
+  // Each module's observers (mail's notices, say), now that everything they watch exists.
+  observeOfModules(services);
+  return services;
 }
 
 export type Services = ReturnType<typeof buildServices>;

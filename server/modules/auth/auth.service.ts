@@ -17,6 +17,13 @@ export const LOGIN_LIMITS = {
   perAddress: 50,
 };
 
+/** A request context acting as this person, for work done on their behalf (the demo's history). */
+export const actingAs = (user: Pick<User, 'id' | 'email' | 'name' | 'roles' | 'organizationId'>): RequestContext => ({
+  principal: toPrincipal(user, 'session'),
+  requestId: null,
+  ip: null,
+});
+
 export function toPrincipal(
   user: Pick<User, 'id' | 'email' | 'name' | 'roles' | 'organizationId'>,
   via: Principal['via'],

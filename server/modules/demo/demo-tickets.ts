@@ -1,11 +1,10 @@
 import type { Procedure } from '../../../domain/contracts/procedures.js';
 import type { Group } from '../../../domain/contracts/support.js';
-import type { User } from '../../../domain/contracts/users.js';
 import type { Channel, TicketType } from '../../../domain/tickets/ticket-types.js';
 import type { Clock } from '../../platform/clock.js';
-import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import { systemContext } from '../../platform/request-context.js';
 import type { Services } from '../../services.js';
-import { toPrincipal } from '../auth/auth.service.js';
+import { actingAs } from '../auth/auth.service.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo workspace tells the same story. */
 function random(seed: number) {
@@ -68,12 +67,6 @@ const CASES: Record<string, Case[]> = {
 const CHANNELS: Channel[] = ['phone', 'phone', 'phone', 'email', 'email', 'portal', 'portal', 'chat', 'walk_in'];
 const DAY = 86_400_000;
 
-export const principalOf = (user: User): RequestContext => ({
-  principal: toPrincipal(user, 'session'),
-  requestId: null,
-  ip: null,
-});
-
 /**
  * A few hundred tickets over the last months, raised, worked and closed through the same services
  * the desk uses, with the clock moved to each moment — so every screen has something true to show.
@@ -115,7 +108,7 @@ export async function createDemoTickets(
     // Office hours, mostly.
     at.setUTCHours(12 + Math.floor(rng.next() * 9), Math.floor(rng.next() * 60));
     clock.set(at);
-    const raisedBy = channel === 'portal' ? principalOf(requester) : principalOf(worker);
+    const raisedBy = channel === 'portal' ? actingAs(requester) : actingAs(worker);
     // Level 1 resolves a good share of phone calls while the caller is on the line.
     const firstContact =
       channel === 'phone' && type !== 'request' && rng.next() < 0.45 && workers.some((w) => w.id === worker.id);
@@ -138,7 +131,7 @@ export async function createDemoTickets(
     });
     const age = now.getTime() - at.getTime();
     const step = async (minutes: number) => clock.set(new Date(clock.now().getTime() + minutes * 60_000));
-    const as = principalOf(worker);
+    const as = actingAs(worker);
     if (firstContact) {
       const procedure = desk.procedures.find((p) => p.audience === 'L1' && rng.next() < 0.6);
       if (procedure) await services.procedureApplications.apply(as, ticket.id, procedure.id);
@@ -198,7 +191,7 @@ export async function createDemoTickets(
     ).version;
     if (age > 10 * DAY) {
       await step(60 * 24 * (1 + rng.next() * 3));
-      await services.tickets.apply(principalOf(requester), ticket.id, { version, status: 'closed' });
+      await services.tickets.apply(actingAs(requester), ticket.id, { version, status: 'closed' });
     }
   }
   clock.set(now);

@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../domain/roles.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/connect.js';
+import { demoOfModules } from '../../modules.js';
 import { fixedClock } from '../../platform/clock.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import { buildServices } from '../../services.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { createDemoDesk } from './demo-desk.js';
-import { createDemoMail } from './demo-mail.js';
-import { createServiceLevelShowcase } from './demo-service-levels.js';
 import { createDemoTickets } from './demo-tickets.js';
 
 export interface DemoCredential {
@@ -119,8 +118,8 @@ export async function seedDemoWorkspace(database: Database, config: Pick<Config,
   }
   const desk = await createDemoDesk(services);
   await createDemoTickets(services, clock, now, desk);
-  await createServiceLevelShowcase(services, clock, now);
-  await createDemoMail(services);
+  // Each module's own part, on the people, desk and tickets made above.
+  await demoOfModules(services, { clock, now });
   return credentials;
 }
 

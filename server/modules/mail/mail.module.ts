@@ -1,7 +1,33 @@
 import { defineModule } from '../../platform/module.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { TicketHistory } from '../tickets/ticket-history.js';
+import { createDemoMail } from './mail.demo.js';
 import { mailJobs } from './mail.jobs.js';
 import { registerMailRoutes } from './mail.routes.js';
+import type { MailOutboxService } from './mail-outbox.service.js';
+import type { MailTemplatesService } from './mail-templates.service.js';
+import { staffAlertMailer } from './staff-alert-mailer.js';
+import { ticketMailNotifier } from './ticket-mail-notifier.js';
 
-type Deps = Parameters<typeof registerMailRoutes>[1] & Parameters<typeof mailJobs>[0];
+type Deps = Parameters<typeof registerMailRoutes>[1] &
+  Parameters<typeof mailJobs>[0] &
+  Parameters<typeof createDemoMail>[0] & {
+    mailOutbox: MailOutboxService;
+    mailTemplates: MailTemplatesService;
+    history: TicketHistory;
+    notifications: NotificationsService;
+  };
 
-export const mailModule = defineModule<Deps>({ name: 'mail', routes: registerMailRoutes, jobs: mailJobs });
+export const mailModule = defineModule<Deps>({
+  name: 'mail',
+  routes: registerMailRoutes,
+  jobs: mailJobs,
+  // The requester's notices commit with the ticket's change; staff alerts go out with the in-app
+  // ones. Without a relay Mesa sends no mail, so it writes none to the outbox either.
+  observe: ({ mailOutbox, mailTemplates, mailConfig, history, notifications }) => {
+    if (!mailOutbox.sending) return;
+    history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl));
+    notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
+  },
+  demo: createDemoMail,
+});

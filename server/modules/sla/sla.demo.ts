@@ -1,7 +1,13 @@
-import type { Clock } from '../../platform/clock.js';
+import type { JobCounts } from '../../platform/jobs.js';
+import type { DemoMoment } from '../../platform/module.js';
 import { systemContext } from '../../platform/request-context.js';
-import type { Services } from '../../services.js';
-import { principalOf } from './demo-tickets.js';
+import { actingAs } from '../auth/auth.service.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
+import type { CommitmentsService } from '../supervision/commitments.service.js';
+import type { ConversationService } from '../tickets/conversation.service.js';
+import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
+import type { TicketsService } from '../tickets/tickets.service.js';
+import type { UsersService } from '../users/users.service.js';
 
 const MINUTE = 60_000;
 
@@ -11,9 +17,16 @@ const MINUTE = 60_000;
  * Then the SLA job runs once at "now", firing what the demo's history left due.
  */
 export async function createServiceLevelShowcase(
-  services: Services,
-  clock: Clock & { set(at: Date): void },
-  now: Date,
+  services: {
+    organizations: OrganizationsService;
+    users: UsersService;
+    tickets: TicketsService;
+    ticketReads: TicketReadsService;
+    conversation: ConversationService;
+    commitments: CommitmentsService;
+    watchServiceLevels(): Promise<JobCounts>;
+  },
+  { clock, now }: DemoMoment,
 ) {
   const organizations = (await services.organizations.list(systemContext, { limit: 50 })).items;
   const northwind = organizations.find((o) => o.code === 'NORTHWIND');
@@ -24,7 +37,7 @@ export async function createServiceLevelShowcase(
   const [requester] = (await services.users.list({ organizationId: northwind.id, limit: 1 })).items;
   const [service] = await services.organizations.listServices(systemContext, northwind.id);
   if (!requester || !service) return;
-  const as = principalOf(agent);
+  const as = actingAs(agent);
   const raise = async (minutesAgo: number, subject: string, description: string) => {
     clock.set(new Date(now.getTime() - minutesAgo * MINUTE));
     const ticket = await services.tickets.create(as, {
@@ -60,7 +73,7 @@ export async function createServiceLevelShowcase(
   clock.set(now);
   await services.watchServiceLevels();
   // The breached one: the supervisor promises a date, and tells the requester.
-  await services.commitments.create(principalOf(supervisor), late.id, {
+  await services.commitments.create(actingAs(supervisor), late.id, {
     promisedAt: new Date(now.getTime() + 3 * 60 * MINUTE).toISOString(),
     note: 'The hosting provider is replacing the failed load balancer; we will confirm once traffic is back.',
     tellRequester: true,
