@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, ListQuery, Nullable, Timestamp } from './common.js';
+import { Id, ListQuery, MONTH_PATTERN, Nullable, Timestamp } from './common.js';
 import { SLA_CLOCKS, SLA_STATES } from './sla.js';
 import { TicketSummary } from './tickets.js';
 
@@ -86,9 +86,7 @@ export const SupervisionSummary = Type.Object({
 
 export const ComplianceQuery = Type.Object(
   {
-    month: Type.Optional(
-      Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM; this month by default' }),
-    ),
+    month: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM; this month by default' })),
   },
   { additionalProperties: false },
 );

@@ -1,3 +1,4 @@
+import { isInstantInRange } from '../../domain/contracts/common.js';
 import { validationError } from './errors.js';
 
 /**
@@ -8,16 +9,34 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | undefined {
+/**
+ * What a list's sort compares at each position of its cursor. A cursor comes back from the
+ * client and may have been tampered with: a string where PostgreSQL compares a timestamptz or an
+ * integer is a data error there (a 500) while SQLite shrugs, so each value is checked first.
+ */
+export type CursorValue = 'id' | 'text' | 'timestamp' | 'integer';
+
+const CHECKS: Record<CursorValue, (value: unknown) => boolean> = {
+  // Ids are text of at most 64 characters (domain/contracts/common.ts `Id`).
+  id: (value) => typeof value === 'string' && value.length > 0 && value.length <= 64 && !value.includes('\u0000'),
+  text: (value) => typeof value === 'string' && value.length <= 500 && !value.includes('\u0000'),
+  timestamp: (value) => typeof value === 'string' && isInstantInRange(value),
+  integer: (value) => typeof value === 'number' && Number.isSafeInteger(value),
+};
+
+export function decodeCursor(
+  cursor: string | undefined,
+  types: readonly CursorValue[],
+): (string | number)[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
+      values.length === types.length &&
+      values.every((value, i) => CHECKS[types[i] as CursorValue](value))
     ) {
-      return values;
+      return values as (string | number)[];
     }
   } catch {
     // fall through to the validation error below

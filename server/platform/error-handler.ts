@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDataError } from '../db/errors.js';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from './errors.js';
 import { toFieldErrors } from './validation.js';
 
@@ -50,6 +51,12 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
       errors.map((e) => `${e.field}: ${e.message}`).join('; '),
       errors,
     );
+  }
+  if (isDataError(error)) {
+    // What the edge let through and the database refused (a value the schema could not foresee):
+    // the client's fault, said without the engine's message, logged in full for us.
+    request.log.warn({ err: error }, 'database refused a value');
+    return sendProblem(request, reply, 'invalid_input', 'A value in the request cannot be stored or compared');
   }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(request, reply, mapped, error.message);

@@ -11,6 +11,7 @@ export type { FieldError };
 export const ERROR_CODES = {
   validation_failed: { status: 400, title: 'The request has invalid fields' },
   bad_request: { status: 400, title: 'The request could not be understood' },
+  invalid_input: { status: 400, title: 'The request holds a value that cannot be stored or compared' },
   unauthenticated: { status: 401, title: 'Sign-in required' },
   invalid_credentials: { status: 401, title: 'Email or password is wrong' },
   forbidden: { status: 403, title: 'Not allowed' },

@@ -58,7 +58,7 @@ export class AuditService {
 
   async list(query: AuditListQuery): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
-    const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
+    const [beforeId] = decodeCursor(query.cursor, ['id']) ?? [];
     const rows = await listAuditEvents(this.db, {
       entityType: query.entityType,
       entityId: query.entityId,

@@ -95,7 +95,7 @@ export class JobsService implements JobRunStore {
   async runs(definitions: readonly JobDefinition[], name: string, query: { cursor?: string; limit?: number }) {
     if (!definitions.some((job) => job.name === name)) throw notFound(`Job ${name}`);
     const limit = query.limit ?? 50;
-    const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const before = decodeCursor(query.cursor, ['timestamp', 'id']) as [string, string] | undefined;
     const rows = await repo.listRuns(this.db, name, before, limit + 1);
     const page = pageOf(rows, limit, (row) => [row.started_at, row.id]);
     return { items: page.items.map(present), nextCursor: page.nextCursor };

@@ -123,7 +123,7 @@ export class ProceduresService {
       rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       return { items: await this.present(ctx, rows.slice(0, limit)), nextCursor: null };
     }
-    const [afterId] = decodeCursor(query.cursor, 1) ?? [];
+    const [afterId] = decodeCursor(query.cursor, ['id']) ?? [];
     const rows = await repo.listProcedures(this.db, {
       audiences,
       statuses,

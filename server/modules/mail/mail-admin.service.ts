@@ -189,7 +189,7 @@ export class MailAdminService {
 
   async inbound(query: InboundQuery) {
     const limit = query.limit ?? 50;
-    const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+    const [before] = (decodeCursor(query.cursor, ['id']) ?? []) as string[];
     const rows = await repo.listInbound(this.db, {
       status: query.status,
       ...(before ? { before } : {}),
@@ -201,7 +201,7 @@ export class MailAdminService {
 
   async outbound(query: OutboundQuery) {
     const limit = query.limit ?? 50;
-    const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+    const [before] = (decodeCursor(query.cursor, ['id']) ?? []) as string[];
     const rows = await repo.listOutbound(this.db, {
       ticketId: query.ticketId,
       ...(before ? { before } : {}),

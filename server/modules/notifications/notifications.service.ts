@@ -50,7 +50,7 @@ export class NotificationsService {
 
   async list(ctx: RequestContext, query: NotificationQuery) {
     const limit = query.limit ?? 50;
-    const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+    const [before] = (decodeCursor(query.cursor, ['id']) ?? []) as string[];
     const rows = await repo.listForUser(this.db, userOf(ctx), { unread: query.unread, before, limit: limit + 1 });
     const page = pageOf(rows, limit, (row) => [row.id]);
     return {

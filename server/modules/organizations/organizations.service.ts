@@ -58,7 +58,7 @@ export class OrganizationsService {
 
   async list(ctx: RequestContext, query: OrganizationListQuery) {
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['text', 'id']);
     const rows = await repo.listOrganizations(this.db, {
       scope: organizationScope(ctx),
       q: query.q,

@@ -13,7 +13,7 @@ import type { SortKey } from '../../db/dialect.js';
 import type { ReportReader } from '../../db/reports.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
-import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { type CursorValue, decodeCursor, pageOf } from '../../platform/cursor.js';
 import { ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { toSummary } from '../tickets/ticket-presenter.js';
@@ -22,6 +22,8 @@ import * as repo from './supervision.repository.js';
 
 interface Order {
   sort: SortKey[];
+  /** What each value of the cursor is, as `cursorOf` writes it. */
+  cursor: CursorValue[];
   cursorOf: (row: TicketListRow) => (string | number)[];
 }
 const BY_DUE: Order = {
@@ -29,9 +31,14 @@ const BY_DUE: Order = {
     { column: 'tickets.next_due_at', direction: 'asc' },
     { column: 'tickets.id', direction: 'asc' },
   ],
+  cursor: ['timestamp', 'id'],
   cursorOf: (row) => [row.next_due_at ?? '', row.id],
 };
-const BY_AGE: Order = { sort: [{ column: 'tickets.id', direction: 'asc' }], cursorOf: (row) => [row.id] };
+const BY_AGE: Order = {
+  sort: [{ column: 'tickets.id', direction: 'asc' }],
+  cursor: ['id'],
+  cursorOf: (row) => [row.id],
+};
 
 /** What each view of the board shows, and in which order: the most overdue first where there is a deadline. */
 const VIEWS: Record<SupervisionView, { filter: Partial<TicketListFilter>; order: Order }> = {
@@ -69,7 +76,7 @@ export class SupervisionService {
       levels: query.level ? [query.level] : undefined,
       ...view.filter,
       sort: view.order.sort,
-      after: decodeCursor(query.cursor, view.order.sort.length),
+      after: decodeCursor(query.cursor, view.order.cursor),
       limit: limit + 1,
     });
     const page = pageOf(rows, limit, view.order.cursorOf);

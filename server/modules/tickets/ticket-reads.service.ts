@@ -14,7 +14,7 @@ import type { DB, TicketRow } from '../../db/schema.js';
 import { queryTerms } from '../../db/search-terms.js';
 import { ticketSearchCondition } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
-import { decodeCursor, pageOf } from '../../platform/cursor.js';
+import { type CursorValue, decodeCursor, pageOf } from '../../platform/cursor.js';
 import { notFound } from '../../platform/errors.js';
 import { isStaffContext, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -40,6 +40,12 @@ const SORTS: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
     { column: 'tickets.updated_at', direction: 'desc' },
     { column: 'tickets.id', direction: 'desc' },
   ],
+};
+/** What each sort's cursor holds, position by position (see `pageOf` in `list`). */
+const SORT_CURSORS: Record<keyof typeof SORTS, CursorValue[]> = {
+  updated: ['timestamp', 'id'],
+  created: ['timestamp', 'id'],
+  priority: ['integer', 'timestamp', 'id'],
 };
 
 const DAY = 86_400_000;
@@ -107,7 +113,7 @@ export class TicketReadsService {
       text,
       number: numberMatch ? formatTicketNumber(numberMatch.type, numberMatch.sequence) : undefined,
       sort,
-      after: decodeCursor(query.cursor, sort.length),
+      after: decodeCursor(query.cursor, SORT_CURSORS[sortName]),
       limit: limit + 1,
     });
     const page = pageOf(rows, limit, (row) =>
@@ -255,7 +261,7 @@ export class TicketReadsService {
   async timeline(ctx: RequestContext, id: string, cursor: string | undefined, limit = 200) {
     await this.findVisible(ctx, id);
     const staff = isStaffContext(ctx);
-    const [afterId] = decodeCursor(cursor, 1) ?? [];
+    const [afterId] = decodeCursor(cursor, ['id']) ?? [];
     const rows = await conversation.listEvents(
       this.db,
       id,

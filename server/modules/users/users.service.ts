@@ -70,7 +70,7 @@ export class UsersService {
 
   async list(query: UserListQuery) {
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['text', 'id']);
     const rows = await repo.listUsers(this.db, {
       q: query.q,
       role: query.role,
