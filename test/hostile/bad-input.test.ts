@@ -1,8 +1,11 @@
 import type { LightMyRequestResponse, RouteOptions } from 'fastify';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { MONTH_PATTERN } from '../../domain/contracts/common.js';
+import { buildApp } from '../../server/app.js';
+import { createLogger } from '../../server/platform/logger.js';
 import { describeOnEachDatabase } from '../support/databases.js';
-import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../support/test-app.js';
+import { buildTestApp, type Client, login, makeOrganization, makeUser, TEST_CONFIG } from '../support/test-app.js';
 import { raise, ticketWorld } from '../support/tickets.js';
 
 /**
@@ -469,3 +472,30 @@ describeOnEachDatabase('hostile input', (database) => {
     expect((await staff.request('GET', '/api/v1/organizations/chosen-id')).statusCode).toBe(404);
   });
 });
+
+// What the edge cannot foresee still never reaches the client as a 500: PostgreSQL's data errors
+// (SQLSTATE class 22) leave as a 400 `invalid_input` without the engine's words.
+describeOnEachDatabase(
+  'a value the database itself refuses',
+  (database) => {
+    it.each([
+      ['22P02 invalid text representation', sql`select cast(${'once'} as integer) as n`],
+      ['22003 numeric value out of range', sql`select cast(${'99999999999'} as integer) as n`],
+      ['22008 datetime field overflow', sql`select cast(${'2026-02-30 10:00:00+00'} as timestamptz) as n`],
+      ['22007 invalid datetime format', sql`select cast(${'mañana'} as timestamptz) as n`],
+      ['22021 character not in repertoire', sql`select convert_from(${Buffer.from([0xff, 0xfe])}, 'UTF8') as n`],
+    ])('answers %s as a 400 invalid_input', async (_, query) => {
+      const { app } = await buildApp({ database: database(), config: TEST_CONFIG, logger: createLogger('silent') });
+      app.get('/api/v1/probe', { config: { permission: 'public' } }, async () => query.execute(database().db));
+      await app.ready();
+      const response = await app.inject({ method: 'GET', url: '/api/v1/probe' });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      const problem = response.json();
+      expect(problem).toMatchObject({ status: 400, code: 'invalid_input' });
+      expect(problem.detail).not.toMatch(/integer|timestamp|UTF8|syntax|range/i);
+      await app.close();
+    });
+  },
+  ['postgres'],
+);
