@@ -1,5 +1,5 @@
 import { type Permission, rolesGrant } from '../../domain/permissions.js';
-import { isStaff } from '../../domain/roles.js';
+import { isStaff, type Role } from '../../domain/roles.js';
 import { AppError } from './errors.js';
 import type { Principal, RequestContext } from './request-context.js';
 
@@ -23,6 +23,37 @@ export function organizationScope(ctx: RequestContext): string | null {
   if (!principal || isStaff(principal.roles)) return null;
   // A requester without an organization must see nothing, so scope them to an impossible id.
   return principal.organizationId ?? '\u0000none';
+}
+
+/**
+ * Whether a caller may see data of this organization: staff see every organization; a requester
+ * only their own. `null` is data tied to no organization (a category or procedure for every
+ * service), which everyone may see. The same rule as `organizationScope`, for a row in hand.
+ */
+export function mayReadOrganization(ctx: RequestContext, organizationId: string | null): boolean {
+  const scope = organizationScope(ctx);
+  return scope === null || organizationId === null || organizationId === scope;
+}
+
+/**
+ * Whether a person may be brought into an organization's data (a ticket's watchers): staff serve
+ * every organization; anyone else only their own, so a requester never learns of another's people.
+ */
+export function belongsToOrganization(
+  person: { roles: readonly Role[]; organizationId: string | null },
+  organizationId: string,
+): boolean {
+  return isStaff(person.roles) || person.organizationId === organizationId;
+}
+
+/**
+ * Whether two tickets may be merged: a merge resolves one into the other and tells its requester
+ * the survivor's number, so both must belong to one organization. Staff may still relate tickets
+ * of different organizations for their own analysis; the links a requester sees are confined by
+ * `ticketScope`, and those link events are internal.
+ */
+export function mayMerge(a: { organization_id: string }, b: { organization_id: string }): boolean {
+  return a.organization_id === b.organization_id;
 }
 
 /** The tickets a caller may see: null for staff; a requester's own (and, if allowed, their organization's). */

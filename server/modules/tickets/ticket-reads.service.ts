@@ -266,7 +266,7 @@ export class TicketReadsService {
     const page = pageOf(rows, limit, (row) => [row.id]);
     const messageIds = page.items.map((row) => row.message_id).filter((m): m is string => m !== null);
     const attachments = (await conversation.attachmentsOfMessages(this.db, messageIds)).map(toAttachment);
-    const items: TimelineEntry[] = page.items.map((row) => toTimelineEntry(row, attachments));
+    const items: TimelineEntry[] = page.items.map((row) => toTimelineEntry(row, attachments, staff));
     return { items, nextCursor: page.nextCursor };
   }
 }
