@@ -69,7 +69,10 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
       await built.services.categories.create(systemContext, { name: 'ERP propio', serviceId: world.service.id })
     ).id;
     categories.theirs = (
-      await built.services.categories.create(systemContext, { name: 'Nómina confidencial', serviceId: other.service.id })
+      await built.services.categories.create(systemContext, {
+        name: 'Nómina confidencial',
+        serviceId: other.service.id,
+      })
     ).id;
     const article = (title: string, scope: Record<string, unknown>) => ({
       audience: 'requesters',
@@ -142,9 +145,7 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
   describe('procedures of another organization', () => {
     it('lists only global and own requester procedures', async () => {
       const listed = ids(await send(world.requester, 'GET', '/api/v1/procedures'));
-      expect(listed).toEqual(
-        expect.arrayContaining([procedures.global, procedures.mine, procedures.globalCategory]),
-      );
+      expect(listed).toEqual(expect.arrayContaining([procedures.global, procedures.mine, procedures.globalCategory]));
       expect(listed).not.toContain(procedures.theirsByService);
       expect(listed).not.toContain(procedures.theirsByCategory);
     });
@@ -204,7 +205,7 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
   });
 
   describe('services and people of another organization', () => {
-    it("gets 404 for another organization and its services", async () => {
+    it('gets 404 for another organization and its services', async () => {
       expect((await send(world.requester, 'GET', `/api/v1/organizations/${other.organization.id}`)).statusCode).toBe(
         404,
       );
@@ -274,9 +275,26 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
         watcherIds: [colleague.id, other.agentUser.id],
       });
       expect(response.statusCode).toBe(200);
-      expect(response.json().watchers.map((w: Named) => w.id).sort()).toEqual(
-        [colleague.id, other.agentUser.id].sort(),
-      );
+      expect(
+        response
+          .json()
+          .watchers.map((w: Named) => w.id)
+          .sort(),
+      ).toEqual([colleague.id, other.agentUser.id].sort());
+    });
+
+    it('never shows a requester a foreign watcher added before the rule, while staff still see them', async () => {
+      const ticket = await raise(world.requester);
+      // As an older version of Mesa would have stored it.
+      await database()
+        .db.insertInto('ticket_watchers')
+        .values({ ticket_id: ticket.id, user_id: other.requesterUser.id })
+        .execute();
+      const seen = (await send(world.requester, 'GET', `/api/v1/tickets/${ticket.id}`)).json();
+      expect(seen.watchers).toEqual([]);
+      expect(JSON.stringify(seen)).not.toContain(other.requesterUser.name);
+      const staff = (await send(world.agent, 'GET', `/api/v1/tickets/${ticket.id}`)).json();
+      expect(staff.watchers.map((w: Named) => w.id)).toEqual([other.requesterUser.id]);
     });
 
     it('refuses a requester naming a foreign watcher on their own ticket', async () => {
@@ -302,7 +320,9 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
       expect(field(response)).toEqual(['ticketId']);
       const after = (await send(world.agent, 'GET', `/api/v1/tickets/${mine.id}`)).json();
       expect(after).toMatchObject({ status: mine.status, version: mine.version, links: [] });
-      const timeline = JSON.stringify((await send(world.requester, 'GET', `/api/v1/tickets/${mine.id}/timeline`)).json());
+      const timeline = JSON.stringify(
+        (await send(world.requester, 'GET', `/api/v1/tickets/${mine.id}/timeline`)).json(),
+      );
       expect(timeline).not.toContain(theirs.number);
       expect((await send(other.requester, 'GET', `/api/v1/tickets/${theirs.id}`)).json().links).toEqual([]);
     });
@@ -429,9 +449,7 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
 
   describe('what requesters are told', () => {
     it("shows a requester that the ticket was routed, never the routing rule's name", async () => {
-      const group = (
-        await send(admin, 'POST', '/api/v1/groups', { name: 'N1 interno', level: 'L1' })
-      ).json();
+      const group = (await send(admin, 'POST', '/api/v1/groups', { name: 'N1 interno', level: 'L1' })).json();
       await send(admin, 'POST', '/api/v1/routing-rules', {
         name: 'Regla secreta cliente moroso',
         position: 1,
