@@ -138,6 +138,11 @@ export async function buildApp(
 
   await app.register(
     async (api: App) => {
+      // Answers about people and their tickets stay out of every cache (browser, proxy); a route
+      // that means otherwise (an attachment download) says so itself.
+      api.addHook('onSend', async (_request, reply) => {
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      });
       for (const module of MODULES) module.routes?.(api, context);
     },
     { prefix: '/api/v1' },

@@ -1,5 +1,5 @@
 import { type Permission, rolesGrant } from '../../domain/permissions.js';
-import { isStaff } from '../../domain/roles.js';
+import { isStaff, type Role } from '../../domain/roles.js';
 import { AppError } from './errors.js';
 import type { Principal, RequestContext } from './request-context.js';
 
@@ -16,13 +16,36 @@ export function checkPermission(principal: Principal | null, permission: Permiss
 
 /**
  * The organization a caller is confined to: a requester sees only their own organization;
- * staff (and internal jobs) see every organization, shown as null.
+ * staff (and internal jobs) see every organization, shown as null. Every reader applies it in its
+ * query: organizations and services, categories and procedures (those of the organization's
+ * services, and the ones for every service), the watchers a requester is shown.
  */
 export function organizationScope(ctx: RequestContext): string | null {
   const principal = ctx.principal;
   if (!principal || isStaff(principal.roles)) return null;
   // A requester without an organization must see nothing, so scope them to an impossible id.
   return principal.organizationId ?? '\u0000none';
+}
+
+/**
+ * Whether a person may be brought into an organization's data (a ticket's watchers): staff serve
+ * every organization; anyone else only their own, so a requester never learns of another's people.
+ */
+export function belongsToOrganization(
+  person: { roles: readonly Role[]; organizationId: string | null },
+  organizationId: string,
+): boolean {
+  return isStaff(person.roles) || person.organizationId === organizationId;
+}
+
+/**
+ * Whether two tickets may be merged: a merge resolves one into the other and tells its requester
+ * the survivor's number, so both must belong to one organization. Staff may still relate tickets
+ * of different organizations for their own analysis; the links a requester sees are confined by
+ * `ticketScope`, and those link events are internal.
+ */
+export function mayMerge(a: { organization_id: string }, b: { organization_id: string }): boolean {
+  return a.organization_id === b.organization_id;
 }
 
 /** The tickets a caller may see: null for staff; a requester's own (and, if allowed, their organization's). */

@@ -1,9 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { CategoryRow, DB } from '../../db/schema.js';
 
-/** Categories for a service: its own and the ones that apply to every service (service_id null). */
-export function listCategories(db: Kysely<DB>, filter: { serviceId?: string | undefined; includeInactive: boolean }) {
+/**
+ * Categories for a service: its own and the ones that apply to every service (service_id null).
+ * `organizationId` confines them to the ones of that organization's services and the global ones.
+ */
+export function listCategories(
+  db: Kysely<DB>,
+  filter: { serviceId?: string | undefined; includeInactive: boolean; organizationId: string | null },
+) {
   let query = db.selectFrom('categories').selectAll();
+  if (filter.organizationId !== null) {
+    const organizationId = filter.organizationId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('service_id', 'is', null),
+        eb(
+          'service_id',
+          'in',
+          eb.selectFrom('services').select('services.id').where('services.organization_id', '=', organizationId),
+        ),
+      ]),
+    );
+  }
   if (filter.serviceId) {
     const serviceId = filter.serviceId;
     query = query.where((eb) => eb.or([eb('service_id', '=', serviceId), eb('service_id', 'is', null)]));

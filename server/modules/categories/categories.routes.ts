@@ -17,7 +17,7 @@ export function registerCategoryRoutes(app: App, { categories }: { categories: C
       config: { permission: 'tickets.read' },
       schema: { tags, querystring: CategoryListQuery, response: { 200: Type.Object({ items: Type.Array(Category) }) } },
     },
-    async (request) => ({ items: await categories.list(request.query) }),
+    async (request) => ({ items: await categories.list(request.ctx, request.query) }),
   );
   app.post(
     '/categories',

@@ -5,6 +5,7 @@ import type { CategoryRow, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { organizationScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
@@ -35,10 +36,15 @@ export class CategoriesService {
     return this.config.read(db, `category:${id}`, () => repo.findCategory(db, id));
   }
 
-  async list(filter: { serviceId?: string | undefined; includeInactive?: boolean | undefined }): Promise<Category[]> {
+  /** The categories the caller may see: a requester only those of their organization's services and the global ones. */
+  async list(
+    ctx: RequestContext,
+    filter: { serviceId?: string | undefined; includeInactive?: boolean | undefined },
+  ): Promise<Category[]> {
     const rows = await repo.listCategories(this.db, {
       serviceId: filter.serviceId,
       includeInactive: filter.includeInactive ?? false,
+      organizationId: organizationScope(ctx),
     });
     return rows.map(toCategory);
   }

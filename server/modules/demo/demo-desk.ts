@@ -136,7 +136,7 @@ export async function createDemoDesk(services: Services) {
     specialty: 'Infraestructura',
     memberIds: [colleague.id],
   });
-  const infraCategory = (await services.categories.list({})).find((c) => c.name === 'Infraestructura');
+  const infraCategory = (await services.categories.list(systemContext, {})).find((c) => c.name === 'Infraestructura');
   if (infraCategory) {
     await services.groups.createRule(systemContext, {
       name: 'Infraestructura directo a N2',

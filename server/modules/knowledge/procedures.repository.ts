@@ -35,6 +35,12 @@ export interface ProcedureFilter {
   audiences: readonly ProcedureAudience[];
   statuses?: readonly ProcedureStatus[] | undefined;
   afterId?: string | undefined;
+  /**
+   * Confine to the procedures an organization may read (a requester's tenant scope; null for all):
+   * those tied to no service, or to one of its services, or to a category of one of its services
+   * or of every service. A procedure linked only to another organization's services is not theirs.
+   */
+  organizationId: string | null;
   limit: number;
 }
 
@@ -50,6 +56,32 @@ export function listProcedures(db: Kysely<DB>, filter: ProcedureFilter) {
   if (filter.ids) query = query.where('procedures.id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.statuses?.length) query = query.where('procedures.status', 'in', [...filter.statuses]);
   if (filter.afterId) query = query.where('procedures.id', '<', filter.afterId);
+  if (filter.organizationId !== null) {
+    const organizationId = filter.organizationId;
+    query = query.where((eb) => {
+      const services = eb
+        .selectFrom('services')
+        .select('services.id')
+        .where('services.organization_id', '=', organizationId);
+      const scopes = eb
+        .selectFrom('procedure_scopes as scope')
+        .leftJoin('categories as category', 'category.id', 'scope.category_id')
+        .select('scope.procedure_id')
+        .whereRef('scope.procedure_id', '=', 'procedures.id');
+      return eb.or([
+        eb.not(eb.exists(scopes)),
+        eb.exists(
+          scopes.where((inner) =>
+            inner.or([
+              inner('scope.service_id', 'in', services),
+              inner.and([inner('scope.category_id', 'is not', null), inner('category.service_id', 'is', null)]),
+              inner('category.service_id', 'in', services),
+            ]),
+          ),
+        ),
+      ]);
+    });
+  }
   return query.orderBy('procedures.id', 'desc').limit(filter.limit).execute();
 }
 

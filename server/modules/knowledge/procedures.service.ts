@@ -17,7 +17,7 @@ import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { isStaffContext } from '../../platform/policies.js';
+import { isStaffContext, organizationScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CategoriesService } from '../categories/categories.service.js';
@@ -89,10 +89,17 @@ export class ProceduresService {
     });
   }
 
-  /** Requesters see published requester-facing procedures only; staff see every audience and status. */
+  /**
+   * Requesters see published requester-facing procedures of their organization (or of every
+   * organization) only; staff see every audience and status.
+   */
   private visibility(ctx: RequestContext) {
     const staff = isStaffContext(ctx);
-    return { audiences: audiencesFor(staff), statuses: staff ? undefined : (['published'] as const) };
+    return {
+      audiences: audiencesFor(staff),
+      statuses: staff ? undefined : (['published'] as const),
+      organizationId: organizationScope(ctx),
+    };
   }
 
   async get(ctx: RequestContext, id: string, db: Kysely<DB> = this.db): Promise<Procedure> {
@@ -117,6 +124,7 @@ export class ProceduresService {
         ids: hits.map((h) => h.procedureId),
         audiences,
         statuses,
+        organizationId: visibility.organizationId,
         limit: 200,
       });
       const order = new Map(hits.map((h, i) => [h.procedureId, i]));
@@ -128,6 +136,7 @@ export class ProceduresService {
       audiences,
       statuses,
       afterId: afterId === undefined ? undefined : String(afterId),
+      organizationId: visibility.organizationId,
       limit: limit + 1,
     });
     const page = pageOf(rows, limit, (row) => [row.id]);
@@ -231,6 +240,12 @@ export class ProceduresService {
         // Edits under review go back to draft; a published procedure keeps serving its published version.
         if (before.status === 'in_review') changes.status = 'draft';
       }
+      // The audience is who may read the text, so changing it is an edit a reviewer must see: the
+      // procedure goes back to draft and is served to no one (an L1 text is never shown to
+      // requesters unreviewed) until it is submitted and published again.
+      if (fields.audience !== undefined && fields.audience !== before.audience && before.status !== 'draft') {
+        changes.status = 'draft';
+      }
       const row = await repo.updateProcedure(trx, id, version, changes);
       if (!row) throw new AppError('version_conflict', `The procedure is at version ${before.version}, not ${version}`);
       if (contentChanged) {
@@ -312,7 +327,13 @@ export class ProceduresService {
       repo.idsForScope(this.db, query.serviceId ?? null, categoryIds),
     ]);
     const ids = [...new Set([...hits.map((h) => h.procedureId), ...scoped.map((s) => s.procedure_id)])];
-    const rows = await repo.listProcedures(this.db, { ids, audiences, statuses: ['published'], limit: 100 });
+    const rows = await repo.listProcedures(this.db, {
+      ids,
+      audiences,
+      statuses: ['published'],
+      organizationId: visibility.organizationId,
+      limit: 100,
+    });
     const procedures = await this.present(ctx, rows, this.db, 'published');
     const best = Math.max(1e-9, ...hits.map((h) => h.score));
     const ranked = procedures.map((procedure) => {
@@ -345,6 +366,7 @@ export class ProceduresService {
       ids: [id],
       audiences: audiencesFor(true),
       statuses: ['published'],
+      organizationId: null,
       limit: 1,
     });
     const [procedure] = await this.present(ctx, rows, this.db, 'published');

@@ -60,7 +60,7 @@ export function registerAttachmentRoutes(app: App, { conversation }: { conversat
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cache-control', 'private, max-age=3600')
+        .header('cache-control', 'private, no-store')
         .send(stream);
     },
   );

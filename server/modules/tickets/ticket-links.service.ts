@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { conflictOnUnique, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { mayMerge } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { TicketHistory } from './ticket-history.js';
 import * as links from './ticket-links.repository.js';
@@ -33,6 +34,11 @@ export class TicketLinksService {
     // "parent_of" is stored as the child pointing at its parent, so each pair has one row.
     const [child, parent] = body.kind === 'parent_of' ? [to, from] : [from, to];
     const kind = body.kind === 'parent_of' ? 'child_of' : body.kind;
+    if (kind === 'duplicate_of' && !mayMerge(from, to)) {
+      throw validationError([
+        { field: 'ticketId', message: 'a ticket merges only into a ticket of the same organization' },
+      ]);
+    }
     if (kind === 'duplicate_of' && FINAL_STATUSES.includes(to.status)) {
       throw validationError([{ field: 'ticketId', message: `merge into an open ticket, not a ${to.status} one` }]);
     }

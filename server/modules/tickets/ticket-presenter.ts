@@ -95,7 +95,16 @@ export function toTicket(row: TicketListRow, details: TicketDetails): Ticket {
   };
 }
 
-export function toTimelineEntry(row: EventListRow, attachments: Attachment[]): TimelineEntry {
+/**
+ * What a requester reads of a change: that the ticket was routed, never why — the reason names the
+ * desk's internal routing rule.
+ */
+function forRequester(change: TimelineEntry['changes'][number]): TimelineEntry['changes'][number] {
+  return change.field === 'routing' ? { ...change, to: 'routed' } : change;
+}
+
+export function toTimelineEntry(row: EventListRow, attachments: Attachment[], staff: boolean): TimelineEntry {
+  const changes: TimelineEntry['changes'] = JSON.parse(row.changes);
   const message: Message | null =
     row.message_id && row.message_kind && row.message_body !== null
       ? {
@@ -115,7 +124,7 @@ export function toTimelineEntry(row: EventListRow, attachments: Attachment[]): T
     kind: row.kind,
     internal: row.internal === 1,
     message,
-    changes: JSON.parse(row.changes),
+    changes: staff ? changes : changes.map(forRequester),
   };
 }
 

@@ -16,7 +16,7 @@ import { ticketSearchCondition } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
 import { type CursorValue, decodeCursor, pageOf } from '../../platform/cursor.js';
 import { notFound } from '../../platform/errors.js';
-import { isStaffContext, ticketScope } from '../../platform/policies.js';
+import { isStaffContext, organizationScope, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import * as conversation from './conversation.repository.js';
@@ -171,7 +171,7 @@ export class TicketReadsService {
     const staff = isStaffContext(ctx);
     const [tags, watchers, attachments, settings, links] = await Promise.all([
       repo.tagsOf(this.db, [id]),
-      repo.watchersOf(this.db, id),
+      repo.watchersOf(this.db, id, organizationScope(ctx)),
       conversation.ticketAttachments(this.db, id, staff),
       this.settings.ticketSettings(),
       this.links(ctx, id),
@@ -272,7 +272,7 @@ export class TicketReadsService {
     const page = pageOf(rows, limit, (row) => [row.id]);
     const messageIds = page.items.map((row) => row.message_id).filter((m): m is string => m !== null);
     const attachments = (await conversation.attachmentsOfMessages(this.db, messageIds)).map(toAttachment);
-    const items: TimelineEntry[] = page.items.map((row) => toTimelineEntry(row, attachments));
+    const items: TimelineEntry[] = page.items.map((row) => toTimelineEntry(row, attachments, staff));
     return { items, nextCursor: page.nextCursor };
   }
 }

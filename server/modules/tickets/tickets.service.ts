@@ -16,7 +16,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { sanitizeRichText } from '../../platform/html.js';
 import { newId } from '../../platform/ids.js';
-import { isStaffContext } from '../../platform/policies.js';
+import { belongsToOrganization, isStaffContext } from '../../platform/policies.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { CategoriesService } from '../categories/categories.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
@@ -410,8 +410,14 @@ export class TicketsService {
       await categories.checkUsable(categoryId, serviceId);
     }
     for (const watcherId of requested.watcherIds ?? []) {
-      if (!(await users.findActiveById(watcherId)))
-        throw validationError([{ field: 'watcherIds', message: `no such person ${watcherId}` }]);
+      const watcher = await users.findActiveById(watcherId);
+      if (!watcher) throw validationError([{ field: 'watcherIds', message: `no such person ${watcherId}` }]);
+      // The ticket shows its watchers to its requester: never a person of another organization.
+      if (!belongsToOrganization(watcher, current.organization_id)) {
+        throw validationError([
+          { field: 'watcherIds', message: `${watcherId} is neither of the ticket's organization nor of the desk` },
+        ]);
+      }
     }
   }
 }
