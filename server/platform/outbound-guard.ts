@@ -24,6 +24,8 @@ export class OutboundError extends Error {
   constructor(
     readonly reason: OutboundRefusal,
     message: string,
+    /** The receiver's status, when it answered (a redirect). */
+    readonly status: number | null = null,
   ) {
     super(message);
   }
@@ -242,7 +244,7 @@ export function postPinned(
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400) {
-        finish(new OutboundError('redirect', `answered ${status}: redirects are not followed`));
+        finish(new OutboundError('redirect', `answered ${status}: redirects are not followed`, status));
         return;
       }
       const chunks: Buffer[] = [];

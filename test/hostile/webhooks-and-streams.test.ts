@@ -188,7 +188,7 @@ describeOnEachDatabase('hostile: webhooks and event streams', (database) => {
       expect(await open.sendDue()).toEqual({ delivered: 0, failed: 1 });
       expect(receiver.received.filter((r) => r.url === '/inside')).toEqual([]);
       const [delivery] = await open.deliveries(webhook.id, {});
-      expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 1, responseStatus: 307 });
       expect(delivery?.lastError).toContain('307');
       await open.update(systemContext, webhook.id, { active: false });
     });

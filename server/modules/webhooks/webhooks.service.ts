@@ -289,6 +289,7 @@ export class WebhooksService {
       error = `answered ${response.status}`;
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
+      if (caught instanceof OutboundError) responseStatus = caught.status;
     }
     const final = attempts >= WEBHOOK_MAX_ATTEMPTS;
     await repo.finishDelivery(this.db, row.id, {
