@@ -10,7 +10,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config, MailConfig } from './config.js';
+import type { Config, MailConfig, WebhooksConfig } from './config.js';
 import type { Database } from './db/connect.js';
 import { ATTACHMENT_MAX_BYTES } from './modules/tickets/conversation.service.js';
 import { jobsOf, MODULES, type ModuleContext } from './modules.js';
@@ -31,6 +31,8 @@ export interface AppDeps {
     mail?: MailConfig;
     /** Bearer token of GET /metrics; null or absent: no metrics served. */
     metricsToken?: string | null;
+    /** Absent: webhooks reach public addresses only. */
+    webhooks?: WebhooksConfig;
   };
   clock?: Clock;
   /** Defaults to JSON lines on stdout at config.logLevel. */

@@ -40,6 +40,12 @@ describe('configuration', () => {
     expect(loadConfig({}).secureCookies).toBe(false);
   });
 
+  it('keeps webhooks off loopback and private addresses unless MESA_WEBHOOKS_ALLOW_PRIVATE says otherwise', () => {
+    expect(loadConfig({}).webhooks.allowPrivate).toBe(false);
+    expect(loadConfig({ MESA_WEBHOOKS_ALLOW_PRIVATE: '1' }).webhooks.allowPrivate).toBe(true);
+    expect(() => loadConfig({ MESA_WEBHOOKS_ALLOW_PRIVATE: 'maybe' })).toThrow(/MESA_WEBHOOKS_ALLOW_PRIVATE/);
+  });
+
   describe('IMAP polling', () => {
     const ACCOUNT_URL = 'imaps://soporte%40clinica.test:p%40ss%2Fw%3Ard@mail.clinica.test';
 

@@ -18,6 +18,16 @@ export interface Config {
   mail: MailConfig;
   /** Bearer token Prometheus sends to GET /metrics (MESA_METRICS_TOKEN); null serves no metrics. */
   metricsToken: string | null;
+  webhooks: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /**
+   * Lets webhooks reach loopback and private addresses (MESA_WEBHOOKS_ALLOW_PRIVATE, off by
+   * default): for tests and closed networks only, since it opens the server's inside to whoever
+   * registers an endpoint.
+   */
+  allowPrivate: boolean;
 }
 
 export interface MailConfig {
@@ -204,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     webDir: resolve(env.MESA_WEB_DIR || 'dist/web'),
     mail: Object.freeze(mailConfig(env)),
     metricsToken: secretSetting(env, 'MESA_METRICS_TOKEN'),
+    webhooks: Object.freeze({ allowPrivate: flag(env, 'MESA_WEBHOOKS_ALLOW_PRIVATE', false) }),
   });
 }

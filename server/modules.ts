@@ -14,6 +14,7 @@ import { supervisionModule } from './modules/supervision/supervision.module.js';
 import { supportModule } from './modules/support/support.module.js';
 import { ticketsModule } from './modules/tickets/tickets.module.js';
 import { usersModule } from './modules/users/users.module.js';
+import { webhooksModule } from './modules/webhooks/webhooks.module.js';
 import type { JobDefinition } from './platform/jobs.js';
 import type { DemoMoment, ModuleDescriptor } from './platform/module.js';
 import type { Services } from './services.js';
@@ -46,6 +47,7 @@ export const MODULES: readonly ModuleDescriptor<ModuleContext>[] = [
   notificationsModule,
   mailModule,
   jobsModule,
+  webhooksModule,
 ];
 
 // Jobs, observers and demo steps read services only; the context's other facts are for routes.

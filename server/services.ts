@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Config, MailConfig } from './config.js';
+import type { Config, MailConfig, WebhooksConfig } from './config.js';
 import { ConfigCache } from './db/config-cache.js';
 import type { Database } from './db/connect.js';
 import { AuditService } from './modules/audit/audit.service.js';
@@ -33,6 +33,7 @@ import { TicketLinksService } from './modules/tickets/ticket-links.service.js';
 import { TicketReadsService } from './modules/tickets/ticket-reads.service.js';
 import { TicketsService } from './modules/tickets/tickets.service.js';
 import { UsersService } from './modules/users/users.service.js';
+import { WebhooksService } from './modules/webhooks/webhooks.service.js';
 import { observeOfModules } from './modules.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
@@ -53,7 +54,7 @@ const NO_MAIL: MailConfig = {
 export function buildServices(
   database: Database,
   clock: Clock,
-  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig },
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig; webhooks?: WebhooksConfig },
 ) {
   const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
@@ -61,7 +62,7 @@ export function buildServices(
   const configCache = new ConfigCache();
   const audit = new AuditService(db, clock);
   const organizations = new OrganizationsService(db, clock, audit, configCache);
-  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours);
+  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours, (ended) => bus.endCredentials(ended));
   const users = new UsersService(db, clock, audit, organizations, sessions);
   const auth = new AuthService(db, clock, users, sessions, organizations);
   const settings = new SettingsService(db, clock, audit, configCache);
@@ -122,7 +123,9 @@ export function buildServices(
     commitments: await commitments.check(),
   });
   const jobs = new JobsService(db, clock);
+  const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false });
   const services = {
+    clock,
     bus,
     history,
     audit,
@@ -156,6 +159,7 @@ export function buildServices(
     mailTemplates,
     deskAddresses,
     jobs,
+    webhooks,
   };
   // Each module's observers (mail's notices, say), now that everything they watch exists.
   observeOfModules(services);

@@ -5,6 +5,7 @@ import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
 import { ticketsEn } from './tickets-en.js';
+import { webhooksEn } from './webhooks-en.js';
 
 /** English messages. Typed by the Spanish catalog: a missing or extra key does not compile. */
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...slaAdminEn,
   ...mailAdminEn,
   ...jobsEn,
+  ...webhooksEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -92,6 +94,7 @@ export const en: Messages = {
     agreements: 'Service agreements',
     mail: 'Mail',
     jobs: 'Jobs',
+    webhooks: 'Webhooks',
     account: 'My account',
     supervision: 'Supervision',
   },

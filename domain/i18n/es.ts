@@ -4,6 +4,7 @@ import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
 import { ticketsEs } from './tickets-es.js';
+import { webhooksEs } from './webhooks-es.js';
 
 /**
  * Spanish messages: the reference catalog. Every other language is typed `typeof es`, so a key
@@ -16,6 +17,7 @@ export const es = {
   ...slaAdminEs,
   ...mailAdminEs,
   ...jobsEs,
+  ...webhooksEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -94,6 +96,7 @@ export const es = {
     agreements: 'Acuerdos de servicio',
     mail: 'Correo',
     jobs: 'Tareas',
+    webhooks: 'Webhooks',
     account: 'Mi cuenta',
     supervision: 'Supervisión',
   },

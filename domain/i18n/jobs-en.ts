@@ -24,6 +24,7 @@ export const jobsEn: typeof jobsEs = {
       sessions_purge: 'Session cleanup',
       tickets_sweep: 'Ticket sweep',
       job_runs_prune: 'Job history cleanup',
+      webhooks_send: 'Webhook deliveries',
     },
     descriptions: {
       sla_watch: 'Fires SLA warnings, breaches and hierarchical escalations on time.',
@@ -32,6 +33,7 @@ export const jobsEn: typeof jobsEs = {
       sessions_purge: 'Deletes expired sessions.',
       tickets_sweep: 'Closes resolved tickets whose confirmation period has ended.',
       job_runs_prune: 'Deletes old runs from this history.',
+      webhooks_send: 'Sends ticket events to the registered webhooks, retrying failed deliveries.',
     },
     scopes: {
       cluster: 'Once (cluster)',

@@ -25,6 +25,7 @@ export const jobsEs = {
       sessions_purge: 'Limpieza de sesiones',
       tickets_sweep: 'Barrido de tickets',
       job_runs_prune: 'Limpieza del historial de tareas',
+      webhooks_send: 'Envío de webhooks',
     },
     descriptions: {
       sla_watch: 'Dispara avisos, incumplimientos y escalamientos jerárquicos de SLA a su hora.',
@@ -33,6 +34,7 @@ export const jobsEs = {
       sessions_purge: 'Borra las sesiones vencidas.',
       tickets_sweep: 'Cierra los tickets resueltos cuyo plazo de confirmación venció.',
       job_runs_prune: 'Borra las ejecuciones antiguas de este historial.',
+      webhooks_send: 'Envía los eventos de tickets a los webhooks registrados y reintenta las entregas fallidas.',
     },
     scopes: {
       cluster: 'Una vez (grupo)',

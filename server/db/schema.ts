@@ -501,6 +501,8 @@ export interface DB {
   outbound_mail: OutboundMailTable;
   config_generation: ConfigGenerationTable;
   job_runs: JobRunTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 /** A background job's run; the id is the job and its slot (server/platform/jobs.ts). */
@@ -537,3 +539,35 @@ export type TicketMessageRow = Selectable<TicketMessageTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type TicketEventRow = Selectable<TicketEventTable>;
 export type { Generated };
+
+/** An endpoint told of ticket events (server/modules/webhooks). */
+export interface WebhookTable {
+  id: string;
+  url: string;
+  description: string;
+  /** JSON array of WebhookEvent. */
+  events: string;
+  /** Signs deliveries (HMAC-SHA256); never shown after creation. */
+  secret: string;
+  active: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  ticket_id: string | null;
+  /** The JSON body sent, fixed when the change committed. */
+  payload: string;
+  status: 'pending' | 'sending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  response_status: number | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+export type WebhookRow = Selectable<WebhookTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../domain/roles.js';
 import { buildApp } from '../../server/app.js';
-import type { MailConfig } from '../../server/config.js';
+import type { MailConfig, WebhooksConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/connect.js';
 import type { Clock } from '../../server/platform/clock.js';
 import { createLogger } from '../../server/platform/logger.js';
@@ -21,7 +21,7 @@ export const TEST_CONFIG = {
 
 export async function buildTestApp(
   database: Database,
-  options: { clock?: Clock; webDir?: string; mail?: MailConfig } = {},
+  options: { clock?: Clock; webDir?: string; mail?: MailConfig; webhooks?: WebhooksConfig } = {},
 ) {
   const built = await buildApp({
     database,
@@ -29,6 +29,7 @@ export async function buildTestApp(
       ...TEST_CONFIG,
       webDir: options.webDir ?? TEST_CONFIG.webDir,
       ...(options.mail ? { mail: options.mail } : {}),
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     },
     logger: createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -3,6 +3,7 @@ import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '../../../dom
 import type { ApiTokenRow, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
+import type { CredentialsEnded } from '../../platform/event-bus.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -33,6 +34,8 @@ export class SessionsService implements SignIns {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessionTtlHours: number,
+    /** Told when credentials stop working, so open event streams resting on them close. */
+    private readonly ended: (ended: CredentialsEnded) => void = () => {},
   ) {}
 
   async startSession(userId: string, meta: { ip: string | null; userAgent: string | null }) {
@@ -64,16 +67,22 @@ export class SessionsService implements SignIns {
     return { sessionId: session.id, userId: session.user_id, csrfToken: session.csrf_token };
   }
 
-  endSession(sessionId: string) {
-    return repo.deleteSession(this.db, sessionId);
+  async endSession(sessionId: string) {
+    const result = await repo.deleteSession(this.db, sessionId);
+    this.ended({ scope: 'session', sessionId });
+    return result;
   }
 
-  endSessions(trx: Kysely<DB>, userId: string, keepSessionId: string | null) {
-    return repo.deleteUserSessions(trx, userId, keepSessionId);
+  async endSessions(trx: Kysely<DB>, userId: string, keepSessionId: string | null) {
+    const result = await repo.deleteUserSessions(trx, userId, keepSessionId);
+    this.ended({ scope: 'sessions', userId, keepSessionId });
+    return result;
   }
 
-  revokeAllTokens(trx: Kysely<DB>, userId: string) {
-    return repo.revokeUserTokens(trx, userId, this.clock.now().toISOString());
+  async revokeAllTokens(trx: Kysely<DB>, userId: string) {
+    const result = await repo.revokeUserTokens(trx, userId, this.clock.now().toISOString());
+    this.ended({ scope: 'tokens', userId });
+    return result;
   }
 
   async purgeExpiredSessions(): Promise<number> {
@@ -117,6 +126,8 @@ export class SessionsService implements SignIns {
       const before = await repo.findUserToken(trx, userId, id);
       if (!before) throw notFound('API token');
       await repo.revokeToken(trx, id, this.clock.now().toISOString());
+      // A stream does not know which of its user's tokens it rests on: each closes, a live one reconnects.
+      this.ended({ scope: 'tokens', userId });
       const after = await repo.findUserToken(trx, userId, id);
       const token = toApiToken(after ?? before);
       await this.audit.record(trx, ctx, {

@@ -195,6 +195,7 @@ describeOnEachDatabase('the job runner', (database, engine) => {
       'sla_watch',
       'mail_work',
       'job_runs_prune',
+      'webhooks_send',
     ]);
     expect(listed.json().items.find((job: { name: string }) => job.name === 'sla_watch')).toMatchObject({
       module: 'sla',

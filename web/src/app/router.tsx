@@ -258,6 +258,14 @@ const jobsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/jobs/jobs-page.js'), 'JobsPage'),
 });
 
+/** Webhooks and their deliveries (admin only). */
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/webhooks',
+  beforeLoad: requirePermission('webhooks.manage'),
+  component: lazyRouteComponent(() => import('../admin/webhooks/webhooks-page.js'), 'WebhooksPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -306,6 +314,7 @@ const routeTree = rootRoute.addChildren([
     agreementsRoute,
     mailRoute,
     jobsRoute,
+    webhooksRoute,
     auditRoute,
     supervisionRoute,
     accountRoute,

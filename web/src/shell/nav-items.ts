@@ -23,6 +23,7 @@ export interface NavItem {
     | '/admin/agreements'
     | '/admin/mail'
     | '/admin/jobs'
+    | '/admin/webhooks'
     | '/admin/audit'
     | '/account';
   label:
@@ -44,6 +45,7 @@ export interface NavItem {
     | 'nav.agreements'
     | 'nav.mail'
     | 'nav.jobs'
+    | 'nav.webhooks'
     | 'nav.audit'
     | 'nav.account';
   section: NavSection;
@@ -98,6 +100,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/groups', label: 'nav.groups', section: 'admin', allowed: can('groups.manage') },
   { to: '/admin/mail', label: 'nav.mail', section: 'admin', allowed: can('mail.manage') },
   { to: '/admin/jobs', label: 'nav.jobs', section: 'admin', allowed: can('jobs.read') },
+  { to: '/admin/webhooks', label: 'nav.webhooks', section: 'admin', allowed: can('webhooks.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];

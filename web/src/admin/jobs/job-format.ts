@@ -15,6 +15,7 @@ export const KNOWN_JOBS = [
   'sessions_purge',
   'tickets_sweep',
   'job_runs_prune',
+  'webhooks_send',
 ] as const;
 export type KnownJob = (typeof KNOWN_JOBS)[number];
 export const isKnownJob = (name: string): name is KnownJob => (KNOWN_JOBS as readonly string[]).includes(name);

@@ -1,0 +1,45 @@
+/** Mensajes de Administración → Webhooks. */
+export const webhooksEs = {
+  webhooks: {
+    title: 'Webhooks',
+    description:
+      'Direcciones que reciben los eventos de tickets (creado, actualizado, resuelto, SLA incumplido), firmadas con HMAC-SHA256 en la cabecera X-Mesa-Signature.',
+    tableLabel: 'Webhooks registrados',
+    empty: 'Sin webhooks',
+    emptyHint: 'Registra una dirección para avisar a otro sistema de los cambios de tickets.',
+    url: 'URL',
+    events: 'Eventos',
+    active: 'Activo',
+    inactive: 'Inactivo',
+    create: 'Registrar webhook',
+    createTitle: 'Nuevo webhook',
+    descriptionField: 'Descripción',
+    deliveries: 'Entregas',
+    deliveriesTitle: 'Entregas a {{url}}',
+    noDeliveries: 'Sin entregas todavía',
+    activate: 'Activar',
+    deactivate: 'Desactivar',
+    secretTitle: 'Secreto del webhook',
+    secretOnce: 'Guárdalo ahora: no se vuelve a mostrar. El receptor lo usa para verificar la firma X-Mesa-Signature.',
+    columns: {
+      event: 'Evento',
+      status: 'Estado',
+      attempts: 'Intentos',
+      response: 'Respuesta',
+      lastError: 'Último error',
+      created: 'Creada',
+    },
+    eventNames: {
+      'ticket.created': 'Ticket creado',
+      'ticket.updated': 'Ticket actualizado',
+      'ticket.resolved': 'Ticket resuelto',
+      'ticket.sla_breached': 'SLA incumplido',
+    },
+    statuses: {
+      pending: 'Pendiente',
+      sending: 'Enviando',
+      delivered: 'Entregada',
+      failed: 'Fallida',
+    },
+  },
+};

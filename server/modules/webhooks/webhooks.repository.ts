@@ -1,0 +1,85 @@
+import type { Kysely, Updateable } from 'kysely';
+import { lockedOrSkipped } from '../../db/dialect.js';
+import type { DB, WebhookDeliveryTable, WebhookTable } from '../../db/schema.js';
+
+export function insertWebhook(db: Kysely<DB>, row: WebhookTable) {
+  return db.insertInto('webhooks').values(row).execute();
+}
+
+export function updateWebhook(db: Kysely<DB>, id: string, fields: Updateable<WebhookTable>) {
+  return db.updateTable('webhooks').set(fields).where('id', '=', id).execute();
+}
+
+export function deleteWebhook(db: Kysely<DB>, id: string) {
+  return db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
+}
+
+export function findWebhook(db: Kysely<DB>, id: string) {
+  return db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listWebhooks(db: Kysely<DB>) {
+  return db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+}
+
+/** The endpoints that hear anything: read in a ticket change's transaction, so few and small. */
+export function activeWebhooks(db: Kysely<DB>) {
+  return db.selectFrom('webhooks').select(['id', 'events']).where('active', '=', 1).execute();
+}
+
+/** What a delivery says of its ticket. */
+export function ticketFacts(db: Kysely<DB>, ticketId: string) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'subject', 'status', 'priority', 'organization_id'])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+export function insertDeliveries(db: Kysely<DB>, rows: WebhookDeliveryTable[]) {
+  return db.insertInto('webhook_deliveries').values(rows).execute();
+}
+
+/**
+ * Takes due deliveries of active endpoints (and those whose worker's lease ran out), marking them
+ * sending until `leaseUntil`; on PostgreSQL two workers skip each other's rows.
+ */
+export async function claimDueDeliveries(db: Kysely<DB>, now: string, leaseUntil: string, limit: number) {
+  return db.transaction().execute(async (trx) => {
+    const query = trx
+      .selectFrom('webhook_deliveries')
+      .selectAll('webhook_deliveries')
+      .where('status', 'in', ['pending', 'sending'])
+      .where('next_attempt_at', '<=', now)
+      .where('webhook_id', 'in', trx.selectFrom('webhooks').select('id').where('active', '=', 1))
+      .orderBy('next_attempt_at')
+      .limit(limit);
+    const rows = await lockedOrSkipped(trx, query).execute();
+    if (rows.length === 0) return rows;
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ status: 'sending', next_attempt_at: leaseUntil })
+      .where(
+        'id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute();
+    return rows;
+  });
+}
+
+export function finishDelivery(db: Kysely<DB>, id: string, fields: Updateable<WebhookDeliveryTable>) {
+  return db.updateTable('webhook_deliveries').set(fields).where('id', '=', id).execute();
+}
+
+export function listDeliveries(
+  db: Kysely<DB>,
+  webhookId: string,
+  status: WebhookDeliveryTable['status'] | undefined,
+  limit: number,
+) {
+  let query = db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId);
+  if (status) query = query.where('status', '=', status);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
