@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'supervision.act',
   'mail.manage',
   'jobs.read',
+  'security.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.act',
     'mail.manage',
     'jobs.read',
+    'security.read',
   ],
 };
 

@@ -17,6 +17,7 @@ import { MailProcessorService } from './modules/mail/mail-processor.service.js';
 import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { SecurityLogService } from './modules/security-log/security-log.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { AgreementsService } from './modules/sla/agreements.service.js';
 import { SlaService } from './modules/sla/sla.service.js';
@@ -36,6 +37,7 @@ import { UsersService } from './modules/users/users.service.js';
 import { observeOfModules } from './modules.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
+import { loadPasswordPolicy } from './platform/password-policy.js';
 import { localStorage } from './platform/storage.js';
 
 /** No listener, no relay: Mesa takes mail only over HTTP (when a token is set) and sends none. */
@@ -55,15 +57,18 @@ export function buildServices(
   clock: Clock,
   config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig },
 ) {
+  // The list of common passwords is read at start, not on the first password someone sets.
+  loadPasswordPolicy();
   const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
   const bus = new EventBus();
   const configCache = new ConfigCache();
   const audit = new AuditService(db, clock);
   const organizations = new OrganizationsService(db, clock, audit, configCache);
-  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours);
-  const users = new UsersService(db, clock, audit, organizations, sessions);
-  const auth = new AuthService(db, clock, users, sessions, organizations);
+  const securityLog = new SecurityLogService(db, clock);
+  const sessions = new SessionsService(db, clock, audit, securityLog, config.sessionTtlHours);
+  const users = new UsersService(db, clock, audit, organizations, sessions, securityLog);
+  const auth = new AuthService(db, clock, users, sessions, organizations, securityLog);
   const settings = new SettingsService(db, clock, audit, configCache);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
@@ -126,6 +131,7 @@ export function buildServices(
     bus,
     history,
     audit,
+    securityLog,
     organizations,
     sessions,
     users,
