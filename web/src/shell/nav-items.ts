@@ -24,6 +24,7 @@ export interface NavItem {
     | '/admin/mail'
     | '/admin/jobs'
     | '/admin/audit'
+    | '/admin/security'
     | '/account';
   label:
     | 'nav.portal'
@@ -45,6 +46,7 @@ export interface NavItem {
     | 'nav.mail'
     | 'nav.jobs'
     | 'nav.audit'
+    | 'nav.security'
     | 'nav.account';
   section: NavSection;
   /** Exact match only, so "Directory" is not lit while on "People". */
@@ -99,6 +101,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/mail', label: 'nav.mail', section: 'admin', allowed: can('mail.manage') },
   { to: '/admin/jobs', label: 'nav.jobs', section: 'admin', allowed: can('jobs.read') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
+  { to: '/admin/security', label: 'nav.security', section: 'admin', allowed: can('security.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];
 
