@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { PASSWORD_MIN_LENGTH } from '../domain/passwords.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { BackupError, backupDatabase, restoreDatabase } from '../server/db/backup.js';
 import { connectDatabase } from '../server/db/connect.js';
@@ -7,6 +6,7 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { formatCredentials, seedDemoWorkspace } from '../server/modules/demo/demo-workspace.js';
 import { systemClock } from '../server/platform/clock.js';
 import { AppError } from '../server/platform/errors.js';
+import { passwordProblem } from '../server/platform/password-policy.js';
 import { systemContext } from '../server/platform/request-context.js';
 import { buildServices } from '../server/services.js';
 import { GENERATE_USAGE, generateCommand } from './generate.js';
@@ -27,10 +27,10 @@ The database is the one Mesa uses: DATABASE_URL (PostgreSQL), or MESA_DATA_DIR/m
 
 class UsageError extends Error {}
 
-function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new UsageError(`the password must have at least ${PASSWORD_MIN_LENGTH} characters`);
-  }
+/** The server's policy (length, common and breached passwords), said before touching the database. */
+function checkPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, [email, email.split('@')[0] ?? '']);
+  if (problem) throw new UsageError(`the password ${problem}`);
 }
 
 async function withDatabase<T>(run: (database: ReturnType<typeof connectDatabase>) => Promise<T>): Promise<T> {
@@ -78,7 +78,7 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'create-admin': {
       if (!values.email || !values.password) throw new UsageError('create-admin needs --email and --password');
-      checkPassword(values.password);
+      checkPassword(values.password, values.email);
       const { email, password } = values;
       await withDatabase(async (database) => {
         const services = buildServices(database, systemClock, config);
@@ -94,7 +94,7 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'set-password': {
       if (!values.email || !values.password) throw new UsageError('set-password needs --email and --password');
-      checkPassword(values.password);
+      checkPassword(values.password, values.email);
       const { email, password } = values;
       await withDatabase(async (database) => {
         const services = buildServices(database, systemClock, config);

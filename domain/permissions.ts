@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'mail.manage',
   'jobs.read',
   'webhooks.manage',
+  'security.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mail.manage',
     'jobs.read',
     'webhooks.manage',
+    'security.read',
   ],
 };
 

@@ -17,6 +17,7 @@ import { MailProcessorService } from './modules/mail/mail-processor.service.js';
 import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { SecurityLogService } from './modules/security-log/security-log.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { AgreementsService } from './modules/sla/agreements.service.js';
 import { SlaService } from './modules/sla/sla.service.js';
@@ -37,6 +38,7 @@ import { WebhooksService } from './modules/webhooks/webhooks.service.js';
 import { observeOfModules } from './modules.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
+import { loadPasswordPolicy } from './platform/password-policy.js';
 import { localStorage } from './platform/storage.js';
 
 /** No listener, no relay: Mesa takes mail only over HTTP (when a token is set) and sends none. */
@@ -56,15 +58,20 @@ export function buildServices(
   clock: Clock,
   config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig; webhooks?: WebhooksConfig },
 ) {
+  // The list of common passwords is read at start, not on the first password someone sets.
+  loadPasswordPolicy();
   const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
   const bus = new EventBus();
   const configCache = new ConfigCache();
   const audit = new AuditService(db, clock);
   const organizations = new OrganizationsService(db, clock, audit, configCache);
-  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours, (ended) => bus.endCredentials(ended));
-  const users = new UsersService(db, clock, audit, organizations, sessions);
-  const auth = new AuthService(db, clock, users, sessions, organizations);
+  const securityLog = new SecurityLogService(db, clock);
+  const sessions = new SessionsService(db, clock, audit, securityLog, config.sessionTtlHours, (ended) =>
+    bus.endCredentials(ended),
+  );
+  const users = new UsersService(db, clock, audit, organizations, sessions, securityLog);
+  const auth = new AuthService(db, clock, users, sessions, organizations, securityLog);
   const settings = new SettingsService(db, clock, audit, configCache);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
@@ -129,6 +136,7 @@ export function buildServices(
     bus,
     history,
     audit,
+    securityLog,
     organizations,
     sessions,
     users,

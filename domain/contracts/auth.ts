@@ -33,7 +33,11 @@ export const UpdateMeBody = Type.Object(
 );
 
 export const ChangePasswordBody = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }), newPassword: NewPassword },
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+    newPassword: NewPassword,
+    revokeTokens: Type.Optional(Type.Boolean({ description: 'Also revoke every API token of the account' })),
+  },
   { additionalProperties: false },
 );
 
@@ -43,6 +47,7 @@ export const ApiToken = Type.Object({
   prefix: Type.String({ description: 'The first characters of the token, to recognize it' }),
   createdAt: Timestamp,
   lastUsedAt: Nullable(Timestamp),
+  lastUsedIp: Nullable(Type.String({ description: 'The address the token was last used from' })),
   expiresAt: Nullable(Timestamp),
   revokedAt: Nullable(Timestamp),
 });
@@ -51,9 +56,17 @@ export const CreateApiTokenBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+    expiresAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'When the token stops working; must be in the future' }),
+    ),
   },
   { additionalProperties: false },
 );
+
+export const SignInLock = Type.Object({
+  locked: Type.Boolean({ description: 'Whether wrong guesses have locked the account, from some address or all' }),
+  lockedAddresses: Type.Integer({ description: 'How many addresses are locked out of it' }),
+});
 
 export const CreatedApiToken = Type.Object({
   token: ApiToken,
@@ -67,4 +80,5 @@ export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 export type ApiToken = Static<typeof ApiToken>;
 export type CreateApiTokenBody = Static<typeof CreateApiTokenBody>;
 export type CreatedApiToken = Static<typeof CreatedApiToken>;
+export type SignInLock = Static<typeof SignInLock>;
 export type Locale = Static<typeof Locale>;

@@ -79,12 +79,27 @@ export interface ApiTokenTable {
   last_used_at: Timestamp | null;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  last_used_ip: string | null;
 }
 
 export interface LoginThrottleTable {
   key: string;
   attempts: number;
   window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface SecurityEventTable {
+  id: string;
+  at: Timestamp;
+  kind: string;
+  user_id: string | null;
+  email: string | null;
+  actor_user_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string;
+  request_id: string | null;
 }
 
 export interface AuditEventTable {
@@ -468,6 +483,7 @@ export interface DB {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_throttle: LoginThrottleTable;
+  security_events: SecurityEventTable;
   audit_events: AuditEventTable;
   settings: SettingTable;
   categories: CategoryTable;
@@ -533,6 +549,7 @@ export type UserRowUpdate = Updateable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type SecurityEventRow = Selectable<SecurityEventTable>;
 export type CategoryRow = Selectable<CategoryTable>;
 export type TicketRow = Selectable<TicketTable>;
 export type TicketMessageRow = Selectable<TicketMessageTable>;

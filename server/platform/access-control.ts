@@ -9,7 +9,12 @@ export const SESSION_COOKIE = 'mesa_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type ResolvePrincipal = (credentials: { bearer?: string; sessionSecret?: string }) => Promise<Principal | null>;
+export type ResolvePrincipal = (credentials: {
+  bearer?: string;
+  sessionSecret?: string;
+  /** The caller's address, so a token's last use (and a use from a new address) is known. */
+  ip?: string | null;
+}) => Promise<Principal | null>;
 
 function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -40,6 +45,7 @@ export function registerAccessControl(app: App, resolvePrincipal: ResolvePrincip
       const principal = await resolvePrincipal({
         ...(bearer !== undefined ? { bearer } : {}),
         ...(sessionSecret ? { sessionSecret } : {}),
+        ip: request.ip ?? null,
       });
       if (principal?.via === 'session' && !SAFE_METHODS.has(request.method)) {
         const sent = request.headers[CSRF_HEADER];

@@ -13,6 +13,7 @@ import * as configGeneration from './20261129_0011_config_generation.js';
 import * as listPaging from './20261129_0012_list_paging.js';
 import * as openTicketWord from './20261129_0013_open_ticket_word.js';
 import * as jobRuns from './20261207_0014_job_runs.js';
+import * as signInSecurity from './20261207_0015_sign_in_security.js';
 import * as webhooks from './20261207_0016_webhooks.js';
 
 /** Every migration, by name; names sort in the order they were written. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_0012_list_paging': listPaging,
   '20261129_0013_open_ticket_word': openTicketWord,
   '20261207_0014_job_runs': jobRuns,
+  '20261207_0015_sign_in_security': signInSecurity,
   '20261207_0016_webhooks': webhooks,
 };

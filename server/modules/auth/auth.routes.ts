@@ -6,6 +6,7 @@ import {
   CreatedApiToken,
   LoginBody,
   Me,
+  SignInLock,
   UpdateMeBody,
 } from '../../../domain/contracts/auth.js';
 import { IdParams, Ok } from '../../../domain/contracts/common.js';
@@ -36,7 +37,11 @@ export function registerAuthRoutes(app: App, { auth, sessions, users, secureCook
     { config: { permission: 'public' }, schema: { tags, body: LoginBody, response: { 200: Me } } },
     async (request, reply) => {
       checkSameOrigin(request);
-      const meta = { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
+      const meta = {
+        ip: request.ip ?? null,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: String(request.id),
+      };
       const session = await auth.login(request.body.email, request.body.password, meta);
       // Rotation: whatever session the browser had before signing in is ended.
       const previous = request.cookies[SESSION_COOKIE];
@@ -85,7 +90,27 @@ export function registerAuthRoutes(app: App, { auth, sessions, users, secureCook
     '/me/password',
     { config: { permission: 'authenticated' }, schema: { tags, body: ChangePasswordBody, response: { 200: Ok } } },
     async (request) => {
-      await auth.changeOwnPassword(request.ctx, request.body.currentPassword, request.body.newPassword);
+      await auth.changeOwnPassword(request.ctx, request.body.currentPassword, request.body.newPassword, {
+        revokeTokens: request.body.revokeTokens,
+      });
+      return { status: 'ok' as const };
+    },
+  );
+
+  app.get(
+    '/users/:id/sign-in-lock',
+    {
+      config: { permission: 'users.manage' },
+      schema: { tags, params: IdParams, response: { 200: SignInLock } },
+    },
+    (request) => auth.lockState(request.params.id),
+  );
+
+  app.post(
+    '/users/:id/unlock',
+    { config: { permission: 'users.manage' }, schema: { tags, params: IdParams, response: { 200: Ok } } },
+    async (request) => {
+      await auth.unlock(request.ctx, request.params.id);
       return { status: 'ok' as const };
     },
   );

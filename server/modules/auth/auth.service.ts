@@ -7,15 +7,30 @@ import { AppError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { type Principal, type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
-import type { UsersService } from '../users/users.service.js';
-import { clearAttempts, countAttempt, findThrottle } from './login-throttle.repository.js';
+import type { SecurityRecorder } from '../security-log/security-log.service.js';
+import { normalizeEmail, type UsersService } from '../users/users.service.js';
+import * as throttle from './login-throttle.repository.js';
 import type { SessionsService } from './sessions.service.js';
 
+/**
+ * Sign-in throttling (OWASP ASVS 5.0 §6.3.1). Failures are counted per (account, address) pair,
+ * which waits longer after each wrong guess and is locked for the window after `perPair`; an
+ * address and an account also have looser ceilings over all their pairs. Only failures count:
+ * a sign-in that succeeds hands its attempt back, so an office behind one address is never locked.
+ */
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
-  perAccount: 5,
-  perAddress: 50,
+  /** Wrong guesses at one account from one address before that pair is locked for the window. */
+  perPair: 5,
+  /** Wrong guesses at one account from every address together. */
+  perAccount: 50,
+  /** Wrong guesses from one address at every account together. */
+  perAddress: 100,
+  /** After the n-th failure of a pair (n ≥ 2) its next attempt waits 2^(n−1) seconds, at most this. */
+  maxDelayMs: 60_000,
 };
+
+const pairPrefix = (email: string) => `pair:${email}|`;
 
 /** A request context acting as this person, for work done on their behalf (the demo's history). */
 export const actingAs = (user: Pick<User, 'id' | 'email' | 'name' | 'roles' | 'organizationId'>): RequestContext => ({
@@ -44,6 +59,7 @@ export function toPrincipal(
 export interface ClientMeta {
   ip: string | null;
   userAgent: string | null;
+  requestId?: string | null;
 }
 
 export class AuthService {
@@ -53,41 +69,112 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly organizations: OrganizationsService,
+    private readonly securityLog: SecurityRecorder,
   ) {}
+
+  private locked(retryAtMs: number, nowMs: number): AppError {
+    const retryAfter = Math.max(1, Math.ceil((retryAtMs - nowMs) / 1000));
+    const wait = retryAfter < 120 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
+    return new AppError('login_locked', `Too many failed attempts; try again in ${wait}`, {
+      headers: { 'retry-after': String(retryAfter) },
+    });
+  }
 
   /**
    * Each attempt is counted *before* the password is checked, so twenty parallel guesses
-   * get twenty distinct counts and only the first few are ever verified.
+   * get twenty distinct counts and only the first few are ever verified. Returns the count.
    */
-  private async admitAttempt(key: string, limit: number): Promise<void> {
-    const now = this.clock.now();
+  private async admitAttempt(key: string, limit: number, now: Date): Promise<number> {
     const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMs).toISOString();
-    const attempts = await countAttempt(this.db, key, now.toISOString(), windowStart);
+    const attempts = await throttle.countAttempt(this.db, key, now.toISOString(), windowStart);
     if (attempts > limit) {
-      const throttle = await findThrottle(this.db, key);
-      const retryAt = throttle ? Date.parse(throttle.window_started_at) + LOGIN_LIMITS.windowMs : now.getTime();
-      const retryAfter = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
-      throw new AppError(
-        'login_locked',
-        `Too many failed attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`,
-        {
-          headers: { 'retry-after': String(retryAfter) },
-        },
-      );
+      const row = await throttle.findThrottle(this.db, key);
+      const retryAt = row ? Date.parse(row.window_started_at) + LOGIN_LIMITS.windowMs : now.getTime();
+      throw this.locked(retryAt, now.getTime());
     }
+    return attempts;
   }
 
   async login(email: string, password: string, meta: ClientMeta) {
-    const accountKey = `account:${email.trim().toLowerCase()}`;
-    await this.admitAttempt(accountKey, LOGIN_LIMITS.perAccount);
-    if (meta.ip) await this.admitAttempt(`address:${meta.ip}`, LOGIN_LIMITS.perAddress);
-    const user = await this.users.findActiveByEmail(email);
+    const account = normalizeEmail(email);
+    const now = this.clock.now();
+    const ctx: RequestContext = { principal: null, requestId: meta.requestId ?? null, ip: meta.ip };
+    const event = { email: account, ip: meta.ip, userAgent: meta.userAgent };
+    const pairKey = `${pairPrefix(account)}${meta.ip ?? 'unknown'}`;
+    const accountKey = `account:${account}`;
+    const addressKey = meta.ip ? `address:${meta.ip}` : null;
+    // A pair still waiting out its delay is refused before anything is counted.
+    const pair = await throttle.findThrottle(this.db, pairKey);
+    if (pair?.locked_until && Date.parse(pair.locked_until) > now.getTime()) {
+      throw this.locked(Date.parse(pair.locked_until), now.getTime());
+    }
+    const pairFailures = await this.admitAttempt(pairKey, LOGIN_LIMITS.perPair, now);
+    const accountFailures = await this.admitAttempt(accountKey, LOGIN_LIMITS.perAccount, now);
+    const addressFailures = addressKey ? await this.admitAttempt(addressKey, LOGIN_LIMITS.perAddress, now) : 0;
+    const user = await this.users.findActiveByEmail(account);
     const valid = await verifyPassword(user?.password_hash ?? null, password);
-    if (!user || !valid) throw new AppError('invalid_credentials');
-    await clearAttempts(this.db, accountKey);
+    if (!user || !valid) {
+      if (pairFailures >= 2) {
+        const delay = Math.min(2 ** (pairFailures - 1) * 1000, LOGIN_LIMITS.maxDelayMs);
+        await throttle.setLockedUntil(this.db, pairKey, new Date(now.getTime() + delay).toISOString());
+      }
+      await this.securityLog.record(null, ctx, {
+        ...event,
+        kind: 'sign_in.failed',
+        userId: user?.id ?? null,
+        details: { reason: user ? 'wrong_password' : 'unknown_or_inactive_account', failures: pairFailures },
+      });
+      const reached = [
+        pairFailures === LOGIN_LIMITS.perPair ? 'account_and_address' : null,
+        accountFailures === LOGIN_LIMITS.perAccount ? 'account' : null,
+        addressFailures === LOGIN_LIMITS.perAddress ? 'address' : null,
+      ].filter((scope) => scope !== null);
+      for (const scope of reached) {
+        await this.securityLog.record(null, ctx, {
+          ...event,
+          kind: 'sign_in.locked',
+          userId: user?.id ?? null,
+          details: { scope, until: new Date(now.getTime() + LOGIN_LIMITS.windowMs).toISOString() },
+        });
+      }
+      throw new AppError('invalid_credentials');
+    }
+    // Success: this pair starts afresh, and the attempt is handed back to the wider ceilings.
+    await throttle.clearAttempts(this.db, pairKey);
+    await throttle.refundAttempt(this.db, accountKey);
+    if (addressKey) await throttle.refundAttempt(this.db, addressKey);
     // A new session id at every login: a session fixed before sign-in is never promoted.
     const session = await this.sessions.startSession(user.id, meta);
+    await this.securityLog.record(null, ctx, { ...event, kind: 'sign_in.succeeded', userId: user.id });
     return { ...session, userId: user.id };
+  }
+
+  /** Whether an account is locked from signing in anywhere, and from how many addresses. */
+  async lockState(userId: string) {
+    const user = await this.users.get(userId);
+    const now = this.clock.now().getTime();
+    const windowStart = now - LOGIN_LIMITS.windowMs;
+    const live = (row: { window_started_at: string }) => Date.parse(row.window_started_at) >= windowStart;
+    const pairs = (await throttle.findByPrefix(this.db, pairPrefix(user.email))).filter(
+      (row) => live(row) && (row.attempts > LOGIN_LIMITS.perPair || Date.parse(row.locked_until ?? '') > now),
+    );
+    const account = await throttle.findThrottle(this.db, `account:${user.email}`);
+    return {
+      locked: pairs.length > 0 || (!!account && live(account) && account.attempts >= LOGIN_LIMITS.perAccount),
+      lockedAddresses: pairs.length,
+    };
+  }
+
+  /** An admin lifts every sign-in lock and delay on an account, from every address. */
+  async unlock(ctx: RequestContext, userId: string): Promise<void> {
+    const user = await this.users.get(userId);
+    const cleared = await throttle.clearByPrefixes(this.db, [pairPrefix(user.email), `account:${user.email}`]);
+    await this.securityLog.record(null, ctx, {
+      kind: 'account.unlocked',
+      userId: user.id,
+      email: user.email,
+      details: { cleared },
+    });
   }
 
   async principalFor(userId: string, via: Principal['via'], session?: { sessionId: string; csrfToken: string }) {
@@ -99,9 +186,10 @@ export class AuthService {
   async resolve(credentials: {
     bearer?: string | undefined;
     sessionSecret?: string | undefined;
+    ip?: string | null | undefined;
   }): Promise<Principal | null> {
     if (credentials.bearer !== undefined) {
-      const token = await this.sessions.resolveToken(credentials.bearer);
+      const token = await this.sessions.resolveToken(credentials.bearer, credentials.ip ?? null);
       return token ? this.principalFor(token.userId, 'token') : null;
     }
     if (credentials.sessionSecret) {
@@ -130,7 +218,12 @@ export class AuthService {
     };
   }
 
-  async changeOwnPassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<void> {
+  async changeOwnPassword(
+    ctx: RequestContext,
+    currentPassword: string,
+    newPassword: string,
+    options: { revokeTokens?: boolean | undefined } = {},
+  ): Promise<void> {
     const principal = ctx.principal;
     if (!principal) throw new AppError('unauthenticated');
     const user = await this.users.findActiveByEmail(principal.email);
@@ -139,6 +232,9 @@ export class AuthService {
         errors: [{ field: 'currentPassword', message: 'is wrong' }],
       });
     }
-    await this.users.setPassword(ctx, principal.userId, newPassword, principal.sessionId);
+    await this.users.setPassword(ctx, principal.userId, newPassword, principal.sessionId, {
+      field: 'newPassword',
+      revokeTokens: options.revokeTokens === true,
+    });
   }
 }

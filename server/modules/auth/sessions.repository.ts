@@ -65,6 +65,6 @@ export function revokeUserTokens(db: Kysely<DB>, userId: string, at: string) {
     .execute();
 }
 
-export function touchToken(db: Kysely<DB>, id: string, at: string) {
-  return db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+export function touchToken(db: Kysely<DB>, id: string, at: string, ip: string | null) {
+  return db.updateTable('api_tokens').set({ last_used_at: at, last_used_ip: ip }).where('id', '=', id).execute();
 }

@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from '../../../domain/contracts/auth.js';
 import type { ApiTokenRow, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
-import { notFound } from '../../platform/errors.js';
+import { notFound, validationError } from '../../platform/errors.js';
 import type { CredentialsEnded } from '../../platform/event-bus.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { SecurityRecorder } from '../security-log/security-log.service.js';
 import type { SignIns } from '../users/users.service.js';
 import * as repo from './sessions.repository.js';
 
@@ -22,6 +23,7 @@ export function toApiToken(row: ApiTokenRow): ApiToken {
     prefix: row.prefix,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
+    lastUsedIp: row.last_used_ip,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
   };
@@ -33,6 +35,7 @@ export class SessionsService implements SignIns {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly securityLog: SecurityRecorder,
     private readonly sessionTtlHours: number,
     /** Told when credentials stop working, so open event streams resting on them close. */
     private readonly ended: (ended: CredentialsEnded) => void = () => {},
@@ -79,10 +82,25 @@ export class SessionsService implements SignIns {
     return result;
   }
 
-  async revokeAllTokens(trx: Kysely<DB>, userId: string) {
-    const result = await repo.revokeUserTokens(trx, userId, this.clock.now().toISOString());
+  /** Revokes every live token of the account; returns how many were live. */
+  async revokeAllTokens(trx: Kysely<DB>, userId: string): Promise<number> {
+    const results = await repo.revokeUserTokens(trx, userId, this.clock.now().toISOString());
     this.ended({ scope: 'tokens', userId });
-    return result;
+    return results.reduce((sum, result) => sum + Number(result.numUpdatedRows), 0);
+  }
+
+  /** An expiry given as a moment or in days (not both), refused when it is not in the future. */
+  private expiryOf(body: CreateApiTokenBody, now: Date): string | null {
+    if (body.expiresAt !== undefined && body.expiresInDays !== undefined) {
+      throw validationError([{ field: 'expiresAt', message: 'give expiresAt or expiresInDays, not both' }]);
+    }
+    if (body.expiresAt !== undefined) {
+      const at = Date.parse(body.expiresAt);
+      if (Number.isNaN(at)) throw validationError([{ field: 'expiresAt', message: 'is not a valid date-time' }]);
+      if (at <= now.getTime()) throw validationError([{ field: 'expiresAt', message: 'must be in the future' }]);
+      return new Date(at).toISOString();
+    }
+    return body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 24 * HOUR).toISOString() : null;
   }
 
   async purgeExpiredSessions(): Promise<number> {
@@ -95,8 +113,9 @@ export class SessionsService implements SignIns {
   }
 
   async createToken(ctx: RequestContext, userId: string, body: CreateApiTokenBody): Promise<CreatedApiToken> {
-    const secret = `${TOKEN_PREFIX}${newSecret()}`;
     const now = this.clock.now();
+    const expiresAt = this.expiryOf(body, now);
+    const secret = `${TOKEN_PREFIX}${newSecret()}`;
     const row: ApiTokenRow = {
       id: newId(now.getTime()),
       user_id: userId,
@@ -105,8 +124,9 @@ export class SessionsService implements SignIns {
       prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
       created_at: now.toISOString(),
       last_used_at: null,
-      expires_at: body.expiresInDays ? new Date(now.getTime() + body.expiresInDays * 24 * HOUR).toISOString() : null,
+      expires_at: expiresAt,
       revoked_at: null,
+      last_used_ip: null,
     };
     const token = toApiToken(row);
     await this.db.transaction().execute(async (trx) => {
@@ -116,6 +136,11 @@ export class SessionsService implements SignIns {
         entityType: 'api_token',
         entityId: row.id,
         after: token,
+      });
+      await this.securityLog.record(trx, ctx, {
+        kind: 'token.created',
+        userId,
+        details: { tokenId: row.id, name: row.name, prefix: row.prefix, expiresAt: row.expires_at },
       });
     });
     return { token, secret };
@@ -137,18 +162,38 @@ export class SessionsService implements SignIns {
         before: toApiToken(before),
         after: token,
       });
+      await this.securityLog.record(trx, ctx, {
+        kind: 'token.revoked',
+        userId,
+        details: { tokenId: id, name: before.name, prefix: before.prefix },
+      });
       return token;
     });
   }
 
   /** The user behind a bearer token, when the token is known, unexpired and not revoked. */
-  async resolveToken(secret: string): Promise<{ tokenId: string; userId: string } | undefined> {
+  async resolveToken(
+    secret: string,
+    ip: string | null = null,
+  ): Promise<{ tokenId: string; userId: string } | undefined> {
     if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
     const row = await repo.findTokenByHash(this.db, hashSecret(secret));
     const now = this.clock.now();
     if (!row || row.revoked_at || (row.expires_at && Date.parse(row.expires_at) <= now.getTime())) return undefined;
-    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
-      await repo.touchToken(this.db, row.id, now.toISOString());
+    const newAddress = ip !== null && ip !== row.last_used_ip;
+    if (newAddress || !row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
+      await repo.touchToken(this.db, row.id, now.toISOString(), ip ?? row.last_used_ip);
+    }
+    if (newAddress) {
+      await this.securityLog.record(
+        null,
+        { principal: null, requestId: null, ip },
+        {
+          kind: 'token.new_address',
+          userId: row.user_id,
+          details: { tokenId: row.id, name: row.name, prefix: row.prefix, previousIp: row.last_used_ip },
+        },
+      );
     }
     return { tokenId: row.id, userId: row.user_id };
   }

@@ -6,10 +6,12 @@ import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError, conflictOnUnique, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { checkNewPassword } from '../../platform/password-policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
+import type { SecurityRecorder } from '../security-log/security-log.service.js';
 import * as repo from './users.repository.js';
 
 export function normalizeEmail(email: string): string {
@@ -48,7 +50,12 @@ const emailTaken = conflictOnUnique('email', 'another account already uses this 
  */
 export interface SignIns {
   endSessions(trx: Kysely<DB>, userId: string, keepSessionId: string | null): Promise<unknown>;
-  revokeAllTokens(trx: Kysely<DB>, userId: string): Promise<unknown>;
+  revokeAllTokens(trx: Kysely<DB>, userId: string): Promise<number>;
+}
+
+/** The words a password must not be: the account's email, the part before the @, and its name. */
+function personalWords(email: string, name: string): string[] {
+  return [email, email.split('@')[0] ?? '', name, name.replace(/\s+/g, '')];
 }
 
 export class UsersService {
@@ -58,6 +65,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
     private readonly sessions: SignIns,
+    private readonly securityLog: SecurityRecorder,
   ) {}
 
   private async withRoles(db: Kysely<DB>, rows: UserRow[]): Promise<User[]> {
@@ -131,6 +139,7 @@ export class UsersService {
     const roles = sortRoles(body.roles);
     const organizationId = body.organizationId ?? null;
     await this.checkAssignment(roles, organizationId);
+    if (body.password) checkNewPassword(body.password, 'password', personalWords(body.email, body.name));
     // Hash before the transaction: argon2 takes tens of milliseconds and must not hold a write lock.
     const passwordHash = body.password ? await hashPassword(body.password) : null;
     const at = this.clock.now();
@@ -197,6 +206,14 @@ export class UsersService {
         if (newRoles) {
           await repo.deleteRoles(trx, id);
           await repo.insertRoles(trx, id, roles);
+          if (roles.join() !== before.roles.join()) {
+            await this.securityLog.record(trx, ctx, {
+              kind: 'role.changed',
+              userId: id,
+              email: before.email,
+              details: { before: before.roles, after: roles },
+            });
+          }
         }
         // A deactivated account is signed out everywhere and its API tokens stop working.
         if (before.status === 'active' && row.status === 'inactive') {
@@ -227,14 +244,30 @@ export class UsersService {
 
   /**
    * Sets a password (an admin's reset, or the user's own change after the caller checked the old one).
-   * Every session of the account ends except `keepSessionId`, the one making the change.
+   * Every session of the account ends except `keepSessionId`, the one making the change; its API
+   * tokens are revoked too when asked. A common or too short password is refused, naming `field`.
    */
-  async setPassword(ctx: RequestContext, id: string, password: string, keepSessionId: string | null): Promise<void> {
+  async setPassword(
+    ctx: RequestContext,
+    id: string,
+    password: string,
+    keepSessionId: string | null,
+    options: { field?: string; revokeTokens?: boolean } = {},
+  ): Promise<void> {
+    const target = await this.get(id);
+    checkNewPassword(password, options.field ?? 'password', personalWords(target.email, target.name));
     const passwordHash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
       const user = await this.get(id, trx);
       await repo.setPasswordHash(trx, id, passwordHash, this.clock.now().toISOString());
       await this.sessions.endSessions(trx, id, keepSessionId);
+      const tokensRevoked = options.revokeTokens ? await this.sessions.revokeAllTokens(trx, id) : 0;
+      await this.securityLog.record(trx, ctx, {
+        kind: 'password.changed',
+        userId: id,
+        email: user.email,
+        details: { by: ctx.principal?.userId === id ? 'self' : ctx.principal ? 'admin' : 'system', tokensRevoked },
+      });
       await this.audit.record(trx, ctx, {
         action: 'user.password_set',
         entityType: 'user',

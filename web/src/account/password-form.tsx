@@ -1,4 +1,4 @@
-import { Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/passwords.js';
@@ -15,6 +15,7 @@ export function PasswordForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const [issues, setIssues] = useState<Issues>({});
 
   const handleSubmit = (event: FormEvent) => {
@@ -27,7 +28,7 @@ export function PasswordForm() {
     setIssues(found);
     if (Object.keys(found).length > 0) return;
     change.mutate(
-      { currentPassword: current, newPassword: next },
+      { currentPassword: current, newPassword: next, ...(revokeTokens ? { revokeTokens: true } : {}) },
       {
         onSuccess: () => {
           setCurrent('');
@@ -74,6 +75,11 @@ export function PasswordForm() {
             value={repeat}
             onChange={(event) => setRepeat(event.currentTarget.value)}
             error={issues.repeat}
+          />
+          <Checkbox
+            label={t('account.revokeTokens')}
+            checked={revokeTokens}
+            onChange={(event) => setRevokeTokens(event.currentTarget.checked)}
           />
           <Group>
             <Button type="submit" loading={change.isPending}>

@@ -70,6 +70,11 @@ export function TokensPanel() {
                         </Table.Td>
                         <Table.Td fz="sm">
                           {token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t('tokens.never')}
+                          {token.lastUsedIp ? (
+                            <Text span size="xs" c="dimmed" ff="monospace">
+                              {` · ${token.lastUsedIp}`}
+                            </Text>
+                          ) : null}
                         </Table.Td>
                         <Table.Td fz="sm">
                           {token.expiresAt ? <DateTime value={token.expiresAt} dateOnly /> : t('tokens.noExpiry')}

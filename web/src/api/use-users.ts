@@ -96,3 +96,10 @@ export function useSetUserPassword(id: string) {
       apiRequest<{ status: 'ok' }>(`${path(id)}/password`, { method: 'POST', body: { password } }),
   });
 }
+
+/** Lifts every sign-in lock and delay on an account (after wrong guesses, from any address). */
+export function useUnlockUser() {
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<{ status: 'ok' }>(`${path(id)}/unlock`, { method: 'POST' }),
+  });
+}

@@ -273,6 +273,13 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/audit/audit-page.js'), 'AuditPage'),
 });
 
+const securityEventsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/security',
+  beforeLoad: requirePermission('security.read'),
+  component: lazyRouteComponent(() => import('../admin/security/security-events-page.js'), 'SecurityEventsPage'),
+});
+
 /** The L3 console; the view and filters live in the address (see supervision-search.ts). */
 const supervisionRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -316,6 +323,7 @@ const routeTree = rootRoute.addChildren([
     jobsRoute,
     webhooksRoute,
     auditRoute,
+    securityEventsRoute,
     supervisionRoute,
     accountRoute,
   ]),

@@ -25,6 +25,7 @@ export interface NavItem {
     | '/admin/jobs'
     | '/admin/webhooks'
     | '/admin/audit'
+    | '/admin/security'
     | '/account';
   label:
     | 'nav.portal'
@@ -47,6 +48,7 @@ export interface NavItem {
     | 'nav.jobs'
     | 'nav.webhooks'
     | 'nav.audit'
+    | 'nav.security'
     | 'nav.account';
   section: NavSection;
   /** Exact match only, so "Directory" is not lit while on "People". */
@@ -102,6 +104,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/jobs', label: 'nav.jobs', section: 'admin', allowed: can('jobs.read') },
   { to: '/admin/webhooks', label: 'nav.webhooks', section: 'admin', allowed: can('webhooks.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
+  { to: '/admin/security', label: 'nav.security', section: 'admin', allowed: can('security.read') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];
 

@@ -1,8 +1,9 @@
-import { Button, Group } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../domain/contracts/users.js';
-import type { UserFilters } from '../../api/use-users.js';
+import { type UserFilters, useUnlockUser } from '../../api/use-users.js';
+import { ErrorAlert } from '../../components/error-alert.js';
 import { PageHeader } from '../../components/page-header.js';
 import { UserFiltersBar, UserTable } from '../../components/user-table.js';
 import { UserCreateModal } from './user-create-modal.js';
@@ -16,6 +17,8 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const unlock = useUnlockUser();
+  const [unlocked, setUnlocked] = useState<string | null>(null);
   const setQ = useCallback((q: string) => setFilters((f) => ({ ...f, q: q || undefined })), []);
 
   return (
@@ -25,6 +28,12 @@ export function UsersPage() {
         description={t('users.description')}
         actions={<Button onClick={() => setCreating(true)}>{t('users.new')}</Button>}
       />
+      <ErrorAlert error={unlock.error} />
+      {unlocked ? (
+        <Alert color="teal" mb="md" role="status" withCloseButton onClose={() => setUnlocked(null)}>
+          {t('users.unlocked', { name: unlocked })}
+        </Alert>
+      ) : null}
       <UserFiltersBar filters={filters} onChange={setFilters} onSearch={setQ} />
       <UserTable
         filters={filters}
@@ -35,6 +44,15 @@ export function UsersPage() {
             </Button>
             <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setResetting(user)}>
               {t('users.resetPassword')}
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="gray"
+              loading={unlock.isPending && unlock.variables === user.id}
+              onClick={() => unlock.mutate(user.id, { onSuccess: () => setUnlocked(user.name) })}
+            >
+              {t('users.unlock')}
             </Button>
           </Group>
         )}
