@@ -283,6 +283,20 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
       ).toEqual([colleague.id, other.agentUser.id].sort());
     });
 
+    it('never shows a requester a foreign watcher added before the rule, while staff still see them', async () => {
+      const ticket = await raise(world.requester);
+      // As an older version of Mesa would have stored it.
+      await database()
+        .db.insertInto('ticket_watchers')
+        .values({ ticket_id: ticket.id, user_id: other.requesterUser.id })
+        .execute();
+      const seen = (await send(world.requester, 'GET', `/api/v1/tickets/${ticket.id}`)).json();
+      expect(seen.watchers).toEqual([]);
+      expect(JSON.stringify(seen)).not.toContain(other.requesterUser.name);
+      const staff = (await send(world.agent, 'GET', `/api/v1/tickets/${ticket.id}`)).json();
+      expect(staff.watchers.map((w: Named) => w.id)).toEqual([other.requesterUser.id]);
+    });
+
     it('refuses a requester naming a foreign watcher on their own ticket', async () => {
       const ticket = await raise(world.requester);
       const response = await send(world.requester, 'PATCH', `/api/v1/tickets/${ticket.id}`, {

@@ -16,7 +16,7 @@ import { ticketSearchCondition } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { notFound } from '../../platform/errors.js';
-import { isStaffContext, ticketScope } from '../../platform/policies.js';
+import { isStaffContext, organizationScope, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import * as conversation from './conversation.repository.js';
@@ -165,7 +165,7 @@ export class TicketReadsService {
     const staff = isStaffContext(ctx);
     const [tags, watchers, attachments, settings, links] = await Promise.all([
       repo.tagsOf(this.db, [id]),
-      repo.watchersOf(this.db, id),
+      repo.watchersOf(this.db, id, organizationScope(ctx)),
       conversation.ticketAttachments(this.db, id, staff),
       this.settings.ticketSettings(),
       this.links(ctx, id),

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { STAFF_ROLES } from '../../../domain/roles.js';
 import { OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
 import { keysetAfter, rarelyTrue, type SortKey, takenApart } from '../../db/dialect.js';
@@ -116,14 +117,31 @@ export function tagsOf(db: Kysely<DB>, ticketIds: string[]) {
     .execute();
 }
 
-export function watchersOf(db: Kysely<DB>, ticketId: string) {
-  return db
+/**
+ * A ticket's watchers; `organizationId` (a requester's tenant scope) shows only the people of that
+ * organization and the desk, whoever was added before watchers were confined to them.
+ */
+export function watchersOf(db: Kysely<DB>, ticketId: string, organizationId: string | null) {
+  let query = db
     .selectFrom('ticket_watchers')
     .innerJoin('users', 'users.id', 'ticket_watchers.user_id')
     .select(['users.id', 'users.name'])
-    .where('ticket_watchers.ticket_id', '=', ticketId)
-    .orderBy('users.name')
-    .execute();
+    .where('ticket_watchers.ticket_id', '=', ticketId);
+  if (organizationId !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('users.organization_id', '=', organizationId),
+        eb.exists(
+          eb
+            .selectFrom('user_roles')
+            .select('user_roles.user_id')
+            .whereRef('user_roles.user_id', '=', 'users.id')
+            .where('user_roles.role', 'in', [...STAFF_ROLES]),
+        ),
+      ]),
+    );
+  }
+  return query.orderBy('users.name').execute();
 }
 
 export interface TicketListFilter {
