@@ -16,23 +16,15 @@ export function checkPermission(principal: Principal | null, permission: Permiss
 
 /**
  * The organization a caller is confined to: a requester sees only their own organization;
- * staff (and internal jobs) see every organization, shown as null.
+ * staff (and internal jobs) see every organization, shown as null. Every reader applies it in its
+ * query: organizations and services, categories and procedures (those of the organization's
+ * services, and the ones for every service), the watchers a requester is shown.
  */
 export function organizationScope(ctx: RequestContext): string | null {
   const principal = ctx.principal;
   if (!principal || isStaff(principal.roles)) return null;
   // A requester without an organization must see nothing, so scope them to an impossible id.
   return principal.organizationId ?? '\u0000none';
-}
-
-/**
- * Whether a caller may see data of this organization: staff see every organization; a requester
- * only their own. `null` is data tied to no organization (a category or procedure for every
- * service), which everyone may see. The same rule as `organizationScope`, for a row in hand.
- */
-export function mayReadOrganization(ctx: RequestContext, organizationId: string | null): boolean {
-  const scope = organizationScope(ctx);
-  return scope === null || organizationId === null || organizationId === scope;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/platform/request-context.js';
 import { describeOnEachDatabase } from '../support/databases.js';
-import { buildTestApp, type Client, login, makeUser } from '../support/test-app.js';
+import { buildTestApp, type Client, login, makeUser, TEST_PASSWORD } from '../support/test-app.js';
 import { PNG, raise, ticketWorld, upload } from '../support/tickets.js';
 
 type Built = Awaited<ReturnType<typeof buildTestApp>>;
@@ -492,6 +492,13 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
       });
       expect(signIn.statusCode).toBe(401);
       expect(signIn.headers['cache-control']).toBe('no-store');
+      const signedIn = await built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: world.requesterUser.email, password: TEST_PASSWORD },
+      });
+      expect(signedIn.statusCode).toBe(200);
+      expect(signedIn.headers['cache-control']).toBe('no-store');
       const anonymous = await built.app.inject({ method: 'GET', url: '/api/v1/me' });
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.headers['cache-control']).toBe('no-store');

@@ -11,6 +11,7 @@ async function collect(base: string, client: Client, count: number, during: () =
     signal: controller.signal,
   });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
+  expect(response.headers.get('cache-control')).toBe('no-store, no-transform');
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const events: { kind: string; ticketId: string }[] = [];
   let buffer = '';
