@@ -131,6 +131,8 @@ export const supportEn: typeof supportEs = {
       moveUp: 'Move step {{number}} up',
       moveDown: 'Move step {{number}} down',
       specialtyHint: 'For specialists: the L2 group specialty.',
+      audienceReview:
+        'Changing who it is for takes it back to draft: it is shown to no one until a reviewer publishes it again.',
       needSteps: 'Write at least one step',
       create: 'Create draft',
       servicesHint: 'It is suggested on tickets for these services.',

@@ -225,6 +225,11 @@ export function ProcedureEditorModal({
               onChange={(value) => setAudience(value as ProcedureAudience)}
               data={PROCEDURE_AUDIENCES.map((value) => ({ value, label: t(`procedures.audiences.${value}`) }))}
             />
+            {procedure && procedure.status !== 'draft' && audience !== procedure.audience ? (
+              <Text size="xs" c="orange" mt={4}>
+                {t('procedures.editor.audienceReview')}
+              </Text>
+            ) : null}
           </div>
           {audience === 'L2' ? (
             <TextInput
