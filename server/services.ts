@@ -4,6 +4,8 @@ import { ConfigCache } from './db/config-cache.js';
 import type { Database } from './db/connect.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { MfaService } from './modules/auth/mfa.service.js';
+import { OidcService } from './modules/auth/oidc.service.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { CategoriesService } from './modules/categories/categories.service.js';
 import { JobsService } from './modules/jobs/jobs.service.js';
@@ -53,7 +55,11 @@ const NO_MAIL: MailConfig = {
 export function buildServices(
   database: Database,
   clock: Clock,
-  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig },
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> &
+    Partial<Pick<Config, 'sessionMaxHours' | 'mfaRequiredFor'>> & {
+      mail?: MailConfig;
+      oidcOptions?: { allowHttpIssuer: boolean };
+    },
 ) {
   const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
@@ -61,9 +67,11 @@ export function buildServices(
   const configCache = new ConfigCache();
   const audit = new AuditService(db, clock);
   const organizations = new OrganizationsService(db, clock, audit, configCache);
-  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours);
+  const sessions = new SessionsService(db, clock, audit, config.sessionTtlHours, config.sessionMaxHours);
+  const mfa = new MfaService(db, clock, audit, config.mfaRequiredFor);
   const users = new UsersService(db, clock, audit, organizations, sessions);
   const auth = new AuthService(db, clock, users, sessions, organizations);
+  const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions);
   const settings = new SettingsService(db, clock, audit, configCache);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
@@ -130,6 +138,8 @@ export function buildServices(
     sessions,
     users,
     auth,
+    mfa,
+    oidc,
     settings,
     categories,
     ticketReads,

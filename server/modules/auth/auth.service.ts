@@ -78,6 +78,14 @@ export class AuthService {
   }
 
   async login(email: string, password: string, meta: ClientMeta) {
+    const user = await this.checkCredentials(email, password, meta);
+    // A new session id at every login: a session fixed before sign-in is never promoted.
+    const session = await this.sessions.startSession(user.id, meta);
+    return { ...session, userId: user.id };
+  }
+
+  /** The person behind a right email and password, throttled; the session (or second step) is the caller's. */
+  async checkCredentials(email: string, password: string, meta: ClientMeta) {
     const accountKey = `account:${email.trim().toLowerCase()}`;
     await this.admitAttempt(accountKey, LOGIN_LIMITS.perAccount);
     if (meta.ip) await this.admitAttempt(`address:${meta.ip}`, LOGIN_LIMITS.perAddress);
@@ -85,9 +93,7 @@ export class AuthService {
     const valid = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !valid) throw new AppError('invalid_credentials');
     await clearAttempts(this.db, accountKey);
-    // A new session id at every login: a session fixed before sign-in is never promoted.
-    const session = await this.sessions.startSession(user.id, meta);
-    return { ...session, userId: user.id };
+    return user;
   }
 
   async principalFor(userId: string, via: Principal['via'], session?: { sessionId: string; csrfToken: string }) {
