@@ -20,7 +20,8 @@ const STATE_MS = 10 * 60_000;
 
 /** Where the provider sends the browser back: the public address when configured, else the one asked. */
 function redirectUri(request: FastifyRequest, publicUrl: string | null): string {
-  return `${publicUrl ?? `${request.protocol}://${request.host}`}${CALLBACK}`;
+  // In URL's own form (no default port), as openid-client sends it at the token endpoint.
+  return new URL(`${publicUrl ?? `${request.protocol}://${request.host}`}${CALLBACK}`).href;
 }
 
 export function registerOidcRoutes(app: App, deps: Deps) {

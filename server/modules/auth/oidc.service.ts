@@ -224,7 +224,8 @@ export class OidcService {
       });
       claims = (tokens.claims() ?? {}) as Record<string, unknown>;
     } catch (error) {
-      throw new AppError('unauthenticated', `The identity provider's answer was refused (${(error as Error).message})`);
+      const reason = (error as { error_description?: string }).error_description ?? (error as Error).message;
+      throw new AppError('unauthenticated', `The identity provider's answer was refused (${reason})`);
     }
     return this.personFor(toProvider(row), claims);
   }
