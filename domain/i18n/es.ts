@@ -1,5 +1,6 @@
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
+import { mfaEs } from './mfa-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
@@ -16,6 +17,7 @@ export const es = {
   ...slaAdminEs,
   ...mailAdminEs,
   ...jobsEs,
+  ...mfaEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',

@@ -72,7 +72,7 @@ export function registerOidcRoutes(app: App, deps: Deps) {
       if (await mfa.isEnrolled(userId)) {
         // The fragment never reaches a server or a log; the sign-in page finishes with the code.
         const { challenge } = await mfa.startChallenge(userId);
-        return reply.redirect(`/sign-in#mfa=${encodeURIComponent(challenge)}`, 302);
+        return reply.redirect(`/login#mfa=${encodeURIComponent(challenge)}`, 302);
       }
       await openSession(request, reply, deps, userId);
       return reply.redirect('/', 302);
