@@ -153,3 +153,11 @@ export async function startTestProvider() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A six-digit code that is surely wrong for this secret around this instant (not one of the accepted steps). */
+export function wrongCode(secret: string, at: Date, start = 0): string {
+  const accepted = new Set([-30_000, 0, 30_000].map((offset) => totpCode(secret, new Date(at.getTime() + offset))));
+  let n = start;
+  while (accepted.has(String(n).padStart(6, '0'))) n += 1;
+  return String(n).padStart(6, '0');
+}

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { buildAuthApp, cookieOf, totpCode } from '../../../test/support/auth-app.js';
+import { buildAuthApp, cookieOf, totpCode, wrongCode } from '../../../test/support/auth-app.js';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { type Client, login, makeUser, TEST_PASSWORD } from '../../../test/support/test-app.js';
 import { fixedClock } from '../../platform/clock.js';
@@ -45,7 +45,9 @@ describeOnEachDatabase('second sign-in factor (TOTP)', (database) => {
     expect(enrolment.qrCode).toMatch(/^data:image\/png;base64,/);
     // Not on until confirmed: signing in still needs only the password.
     expect((await passwordStep(user.email)).json()).not.toHaveProperty('mfaRequired');
-    const wrong = await client.request('POST', '/api/v1/me/mfa/totp/confirm', { code: '000000' });
+    const wrong = await client.request('POST', '/api/v1/me/mfa/totp/confirm', {
+      code: wrongCode(enrolment.secret, clock.now()),
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors).toEqual([{ field: 'code', message: 'is wrong or was already used' }]);
     const confirm = await client.request('POST', '/api/v1/me/mfa/totp/confirm', {
@@ -125,13 +127,15 @@ describeOnEachDatabase('second sign-in factor (TOTP)', (database) => {
     const { secret } = await enrolled(await login(built, user.email));
     const first = (await passwordStep(user.email)).json().challenge as string;
     const answers = [];
-    for (let i = 0; i < 6; i += 1) answers.push((await secondStep(first, '123456')).statusCode);
+    for (let i = 0; i < 6; i += 1)
+      answers.push((await secondStep(first, wrongCode(secret, clock.now(), 123456))).statusCode);
     expect(answers).toEqual([400, 400, 400, 400, 400, 429]);
     // Even the right code no longer opens that challenge.
     expect((await secondStep(first, totpCode(secret, clock.now()))).statusCode).toBe(401);
     const second = (await passwordStep(user.email)).json().challenge as string;
     const more = [];
-    for (let i = 0; i < 5; i += 1) more.push((await secondStep(second, '654321')).statusCode);
+    for (let i = 0; i < 5; i += 1)
+      more.push((await secondStep(second, wrongCode(secret, clock.now(), 654321))).statusCode);
     // Five codes were counted on the person with the first challenge: these make ten, and the
     // eleventh is locked whatever the challenge, even with the right code.
     expect(more).toEqual([400, 400, 400, 400, 400]);
@@ -164,7 +168,10 @@ describeOnEachDatabase('second sign-in factor (TOTP)', (database) => {
     const user = await makeUser(built, ['agent']);
     const client = await login(built, user.email);
     const { secret } = await enrolled(client);
-    expect((await client.request('POST', '/api/v1/me/mfa/totp/disable', { code: '111111' })).statusCode).toBe(400);
+    expect(
+      (await client.request('POST', '/api/v1/me/mfa/totp/disable', { code: wrongCode(secret, clock.now()) }))
+        .statusCode,
+    ).toBe(400);
     const off = await client.request('POST', '/api/v1/me/mfa/totp/disable', { code: totpCode(secret, clock.now()) });
     expect(off.statusCode).toBe(200);
     expect((await passwordStep(user.email)).json()).not.toHaveProperty('mfaRequired');
