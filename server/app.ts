@@ -14,7 +14,7 @@ import type { Config, MailConfig, WebhooksConfig } from './config.js';
 import type { Database } from './db/connect.js';
 import { ATTACHMENT_MAX_BYTES } from './modules/tickets/conversation.service.js';
 import { jobsOf, MODULES, type ModuleContext } from './modules.js';
-import { registerAccessControl } from './platform/access-control.js';
+import { registerAccessControl, sessionCookieName } from './platform/access-control.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { handleError, sendProblem } from './platform/error-handler.js';
 import type { App } from './platform/http.js';
@@ -29,6 +29,10 @@ export interface AppDeps {
   database: Database;
   config: Pick<Config, 'secureCookies' | 'trustProxy' | 'logLevel' | 'webDir' | 'sessionTtlHours' | 'dataDir'> & {
     mail?: MailConfig;
+    sessionMaxHours?: number;
+    mfaRequiredFor?: Config['mfaRequiredFor'];
+    /** Tests only: accept an http:// identity provider (a local oidc-provider on loopback). */
+    oidcOptions?: { allowHttpIssuer: boolean };
     /** Bearer token of GET /metrics; null or absent: no metrics served. */
     metricsToken?: string | null;
     /** Absent: webhooks reach public addresses only. */
@@ -128,7 +132,7 @@ export async function buildApp(
       info: { title: 'Mesa API', version: '1', description: 'Mesa de Servicio — ITIL service desk' },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'mesa_session' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps.config.secureCookies) },
           token: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -136,7 +140,10 @@ export async function buildApp(
     },
   });
 
-  registerAccessControl(app, (credentials) => services.auth.resolve(credentials));
+  registerAccessControl(app, (credentials) => services.auth.resolve(credentials), {
+    sessionCookie: sessionCookieName(deps.config.secureCookies),
+    mustEnrolMfa: (principal) => services.mfa.mustEnrol(principal),
+  });
 
   await app.register(
     async (api: App) => {

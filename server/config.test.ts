@@ -9,6 +9,14 @@ describe('configuration', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('reads the session lifetimes and the roles that must use a second factor', () => {
+    expect(loadConfig({})).toMatchObject({ sessionTtlHours: 12, sessionMaxHours: 168, mfaRequiredFor: [] });
+    expect(loadConfig({ MESA_SESSION_MAX_HOURS: '24' }).sessionMaxHours).toBe(24);
+    expect(loadConfig({ MESA_MFA_REQUIRED_FOR: 'Admin, supervisor' }).mfaRequiredFor).toEqual(['admin', 'supervisor']);
+    expect(loadConfig({ MESA_MFA_REQUIRED_FOR: 'staff' }).mfaRequiredFor).not.toContain('requester');
+    expect(() => loadConfig({ MESA_MFA_REQUIRED_FOR: 'root' })).toThrow(/MESA_MFA_REQUIRED_FOR: "root" is not a role/);
+  });
+
   it('uses PostgreSQL when DATABASE_URL says so, and a data directory when given', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database.engine).toBe('postgres');
     expect(loadConfig({ MESA_DATA_DIR: '/srv/mesa' }).database).toMatchObject({ file: '/srv/mesa/mesa.sqlite' });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ROLES, type Role, STAFF_ROLES } from '../domain/roles.js';
 import type { DatabaseTarget } from './db/connect.js';
 
 export interface Config {
@@ -14,6 +15,10 @@ export interface Config {
   /** Create the demo workspace when the database has no users. */
   seedDemo: boolean;
   sessionTtlHours: number;
+  /** A session's absolute lifetime from sign-in, however active (MESA_SESSION_MAX_HOURS, default 168). */
+  sessionMaxHours: number;
+  /** Roles that must sign in with a second factor (MESA_MFA_REQUIRED_FOR, e.g. "admin"). */
+  mfaRequiredFor: Role[];
   webDir: string;
   mail: MailConfig;
   /** Bearer token Prometheus sends to GET /metrics (MESA_METRICS_TOKEN); null serves no metrics. */
@@ -183,6 +188,21 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
+/** MESA_MFA_REQUIRED_FOR: roles separated by commas, or "staff" for every staff role; empty for none. */
+export function mfaRequiredFor(raw: string | undefined): Role[] {
+  const words = (raw ?? '')
+    .split(',')
+    .map((word) => word.trim().toLowerCase())
+    .filter(Boolean);
+  const roles = new Set<Role>();
+  for (const word of words) {
+    if (word === 'staff') for (const role of STAFF_ROLES) roles.add(role);
+    else if ((ROLES as readonly string[]).includes(word)) roles.add(word as Role);
+    else throw new ConfigError(`MESA_MFA_REQUIRED_FOR: "${word}" is not a role (use ${ROLES.join(', ')} or staff)`);
+  }
+  return [...roles];
+}
+
 /** Reads the environment once, into a frozen object; a bad value stops the process with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const dataDir = resolve(env.MESA_DATA_DIR || './data');
@@ -211,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: trustProxy(env.MESA_TRUST_PROXY),
     seedDemo: flag(env, 'MESA_SEED_DEMO', true),
     sessionTtlHours: integer(env, 'MESA_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionMaxHours: integer(env, 'MESA_SESSION_MAX_HOURS', 7 * 24, 1, 24 * 90),
+    mfaRequiredFor: mfaRequiredFor(env.MESA_MFA_REQUIRED_FOR),
     webDir: resolve(env.MESA_WEB_DIR || 'dist/web'),
     mail: Object.freeze(mailConfig(env)),
     metricsToken: secretSetting(env, 'MESA_METRICS_TOKEN'),

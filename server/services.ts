@@ -4,6 +4,8 @@ import { ConfigCache } from './db/config-cache.js';
 import type { Database } from './db/connect.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { MfaService } from './modules/auth/mfa.service.js';
+import { OidcService } from './modules/auth/oidc.service.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { CategoriesService } from './modules/categories/categories.service.js';
 import { JobsService } from './modules/jobs/jobs.service.js';
@@ -56,7 +58,12 @@ const NO_MAIL: MailConfig = {
 export function buildServices(
   database: Database,
   clock: Clock,
-  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig; webhooks?: WebhooksConfig },
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> &
+    Partial<Pick<Config, 'sessionMaxHours' | 'mfaRequiredFor'>> & {
+      mail?: MailConfig;
+      webhooks?: WebhooksConfig;
+      oidcOptions?: { allowHttpIssuer: boolean };
+    },
 ) {
   // The list of common passwords is read at start, not on the first password someone sets.
   loadPasswordPolicy();
@@ -67,11 +74,19 @@ export function buildServices(
   const audit = new AuditService(db, clock);
   const organizations = new OrganizationsService(db, clock, audit, configCache);
   const securityLog = new SecurityLogService(db, clock);
-  const sessions = new SessionsService(db, clock, audit, securityLog, config.sessionTtlHours, (ended) =>
-    bus.endCredentials(ended),
+  const sessions = new SessionsService(
+    db,
+    clock,
+    audit,
+    securityLog,
+    config.sessionTtlHours,
+    config.sessionMaxHours,
+    (ended) => bus.endCredentials(ended),
   );
+  const mfa = new MfaService(db, clock, audit, config.mfaRequiredFor);
   const users = new UsersService(db, clock, audit, organizations, sessions, securityLog);
   const auth = new AuthService(db, clock, users, sessions, organizations, securityLog);
+  const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions);
   const settings = new SettingsService(db, clock, audit, configCache);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
@@ -141,6 +156,8 @@ export function buildServices(
     sessions,
     users,
     auth,
+    mfa,
+    oidc,
     settings,
     categories,
     ticketReads,

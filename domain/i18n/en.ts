@@ -1,6 +1,7 @@
 import type { Messages } from './es.js';
 import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
+import { mfaEn } from './mfa-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...mailAdminEn,
   ...jobsEn,
   ...webhooksEn,
+  ...mfaEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',

@@ -1,5 +1,6 @@
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
+import { mfaEs } from './mfa-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
@@ -18,6 +19,7 @@ export const es = {
   ...mailAdminEs,
   ...jobsEs,
   ...webhooksEs,
+  ...mfaEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',

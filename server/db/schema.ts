@@ -519,6 +519,75 @@ export interface DB {
   job_runs: JobRunTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  mfa_totp: MfaTotpTable;
+  mfa_recovery_codes: MfaRecoveryCodeTable;
+  mfa_challenges: MfaChallengeTable;
+  identity_providers: IdentityProviderTable;
+  oidc_sign_ins: OidcSignInTable;
+  user_identities: UserIdentityTable;
+}
+
+/** A person's TOTP authenticator; it counts once `confirmed_at` is set. */
+export interface MfaTotpTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  /** The last 30-second step accepted, so a code works once. */
+  last_step: number | null;
+  failures: ColumnType<number, number | undefined, number>;
+  failures_started_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface MfaRecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+/** A sign-in between the password and the second factor; the id is the challenge's hash. */
+export interface MfaChallengeTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+}
+
+/** An OpenID Connect provider people sign in with: for staff (no organization) or one organization. */
+export interface IdentityProviderTable {
+  id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  organization_id: string | null;
+  role_claim: string | null;
+  /** JSON: claim value → role name. */
+  role_mapping: string;
+  default_role: string;
+  enabled: number;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A sign-in sent to a provider and not back yet; the id is the hash of its state. */
+export interface OidcSignInTable {
+  id: string;
+  provider_id: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface UserIdentityTable {
+  provider_id: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
 }
 
 /** A background job's run; the id is the job and its slot (server/platform/jobs.ts). */
@@ -555,6 +624,8 @@ export type TicketRow = Selectable<TicketTable>;
 export type TicketMessageRow = Selectable<TicketMessageTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type TicketEventRow = Selectable<TicketEventTable>;
+export type MfaTotpRow = Selectable<MfaTotpTable>;
+export type IdentityProviderRow = Selectable<IdentityProviderTable>;
 export type { Generated };
 
 /** An endpoint told of ticket events (server/modules/webhooks). */

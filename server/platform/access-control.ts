@@ -6,6 +6,22 @@ import { checkPermission } from './policies.js';
 import type { Principal } from './request-context.js';
 
 export const SESSION_COOKIE = 'mesa_session';
+/**
+ * Over HTTPS the session cookie takes the `__Host-` prefix: browsers then accept it only when
+ * Secure, with path "/" and no Domain, so a sibling subdomain cannot plant or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+export function sessionCookieName(secureCookies: boolean): string {
+  return secureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+export interface AccessControlOptions {
+  /** The session cookie's name (sessionCookieName). */
+  sessionCookie?: string;
+  /** Whether this caller must enrol a second factor before anything but the routes marked `beforeMfa`. */
+  mustEnrolMfa?: (principal: Principal) => Promise<boolean>;
+}
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,7 +45,12 @@ function bearerOf(request: FastifyRequest): string | undefined {
  * cookie-authenticated changes, then the permission the route declared — all before the body
  * is parsed, so a caller without the permission learns nothing from validation errors.
  */
-export function registerAccessControl(app: App, resolvePrincipal: ResolvePrincipal): void {
+export function registerAccessControl(
+  app: App,
+  resolvePrincipal: ResolvePrincipal,
+  options: AccessControlOptions = {},
+): void {
+  const cookieName = options.sessionCookie ?? SESSION_COOKIE;
   app.decorateRequest('principal', null);
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (request) => {
@@ -40,7 +61,7 @@ export function registerAccessControl(app: App, resolvePrincipal: ResolvePrincip
     // Public routes ignore credentials: a stale cookie must not stand between a user and signing in.
     if (permission === 'public') return;
     const bearer = bearerOf(request);
-    const sessionSecret = bearer === undefined ? request.cookies[SESSION_COOKIE] : undefined;
+    const sessionSecret = bearer === undefined ? request.cookies[cookieName] : undefined;
     if (bearer !== undefined || sessionSecret) {
       const principal = await resolvePrincipal({
         ...(bearer !== undefined ? { bearer } : {}),
@@ -57,6 +78,9 @@ export function registerAccessControl(app: App, resolvePrincipal: ResolvePrincip
         throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked');
       request.principal = principal;
       request.ctx.principal = principal;
+      if (principal && !request.routeOptions.config.beforeMfa && (await options.mustEnrolMfa?.(principal))) {
+        throw new AppError('mfa_enrolment_required');
+      }
     }
     checkPermission(request.principal, permission);
   });

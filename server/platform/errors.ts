@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   invalid_credentials: { status: 401, title: 'Email or password is wrong' },
   forbidden: { status: 403, title: 'Not allowed' },
   csrf_failed: { status: 403, title: 'Missing or wrong CSRF token' },
+  mfa_enrolment_required: { status: 403, title: 'Set up a second sign-in factor first' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflicts with existing data' },
   version_conflict: { status: 409, title: 'Changed by someone else since you loaded it' },

@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares the permission it needs; app.ts refuses to start when one does not. */
     permission?: Permission;
+    /** Open to someone who must enrol a second factor first (MESA_MFA_REQUIRED_FOR): enrolment, /me, sign-out. */
+    beforeMfa?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -1,5 +1,20 @@
+import type { App } from '../../platform/http.js';
 import { defineModule } from '../../platform/module.js';
 import { authJobs } from './auth.jobs.js';
 import { registerAuthRoutes } from './auth.routes.js';
+import { registerMfaRoutes } from './mfa.routes.js';
+import { registerOidcRoutes } from './oidc.routes.js';
 
-export const authModule = defineModule({ name: 'auth', routes: registerAuthRoutes, jobs: authJobs });
+type Deps = Parameters<typeof registerAuthRoutes>[1] &
+  Parameters<typeof registerMfaRoutes>[1] &
+  Parameters<typeof registerOidcRoutes>[1];
+
+export const authModule = defineModule({
+  name: 'auth',
+  routes: (app: App, deps: Deps) => {
+    registerAuthRoutes(app, deps);
+    registerMfaRoutes(app, deps);
+    registerOidcRoutes(app, deps);
+  },
+  jobs: authJobs,
+});

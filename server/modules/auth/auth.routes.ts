@@ -10,17 +10,21 @@ import {
   UpdateMeBody,
 } from '../../../domain/contracts/auth.js';
 import { IdParams, Ok } from '../../../domain/contracts/common.js';
-import { checkSameOrigin, SESSION_COOKIE } from '../../platform/access-control.js';
+import { MfaChallenge } from '../../../domain/contracts/mfa.js';
+import { checkSameOrigin, sessionCookieName } from '../../platform/access-control.js';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import type { UsersService } from '../users/users.service.js';
 import type { AuthService } from './auth.service.js';
+import type { MfaService } from './mfa.service.js';
+import { openSession } from './session-cookie.js';
 import type { SessionsService } from './sessions.service.js';
 
 interface Deps {
   auth: AuthService;
   sessions: SessionsService;
   users: UsersService;
+  mfa: MfaService;
   secureCookies: boolean;
 }
 
@@ -31,10 +35,13 @@ function principalOf(ctx: { principal: { userId: string } | null }) {
   return ctx.principal;
 }
 
-export function registerAuthRoutes(app: App, { auth, sessions, users, secureCookies }: Deps) {
+export function registerAuthRoutes(app: App, { auth, sessions, users, mfa, secureCookies }: Deps) {
   app.post(
     '/auth/login',
-    { config: { permission: 'public' }, schema: { tags, body: LoginBody, response: { 200: Me } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags, body: LoginBody, response: { 200: Type.Union([Me, MfaChallenge]) } },
+    },
     async (request, reply) => {
       checkSameOrigin(request);
       const meta = {
@@ -42,37 +49,27 @@ export function registerAuthRoutes(app: App, { auth, sessions, users, secureCook
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
       };
-      const session = await auth.login(request.body.email, request.body.password, meta);
-      // Rotation: whatever session the browser had before signing in is ended.
-      const previous = request.cookies[SESSION_COOKIE];
-      if (previous) {
-        const old = await sessions.resolveSession(previous);
-        if (old) await sessions.endSession(old.sessionId);
-      }
-      reply.setCookie(SESSION_COOKIE, session.secret, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: secureCookies,
-        expires: new Date(session.expiresAt),
-      });
-      const principal = await auth.principalFor(session.userId, 'session', session);
-      return auth.me({ ...request.ctx, principal });
+      const user = await auth.checkCredentials(request.body.email, request.body.password, meta);
+      // Enrolled in a second factor: no session yet, a short-lived challenge for POST /auth/mfa.
+      if (await mfa.isEnrolled(user.id)) return mfa.startChallenge(user.id);
+      return openSession(request, reply, { auth, sessions, secureCookies }, user.id);
     },
   );
 
   app.post(
     '/auth/logout',
-    { config: { permission: 'authenticated' }, schema: { tags, response: { 200: Ok } } },
+    { config: { permission: 'authenticated', beforeMfa: true }, schema: { tags, response: { 200: Ok } } },
     async (request, reply) => {
       if (request.principal?.sessionId) await sessions.endSession(request.principal.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(sessionCookieName(secureCookies), { path: '/' });
       return { status: 'ok' as const };
     },
   );
 
-  app.get('/me', { config: { permission: 'authenticated' }, schema: { tags, response: { 200: Me } } }, (request) =>
-    auth.me(request.ctx),
+  app.get(
+    '/me',
+    { config: { permission: 'authenticated', beforeMfa: true }, schema: { tags, response: { 200: Me } } },
+    (request) => auth.me(request.ctx),
   );
 
   app.patch(

@@ -96,6 +96,17 @@ export class AuthService {
   }
 
   async login(email: string, password: string, meta: ClientMeta) {
+    const user = await this.checkCredentials(email, password, meta);
+    // A new session id at every login: a session fixed before sign-in is never promoted.
+    const session = await this.sessions.startSession(user.id, meta);
+    return { ...session, userId: user.id };
+  }
+
+  /**
+   * The person behind a right email and password, throttled per (account, address) pair with
+   * growing delays and failure-only ceilings; the session (or the second step) is the caller's.
+   */
+  async checkCredentials(email: string, password: string, meta: ClientMeta) {
     const account = normalizeEmail(email);
     const now = this.clock.now();
     const ctx: RequestContext = { principal: null, requestId: meta.requestId ?? null, ip: meta.ip };
@@ -139,14 +150,12 @@ export class AuthService {
       }
       throw new AppError('invalid_credentials');
     }
-    // Success: this pair starts afresh, and the attempt is handed back to the wider ceilings.
+    // Right password: this pair starts afresh, and the attempt is handed back to the wider ceilings.
     await throttle.clearAttempts(this.db, pairKey);
     await throttle.refundAttempt(this.db, accountKey);
     if (addressKey) await throttle.refundAttempt(this.db, addressKey);
-    // A new session id at every login: a session fixed before sign-in is never promoted.
-    const session = await this.sessions.startSession(user.id, meta);
     await this.securityLog.record(null, ctx, { ...event, kind: 'sign_in.succeeded', userId: user.id });
-    return { ...session, userId: user.id };
+    return user;
   }
 
   /** Whether an account is locked from signing in anywhere, and from how many addresses. */

@@ -15,6 +15,8 @@ const TOKEN_PREFIX = 'mesa_';
 const HOUR = 3_600_000;
 // Sliding expiry is renewed at most this often, so a busy agent does not write on every request.
 const TOUCH_EVERY_MS = 5 * 60_000;
+/** A week: an agent signs in again each Monday however busy the session was. */
+export const DEFAULT_SESSION_MAX_HOURS = 7 * 24;
 
 export function toApiToken(row: ApiTokenRow): ApiToken {
   return {
@@ -37,9 +39,18 @@ export class SessionsService implements SignIns {
     private readonly audit: AuditService,
     private readonly securityLog: SecurityRecorder,
     private readonly sessionTtlHours: number,
+    /** The absolute lifetime (MESA_SESSION_MAX_HOURS): use slides the idle expiry, never past this. */
+    private readonly sessionMaxHours: number = DEFAULT_SESSION_MAX_HOURS,
     /** Told when credentials stop working, so open event streams resting on them close. */
     private readonly ended: (ended: CredentialsEnded) => void = () => {},
   ) {}
+
+  /** The idle expiry slid from `now`, capped by the absolute lifetime counted from the sign-in. */
+  private expiryFrom(now: Date, createdAt: Date): string {
+    const idle = now.getTime() + this.sessionTtlHours * HOUR;
+    const absolute = createdAt.getTime() + this.sessionMaxHours * HOUR;
+    return new Date(Math.min(idle, absolute)).toISOString();
+  }
 
   async startSession(userId: string, meta: { ip: string | null; userAgent: string | null }) {
     const secret = newSecret();
@@ -50,7 +61,7 @@ export class SessionsService implements SignIns {
       csrf_token: newSecret(),
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + this.sessionTtlHours * HOUR).toISOString(),
+      expires_at: this.expiryFrom(now, now),
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
     };
@@ -64,7 +75,7 @@ export class SessionsService implements SignIns {
     const session = await repo.findLiveSession(this.db, hashSecret(secret), now.toISOString());
     if (!session) return undefined;
     if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
-      const expiresAt = new Date(now.getTime() + this.sessionTtlHours * HOUR).toISOString();
+      const expiresAt = this.expiryFrom(now, new Date(session.created_at));
       await repo.touchSession(this.db, session.id, now.toISOString(), expiresAt);
     }
     return { sessionId: session.id, userId: session.user_id, csrfToken: session.csrf_token };

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordBody, LoginBody, Me, UpdateMeBody } from '../../../domain/contracts/auth.js';
+import type { MfaChallenge } from '../../../domain/contracts/mfa.js';
 import { apiRequest, isApiError, setCsrfToken } from './client.js';
 
 export const meQueryKey = ['me'] as const;
@@ -36,8 +37,10 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginBody) =>
-      apiRequest<Me>('/auth/login', { method: 'POST', body, expectUnauthenticated: true }),
+      apiRequest<Me | MfaChallenge>('/auth/login', { method: 'POST', body, expectUnauthenticated: true }),
     onSuccess: (me) => {
+      // A second factor is due: no one is signed in yet (the login page asks for the code).
+      if ('mfaRequired' in me) return;
       setCsrfToken(me.csrfToken);
       // Whatever another account left in the cache must not show through.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });

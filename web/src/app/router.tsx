@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { type Permission, rolesGrant } from '../../../domain/permissions.js';
 import { isStaff } from '../../../domain/roles.js';
+import { mfaStatusQuery } from '../api/use-mfa.js';
 import { meQuery } from '../api/use-session.js';
 import { LoginPage, safeRedirect } from '../auth/login-page.js';
 import { AppLayout } from '../shell/app-layout.js';
@@ -53,6 +54,9 @@ const appRoute = createRoute({
       const target = location.href === '/' ? undefined : location.href;
       throw redirect({ to: '/login', search: target ? { redirect: target } : {}, replace: true });
     }
+    // The desk requires a second factor of this person and they have none: enrol before anything else.
+    const mfa = await context.queryClient.ensureQueryData(mfaStatusQuery).catch(() => null);
+    if (mfa?.required && location.pathname !== '/account') throw redirect({ to: '/account', replace: true });
     return { me };
   },
   component: AppLayout,

@@ -3,9 +3,11 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.js';
+import { useSignInProviders } from '../api/use-mfa.js';
 import { useLogin } from '../api/use-session.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { LanguageSwitch } from '../shell/language-switch.js';
+import { MfaStep, ProviderButtons } from './mfa-step.js';
 
 /** Only paths inside this app are followed after signing in; anything else goes home. */
 export function safeRedirect(target: string | undefined): string {
@@ -21,6 +23,14 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const providers = useSignInProviders();
+  // A sign-in through an identity provider that still needs the second factor comes back with
+  // its challenge in the fragment, which no server or log ever sees.
+  const [challenge, setChallenge] = useState<string | null>(() => {
+    const found = /^#mfa=(.+)$/.exec(window.location.hash);
+    return found?.[1] ? decodeURIComponent(found[1]) : null;
+  });
+  const goOn = () => void navigate({ href: safeRedirect(search.redirect), replace: true });
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,7 +38,12 @@ export function LoginPage() {
     if (!email.trim() || !password) return;
     login.mutate(
       { email: email.trim(), password },
-      { onSuccess: () => void navigate({ href: safeRedirect(search.redirect), replace: true }) },
+      {
+        onSuccess: (answer) => {
+          if ('mfaRequired' in answer) setChallenge(answer.challenge);
+          else goOn();
+        },
+      },
     );
   };
 
@@ -45,49 +60,63 @@ export function LoginPage() {
           </Title>
           <LanguageSwitch />
         </Group>
-        <Paper withBorder shadow="sm" radius="md" p="xl" component="form" onSubmit={handleSubmit} noValidate>
-          <Stack>
-            <div>
-              <Title order={2} size="h3">
-                {t('login.title')}
-              </Title>
-              <Text c="dimmed" size="sm">
-                {t('login.subtitle')}
-              </Text>
-            </div>
-            {error ? (
-              <Alert
-                color={locked ? 'orange' : 'red'}
-                variant="light"
-                role="alert"
-                title={locked ? t('login.lockedTitle') : undefined}
-              >
-                {wrong ? t('login.wrongCredentials') : message(error)}
-              </Alert>
-            ) : null}
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              value={email}
-              error={submitted && !email.trim() ? t('errors.fields.required') : undefined}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+        {challenge ? (
+          <Paper withBorder shadow="sm" radius="md" p="xl">
+            <MfaStep
+              challenge={challenge}
+              onDone={goOn}
+              onBack={() => {
+                setChallenge(null);
+                setPassword('');
+              }}
             />
-            <PasswordInput
-              label={t('fields.password')}
-              autoComplete="current-password"
-              required
-              value={password}
-              error={submitted && !password ? t('errors.fields.required') : undefined}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-            />
-            <Button type="submit" loading={login.isPending} fullWidth>
-              {t('login.submit')}
-            </Button>
-          </Stack>
-        </Paper>
+          </Paper>
+        ) : (
+          <Paper withBorder shadow="sm" radius="md" p="xl" component="form" onSubmit={handleSubmit} noValidate>
+            <Stack>
+              <div>
+                <Title order={2} size="h3">
+                  {t('login.title')}
+                </Title>
+                <Text c="dimmed" size="sm">
+                  {t('login.subtitle')}
+                </Text>
+              </div>
+              {error ? (
+                <Alert
+                  color={locked ? 'orange' : 'red'}
+                  variant="light"
+                  role="alert"
+                  title={locked ? t('login.lockedTitle') : undefined}
+                >
+                  {wrong ? t('login.wrongCredentials') : message(error)}
+                </Alert>
+              ) : null}
+              <TextInput
+                label={t('fields.email')}
+                type="email"
+                autoComplete="username"
+                required
+                autoFocus
+                value={email}
+                error={submitted && !email.trim() ? t('errors.fields.required') : undefined}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t('fields.password')}
+                autoComplete="current-password"
+                required
+                value={password}
+                error={submitted && !password ? t('errors.fields.required') : undefined}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+              />
+              <Button type="submit" loading={login.isPending} fullWidth>
+                {t('login.submit')}
+              </Button>
+              <ProviderButtons providers={providers.data ?? []} />
+            </Stack>
+          </Paper>
+        )}
         <Text size="xs" c="dimmed" ta="center">
           {t('login.help')}
         </Text>

@@ -1,0 +1,31 @@
+/** Mensajes del segundo factor y del ingreso con un proveedor de identidad. */
+export const mfaEs = {
+  mfa: {
+    title: 'Verificación en dos pasos',
+    description: 'Además de la contraseña, un código de la aplicación de autenticación de su teléfono.',
+    on: 'Activada',
+    off: 'Desactivada',
+    required: 'La mesa exige la verificación en dos pasos para su cuenta: actívela para continuar.',
+    start: 'Activar',
+    scan: 'Escanee el código con su aplicación de autenticación (o escriba la clave) y escriba el primer código que muestre.',
+    secretLabel: 'Clave para escribir a mano',
+    qrAlt: 'Código QR para la aplicación de autenticación',
+    code: 'Código de 6 dígitos',
+    confirm: 'Confirmar',
+    recoveryTitle: 'Códigos de recuperación',
+    recoveryHint:
+      'Guárdelos en un lugar seguro: se muestran solo esta vez y cada uno sirve una vez si pierde el teléfono.',
+    recoveryLeft: 'Le quedan {{count}} códigos de recuperación.',
+    done: 'Listo, los guardé',
+    disable: 'Desactivar',
+    disableHint: 'Para desactivarla, escriba un código actual de la aplicación.',
+    wrongCode: 'El código no es correcto o ya se usó.',
+    stepTitle: 'Verificación en dos pasos',
+    stepHint: 'Escriba el código de su aplicación de autenticación, o uno de sus códigos de recuperación.',
+    stepCode: 'Código',
+    stepSubmit: 'Verificar',
+    stepBack: 'Volver',
+    orWith: 'o ingrese con',
+    signInWith: 'Ingresar con {{provider}}',
+  },
+};
