@@ -31,6 +31,8 @@ export interface AppDeps {
     mail?: MailConfig;
     /** Bearer token of GET /metrics; null or absent: no metrics served. */
     metricsToken?: string | null;
+    /** MESA_CLAMD: the virus scanner every file goes through; null or absent scans none. */
+    clamd?: string | null;
   };
   clock?: Clock;
   /** Defaults to JSON lines on stdout at config.logLevel. */

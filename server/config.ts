@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DatabaseTarget } from './db/connect.js';
+import { parseClamdAddress } from './platform/clamd.js';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   mail: MailConfig;
   /** Bearer token Prometheus sends to GET /metrics (MESA_METRICS_TOKEN); null serves no metrics. */
   metricsToken: string | null;
+  /** The ClamAV daemon every file is scanned by (MESA_CLAMD: a Unix socket path or tcp://host:port); null scans none. */
+  clamd: string | null;
 }
 
 export interface MailConfig {
@@ -171,6 +174,15 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   };
 }
 
+function clamdSetting(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!parseClamdAddress(value))
+    throw new ConfigError(
+      `MESA_CLAMD must be clamd's Unix socket (an absolute path) or tcp://host:port, got "${value}"`,
+    );
+  return value;
+}
+
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /** Reads the environment once, into a frozen object; a bad value stops the process with a clear message. */
@@ -204,5 +216,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     webDir: resolve(env.MESA_WEB_DIR || 'dist/web'),
     mail: Object.freeze(mailConfig(env)),
     metricsToken: secretSetting(env, 'MESA_METRICS_TOKEN'),
+    clamd: clamdSetting(env.MESA_CLAMD),
   });
 }

@@ -34,6 +34,7 @@ import { TicketReadsService } from './modules/tickets/ticket-reads.service.js';
 import { TicketsService } from './modules/tickets/tickets.service.js';
 import { UsersService } from './modules/users/users.service.js';
 import { observeOfModules } from './modules.js';
+import { clamdScanner, parseClamdAddress } from './platform/clamd.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
 import { localStorage } from './platform/storage.js';
@@ -53,7 +54,7 @@ const NO_MAIL: MailConfig = {
 export function buildServices(
   database: Database,
   clock: Clock,
-  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig },
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir'> & { mail?: MailConfig; clamd?: string | null },
 ) {
   const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
@@ -87,7 +88,10 @@ export function buildServices(
     routing,
   });
   const storage = localStorage(join(config.dataDir, 'files'));
-  const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history);
+  const clamd = config.clamd ? parseClamdAddress(config.clamd) : null;
+  const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history, {
+    scanner: clamd ? clamdScanner(clamd) : null,
+  });
   const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
   const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
   const procedures = new ProceduresService(db, clock, audit, categories);

@@ -21,7 +21,7 @@ export const TEST_CONFIG = {
 
 export async function buildTestApp(
   database: Database,
-  options: { clock?: Clock; webDir?: string; mail?: MailConfig } = {},
+  options: { clock?: Clock; webDir?: string; mail?: MailConfig; clamd?: string } = {},
 ) {
   const built = await buildApp({
     database,
@@ -29,6 +29,7 @@ export async function buildTestApp(
       ...TEST_CONFIG,
       webDir: options.webDir ?? TEST_CONFIG.webDir,
       ...(options.mail ? { mail: options.mail } : {}),
+      ...(options.clamd ? { clamd: options.clamd } : {}),
     },
     logger: createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -13,6 +13,7 @@ import * as configGeneration from './20261129_0011_config_generation.js';
 import * as listPaging from './20261129_0012_list_paging.js';
 import * as openTicketWord from './20261129_0013_open_ticket_word.js';
 import * as jobRuns from './20261207_0014_job_runs.js';
+import * as attachmentScans from './20261207_0018_attachment_scans.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0012_list_paging': listPaging,
   '20261129_0013_open_ticket_word': openTicketWord,
   '20261207_0014_job_runs': jobRuns,
+  '20261207_0018_attachment_scans': attachmentScans,
 };
