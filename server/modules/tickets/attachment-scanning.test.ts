@@ -173,7 +173,7 @@ if (!CLAMD) {
         const events = (timeline.items ?? timeline) as { kind: string; changes: unknown[] }[];
         expect(events.find((e) => e.kind === 'attachment_quarantined')?.changes).toEqual([
           {
-            field: 'attachment',
+            field: 'refusedFile',
             from: null,
             to: { fileName: 'factura.txt', refused: 'infected', signature: 'Mesa-Test-EICAR.UNOFFICIAL' },
           },

@@ -233,7 +233,7 @@ export class ConversationService {
         await this.history.record(trx, ctx, ticketId, {
           kind: 'attachment_quarantined',
           changes: [
-            { field: 'attachment', from: null, to: { fileName, refused: 'infected', signature: verdict.signature } },
+            { field: 'refusedFile', from: null, to: { fileName, refused: 'infected', signature: verdict.signature } },
           ],
         });
         return repo.touchTicket(trx, ticketId, { updated_at: file.at.toISOString() });
