@@ -74,6 +74,7 @@ async function inspectBytes(bytes: Buffer, depth: number, budget: Budget, limits
 interface ZipEntry {
   name: string;
   method: number;
+  encrypted: boolean;
   compressedSize: number;
   size: number;
   localOffset: number;
@@ -100,12 +101,20 @@ function inspectZip(bytes: Buffer, depth: number, budget: Budget, limits: Archiv
 
 async function inspectNested(bytes: Buffer, entries: ZipEntry[], depth: number, budget: Budget, limits: ArchiveLimits) {
   for (const entry of entries) {
+    // An encrypted entry, or one compressed other than stored or deflated, cannot be looked into
+    // here; its declared size has been counted, and the virus scanner judges it.
+    if (entry.encrypted || (entry.method !== 0 && entry.method !== 8)) continue;
     const data = entryData(bytes, entry);
     // The first bytes tell whether an entry is an archive, whatever its name says.
-    const head =
-      entry.method === 0
-        ? data.subarray(0, 512)
-        : inflateRawSync(data.subarray(0, 1024), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 512);
+    let head: Buffer;
+    try {
+      head =
+        entry.method === 0
+          ? data.subarray(0, 512)
+          : inflateRawSync(data.subarray(0, 1024), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, 512);
+    } catch {
+      throw new ArchiveRefused('malformed', `${entry.name.slice(0, 100)} is damaged`);
+    }
     if (!isZip(head) && !isEmptyZip(head) && !isGzip(head) && !isTar(head)) continue;
     checkDepth(depth + 1, limits);
     let inner: Buffer;
@@ -149,6 +158,7 @@ function centralDirectory(bytes: Buffer): ZipEntry[] {
     const entry: ZipEntry = {
       name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
       method: bytes.readUInt16LE(at + 10),
+      encrypted: (bytes.readUInt16LE(at + 8) & 1) === 1,
       compressedSize: bytes.readUInt32LE(at + 20),
       size: bytes.readUInt32LE(at + 24),
       localOffset: bytes.readUInt32LE(at + 42),

@@ -63,9 +63,8 @@ export function clamdScanner(address: ClamdAddress, timeoutMs = CLAMD_TIMEOUT_MS
         socket.on('end', () => finish(...readAnswer(Buffer.concat(answer).toString('utf8'), unavailable)));
         socket.on('connect', () => {
           send(socket, source).catch((error: unknown) => {
-            // clamd may close the stream early (a size limit): its answer, if any, says why.
-            if (!settled && socket.destroyed)
-              finish(unavailable(error instanceof Error ? error.message : String(error)));
+            // The file could not be read, or clamd closed the stream early (a size limit).
+            finish(unavailable(error instanceof Error ? error.message : String(error)));
           });
         });
       }),

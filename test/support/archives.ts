@@ -13,6 +13,8 @@ export interface ZipEntryInput {
   store?: boolean;
   /** What the central directory claims it expands to (a lie, for hostile cases). */
   declaredSize?: number;
+  /** The compression method written in the headers, over what `store` implies (the bytes are `data` as given). */
+  method?: number;
 }
 
 /** A zip archive, written the way common tools write one (local headers, central directory, end record). */
@@ -22,8 +24,9 @@ export function zip(entries: ZipEntryInput[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const body = entry.store ? entry.data : deflateRawSync(entry.data);
-    const method = entry.store ? 0 : 8;
+    const raw = entry.store || entry.method !== undefined;
+    const body = raw ? entry.data : deflateRawSync(entry.data);
+    const method = entry.method ?? (entry.store ? 0 : 8);
     const crc = crc32(entry.data);
     const size = entry.declaredSize ?? entry.data.length;
     const local = Buffer.alloc(30);
