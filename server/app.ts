@@ -37,6 +37,8 @@ export interface AppDeps {
     metricsToken?: string | null;
     /** Absent: webhooks reach public addresses only. */
     webhooks?: WebhooksConfig;
+    /** MESA_CLAMD: the virus scanner every file goes through; null or absent scans none. */
+    clamd?: string | null;
   };
   clock?: Clock;
   /** Defaults to JSON lines on stdout at config.logLevel. */

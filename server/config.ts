@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ROLES, type Role, STAFF_ROLES } from '../domain/roles.js';
 import type { DatabaseTarget } from './db/connect.js';
+import { parseClamdAddress } from './platform/clamd.js';
 
 export interface Config {
   port: number;
@@ -23,6 +24,8 @@ export interface Config {
   mail: MailConfig;
   /** Bearer token Prometheus sends to GET /metrics (MESA_METRICS_TOKEN); null serves no metrics. */
   metricsToken: string | null;
+  /** The ClamAV daemon every file is scanned by (MESA_CLAMD: a Unix socket path or tcp://host:port); null scans none. */
+  clamd: string | null;
   webhooks: WebhooksConfig;
 }
 
@@ -186,6 +189,15 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   };
 }
 
+function clamdSetting(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!parseClamdAddress(value))
+    throw new ConfigError(
+      `MESA_CLAMD must be clamd's Unix socket (an absolute path) or tcp://host:port, got "${value}"`,
+    );
+  return value;
+}
+
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /** MESA_MFA_REQUIRED_FOR: roles separated by commas, or "staff" for every staff role; empty for none. */
@@ -236,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     webDir: resolve(env.MESA_WEB_DIR || 'dist/web'),
     mail: Object.freeze(mailConfig(env)),
     metricsToken: secretSetting(env, 'MESA_METRICS_TOKEN'),
+    clamd: clamdSetting(env.MESA_CLAMD),
     webhooks: Object.freeze({ allowPrivate: flag(env, 'MESA_WEBHOOKS_ALLOW_PRIVATE', false) }),
   });
 }

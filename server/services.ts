@@ -38,6 +38,7 @@ import { TicketsService } from './modules/tickets/tickets.service.js';
 import { UsersService } from './modules/users/users.service.js';
 import { WebhooksService } from './modules/webhooks/webhooks.service.js';
 import { observeOfModules } from './modules.js';
+import { clamdScanner, parseClamdAddress } from './platform/clamd.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
 import { loadPasswordPolicy } from './platform/password-policy.js';
@@ -63,6 +64,7 @@ export function buildServices(
       mail?: MailConfig;
       webhooks?: WebhooksConfig;
       oidcOptions?: { allowHttpIssuer: boolean };
+      clamd?: string | null;
     },
 ) {
   // The list of common passwords is read at start, not on the first password someone sets.
@@ -110,7 +112,10 @@ export function buildServices(
     routing,
   });
   const storage = localStorage(join(config.dataDir, 'files'));
-  const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history);
+  const clamd = config.clamd ? parseClamdAddress(config.clamd) : null;
+  const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history, {
+    scanner: clamd ? clamdScanner(clamd) : null,
+  });
   const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
   const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
   const procedures = new ProceduresService(db, clock, audit, categories);

@@ -68,6 +68,7 @@ export const ticketsEn: typeof ticketsEs = {
       resolutionNotes: 'How it was resolved',
       priorityReason: 'Why the priority changes',
       attachment: 'Attachment',
+      refusedFile: 'File refused as infected (quarantined)',
     },
   },
   portalForm: {

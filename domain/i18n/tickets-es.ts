@@ -69,6 +69,7 @@ export const ticketsEs = {
       resolutionNotes: 'Cómo se resolvió',
       priorityReason: 'Motivo del cambio de prioridad',
       attachment: 'Adjunto',
+      refusedFile: 'Archivo rechazado por contener malware (en cuarentena)',
     },
   },
   portalForm: {

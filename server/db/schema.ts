@@ -525,6 +525,7 @@ export interface DB {
   identity_providers: IdentityProviderTable;
   oidc_sign_ins: OidcSignInTable;
   user_identities: UserIdentityTable;
+  quarantined_files: QuarantinedFileTable;
 }
 
 /** A person's TOTP authenticator; it counts once `confirmed_at` is set. */
@@ -590,6 +591,23 @@ export interface UserIdentityTable {
   created_at: Timestamp;
 }
 
+/** A file refused as infected; its bytes are under storage_key (quarantine/…), never served. */
+export interface QuarantinedFileTable {
+  id: string;
+  /** The ticket it was sent to, when it was sent to one (mail names it in the ticket's text). */
+  ticket_id: string | null;
+  file_name: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  /** What the virus scanner named, e.g. "Win.Test.EICAR_HDB-1". */
+  signature: string;
+  uploaded_by_id: string;
+  /** The request (or `mail:<inbound id>`) that brought it. */
+  request_id: string | null;
+  created_at: Timestamp;
+}
+
 /** A background job's run; the id is the job and its slot (server/platform/jobs.ts). */
 export interface JobRunTable {
   id: string;
@@ -623,6 +641,7 @@ export type CategoryRow = Selectable<CategoryTable>;
 export type TicketRow = Selectable<TicketTable>;
 export type TicketMessageRow = Selectable<TicketMessageTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
+export type QuarantinedFileRow = Selectable<QuarantinedFileTable>;
 export type TicketEventRow = Selectable<TicketEventTable>;
 export type MfaTotpRow = Selectable<MfaTotpTable>;
 export type IdentityProviderRow = Selectable<IdentityProviderTable>;

@@ -48,6 +48,8 @@ export function detectContentType(head: Buffer, fileName: string): DetectedType 
     // Office files are zip archives; the name tells which one, the bytes tell it is a zip.
     return OFFICE_ZIP[extension] ?? { contentType: 'application/zip', extensions: ['zip'] };
   }
+  // A compressed log bundle (.tar.gz, .gz); judged for bombs and nesting by archive-inspection.ts.
+  if (startsWith(head, [0x1f, 0x8b, 0x08])) return { contentType: 'application/gzip', extensions: ['gz', 'tgz'] };
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return { contentType: 'application/vnd.ms-office', extensions: ['doc', 'xls', 'ppt', 'msg'] };
   }

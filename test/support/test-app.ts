@@ -21,7 +21,7 @@ export const TEST_CONFIG = {
 
 export async function buildTestApp(
   database: Database,
-  options: { clock?: Clock; webDir?: string; mail?: MailConfig; webhooks?: WebhooksConfig } = {},
+  options: { clock?: Clock; webDir?: string; mail?: MailConfig; webhooks?: WebhooksConfig; clamd?: string } = {},
 ) {
   const built = await buildApp({
     database,
@@ -30,6 +30,7 @@ export async function buildTestApp(
       webDir: options.webDir ?? TEST_CONFIG.webDir,
       ...(options.mail ? { mail: options.mail } : {}),
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+      ...(options.clamd ? { clamd: options.clamd } : {}),
     },
     logger: createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -16,6 +16,7 @@ import * as jobRuns from './20261207_0014_job_runs.js';
 import * as signInSecurity from './20261207_0015_sign_in_security.js';
 import * as webhooks from './20261207_0016_webhooks.js';
 import * as mfaOidc from './20261207_0017_mfa_oidc.js';
+import * as attachmentScans from './20261207_0018_attachment_scans.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0015_sign_in_security': signInSecurity,
   '20261207_0016_webhooks': webhooks,
   '20261207_0017_mfa_oidc': mfaOidc,
+  '20261207_0018_attachment_scans': attachmentScans,
 };

@@ -228,7 +228,9 @@ export class MailProcessorService {
         );
         attachmentIds.push(stored.id);
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
+        // A scanner that cannot answer keeps the whole message (failed, to be reprocessed): no file is
+        // taken unscanned, and none is dropped for want of a scanner.
+        if (!(error instanceof AppError) || error.code === 'unavailable') throw error;
         refused.push(`${file.fileName} (${error.message})`);
       }
     }

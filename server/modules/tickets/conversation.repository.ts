@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AttachmentRow, DB, TicketEventRow, TicketMessageRow } from '../../db/schema.js';
+import type { AttachmentRow, DB, QuarantinedFileRow, TicketEventRow, TicketMessageRow } from '../../db/schema.js';
 
 export function insertMessage(db: Kysely<DB>, row: TicketMessageRow) {
   return db.insertInto('ticket_messages').values(row).execute();
@@ -51,6 +51,10 @@ export function messageBodies(db: Kysely<DB>, ticketId: string) {
 
 export function insertAttachment(db: Kysely<DB>, row: AttachmentRow) {
   return db.insertInto('attachments').values(row).execute();
+}
+
+export function insertQuarantinedFile(db: Kysely<DB>, row: QuarantinedFileRow) {
+  return db.insertInto('quarantined_files').values(row).execute();
 }
 
 /** Attachments with the name of who uploaded them, as every read shows them. */

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Attachment, Message, MessageBody } from '../../../domain/contracts/tickets.js';
 import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, TicketRow } from '../../db/schema.js';
+import { ArchiveRefused, inspectArchive, isArchive } from '../../platform/archive-inspection.js';
+import type { VirusScanner } from '../../platform/clamd.js';
 import type { Clock } from '../../platform/clock.js';
 import { cleanFileName, detectContentType } from '../../platform/content-type.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
@@ -29,6 +31,8 @@ export class ConversationService {
     private readonly reads: TicketReadsService,
     private readonly tickets: TicketsService,
     private readonly history: TicketHistory,
+    /** The virus scanner every file goes through (MESA_CLAMD); null scans none. */
+    private readonly files: { scanner: VirusScanner | null } = { scanner: null },
   ) {}
 
   /**
@@ -126,9 +130,14 @@ export class ConversationService {
       await this.storage.remove(storageKey);
       throw new AppError(
         'unsupported_media_type',
-        'Only images, PDF, text, CSV, Office documents and zip archives can be attached',
+        'Only images, PDF, text, CSV, Office documents and zip or gzip archives can be attached',
       );
     }
+    await this.check(
+      ctx,
+      { storageKey, fileName: cleanFileName(file.fileName, detected), head, size, sha256, at },
+      target.ticketId ?? null,
+    );
     const row = {
       id,
       ticket_id: target.ticketId ?? null,
@@ -158,6 +167,83 @@ export class ConversationService {
       await conversation.insertAttachment(this.db, row);
     }
     return toAttachment({ ...row, uploader_name: principal.name });
+  }
+
+  /**
+   * What every file goes through before it is taken: an archive that expands too far or nests too
+   * deep is refused (nothing extracted to disk); then, with MESA_CLAMD set, the virus scanner. An
+   * infected file is moved to quarantine/ (never an attachment, never served), recorded with the
+   * signature, and named on the ticket it was sent to. A scanner that gives no answer refuses the
+   * file with 503 `unavailable`: nothing unscanned is taken while scanning is on.
+   */
+  private async check(
+    ctx: RequestContext,
+    file: { storageKey: string; fileName: string; head: Buffer; size: number; sha256: string; at: Date },
+    ticketId: string | null,
+  ): Promise<void> {
+    const { storageKey } = file;
+    const refuse = async (error: AppError): Promise<never> => {
+      await this.storage.remove(storageKey);
+      throw error;
+    };
+    if (isArchive(file.head)) {
+      try {
+        await inspectArchive(file.head, () => this.storage.read(storageKey));
+      } catch (error) {
+        if (!(error instanceof ArchiveRefused)) throw error;
+        const code =
+          error.reason === 'expanded_size' || error.reason === 'ratio' ? 'payload_too_large' : 'unsupported_media_type';
+        await refuse(
+          new AppError(code, `The archive was refused: ${error.message}`, {
+            errors: [{ field: 'file', message: error.message }],
+          }),
+        );
+      }
+    }
+    const scanner = this.files.scanner;
+    if (!scanner) return;
+    const verdict = await scanner
+      .scan(this.storage.read(storageKey))
+      .catch((error: unknown) =>
+        refuse(error instanceof AppError ? error : new AppError('unavailable', 'The virus scanner failed')),
+      );
+    if (!verdict.infected) return;
+
+    const principal = ctx.principal as NonNullable<RequestContext['principal']>;
+    const id = newId(file.at.getTime());
+    const quarantineKey = `quarantine/${file.at.toISOString().slice(0, 7)}/${id}`;
+    await this.storage.write(quarantineKey, this.storage.read(storageKey), ATTACHMENT_MAX_BYTES);
+    await this.storage.remove(storageKey);
+    const fileName = file.fileName;
+    const row = {
+      id,
+      ticket_id: ticketId,
+      file_name: fileName,
+      size: file.size,
+      sha256: file.sha256,
+      storage_key: quarantineKey,
+      signature: verdict.signature,
+      uploaded_by_id: principal.userId,
+      request_id: ctx.requestId,
+      created_at: file.at.toISOString(),
+    };
+    if (ticketId) {
+      const updated = await this.db.transaction().execute(async (trx) => {
+        await conversation.insertQuarantinedFile(trx, row);
+        await this.history.record(trx, ctx, ticketId, {
+          kind: 'attachment_quarantined',
+          changes: [
+            { field: 'refusedFile', from: null, to: { fileName, refused: 'infected', signature: verdict.signature } },
+          ],
+        });
+        return repo.touchTicket(trx, ticketId, { updated_at: file.at.toISOString() });
+      });
+      this.history.publish(updated, 'attachment_quarantined');
+    } else {
+      await conversation.insertQuarantinedFile(this.db, row);
+    }
+    const message = `refused as infected (${verdict.signature}); it is kept in quarantine`;
+    throw new AppError('unsupported_media_type', `The file was ${message}`, { errors: [{ field: 'file', message }] });
   }
 
   /** A file, if the caller may see the ticket it belongs to (and, for internal files, is staff). */

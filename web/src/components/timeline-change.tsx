@@ -43,6 +43,7 @@ const FIELD_LABELS: Record<string, FieldLabel> = {
   resolutionNotes: 'resolutionNotes',
   priorityReason: 'priorityReason',
   attachment: 'attachment',
+  refusedFile: 'refusedFile',
 };
 
 const USER_FIELDS = new Set(['assigneeId', 'watcherIds', 'requesterId']);
@@ -118,8 +119,11 @@ function useValueText() {
   return useCallback(
     (field: string, value: unknown): string => {
       if (typeof value === 'object' && value !== null) {
-        const named = value as { name?: unknown; fileName?: unknown };
+        const named = value as { name?: unknown; fileName?: unknown; signature?: unknown };
         if (typeof named.name === 'string') return named.name;
+        // A file refused as infected: its name and what the virus scanner found in it.
+        if (typeof named.fileName === 'string' && typeof named.signature === 'string')
+          return `${named.fileName} (${named.signature})`;
         return typeof named.fileName === 'string' ? named.fileName : '…';
       }
       if (field === 'status' && includes<TicketStatus>(STATUSES, value)) return t(`tickets.statuses.${value}`);
