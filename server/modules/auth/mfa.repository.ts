@@ -72,13 +72,22 @@ export function deleteRecoveryCodes(db: Kysely<DB>, userId: string) {
   return db.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
 }
 
+/** A person's unused recovery codes, each as its argon2id hash. */
+export function unusedRecoveryCodes(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('mfa_recovery_codes')
+    .select(['id', 'code_hash'])
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
 /** Spends a recovery code: only the update that finds it unused changes a row. */
-export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHash: string, at: string) {
+export async function spendRecoveryCode(db: Kysely<DB>, id: string, at: string) {
   const result = await db
     .updateTable('mfa_recovery_codes')
     .set({ used_at: at })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', codeHash)
+    .where('id', '=', id)
     .where('used_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
+import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import type { Principal, RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import * as repo from './mfa.repository.js';
@@ -121,16 +122,18 @@ export class MfaService {
     const step = isTotpCode(code) ? this.stepOf(row.secret, code) : null;
     if (step === null || !(await repo.claimStep(this.db, principal.userId, step))) throw wrongCode();
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
+    // Stored as argon2id, like passwords: a recovery code is a password of about 50 bits.
+    const hashes = await Promise.all(codes.map((c) => hashPassword(c)));
     await this.db.transaction().execute(async (trx) => {
       await repo.confirmTotp(trx, principal.userId, this.clock.now().toISOString());
       await repo.clearFailures(trx, principal.userId);
       await repo.deleteRecoveryCodes(trx, principal.userId);
       await repo.insertRecoveryCodes(
         trx,
-        codes.map((c) => ({
+        hashes.map((hash) => ({
           id: newId(this.clock.now().getTime()),
           user_id: principal.userId,
-          code_hash: hashSecret(c),
+          code_hash: hash,
         })),
       );
       await this.audit.record(trx, ctx, {
@@ -210,17 +213,21 @@ export class MfaService {
       const step = this.stepOf(row.secret, code);
       accepted = step !== null && (await repo.claimStep(this.db, userId, step));
     } else {
-      accepted = await repo.spendRecoveryCode(
-        this.db,
-        userId,
-        hashSecret(normalizeRecoveryCode(code)),
-        now.toISOString(),
-      );
+      accepted = await this.spendRecoveryCode(userId, normalizeRecoveryCode(code), now);
     }
     if (!accepted) throw wrongCode();
     await repo.deleteChallenge(this.db, id);
     await repo.clearFailures(this.db, userId);
     return userId;
+  }
+
+  /** Finds which unused code this is (at most ten argon2 checks, behind the attempt throttle) and spends it once. */
+  private async spendRecoveryCode(userId: string, code: string, now: Date): Promise<boolean> {
+    for (const stored of await repo.unusedRecoveryCodes(this.db, userId)) {
+      if (await verifyPassword(stored.code_hash, code))
+        return repo.spendRecoveryCode(this.db, stored.id, now.toISOString());
+    }
+    return false;
   }
 
   private async admitAttempt(userId: string): Promise<void> {
