@@ -165,6 +165,12 @@ describe.runIf(PG_URL || REQUIRE_PG)('two instances on one PostgreSQL', () => {
   }, 120_000);
 
   afterAll(async () => {
+    // An instance that stopped on its own says why, so a failure above can be read.
+    for (const running of instances)
+      if (running.child.exitCode !== null || running.child.signalCode !== null)
+        console.log(
+          `an instance stopped on its own (${running.child.exitCode ?? running.child.signalCode}):\n${running.output()}`,
+        );
     for (const running of instances) running.child.kill('SIGTERM');
     await Promise.all(instances.map((running) => running.exited));
     await sink?.close();
