@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { lockedOrSkipped } from '../../db/dialect.js';
+import { claimWithLease } from '../../db/lease.js';
 import type { DB, InboundMailTable, MailboxTable, OutboundMailTable } from '../../db/schema.js';
 
 /** The address in "Name <address>" (or the whole text when it is just an address), lower-cased. */
@@ -258,18 +258,7 @@ export async function claimDueOutbound(db: Kysely<DB>, now: string, leaseUntil: 
       )
       .orderBy('next_attempt_at')
       .limit(limit);
-    const rows = await lockedOrSkipped(trx, query).execute();
-    if (rows.length === 0) return rows;
-    await trx
-      .updateTable('outbound_mail')
-      .set({ status: 'sending', next_attempt_at: leaseUntil })
-      .where(
-        'id',
-        'in',
-        rows.map((row) => row.id),
-      )
-      .execute();
-    return rows;
+    return claimWithLease(trx, 'outbound_mail', query, leaseUntil);
   });
 }
 

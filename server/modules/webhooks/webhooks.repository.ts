@@ -1,5 +1,5 @@
 import type { Kysely, Updateable } from 'kysely';
-import { lockedOrSkipped } from '../../db/dialect.js';
+import { claimWithLease } from '../../db/lease.js';
 import type { DB, WebhookDeliveryTable, WebhookTable } from '../../db/schema.js';
 
 export function insertWebhook(db: Kysely<DB>, row: WebhookTable) {
@@ -54,18 +54,7 @@ export async function claimDueDeliveries(db: Kysely<DB>, now: string, leaseUntil
       .where('webhook_id', 'in', trx.selectFrom('webhooks').select('id').where('active', '=', 1))
       .orderBy('next_attempt_at')
       .limit(limit);
-    const rows = await lockedOrSkipped(trx, query).execute();
-    if (rows.length === 0) return rows;
-    await trx
-      .updateTable('webhook_deliveries')
-      .set({ status: 'sending', next_attempt_at: leaseUntil })
-      .where(
-        'id',
-        'in',
-        rows.map((row) => row.id),
-      )
-      .execute();
-    return rows;
+    return claimWithLease(trx, 'webhook_deliveries', query, leaseUntil);
   });
 }
 
