@@ -8,7 +8,8 @@ const after = Date.parse('2026-12-07T15:00:00Z');
 
 describe('SLA summary as of now', () => {
   it('keeps the stored state while the next deadline is ahead', () => {
-    for (const state of SLA_STATES) expect(slaSummaryAt({ nextDueAt: due, state }, before)).toEqual({ nextDueAt: due, state });
+    for (const state of SLA_STATES)
+      expect(slaSummaryAt({ nextDueAt: due, state }, before)).toEqual({ nextDueAt: due, state });
   });
 
   it('reads a running or at-risk clock as breached once its deadline has passed, before the job says so', () => {

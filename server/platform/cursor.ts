@@ -28,10 +28,7 @@ const CHECKS: Record<CursorValue, (value: unknown) => boolean> = {
   integer: (value) => typeof value === 'number' && Number.isSafeInteger(value),
 };
 
-export function decodeCursor(
-  cursor: string | undefined,
-  types: readonly CursorValue[],
-): CursorPart[] | undefined {
+export function decodeCursor(cursor: string | undefined, types: readonly CursorValue[]): CursorPart[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

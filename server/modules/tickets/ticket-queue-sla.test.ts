@@ -2,8 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { buildTestApp, type Client } from '../../../test/support/test-app.js';
 import { raise, ticketWorld } from '../../../test/support/tickets.js';
-import { encodeCursor } from '../../platform/cursor.js';
 import { fixedClock } from '../../platform/clock.js';
+import { encodeCursor } from '../../platform/cursor.js';
 import { systemContext } from '../../platform/request-context.js';
 import { countTickets } from './tickets.repository.js';
 
@@ -39,7 +39,7 @@ describeOnEachDatabase('SLA in the queues', (database) => {
   const clock = fixedClock(at(0));
   let built: Awaited<ReturnType<typeof buildTestApp>>;
   let world: Awaited<ReturnType<typeof ticketWorld>>;
-  const ids: Record<string, string> = {};
+  const ids = { breached: '', met: '', paused: '', warning: '', running: '', unassigned: '', none: '' };
 
   beforeAll(async () => {
     built = await buildTestApp(database(), { clock });
@@ -158,9 +158,10 @@ describeOnEachDatabase('SLA in the queues', (database) => {
       ids.running,
       ids.paused,
     ]);
-    expect(
-      (await allPages(world.agent, '/api/v1/tickets?queue=unassigned&sort=due', 1)).map((row) => row.id),
-    ).toEqual([ids.unassigned, ids.none]);
+    expect((await allPages(world.agent, '/api/v1/tickets?queue=unassigned&sort=due', 1)).map((row) => row.id)).toEqual([
+      ids.unassigned,
+      ids.none,
+    ]);
   });
 
   it('refuses a cursor the due sort did not produce', async () => {

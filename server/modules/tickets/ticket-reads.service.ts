@@ -51,13 +51,15 @@ const SORTS: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
   ],
 };
 /** What each sort's cursor holds, position by position, and where a row's values come from. */
-const SORT_CURSORS: Record<keyof typeof SORTS, { types: CursorValue[]; of: (row: repo.TicketListRow) => CursorPart[] }> =
-  {
-    updated: { types: ['timestamp', 'id'], of: (row) => [row.updated_at, row.id] },
-    created: { types: ['timestamp', 'id'], of: (row) => [row.created_at, row.id] },
-    priority: { types: ['integer', 'timestamp', 'id'], of: (row) => [row.priority, row.updated_at, row.id] },
-    due: { types: ['timestampOrNull', 'id'], of: (row) => [row.next_due_at, row.id] },
-  };
+const SORT_CURSORS: Record<
+  keyof typeof SORTS,
+  { types: CursorValue[]; of: (row: repo.TicketListRow) => CursorPart[] }
+> = {
+  updated: { types: ['timestamp', 'id'], of: (row) => [row.updated_at, row.id] },
+  created: { types: ['timestamp', 'id'], of: (row) => [row.created_at, row.id] },
+  priority: { types: ['integer', 'timestamp', 'id'], of: (row) => [row.priority, row.updated_at, row.id] },
+  due: { types: ['timestampOrNull', 'id'], of: (row) => [row.next_due_at, row.id] },
+};
 
 const DAY = 86_400_000;
 

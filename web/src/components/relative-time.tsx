@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useDateFormat } from '../i18n/format.js';
 
 /** The current time, refreshed every minute, so "5 minutes ago" keeps telling the truth. */
-function useNow(intervalMs = 60_000): number {
+export function useNow(intervalMs = 60_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
