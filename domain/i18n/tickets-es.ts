@@ -185,7 +185,7 @@ export const ticketsEs = {
       updated: 'Última actualización',
       created: 'Fecha de creación',
       priority: 'Prioridad',
-      due: 'Vencimiento más próximo',
+      due: 'Próximo a vencer',
     },
     tableLabel: 'Tickets de la cola',
     selectAll: 'Seleccionar todos',

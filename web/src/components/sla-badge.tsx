@@ -76,8 +76,8 @@ export function SlaDueCell({ sla }: { sla: SlaSummary }) {
     <Stack gap={2} align="flex-start">
       <SlaBadge state={sla.state} dueAt={sla.nextDueAt} size="xs" />
       {sla.nextDueAt ? (
-        <Text size="xs" c={late ? 'red.8' : undefined} fw={late ? 600 : undefined}>
-          <RelativeTime value={sla.nextDueAt} />
+        <Text size="xs" c={late ? 'red' : undefined} fw={late ? 600 : undefined}>
+          <RelativeTime value={sla.nextDueAt} short />
         </Text>
       ) : null}
     </Stack>

@@ -52,13 +52,13 @@ export function TicketTable({
                 />
               </Table.Th>
               <Table.Th>{t('queue.columns.subject')}</Table.Th>
-              <Table.Th w={150}>{t('queue.columns.requester')}</Table.Th>
+              <Table.Th w={140}>{t('queue.columns.requester')}</Table.Th>
               <Table.Th w={92}>{t('queue.columns.priority')}</Table.Th>
-              <Table.Th w={116}>{t('queue.columns.status')}</Table.Th>
-              <Table.Th w={130}>{t('support.group')}</Table.Th>
+              <Table.Th w={112}>{t('queue.columns.status')}</Table.Th>
+              <Table.Th w={136}>{t('support.group')}</Table.Th>
               {showAssignee ? <Table.Th w={120}>{t('queue.columns.assignee')}</Table.Th> : null}
               <Table.Th w={128}>{t('queue.columns.due')}</Table.Th>
-              <Table.Th w={96}>{t('queue.columns.updated')}</Table.Th>
+              <Table.Th w={104}>{t('queue.columns.updated')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -140,7 +140,7 @@ export function TicketTable({
                   <Table.Td>
                     <Group gap={0} c="dimmed">
                       <Text size="xs">
-                        <RelativeTime value={ticket.updatedAt} />
+                        <RelativeTime value={ticket.updatedAt} short />
                       </Text>
                     </Group>
                   </Table.Td>
