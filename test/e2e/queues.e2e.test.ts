@@ -144,7 +144,7 @@ describe.runIf(RUN_BROWSER_TESTS)('SLA in the queues, in the browser', () => {
           expect(await table.getByRole('columnheader', { name: text.due, exact: true }).isVisible()).toBe(true);
           expect(await table.getByRole('columnheader', { name: text.assignee }).count()).toBe(0);
           const rows = table.getByRole('row');
-          const expected = [
+          const expected: [string, string][] = [
             [text.subjects.breached, text.breached],
             [text.subjects.warning, text.warning],
             [text.subjects.running, text.running],
