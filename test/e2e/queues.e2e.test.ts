@@ -184,6 +184,7 @@ describe.runIf(RUN_BROWSER_TESTS)('SLA in the queues, in the browser', () => {
           await page.getByRole('tab', { name: text.open }).click();
           await eventually(() => table.getByRole('columnheader', { name: text.assignee }).count()).toBe(1);
           expect(await table.getByRole('columnheader', { name: text.due, exact: true }).isVisible()).toBe(true);
+          await page.screenshot({ path: join(SHOTS, `queue-open-${text.lang}.png`) });
           await expectAccessible(page, `queue: ${text.open}`);
           expect(pageErrors).toEqual([]);
         });
