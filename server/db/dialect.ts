@@ -82,7 +82,8 @@ export function orderOf(key: SortKey): OrderByModifiers {
 /**
  * Keyset pagination: rows that sort after `values` under `keys`. One row-value comparison when
  * every key runs the same way (both engines answer it from an index on those columns); an
- * OR-chain of "equal so far, then beyond" when directions mix.
+ * OR-chain of "equal so far, then beyond" when directions mix. A first key that sorts its nulls
+ * last (`nullsLast`) takes a null value in the cursor: the row was among the nulls.
  */
 export function keysetAfter(
   keys: readonly SortKey[],
