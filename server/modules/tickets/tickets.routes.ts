@@ -7,6 +7,8 @@ import {
   CreateTicketBody,
   Message,
   MessageBody,
+  ServiceSuggestion,
+  ServiceSuggestionQuery,
   Ticket,
   TicketLink,
   TicketListQuery,
@@ -52,6 +54,15 @@ export function registerTicketRoutes(app: App, { tickets, ticketReads, conversat
       schema: { tags, body: BulkUpdateBody, response: { 200: BulkUpdateResult } },
     },
     (request) => tickets.bulkUpdate(request.ctx, request.body),
+  );
+
+  app.get(
+    '/tickets/service-suggestion',
+    {
+      config: { permission: 'tickets.work' },
+      schema: { tags, querystring: ServiceSuggestionQuery, response: { 200: ServiceSuggestion } },
+    },
+    (request) => ticketReads.serviceSuggestion(request.ctx, request.query.requesterId),
   );
 
   app.get(
