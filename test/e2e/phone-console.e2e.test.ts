@@ -33,7 +33,8 @@ const LANGUAGES = [
     category: 'Category',
     impact: 'Impact',
     urgency: 'Urgency',
-    high: 'High',
+    highImpact: 'High',
+    highUrgency: 'High',
     notes: 'Call notes',
     use: 'Use',
     resolutionNotes: 'How it was resolved',
@@ -65,7 +66,8 @@ const LANGUAGES = [
     category: 'Categoría',
     impact: 'Impacto',
     urgency: 'Urgencia',
-    high: 'Alta',
+    highImpact: 'Alto',
+    highUrgency: 'Alta',
     notes: 'Notas de la llamada',
     use: 'Usar',
     resolutionNotes: 'Cómo se resolvió',
@@ -190,7 +192,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the phone console on a laptop screen', () => 
           await eventually(() => page.getByText(text.fromHistory).isVisible()).toBe(true);
           await resolveCall.fill(page.getByRole('textbox', { name: text.subject }), text.mailboxFull, 'the subject');
           await resolveCall.click(
-            page.getByRole('radiogroup', { name: text.urgency }).getByText(text.high, { exact: true }),
+            page.getByRole('radiogroup', { name: text.urgency }).getByText(text.highUrgency, { exact: true }),
             'urgency high',
           );
           const card = page.locator('[data-procedure]').filter({ hasText: text.procedure });
@@ -244,7 +246,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the phone console on a laptop screen', () => 
           await escalateCall.fill(page.getByRole('textbox', { name: text.subject }), text.vpn, 'the subject');
           await escalateCall.fill(page.getByRole('textbox', { name: text.notes }), 'Router restarted.', 'the notes');
           await escalateCall.click(
-            page.getByRole('radiogroup', { name: text.impact }).getByText(text.high, { exact: true }),
+            page.getByRole('radiogroup', { name: text.impact }).getByText(text.highImpact, { exact: true }),
             'impact high',
           );
           await escalateCall.click(page.getByText(text.escalateTab, { exact: true }), 'the escalation');
