@@ -70,7 +70,8 @@ export function CallerSearch({
         role="combobox"
         aria-expanded={search.trim().length > 0}
         aria-controls="caller-results"
-        aria-activedescendant={people[cursor] ? `caller-${people[cursor].id}` : undefined}
+        // Only while the list is on screen: the option it names must exist.
+        aria-activedescendant={search.trim() && people[cursor] ? `caller-${people[cursor].id}` : undefined}
       />
       {search.trim() ? (
         <Paper withBorder radius="sm" id="caller-results" role="listbox" aria-label={t('phone.caller')}>
