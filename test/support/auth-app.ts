@@ -15,6 +15,7 @@ export async function buildAuthApp(
   database: Database,
   options: {
     clock?: Clock;
+    /** MESA_MFA_REQUIRED_FOR as the environment would set it; absent leaves it to the desk setting. */
     mfaRequiredFor?: Role[];
     sessionTtlHours?: number;
     sessionMaxHours?: number;
@@ -28,7 +29,7 @@ export async function buildAuthApp(
       secureCookies: options.secureCookies ?? false,
       sessionTtlHours: options.sessionTtlHours ?? TEST_CONFIG.sessionTtlHours,
       ...(options.sessionMaxHours ? { sessionMaxHours: options.sessionMaxHours } : {}),
-      mfaRequiredFor: options.mfaRequiredFor ?? [],
+      mfaRequiredFor: options.mfaRequiredFor ?? null,
       oidcOptions: { allowHttpIssuer: true },
     },
     logger: createLogger('silent'),
