@@ -24,9 +24,7 @@ export function MfaPolicyPanel() {
             {t('mfaPolicy.description')}
           </Text>
         </div>
-        <QueryState query={settings}>
-          {(current) => <MfaPolicyForm current={current} />}
-        </QueryState>
+        <QueryState query={settings}>{(current) => <MfaPolicyForm current={current} />}</QueryState>
       </Stack>
     </Paper>
   );
