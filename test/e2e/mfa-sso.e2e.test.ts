@@ -112,7 +112,7 @@ describe.runIf(RUN_BROWSER_TESTS)('two-step verification and identity providers 
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   it('sets up an identity provider on its admin screen, and a new person signs in with it [es-ES]', async () => {
     if (!app || !idp) throw new Error('setup did not finish');
@@ -214,5 +214,5 @@ describe.runIf(RUN_BROWSER_TESTS)('two-step verification and identity providers 
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });

@@ -223,8 +223,12 @@ function StaffRoles({
         onChange={(event) => onChange({ roleClaim: event.currentTarget.value })}
         error={errorOf('roleClaim')}
       />
-      <Fieldset legend={t('identityProviders.mapping')} variant="unstyled">
-        <Stack gap="xs">
+      <Fieldset
+        legend={t('identityProviders.mapping')}
+        variant="unstyled"
+        styles={{ legend: { fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)' } }}
+      >
+        <Stack gap={6}>
           <Text size="xs" c="dimmed">
             {rows.length === 0 ? t('identityProviders.noMapping') : t('identityProviders.mappingHint')}
           </Text>

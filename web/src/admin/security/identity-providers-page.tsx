@@ -71,7 +71,7 @@ export function IdentityProvidersPage() {
                 {t('identityProviders.clientId')}: {provider.clientId}
               </Text>
             </Table.Td>
-            <Table.Td ff="monospace" fz="xs" style={{ wordBreak: 'break-all' }}>
+            <Table.Td ff="monospace" fz="xs" miw={200} style={{ overflowWrap: 'anywhere' }}>
               {provider.issuer}
             </Table.Td>
             <Table.Td>
