@@ -11,8 +11,9 @@ import { type BrowserApp, openPage, RUN_BROWSER_TESTS, signIn, startBrowserApp, 
  * Two-step verification and OpenID Connect sign-in in a browser. An agent turns on TOTP from the
  * account page (reading the key printed under the QR code, as someone without a camera would),
  * signs out, and signs in again with a code and then with a recovery code. An administrator sets
- * up a local identity provider on Administración → Proveedores de identidad, and someone the desk
- * has never seen signs in with it from the sign-in page and lands in Mesa with the mapped role.
+ * up a local identity provider on Administración → Proveedores de identidad (and, on the same
+ * screen, which roles must use a second factor), and someone the desk has never seen signs in with
+ * it from the sign-in page and lands in Mesa with the mapped role.
  *
  * The server's clock is held still and moved a TOTP step at a time, so every code is the one the
  * server expects, whatever the machine's speed.
@@ -195,6 +196,12 @@ describe.runIf(RUN_BROWSER_TESTS)('two-step verification and identity providers 
         expect(offered?.json().items).toEqual([]);
         await renamed.getByRole('button', { name: 'Activar' }).click();
         await eventually(() => renamed.getByText('Activo', { exact: true }).isVisible()).toBe(true);
+
+        // The desk asks analysts for a second factor from now on (the new person is a supervisor).
+        await page.getByRole('checkbox', { name: 'Analista' }).check();
+        await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+        await eventually(() => page.getByRole('status').filter({ hasText: 'Guardado.' }).isVisible()).toBe(true);
+        expect((await app?.built.services.settings.securitySettings())?.mfaRequiredFor).toEqual(['analyst']);
 
         // Someone the desk has never seen signs in with it.
         await signOut(page, 'Ada Admin', 'Cerrar sesión');
