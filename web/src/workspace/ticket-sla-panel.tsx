@@ -25,7 +25,7 @@ export function TicketSlaPanel({ ticket }: { ticket: Ticket }) {
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" id="ticket-sla">
             {t('supervision.sla.title')}
           </Text>
-          <SlaBadge state={ticket.sla.state} size="sm" />
+          <SlaBadge state={ticket.sla.state} dueAt={ticket.sla.nextDueAt} size="sm" />
         </Group>
         <QueryState query={sla}>
           {(report) =>
