@@ -328,6 +328,14 @@ export const UpdateCategoryBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const ServiceSuggestionQuery = Type.Object({ requesterId: Id }, { additionalProperties: false });
+
+export const ServiceSuggestion = Type.Object({
+  service: Nullable(Ref),
+  category: Nullable(Ref),
+  basedOn: Type.Integer({ description: "How many of the requester's recent tickets the guess was read from" }),
+});
+
 export type TicketSummary = Static<typeof TicketSummary>;
 export type Ticket = Static<typeof Ticket>;
 export type CreateTicketBody = Static<typeof CreateTicketBody>;
@@ -345,3 +353,4 @@ export type TicketLink = Static<typeof TicketLink>;
 export type CreateLinkBody = Static<typeof CreateLinkBody>;
 export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
 export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;
+export type ServiceSuggestion = Static<typeof ServiceSuggestion>;

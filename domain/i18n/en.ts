@@ -144,7 +144,7 @@ export const en: Messages = {
     openPhone: 'Open the phone console',
     escalate: 'Escalate the ticket',
     inPhone: 'In the phone console',
-    newCall: 'New call (when nothing is typed)',
+    newCall: 'Start the call (its clock)',
   },
   login: {
     title: 'Sign in',

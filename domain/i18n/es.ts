@@ -146,7 +146,7 @@ export const es = {
     openPhone: 'Abrir la consola telefónica',
     escalate: 'Escalar el ticket',
     inPhone: 'En la consola telefónica',
-    newCall: 'Nueva llamada (cuando no hay nada escrito)',
+    newCall: 'Iniciar la llamada (su reloj)',
   },
   login: {
     title: 'Iniciar sesión',

@@ -4,12 +4,14 @@ import {
   QUEUE_COUNT_CAP,
   QUEUES,
   type QueueCounts,
+  type ServiceSuggestion,
   type Ticket,
   type TicketLink,
   type TicketListQuery,
   type TicketSummary,
   type TimelineEntry,
 } from '../../../domain/contracts/tickets.js';
+import { guessService, RECENT_TICKETS_CONSIDERED } from '../../../domain/tickets/service-suggestion.js';
 import { allowedMoves, isOpen, OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { formatTicketNumber, parseTicketNumber } from '../../../domain/tickets/ticket-types.js';
 import type { SortKey } from '../../db/dialect.js';
@@ -23,6 +25,7 @@ import { isStaffContext, organizationScope, ticketScope } from '../../platform/p
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import * as conversation from './conversation.repository.js';
+import { recentServicesOfRequester } from './service-suggestion.repository.js';
 import type { TicketHistory } from './ticket-history.js';
 import { linksOf } from './ticket-links.repository.js';
 import type { TicketDeadlines, TicketPlacement } from './ticket-ports.js';
@@ -279,6 +282,20 @@ export class TicketReadsService {
       reopenableUntil,
       allowedStatuses,
     });
+  }
+
+  /**
+   * The service and category a new ticket of this requester most likely has, from their latest
+   * tickets within the caller's scope (the phone console fills them in when a caller is picked).
+   */
+  async serviceSuggestion(ctx: RequestContext, requesterId: string): Promise<ServiceSuggestion> {
+    const rows = await recentServicesOfRequester(this.db, requesterId, ticketScope(ctx), RECENT_TICKETS_CONSIDERED);
+    return guessService(
+      rows.map((row) => ({
+        service: { id: row.service_id, name: row.service_name },
+        category: row.category_id && row.category_name ? { id: row.category_id, name: row.category_name } : null,
+      })),
+    );
   }
 
   /** Why the ticket is due when it is. */

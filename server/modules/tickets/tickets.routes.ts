@@ -8,6 +8,8 @@ import {
   Message,
   MessageBody,
   QueueCounts,
+  ServiceSuggestion,
+  ServiceSuggestionQuery,
   Ticket,
   TicketLink,
   TicketListQuery,
@@ -59,6 +61,15 @@ export function registerTicketRoutes(app: App, { tickets, ticketReads, conversat
       schema: { tags, body: BulkUpdateBody, response: { 200: BulkUpdateResult } },
     },
     (request) => tickets.bulkUpdate(request.ctx, request.body),
+  );
+
+  app.get(
+    '/tickets/service-suggestion',
+    {
+      config: { permission: 'tickets.work' },
+      schema: { tags, querystring: ServiceSuggestionQuery, response: { 200: ServiceSuggestion } },
+    },
+    (request) => ticketReads.serviceSuggestion(request.ctx, request.query.requesterId),
   );
 
   app.get(

@@ -59,7 +59,7 @@ export function SlaDue({
     );
   const late = Date.parse(deadline) <= Date.now();
   return (
-    <Text size="sm" c={late ? 'red.7' : undefined} fw={late ? 600 : undefined} {...props}>
+    <Text size="sm" c={late ? 'red' : undefined} fw={late ? 600 : undefined} {...props}>
       {late ? t('supervision.sla.dueWas') : t('supervision.sla.due')} <RelativeTime value={deadline} />
     </Text>
   );

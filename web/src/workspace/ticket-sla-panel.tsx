@@ -90,7 +90,7 @@ function TargetClock({ label, clock }: { label: string; clock: Clock }) {
         <SlaBadge state={clock.state} size="xs" />
       </Group>
       {deadline ? (
-        <Text size="sm" c={late && !finished ? 'red.7' : undefined}>
+        <Text size="sm" c={late && !finished ? 'red' : undefined}>
           {finished ? null : `${late ? t('supervision.sla.dueWas') : t('supervision.sla.due')} `}
           <DateTime value={deadline} />
           <Text span size="xs" c="dimmed">
