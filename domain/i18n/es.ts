@@ -1,3 +1,4 @@
+import { identityProvidersEs } from './identity-providers-es.js';
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
 import { mfaEs } from './mfa-es.js';
@@ -20,6 +21,7 @@ export const es = {
   ...jobsEs,
   ...webhooksEs,
   ...mfaEs,
+  ...identityProvidersEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -100,6 +102,7 @@ export const es = {
     mail: 'Correo',
     jobs: 'Tareas',
     webhooks: 'Webhooks',
+    identityProviders: 'Proveedores de identidad',
     account: 'Mi cuenta',
     supervision: 'Supervisión',
   },
@@ -419,6 +422,12 @@ export const es = {
       noSuchOrganization: 'Esa organización no existe.',
       cannotDeactivateSelf: 'No puedes desactivar tu propia cuenta.',
       cannotRemoveOwnAdmin: 'No puedes quitarte tu propio rol de administrador.',
+      httpsOnly: 'Debe ser una dirección https://.',
+      noQueryOrFragment: 'Sin parámetros (?) ni fragmento (#).',
+      uri: 'Escribe una dirección completa, como https://sso.empresa.com.',
+      organizationProviderRequesters: 'El proveedor de una organización solo da el rol de solicitante.',
+      staffProviderRole: 'El proveedor del equipo da un rol del equipo, no el de solicitante.',
+      staffProviderMapping: 'El proveedor del equipo solo mapea a roles del equipo.',
       notKnownField: 'El servidor no reconoce este campo.',
     },
   },

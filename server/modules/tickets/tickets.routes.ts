@@ -7,6 +7,7 @@ import {
   CreateTicketBody,
   Message,
   MessageBody,
+  QueueCounts,
   ServiceSuggestion,
   ServiceSuggestionQuery,
   Ticket,
@@ -45,6 +46,12 @@ export function registerTicketRoutes(app: App, { tickets, ticketReads, conversat
       schema: { tags, querystring: TicketListQuery, response: { 200: ListOf(TicketSummary) } },
     },
     (request) => ticketReads.list(request.ctx, request.query),
+  );
+
+  app.get(
+    '/tickets/counts',
+    { config: { permission: 'tickets.work' }, schema: { tags, response: { 200: QueueCounts } } },
+    (request) => ticketReads.counts(request.ctx),
   );
 
   app.post(
