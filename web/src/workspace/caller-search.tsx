@@ -1,6 +1,6 @@
 import { Anchor, Group, NavLink, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type KeyboardEvent, type Ref, useState } from 'react';
+import { type KeyboardEvent, type Ref, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/contracts/users.js';
 import { useOrganization } from '../api/use-organizations.js';
@@ -28,22 +28,29 @@ export function CallerSearch({
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const [cursor, setCursor] = useState(0);
   const results = useUserList({ q: debounced || undefined, role: 'requester', status: 'active' });
-  // Only the answer to what is typed now: the previous search's people, still on screen while the
-  // next loads, would let Enter pick someone the new words do not match.
+  const listed = (results.data?.pages[0]?.items ?? []).slice(0, 8);
+  // The previous search's people stay on screen, dimmed and busy, while the next answer loads (no
+  // flicker as the agent types), but only the answer to what is typed now may be picked with
+  // Enter or named as the active option: Enter must never take someone the new words do not match.
   const current = debounced === search.trim() && results.isSuccess && !results.isPlaceholderData;
-  const shown = { ...results, data: current ? results.data : undefined };
-  const people = current ? (results.data?.pages[0]?.items ?? []).slice(0, 8) : [];
-  // Only an option on screen may be the active descendant: none while the list is closed or loading.
+  const people = current ? listed : [];
   const highlighted = search.trim() ? people[cursor] : undefined;
-
-  if (caller) return <CallerCard caller={caller} onChange={() => onChange(null)} />;
+  // Enter pressed before the answer came: it picks the first match once the answer is in.
+  const [enterWaiting, setEnterWaiting] = useState(false);
 
   const pick = (user: User | undefined) => {
+    setEnterWaiting(false);
     if (!user) return;
     onChange(user);
     setSearch('');
     setCursor(0);
   };
+
+  useEffect(() => {
+    if (enterWaiting && current) pick(people[cursor]);
+  });
+
+  if (caller) return <CallerCard caller={caller} onChange={() => onChange(null)} />;
 
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
@@ -54,7 +61,8 @@ export function CallerSearch({
       setCursor((c) => Math.max(c - 1, 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      pick(people[cursor]);
+      if (current) pick(people[cursor]);
+      else if (search.trim()) setEnterWaiting(true);
     }
   };
 
@@ -69,6 +77,7 @@ export function CallerSearch({
         onChange={(event) => {
           setSearch(event.currentTarget.value);
           setCursor(0);
+          setEnterWaiting(false);
         }}
         onKeyDown={handleKeyDown}
         error={error}
@@ -79,9 +88,17 @@ export function CallerSearch({
         aria-activedescendant={highlighted ? `caller-${highlighted.id}` : undefined}
       />
       {search.trim() ? (
-        <Paper withBorder radius="sm" id="caller-results" role="listbox" aria-label={t('phone.caller')}>
+        <Paper
+          withBorder
+          radius="sm"
+          id="caller-results"
+          role="listbox"
+          aria-label={t('phone.caller')}
+          aria-busy={!current}
+          style={current ? undefined : { opacity: 0.6 }}
+        >
           <QueryState
-            query={shown}
+            query={results}
             empty={
               <Text size="sm" c="dimmed" p="sm">
                 {t('phone.noCallers')}
@@ -89,13 +106,13 @@ export function CallerSearch({
             }
           >
             {() =>
-              people.map((person, index) => (
+              listed.map((person, index) => (
                 <NavLink
                   key={person.id}
                   id={`caller-${person.id}`}
                   role="option"
-                  aria-selected={index === cursor}
-                  active={index === cursor}
+                  aria-selected={current && index === cursor}
+                  active={current && index === cursor}
                   label={person.name}
                   description={<PersonDetails person={person} />}
                   onClick={() => pick(person)}
