@@ -2,6 +2,7 @@ import type { Messages } from './es.js';
 import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
 import { mfaEn } from './mfa-en.js';
+import { passwordResetEn } from './password-reset-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...jobsEn,
   ...webhooksEn,
   ...mfaEn,
+  ...passwordResetEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -151,7 +153,7 @@ export const en: Messages = {
     submit: 'Sign in',
     wrongCredentials: 'The email or password is not right.',
     lockedTitle: 'Sign-in paused for a while',
-    help: 'Forgot your password? Ask the service desk to set a new one for you.',
+    help: 'No account yet? Ask the service desk for one.',
   },
   portal: {
     kicker: 'Raise a ticket',
@@ -309,6 +311,7 @@ export const en: Messages = {
       'token.new_address': 'Token used from a new address',
       'role.changed': 'Roles changed',
       'password.changed': 'Password changed',
+      'password.reset_requested': 'Password reset link asked for',
     },
   },
   account: {
@@ -394,6 +397,7 @@ export const en: Messages = {
     version_conflict: 'Someone else changed it while you were editing.',
     payload_too_large: 'What you sent is too large.',
     unsupported_media_type: 'The server does not accept that kind of content.',
+    too_many_requests: 'Too many requests. Wait a while and try again.',
     internal: 'Server error.',
     unavailable: 'The service is unavailable right now. Try again in a few minutes.',
     login_locked: 'Too many failed attempts. You can try again in {{minutes}} min.',

@@ -1,6 +1,7 @@
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
 import { mfaEs } from './mfa-es.js';
+import { passwordResetEs } from './password-reset-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
@@ -20,6 +21,7 @@ export const es = {
   ...jobsEs,
   ...webhooksEs,
   ...mfaEs,
+  ...passwordResetEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -153,7 +155,7 @@ export const es = {
     submit: 'Entrar',
     wrongCredentials: 'El correo o la contraseña no son correctos.',
     lockedTitle: 'Acceso bloqueado por un rato',
-    help: '¿Olvidaste tu contraseña? Pide a la mesa de servicio que te asigne una nueva.',
+    help: 'Si no tienes cuenta, pídela a la mesa de servicio.',
   },
   portal: {
     kicker: 'Levanta tu ticket',
@@ -312,6 +314,7 @@ export const es = {
       'token.new_address': 'Token usado desde una dirección nueva',
       'role.changed': 'Roles cambiados',
       'password.changed': 'Contraseña cambiada',
+      'password.reset_requested': 'Enlace para recuperar la contraseña pedido',
     },
   },
   account: {
@@ -397,6 +400,7 @@ export const es = {
     version_conflict: 'Otra persona lo modificó mientras lo editabas.',
     payload_too_large: 'Lo que enviaste es demasiado grande.',
     unsupported_media_type: 'El servidor no acepta ese tipo de contenido.',
+    too_many_requests: 'Demasiadas solicitudes. Espera un rato e inténtalo de nuevo.',
     internal: 'Error en el servidor.',
     unavailable: 'El servicio no está disponible en este momento. Inténtalo en unos minutos.',
     login_locked: 'Demasiados intentos fallidos. Podrás volver a intentarlo en {{minutes}} min.',
