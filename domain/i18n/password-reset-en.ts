@@ -13,6 +13,7 @@ export const passwordResetEn: typeof passwordResetEs = {
     backToSignIn: 'Back to sign-in',
     resetTitle: 'Choose a new password',
     resetIntro: 'Saving it signs you out everywhere you are signed in.',
+    passwordHint: 'At least {{min}} characters; a long phrase is easy to remember and hard to guess.',
     newPassword: 'New password',
     confirmPassword: 'Repeat the new password',
     mismatch: 'The passwords do not match.',

@@ -11,6 +11,7 @@ export const passwordResetEs = {
     backToSignIn: 'Volver a iniciar sesión',
     resetTitle: 'Elegir una contraseña nueva',
     resetIntro: 'Al guardarla se cerrarán todas tus sesiones abiertas.',
+    passwordHint: 'Al menos {{min}} caracteres; una frase larga es fácil de recordar y difícil de adivinar.',
     newPassword: 'Contraseña nueva',
     confirmPassword: 'Repite la contraseña nueva',
     mismatch: 'Las contraseñas no coinciden.',
