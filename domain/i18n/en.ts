@@ -122,6 +122,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     openMenu: 'Open or close the menu',
     mainNavigation: 'Main navigation',
+    skipToContent: 'Skip to main content',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

@@ -124,6 +124,7 @@ export const es = {
     signOut: 'Cerrar sesión',
     openMenu: 'Abrir o cerrar el menú',
     mainNavigation: 'Navegación principal',
+    skipToContent: 'Saltar al contenido',
   },
   shortcuts: {
     title: 'Atajos de teclado',
