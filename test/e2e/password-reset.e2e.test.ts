@@ -97,7 +97,7 @@ describe.runIf(RUN_BROWSER_TESTS)('a forgotten password in the browser', () => {
       );
       // The old password no longer opens the account.
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('no son correctos');
-      await page.getByLabel('Contraseña', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel('Contraseña', { exact: false }).first().fill(NEW_PASSWORD);
       await page.keyboard.press('Enter');
       await expect.poll(() => new URL(page.url()).pathname).not.toBe('/login');
 

@@ -3,9 +3,12 @@ import { isApiError } from '../api/client.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { visibleFieldErrors } from './form-errors.js';
 
-/** Brings the first field marked invalid (Mantine sets aria-invalid) into view and puts the cursor there. */
+/**
+ * Brings the first field marked invalid into view and puts the cursor there. Mantine marks its
+ * inputs with aria-invalid, except PasswordInput's, which carries data-invalid instead.
+ */
 export function focusFirstInvalid(root: ParentNode | null): void {
-  const target = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  const target = root?.querySelector<HTMLElement>('[aria-invalid="true"], input[data-invalid]');
   if (!target) return;
   target.scrollIntoView({ block: 'center' });
   target.focus({ preventScroll: true });
