@@ -16,10 +16,9 @@ export function ForgotPasswordPage() {
   const forgot = useForgotPassword();
   const [email, setEmail] = useState('');
   const form = useFormErrors({
-    fields: ['email'] as const,
     values: { email },
-    validate: ({ email: typed }) => {
-      const value = String(typed).trim();
+    validate: ({ email: typed }): Record<string, string> => {
+      const value = typed.trim();
       if (!value) return { email: t('errors.fields.required') };
       return EMAIL.test(value) ? {} : { email: t('errors.fields.email') };
     },

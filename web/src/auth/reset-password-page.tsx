@@ -23,10 +23,9 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const form = useFormErrors({
-    fields: ['password', 'repeat'] as const,
     values: { password, repeat },
     validate: (v) => ({
-      ...(String(v.password).length < PASSWORD_MIN_LENGTH
+      ...(v.password.length < PASSWORD_MIN_LENGTH
         ? { password: t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH }) }
         : {}),
       ...(v.repeat !== v.password ? { repeat: t('passwordReset.mismatch') } : {}),

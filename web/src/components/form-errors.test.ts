@@ -1,31 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { visibleFieldErrors } from './form-errors.js';
+import { stillRefused } from './form-errors.js';
 
-const fields = ['email', 'name', 'roles'] as const;
-const serverSaid = { email: 'already uses this email', roles: 'is required' } as Record<string, string>;
-const server = (field: string) => serverSaid[field];
+describe('stillRefused', () => {
+  const refused = {
+    email: 'ana@x.test',
+    name: 'Ana',
+    roles: ['agent'],
+    targets: [{ resolution: '4h' }, { resolution: '' }],
+  };
 
-describe('visibleFieldErrors', () => {
-  it('shows the server’s field errors while the fields hold the refused values', () => {
-    const values = { email: 'ana@x.test', name: 'Ana', roles: [] };
-    expect(visibleFieldErrors({ fields, values, refusedValues: { ...values, roles: [] }, local: {}, server })).toEqual({
-      email: 'already uses this email',
-      roles: 'is required',
-    });
+  it('holds while the field keeps the refused value, an array rebuilt alike included', () => {
+    expect(stillRefused('email', { ...refused }, refused)).toBe(true);
+    expect(stillRefused('roles', { ...refused, roles: ['agent'] }, refused)).toBe(true);
   });
 
-  it('clears a server error as soon as its field changes, and only that one', () => {
-    const refused = { email: 'ana@x.test', name: 'Ana', roles: [] };
+  it('ends as soon as the field changes, and only for that field', () => {
     const values = { ...refused, email: 'ana.perez@x.test' };
-    expect(visibleFieldErrors({ fields, values, refusedValues: refused, local: {}, server })).toEqual({
-      roles: 'is required',
-    });
+    expect(stillRefused('email', values, refused)).toBe(false);
+    expect(stillRefused('name', values, refused)).toBe(true);
   });
 
-  it('puts the form’s own check first, and shows nothing before the server answered', () => {
-    const values = { email: '', name: 'Ana', roles: ['agent'] };
-    expect(visibleFieldErrors({ fields, values, refusedValues: null, local: { email: 'Required' }, server })).toEqual({
-      email: 'Required',
-    });
+  it('compares a path the form keeps differently at its deepest part the form has', () => {
+    const values = { ...refused, targets: [{ resolution: '4h' }, { resolution: '8h' }] };
+    expect(stillRefused('targets.1.resolutionMinutes', values, refused)).toBe(false);
+    expect(stillRefused('targets.0.resolutionMinutes', values, refused)).toBe(true);
+    expect(stillRefused('warnAt', values, refused)).toBe(true);
   });
 });

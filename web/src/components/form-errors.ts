@@ -1,26 +1,28 @@
 /**
- * Which error each field of a form shows, as a pure rule (the hook `useFormErrors` keeps the
- * state): a field's own check once the person has tried to submit, recomputed from the values so
- * it clears the moment the field is right; otherwise the server's word on the field, only while
- * the field still holds the value the server refused.
+ * Whether a server's field error still applies, as a pure rule (the hook `useFormErrors` keeps the
+ * state): it does while the field still holds the value the server refused. A path the form keeps
+ * differently (`targets.0.resolutionMinutes` against a draft whose targets are rows of text) is
+ * compared at its deepest part the form has, so editing a row clears that row's errors.
  */
-export function visibleFieldErrors<F extends string>(input: {
-  fields: readonly F[];
-  values: Readonly<Record<F, unknown>>;
-  /** The values as they were when the server answered with `server`. */
-  refusedValues: Readonly<Record<F, unknown>> | null;
-  /** The form's own checks on the current values, once a submit was tried; empty before. */
-  local: Partial<Record<F, string>>;
-  server: (field: F) => string | undefined;
-}): Partial<Record<F, string>> {
-  const shown: Partial<Record<F, string>> = {};
-  for (const name of input.fields) {
-    const own = input.local[name];
-    const unchanged = input.refusedValues !== null && sameValue(input.values[name], input.refusedValues[name]);
-    const message = own ?? (unchanged ? input.server(name) : undefined);
-    if (message !== undefined) shown[name] = message;
+export function stillRefused(path: string, values: unknown, refusedValues: unknown): boolean {
+  const segments = path.split('.');
+  for (let depth = segments.length; depth > 0; depth--) {
+    const at = segments.slice(0, depth);
+    const now = valueAt(values, at);
+    const then = valueAt(refusedValues, at);
+    if (now.found || then.found) return sameValue(now.value, then.value);
   }
-  return shown;
+  return sameValue(values, refusedValues);
+}
+
+function valueAt(root: unknown, segments: string[]): { found: boolean; value: unknown } {
+  let current = root;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object' || !(segment in current))
+      return { found: false, value: undefined };
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return { found: true, value: current };
 }
 
 /** Values compare by content: an array rebuilt with the same items is the same answer. */
