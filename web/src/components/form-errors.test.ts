@@ -24,6 +24,8 @@ describe('stillRefused', () => {
     const values = { ...refused, targets: [{ resolution: '4h' }, { resolution: '8h' }] };
     expect(stillRefused('targets.1.resolutionMinutes', values, refused)).toBe(false);
     expect(stillRefused('targets.0.resolutionMinutes', values, refused)).toBe(true);
-    expect(stillRefused('warnAt', values, refused)).toBe(true);
+    // A path the form does not hold at all ends with any change to the form.
+    expect(stillRefused('warnAt', values, refused)).toBe(false);
+    expect(stillRefused('warnAt', { ...refused }, refused)).toBe(true);
   });
 });
