@@ -1,4 +1,5 @@
 import type { Messages } from './es.js';
+import { identityProvidersEn } from './identity-providers-en.js';
 import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
 import { mfaEn } from './mfa-en.js';
@@ -19,7 +20,11 @@ export const en: Messages = {
   ...jobsEn,
   ...webhooksEn,
   ...mfaEn,
+<<<<<<< HEAD
   ...passwordResetEn,
+=======
+  ...identityProvidersEn,
+>>>>>>> main
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -100,6 +105,7 @@ export const en: Messages = {
     mail: 'Mail',
     jobs: 'Jobs',
     webhooks: 'Webhooks',
+    identityProviders: 'Identity providers',
     account: 'My account',
     supervision: 'Supervision',
   },
@@ -146,7 +152,7 @@ export const en: Messages = {
     openPhone: 'Open the phone console',
     escalate: 'Escalate the ticket',
     inPhone: 'In the phone console',
-    newCall: 'New call (when nothing is typed)',
+    newCall: 'Start the call (its clock)',
   },
   login: {
     title: 'Sign in',
@@ -463,6 +469,12 @@ export const en: Messages = {
       noSuchOrganization: 'That organization does not exist.',
       cannotDeactivateSelf: 'You cannot deactivate your own account.',
       cannotRemoveOwnAdmin: 'You cannot remove your own administrator role.',
+      httpsOnly: 'Must be an https:// address.',
+      noQueryOrFragment: 'No query (?) or fragment (#).',
+      uri: 'Type a whole address, such as https://sso.company.com.',
+      organizationProviderRequesters: "An organization's provider gives the requester role only.",
+      staffProviderRole: 'A staff provider gives a staff role, not the requester one.',
+      staffProviderMapping: 'A staff provider maps to staff roles only.',
       notKnownField: 'The server does not know this field.',
     },
   },

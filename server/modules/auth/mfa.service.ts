@@ -50,8 +50,8 @@ export class MfaService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    /** Roles that must have a second factor (MESA_MFA_REQUIRED_FOR). */
-    private readonly requiredFor: readonly Role[] = [],
+    /** Roles that must have a second factor: the desk setting, or MESA_MFA_REQUIRED_FOR when set. */
+    private readonly requiredFor: () => Promise<readonly Role[]> = async () => [],
   ) {}
 
   private totp(secret: string, label: string) {
@@ -78,13 +78,14 @@ export class MfaService {
     return Boolean(row?.confirmed_at);
   }
 
-  isRequiredFor(roles: readonly Role[]): boolean {
-    return roles.some((role) => this.requiredFor.includes(role));
+  async isRequiredFor(roles: readonly Role[]): Promise<boolean> {
+    const required = await this.requiredFor();
+    return roles.some((role) => required.includes(role));
   }
 
   /** Whether this caller must enrol before doing anything else. */
   async mustEnrol(principal: Principal): Promise<boolean> {
-    return this.isRequiredFor(principal.roles) && !(await this.isEnrolled(principal.userId));
+    return (await this.isRequiredFor(principal.roles)) && !(await this.isEnrolled(principal.userId));
   }
 
   async status(principal: Principal): Promise<MfaStatus> {
@@ -92,7 +93,7 @@ export class MfaService {
     return {
       enabled,
       recoveryCodesLeft: enabled ? await repo.countUnusedRecoveryCodes(this.db, principal.userId) : 0,
-      required: !enabled && this.isRequiredFor(principal.roles),
+      required: !enabled && (await this.isRequiredFor(principal.roles)),
     };
   }
 

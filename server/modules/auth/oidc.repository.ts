@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB, IdentityProviderTable, OidcSignInTable } from '../../db/schema.js';
 
 export function insertProvider(db: Kysely<DB>, row: Insertable<IdentityProviderTable>) {
@@ -11,6 +11,27 @@ export function listProviders(db: Kysely<DB>) {
 
 export function findProvider(db: Kysely<DB>, id: string) {
   return db.selectFrom('identity_providers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Writes an edit when the provider is still at `version`; answers the row, or nothing when it moved on. */
+export function updateProvider(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  changes: Updateable<IdentityProviderTable> & { version: number; updated_at: string },
+) {
+  return db
+    .updateTable('identity_providers')
+    .set(changes)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Forgets which accounts this provider's subjects were matched to. */
+export function deleteIdentitiesOf(db: Kysely<DB>, providerId: string) {
+  return db.deleteFrom('user_identities').where('provider_id', '=', providerId).executeTakeFirst();
 }
 
 export function deleteProvider(db: Kysely<DB>, id: string) {

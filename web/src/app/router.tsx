@@ -299,6 +299,14 @@ const securityEventsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/security/security-events-page.js'), 'SecurityEventsPage'),
 });
 
+/** OpenID Connect identity providers and who must use a second factor (admin only). */
+const identityProvidersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/identity-providers',
+  beforeLoad: requirePermission('settings.manage'),
+  component: lazyRouteComponent(() => import('../admin/security/identity-providers-page.js'), 'IdentityProvidersPage'),
+});
+
 /** The L3 console; the view and filters live in the address (see supervision-search.ts). */
 const supervisionRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -345,6 +353,7 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     auditRoute,
     securityEventsRoute,
+    identityProvidersRoute,
     supervisionRoute,
     accountRoute,
   ]),

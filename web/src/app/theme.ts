@@ -1,9 +1,10 @@
-import { Badge, type CSSVariablesResolver, createTheme, Modal } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, Modal, Select } from '@mantine/core';
 import { readableOn } from './contrast.js';
 
 /** Hints and secondary text: Mantine's gray.6 reads at 3.3:1 on white; this grey at 5.8:1 (4.7:1 on a light tint). */
 const DIMMED = '#5f666d';
-const WHITE = '#ffffff';
+/** Placeholders are words too (a filter's "Any status"): 4.9:1 on white, still lighter than a value. */
+const PLACEHOLDER = '#6b7178';
 
 /** The look of Mesa. Built per language, because some defaults are words (the close buttons' labels). */
 export function buildTheme(closeLabel: string) {
@@ -21,6 +22,9 @@ export function buildTheme(closeLabel: string) {
     headings: { fontWeight: '650' },
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      // A searchable select opens its list when clicked, typed in or arrowed into, not merely on focus:
+      // a modal that focuses one first would otherwise open the list by itself over the form.
+      Select: Select.extend({ defaultProps: { openOnFocus: false } }),
       // Sentence case reads better in Spanish; a badge in a narrow table column keeps its whole word.
       Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' }, label: { textTransform: 'none' } } }),
     },
@@ -35,12 +39,15 @@ export function buildTheme(closeLabel: string) {
 export const resolveCssVariables: CSSVariablesResolver = (theme) => {
   const light: Record<string, string> = {
     '--mantine-color-dimmed': DIMMED,
+    '--mantine-color-placeholder': PLACEHOLDER,
     '--mantine-color-error': 'var(--mantine-color-red-text)',
   };
   for (const [name, shades] of Object.entries(theme.colors)) {
-    light[`--mantine-color-${name}-text`] = readableOn(shades[8], WHITE);
-    light[`--mantine-color-${name}-outline`] = readableOn(shades[8], WHITE);
-    light[`--mantine-color-${name}-light-color`] = readableOn(shades[9], shades[1]);
+    // Against shade 0, not white: a note's words sit on its own colour's palest tint.
+    light[`--mantine-color-${name}-text`] = readableOn(shades[8], shades[0]);
+    light[`--mantine-color-${name}-outline`] = readableOn(shades[8], shades[0]);
+    // Light variants sit on shade 1 and turn shade 2 under the pointer (an active nav link, hovered).
+    light[`--mantine-color-${name}-light-color`] = readableOn(shades[9], shades[2]);
   }
   return { variables: {}, light, dark: {} };
 };
