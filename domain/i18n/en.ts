@@ -20,11 +20,8 @@ export const en: Messages = {
   ...jobsEn,
   ...webhooksEn,
   ...mfaEn,
-<<<<<<< HEAD
-  ...passwordResetEn,
-=======
   ...identityProvidersEn,
->>>>>>> main
+  ...passwordResetEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',

@@ -22,11 +22,8 @@ export const es = {
   ...jobsEs,
   ...webhooksEs,
   ...mfaEs,
-<<<<<<< HEAD
-  ...passwordResetEs,
-=======
   ...identityProvidersEs,
->>>>>>> main
+  ...passwordResetEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',

@@ -17,12 +17,9 @@ import * as signInSecurity from './20261207_0015_sign_in_security.js';
 import * as webhooks from './20261207_0016_webhooks.js';
 import * as mfaOidc from './20261207_0017_mfa_oidc.js';
 import * as attachmentScans from './20261207_0018_attachment_scans.js';
-<<<<<<< HEAD
-import * as passwordResets from './20261207_0023_password_resets.js';
-=======
 import * as dueSort from './20261207_0021_due_sort.js';
 import * as phoneSearch from './20261207_0022_phone_search.js';
->>>>>>> main
+import * as passwordResets from './20261207_0023_password_resets.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -44,10 +41,7 @@ export const migrations: Record<string, Migration> = {
   '20261207_0016_webhooks': webhooks,
   '20261207_0017_mfa_oidc': mfaOidc,
   '20261207_0018_attachment_scans': attachmentScans,
-<<<<<<< HEAD
-  '20261207_0023_password_resets': passwordResets,
-=======
   '20261207_0021_due_sort': dueSort,
   '20261207_0022_phone_search': phoneSearch,
->>>>>>> main
+  '20261207_0023_password_resets': passwordResets,
 };

@@ -41,19 +41,11 @@ export function AuditDiff({ changes, names }: { changes: AuditEvent['changes']; 
               <Table.Td>
                 <Code>{key}</Code>
               </Table.Td>
-<<<<<<< HEAD
-              <Table.Td c={key in before ? 'red.8' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+              <Table.Td c={key in before ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
                 {key in before ? show(before[key], names) : '—'}
               </Table.Td>
-              <Table.Td c={key in after ? 'teal.8' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                {key in after ? show(after[key], names) : '—'}
-=======
-              <Table.Td c={key in before ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                {key in before ? show(before[key]) : '—'}
-              </Table.Td>
               <Table.Td c={key in after ? 'teal' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                {key in after ? show(after[key]) : '—'}
->>>>>>> main
+                {key in after ? show(after[key], names) : '—'}
               </Table.Td>
             </Table.Tr>
           ))}
