@@ -11,7 +11,6 @@ import { type PasswordResetService, RESET_LIMITS } from './password-reset.servic
 
 const tags = ['auth'];
 
-
 export function registerPasswordResetRoutes(app: App, { passwordResets }: { passwordResets: PasswordResetService }) {
   app.post(
     '/auth/forgot-password',
