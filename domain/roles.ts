@@ -11,6 +11,14 @@ export function isStaff(roles: readonly Role[]): boolean {
 }
 
 /**
+ * Whether someone works tickets (takes, answers, writes procedures): every staff role but the
+ * analyst's, who reads the board and compliance. Menus follow it; the permissions do not yet.
+ */
+export function worksTickets(roles: readonly Role[]): boolean {
+  return roles.some((role) => role !== 'requester' && role !== 'analyst');
+}
+
+/**
  * The one rule about role combinations: a requester is exactly that and belongs to an
  * organization; staff hold one or more staff roles and belong to none (they serve all clients).
  */

@@ -6,6 +6,7 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { MfaService } from './modules/auth/mfa.service.js';
 import { OidcService } from './modules/auth/oidc.service.js';
+import { PasswordResetService } from './modules/auth/password-reset.service.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { CategoriesService } from './modules/categories/categories.service.js';
 import { JobsService } from './modules/jobs/jobs.service.js';
@@ -91,6 +92,7 @@ export function buildServices(
   const mfa = new MfaService(db, clock, audit, () => settings.mfaRequiredFor());
   const users = new UsersService(db, clock, audit, organizations, sessions, securityLog);
   const auth = new AuthService(db, clock, users, sessions, organizations, securityLog);
+  const passwordResets = new PasswordResetService(db, clock, users, securityLog);
   const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
@@ -165,6 +167,7 @@ export function buildServices(
     auth,
     mfa,
     oidc,
+    passwordResets,
     settings,
     categories,
     ticketReads,

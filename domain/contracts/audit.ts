@@ -9,9 +9,13 @@ export const AuditEvent = Type.Object({
   action: Type.String({ description: 'e.g. user.created, organization.updated, token.revoked' }),
   entityType: Type.String(),
   entityId: Id,
+  entityName: Nullable(Type.String({ description: 'The record’s name now, or as its change held it' })),
   changes: Type.Object({
     before: Nullable(Type.Record(Type.String(), Type.Unknown())),
     after: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  }),
+  names: Type.Record(Type.String(), Type.String(), {
+    description: 'Names of the records the event mentions (its record, and ids in `…Id`/`…Ids` fields of the changes)',
   }),
   requestId: Nullable(Type.String()),
   ip: Nullable(Type.String()),

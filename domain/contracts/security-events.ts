@@ -12,6 +12,7 @@ export const SECURITY_EVENT_KINDS = [
   'token.new_address',
   'role.changed',
   'password.changed',
+  'password.reset_requested',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -2,6 +2,7 @@ import { identityProvidersEs } from './identity-providers-es.js';
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
 import { mfaEs } from './mfa-es.js';
+import { passwordResetEs } from './password-reset-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
@@ -22,6 +23,7 @@ export const es = {
   ...webhooksEs,
   ...mfaEs,
   ...identityProvidersEs,
+  ...passwordResetEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -157,7 +159,7 @@ export const es = {
     submit: 'Entrar',
     wrongCredentials: 'El correo o la contraseña no son correctos.',
     lockedTitle: 'Acceso bloqueado por un rato',
-    help: '¿Olvidaste tu contraseña? Pide a la mesa de servicio que te asigne una nueva.',
+    help: 'Si no tienes cuenta, pídela a la mesa de servicio.',
   },
   portal: {
     kicker: 'Levanta tu ticket',
@@ -281,6 +283,18 @@ export const es = {
       service: 'Servicio',
       user: 'Usuario',
       api_token: 'Token de API',
+      agreement: 'Acuerdo',
+      calendar: 'Calendario',
+      category: 'Categoría',
+      group: 'Grupo',
+      identity_provider: 'Proveedor de identidad',
+      mail_domain: 'Dominio de correo',
+      mail_template: 'Plantilla de correo',
+      mailbox: 'Buzón',
+      procedure: 'Procedimiento',
+      routing_rule: 'Regla de asignación',
+      settings: 'Configuración',
+      webhook: 'Webhook',
     },
     actions: {
       'organization.created': 'Organización creada',
@@ -292,6 +306,37 @@ export const es = {
       'user.password_set': 'Contraseña cambiada',
       'token.created': 'Token creado',
       'token.revoked': 'Token revocado',
+      'mfa.enabled': 'Verificación en dos pasos activada',
+      'mfa.disabled': 'Verificación en dos pasos desactivada',
+      'mfa.reset': 'Verificación en dos pasos restablecida',
+      'identity_provider.created': 'Proveedor de identidad agregado',
+      'identity_provider.deleted': 'Proveedor de identidad eliminado',
+      'settings.updated': 'Configuración modificada',
+      'category.created': 'Categoría creada',
+      'category.updated': 'Categoría modificada',
+      'group.created': 'Grupo creado',
+      'group.updated': 'Grupo modificado',
+      'routing_rule.created': 'Regla de asignación creada',
+      'routing_rule.updated': 'Regla de asignación modificada',
+      'calendar.created': 'Calendario creado',
+      'calendar.updated': 'Calendario modificado',
+      'agreement.created': 'Acuerdo creado',
+      'agreement.updated': 'Acuerdo modificado',
+      'procedure.created': 'Procedimiento creado',
+      'procedure.updated': 'Procedimiento modificado',
+      'procedure.submit': 'Procedimiento enviado a revisión',
+      'procedure.publish': 'Procedimiento publicado',
+      'procedure.return': 'Procedimiento devuelto',
+      'procedure.retire': 'Procedimiento retirado',
+      'mailbox.created': 'Buzón creado',
+      'mailbox.updated': 'Buzón modificado',
+      'mail_domain.added': 'Dominio de correo agregado',
+      'mail_domain.removed': 'Dominio de correo quitado',
+      'mail_template.updated': 'Plantilla de correo modificada',
+      'mail_template.reset': 'Plantilla de correo restablecida',
+      'webhook.created': 'Webhook creado',
+      'webhook.updated': 'Webhook modificado',
+      'webhook.deleted': 'Webhook eliminado',
     },
   },
   security: {
@@ -316,6 +361,7 @@ export const es = {
       'token.new_address': 'Token usado desde una dirección nueva',
       'role.changed': 'Roles cambiados',
       'password.changed': 'Contraseña cambiada',
+      'password.reset_requested': 'Enlace para recuperar la contraseña pedido',
     },
   },
   account: {
@@ -401,6 +447,7 @@ export const es = {
     version_conflict: 'Otra persona lo modificó mientras lo editabas.',
     payload_too_large: 'Lo que enviaste es demasiado grande.',
     unsupported_media_type: 'El servidor no acepta ese tipo de contenido.',
+    too_many_requests: 'Demasiadas solicitudes. Espera un rato e inténtalo de nuevo.',
     internal: 'Error en el servidor.',
     unavailable: 'El servicio no está disponible en este momento. Inténtalo en unos minutos.',
     login_locked: 'Demasiados intentos fallidos. Podrás volver a intentarlo en {{minutes}} min.',

@@ -131,6 +131,7 @@ export const mailAdminEn: typeof mailAdminEs = {
         waiting_on_you: 'Waiting for reply',
         resolved: 'Resolved',
         closed: 'Closed',
+        password_reset: 'Password reset',
       },
       statuses: {
         pending: 'Pending',

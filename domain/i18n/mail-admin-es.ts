@@ -134,6 +134,7 @@ export const mailAdminEs = {
         waiting_on_you: 'Esperando respuesta',
         resolved: 'Resuelto',
         closed: 'Cerrado',
+        password_reset: 'Recuperar contraseña',
       },
       statuses: {
         pending: 'Pendiente',

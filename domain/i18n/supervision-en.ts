@@ -181,6 +181,7 @@ export const supervisionEn: typeof supervisionEs = {
       title: 'Commitments',
       empty: 'No commitments to the client.',
       record: 'Record commitment',
+      inZone: "{{date}} in the requester's zone ({{zone}})",
       states: {
         open: 'Open',
         kept: 'Kept',
@@ -195,6 +196,7 @@ export const supervisionEn: typeof supervisionEs = {
         hint: 'The date promised to the client for this case; Mesa warns before it passes. It replaces the open commitment.',
         promisedAt: 'Promised date and time',
         promisedAtHint: 'In your time zone ({{zone}}).',
+        requesterTime: "The requester reads it in their agreement's zone ({{zone}}): {{date}}.",
         inPast: 'Pick a date in the future.',
         note: 'Note',
         notePlaceholder: 'What is promised and why on that date.',

@@ -183,6 +183,7 @@ export const supervisionEs = {
       title: 'Compromisos',
       empty: 'No hay compromisos con el cliente.',
       record: 'Registrar compromiso',
+      inZone: '{{date}} en la zona del solicitante ({{zone}})',
       states: {
         open: 'Abierto',
         kept: 'Cumplido',
@@ -197,6 +198,7 @@ export const supervisionEs = {
         hint: 'La fecha que se promete al cliente para este caso; Mesa avisa antes de que venza. Reemplaza al compromiso abierto.',
         promisedAt: 'Fecha y hora prometidas',
         promisedAtHint: 'En tu zona horaria ({{zone}}).',
+        requesterTime: 'El solicitante lo leerá en la zona de su acuerdo ({{zone}}): {{date}}.',
         inPast: 'Elige una fecha futura.',
         note: 'Nota',
         notePlaceholder: 'Qué se promete y por qué en esa fecha.',

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addBusinessMinutes, instantsAfterBusinessMinutes } from './business-calendar.js';
 import { firstResponseClock, resolutionClock, type SlaInput } from './sla-clock.js';
-import { dueFirings, type EscalationRule, nextCheckAt, silencedByLater, slaSchedule } from './sla-schedule.js';
+import {
+  dueFirings,
+  type EscalationRule,
+  nextCheckAt,
+  oneNoticePerPerson,
+  silencedByLater,
+  slaSchedule,
+} from './sla-schedule.js';
 
 const office = {
   timeZone: 'America/Santiago',
@@ -92,5 +99,28 @@ describe('the SLA schedule', () => {
       'warning:resolution:75',
     ]);
     expect([...silencedByLater(due)]).toEqual(['warning:first_response:75', 'warning:resolution:50']);
+  });
+});
+
+describe('oneNoticePerPerson', () => {
+  it('tells each person of a target once, through the weightiest firing that names them', () => {
+    const firings = [
+      { kind: 'warning', target: 'resolution' },
+      { kind: 'escalation', target: 'resolution' },
+      { kind: 'warning', target: 'first_response' },
+      { kind: 'ola', target: 'resolution' },
+    ];
+    const told = oneNoticePerPerson(firings, [['lead', 'agent'], ['lead'], ['lead'], ['lead']]);
+    // The lead hears the escalation, not the warning it came with; the agent still hears the warning;
+    // another target and the internal target speak for themselves.
+    expect(told).toEqual([['agent'], ['lead'], ['lead'], ['lead']]);
+  });
+
+  it('keeps the first of two equal firings', () => {
+    const firings = [
+      { kind: 'escalation', target: 'resolution' },
+      { kind: 'escalation', target: 'resolution' },
+    ];
+    expect(oneNoticePerPerson(firings, [['boss'], ['boss', 'manager']])).toEqual([['boss'], ['manager']]);
   });
 });

@@ -167,3 +167,33 @@ export function silencedByLater<L extends EscalationRule>(due: readonly Firing<L
   }
   return silenced;
 }
+
+const NOTICE_RANK = { escalation: 3, breach: 2, warning: 1 } as const;
+
+/**
+ * Who hears of each firing when several of one ticket fire together (a warning and an escalation
+ * level at the same percentage, say): each person hears of a target once, through the weightiest
+ * firing naming them — an escalation before a breach before a warning; the first of equals. OLA
+ * firings keep their own recipients. Returns the recipients per firing, in the order given.
+ */
+export function oneNoticePerPerson(
+  firings: readonly { kind: string; target: string | null }[],
+  recipients: readonly (readonly string[])[],
+): string[][] {
+  const rank = (kind: string): number => (kind in NOTICE_RANK ? NOTICE_RANK[kind as keyof typeof NOTICE_RANK] : 0);
+  return firings.map((firing, index) => {
+    const own = recipients[index] ?? [];
+    if (rank(firing.kind) === 0) return [...own];
+    return own.filter(
+      (person) =>
+        !firings.some(
+          (other, j) =>
+            j !== index &&
+            other.target === firing.target &&
+            rank(other.kind) > 0 &&
+            (recipients[j] ?? []).includes(person) &&
+            (rank(other.kind) > rank(firing.kind) || (rank(other.kind) === rank(firing.kind) && j < index)),
+        ),
+    );
+  });
+}

@@ -91,6 +91,18 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+/** A link sent to reset a forgotten password (server/modules/auth/password-reset.service.ts). */
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the link's secret; the secret itself is only in the mail. */
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  requested_ip: string | null;
+}
+
 export interface SecurityEventTable {
   id: string;
   at: Timestamp;
@@ -485,6 +497,7 @@ export interface DB {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_throttle: LoginThrottleTable;
+  password_resets: PasswordResetTable;
   security_events: SecurityEventTable;
   audit_events: AuditEventTable;
   settings: SettingTable;

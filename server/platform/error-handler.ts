@@ -9,6 +9,7 @@ export function sendProblem(
   code: ErrorCode,
   detail?: string,
   errors?: FieldError[],
+  extensions?: Record<string, string | number>,
 ) {
   const { status, title } = ERROR_CODES[code];
   return reply
@@ -22,6 +23,7 @@ export function sendProblem(
       code,
       requestId: String(request.id),
       ...(errors ? { errors } : {}),
+      ...extensions,
     });
 }
 
@@ -40,7 +42,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function handleError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
-    return sendProblem(request, reply, error.code, error.message, error.errors);
+    return sendProblem(request, reply, error.code, error.message, error.errors, error.extensions);
   }
   if (error.validation) {
     const errors = toFieldErrors(error.validation as never, error.validationContext);

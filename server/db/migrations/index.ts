@@ -19,6 +19,7 @@ import * as mfaOidc from './20261207_0017_mfa_oidc.js';
 import * as attachmentScans from './20261207_0018_attachment_scans.js';
 import * as dueSort from './20261207_0021_due_sort.js';
 import * as phoneSearch from './20261207_0022_phone_search.js';
+import * as passwordResets from './20261207_0023_password_resets.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0018_attachment_scans': attachmentScans,
   '20261207_0021_due_sort': dueSort,
   '20261207_0022_phone_search': phoneSearch,
+  '20261207_0023_password_resets': passwordResets,
 };

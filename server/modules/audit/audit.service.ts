@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
-import { insertAuditEvent, listAuditEvents } from './audit.repository.js';
+import { insertAuditEvent, listAuditEvents, namesOf } from './audit.repository.js';
 
 type Snapshot = Record<string, unknown>;
 
@@ -67,9 +67,15 @@ export class AuditService {
       limit: limit + 1,
     });
     const page = pageOf(rows, limit, (row) => [row.id]);
+    const events = page.items.map((row) => {
+      const changes = JSON.parse(row.changes) as AuditEvent['changes'];
+      return { row, changes, ids: [row.entity_id, ...referencedIds(changes)] };
+    });
+    // One query names every record the page mentions: the records changed and the ones they point at.
+    const names = await namesOf(this.db, [...new Set(events.flatMap((event) => event.ids))]);
     return {
       nextCursor: page.nextCursor,
-      items: page.items.map((row) => ({
+      items: events.map(({ row, changes, ids }) => ({
         id: row.id,
         at: row.at,
         actorId: row.actor_user_id,
@@ -77,10 +83,34 @@ export class AuditService {
         action: row.action,
         entityType: row.entity_type,
         entityId: row.entity_id,
-        changes: JSON.parse(row.changes),
+        entityName: names.get(row.entity_id) ?? nameIn(changes),
+        changes,
+        names: Object.fromEntries(ids.flatMap((id) => (names.has(id) ? [[id, names.get(id) as string]] : []))),
         requestId: row.request_id,
         ip: row.ip,
       })),
     };
   }
+}
+
+/** Ids a change points at: values of fields named `…Id` or `…Ids` (an organization, a group, people). */
+function referencedIds(changes: AuditEvent['changes']): string[] {
+  const ids: string[] = [];
+  for (const side of [changes.before, changes.after]) {
+    for (const [key, value] of Object.entries(side ?? {})) {
+      if (/Id$/.test(key) && typeof value === 'string') ids.push(value);
+      if (/Ids$/.test(key) && Array.isArray(value))
+        ids.push(...value.filter((v): v is string => typeof v === 'string'));
+    }
+  }
+  return ids;
+}
+
+/** A record deleted since is still named by what its change held. */
+function nameIn(changes: AuditEvent['changes']): string | null {
+  const side = changes.after ?? changes.before ?? {};
+  for (const key of ['name', 'title', 'address', 'domain']) {
+    if (typeof side[key] === 'string') return side[key] as string;
+  }
+  return null;
 }

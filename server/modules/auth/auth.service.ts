@@ -30,8 +30,6 @@ export const LOGIN_LIMITS = {
   maxDelayMs: 60_000,
 };
 
-const pairPrefix = (email: string) => `pair:${email}|`;
-
 /** A request context acting as this person, for work done on their behalf (the demo's history). */
 export const actingAs = (user: Pick<User, 'id' | 'email' | 'name' | 'roles' | 'organizationId'>): RequestContext => ({
   principal: toPrincipal(user, 'session'),
@@ -82,17 +80,35 @@ export class AuthService {
 
   /**
    * Each attempt is counted *before* the password is checked, so twenty parallel guesses
-   * get twenty distinct counts and only the first few are ever verified. Returns the count.
+   * get twenty distinct counts and only the first few are ever verified. Returns the count and
+   * when its window ends.
    */
-  private async admitAttempt(key: string, limit: number, now: Date): Promise<number> {
+  private async admitAttempt(key: string, limit: number, now: Date) {
     const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMs).toISOString();
-    const attempts = await throttle.countAttempt(this.db, key, now.toISOString(), windowStart);
+    const { attempts, windowStartedAt } = await throttle.countAttempt(this.db, key, now.toISOString(), windowStart);
     if (attempts > limit) {
       const row = await throttle.findThrottle(this.db, key);
       const retryAt = row ? Date.parse(row.window_started_at) + LOGIN_LIMITS.windowMs : now.getTime();
       throw this.locked(retryAt, now.getTime());
     }
-    return attempts;
+    return { attempts, windowEndsAt: Date.parse(windowStartedAt) + LOGIN_LIMITS.windowMs };
+  }
+
+  /**
+   * A wrong email or password, saying how many tries this account has left from this address
+   * and how long the lock that follows lasts. The count is the pair's, kept alike for accounts
+   * that do not exist, so it tells nothing about which addresses have an account.
+   */
+  private wrongCredentials(pairFailures: number, windowEndsAt: number, nowMs: number): AppError {
+    const attemptsLeft = Math.max(0, LOGIN_LIMITS.perPair - pairFailures);
+    const lockMinutes = Math.max(1, Math.ceil((windowEndsAt - nowMs) / 60_000));
+    const said =
+      attemptsLeft === 0
+        ? `sign-in from this address is locked for ${lockMinutes} minutes`
+        : `${attemptsLeft} attempts left before sign-in is locked for ${lockMinutes} minutes`;
+    return new AppError('invalid_credentials', `Email or password is wrong; ${said}`, {
+      extensions: { attemptsLeft, lockMinutes },
+    });
   }
 
   async login(email: string, password: string, meta: ClientMeta) {
@@ -111,17 +127,19 @@ export class AuthService {
     const now = this.clock.now();
     const ctx: RequestContext = { principal: null, requestId: meta.requestId ?? null, ip: meta.ip };
     const event = { email: account, ip: meta.ip, userAgent: meta.userAgent };
-    const pairKey = `${pairPrefix(account)}${meta.ip ?? 'unknown'}`;
-    const accountKey = `account:${account}`;
+    const pairKey = `${throttle.pairPrefix(account)}${meta.ip ?? 'unknown'}`;
+    const accountThrottle = throttle.accountKey(account);
     const addressKey = meta.ip ? `address:${meta.ip}` : null;
     // A pair still waiting out its delay is refused before anything is counted.
     const pair = await throttle.findThrottle(this.db, pairKey);
     if (pair?.locked_until && Date.parse(pair.locked_until) > now.getTime()) {
       throw this.locked(Date.parse(pair.locked_until), now.getTime());
     }
-    const pairFailures = await this.admitAttempt(pairKey, LOGIN_LIMITS.perPair, now);
-    const accountFailures = await this.admitAttempt(accountKey, LOGIN_LIMITS.perAccount, now);
-    const addressFailures = addressKey ? await this.admitAttempt(addressKey, LOGIN_LIMITS.perAddress, now) : 0;
+    const { attempts: pairFailures, windowEndsAt } = await this.admitAttempt(pairKey, LOGIN_LIMITS.perPair, now);
+    const accountFailures = (await this.admitAttempt(accountThrottle, LOGIN_LIMITS.perAccount, now)).attempts;
+    const addressFailures = addressKey
+      ? (await this.admitAttempt(addressKey, LOGIN_LIMITS.perAddress, now)).attempts
+      : 0;
     const user = await this.users.findActiveByEmail(account);
     const valid = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !valid) {
@@ -148,11 +166,11 @@ export class AuthService {
           details: { scope, until: new Date(now.getTime() + LOGIN_LIMITS.windowMs).toISOString() },
         });
       }
-      throw new AppError('invalid_credentials');
+      throw this.wrongCredentials(pairFailures, windowEndsAt, now.getTime());
     }
     // Right password: this pair starts afresh, and the attempt is handed back to the wider ceilings.
     await throttle.clearAttempts(this.db, pairKey);
-    await throttle.refundAttempt(this.db, accountKey);
+    await throttle.refundAttempt(this.db, accountThrottle);
     if (addressKey) await throttle.refundAttempt(this.db, addressKey);
     await this.securityLog.record(null, ctx, { ...event, kind: 'sign_in.succeeded', userId: user.id });
     return user;
@@ -164,10 +182,10 @@ export class AuthService {
     const now = this.clock.now().getTime();
     const windowStart = now - LOGIN_LIMITS.windowMs;
     const live = (row: { window_started_at: string }) => Date.parse(row.window_started_at) >= windowStart;
-    const pairs = (await throttle.findByPrefix(this.db, pairPrefix(user.email))).filter(
+    const pairs = (await throttle.findByPrefix(this.db, throttle.pairPrefix(user.email))).filter(
       (row) => live(row) && (row.attempts > LOGIN_LIMITS.perPair || Date.parse(row.locked_until ?? '') > now),
     );
-    const account = await throttle.findThrottle(this.db, `account:${user.email}`);
+    const account = await throttle.findThrottle(this.db, throttle.accountKey(user.email));
     return {
       locked: pairs.length > 0 || (!!account && live(account) && account.attempts >= LOGIN_LIMITS.perAccount),
       lockedAddresses: pairs.length,
@@ -177,12 +195,14 @@ export class AuthService {
   /** An admin lifts every sign-in lock and delay on an account, from every address. */
   async unlock(ctx: RequestContext, userId: string): Promise<void> {
     const user = await this.users.get(userId);
-    const cleared = await throttle.clearByPrefixes(this.db, [pairPrefix(user.email), `account:${user.email}`]);
-    await this.securityLog.record(null, ctx, {
-      kind: 'account.unlocked',
-      userId: user.id,
-      email: user.email,
-      details: { cleared },
+    await this.db.transaction().execute(async (trx) => {
+      const cleared = await throttle.clearSignInLocks(trx, user.email);
+      await this.securityLog.record(trx, ctx, {
+        kind: 'account.unlocked',
+        userId: user.id,
+        email: user.email,
+        details: { cleared, by: 'unlock' },
+      });
     });
   }
 

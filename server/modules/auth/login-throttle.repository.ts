@@ -1,12 +1,21 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
+/** The keys of one account's sign-in throttles: one per (account, address) pair, one for the account. */
+export const pairPrefix = (email: string) => `pair:${email}|`;
+export const accountKey = (email: string) => `account:${email}`;
+
 /**
  * Counts one attempt against `key` and returns the count in the current window, atomically:
  * the upsert is a single statement, so parallel requests each get a distinct count and none
  * can slip past the limit. A window older than `windowStart` starts over at 1 (and unlocked).
  */
-export async function countAttempt(db: Kysely<DB>, key: string, now: string, windowStart: string): Promise<number> {
+export async function countAttempt(
+  db: Kysely<DB>,
+  key: string,
+  now: string,
+  windowStart: string,
+): Promise<{ attempts: number; windowStartedAt: string }> {
   const row = await db
     .insertInto('login_throttle')
     .values({ key, attempts: 1, window_started_at: now, locked_until: null })
@@ -21,7 +30,7 @@ export async function countAttempt(db: Kysely<DB>, key: string, now: string, win
     )
     .returning(['attempts', 'window_started_at'])
     .executeTakeFirstOrThrow();
-  return row.attempts;
+  return { attempts: row.attempts, windowStartedAt: row.window_started_at };
 }
 
 /** Takes back one counted attempt (a sign-in that succeeded is not held against its address). */
@@ -36,6 +45,11 @@ export function refundAttempt(db: Kysely<DB>, key: string) {
 
 export function setLockedUntil(db: Kysely<DB>, key: string, until: string) {
   return db.updateTable('login_throttle').set({ locked_until: until }).where('key', '=', key).execute();
+}
+
+/** Lifts every sign-in lock and delay on one account, from every address (an admin's unlock or reset). */
+export function clearSignInLocks(db: Kysely<DB>, email: string): Promise<number> {
+  return clearByPrefixes(db, [pairPrefix(email), accountKey(email)]);
 }
 
 export function clearAttempts(db: Kysely<DB>, key: string) {

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { SecurityRecorder } from '../security-log/security-log.service.js';
 import type { SignIns } from '../users/users.service.js';
+import * as throttle from './login-throttle.repository.js';
 import * as repo from './sessions.repository.js';
 
 const TOKEN_PREFIX = 'mesa_';
@@ -98,6 +99,11 @@ export class SessionsService implements SignIns {
     const results = await repo.revokeUserTokens(trx, userId, this.clock.now().toISOString());
     this.ended({ scope: 'tokens', userId });
     return results.reduce((sum, result) => sum + Number(result.numUpdatedRows), 0);
+  }
+
+  /** Lifts every sign-in lock and delay on the account (a new password set by an admin or a reset link). */
+  liftSignInLocks(trx: Kysely<DB>, email: string): Promise<number> {
+    return throttle.clearSignInLocks(trx, email);
   }
 
   /** An expiry given as a moment or in days (not both), refused when it is not in the future. */

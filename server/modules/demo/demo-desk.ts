@@ -39,8 +39,12 @@ const PROCEDURES = [
   {
     audience: 'requesters' as const,
     title: 'Cómo restablecer tu contraseña',
-    summary: 'Puedes cambiar tu contraseña tú mismo desde el portal de autoservicio.',
-    steps: ['Entra al portal de autoservicio', 'Elige "Olvidé mi contraseña"', 'Sigue el enlace que llega a tu correo'],
+    summary: 'Puedes elegir una contraseña nueva tú mismo desde la página de inicio de sesión.',
+    steps: [
+      'En la página de inicio de sesión, elige "¿Olvidaste tu contraseña?"',
+      'Escribe el correo de tu cuenta',
+      'Abre el enlace que llega a tu correo (sirve una vez, durante una hora) y elige la contraseña nueva',
+    ],
   },
 ];
 

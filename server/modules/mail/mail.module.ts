@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.js';
+import type { PasswordResetService } from '../auth/password-reset.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
 import { createDemoMail } from './mail.demo.js';
@@ -6,6 +7,7 @@ import { mailJobs } from './mail.jobs.js';
 import { registerMailRoutes } from './mail.routes.js';
 import type { MailOutboxService } from './mail-outbox.service.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
+import { passwordResetMailer } from './password-reset-mailer.js';
 import { staffAlertMailer } from './staff-alert-mailer.js';
 import { ticketMailNotifier } from './ticket-mail-notifier.js';
 
@@ -16,6 +18,7 @@ type Deps = Parameters<typeof registerMailRoutes>[1] &
     mailTemplates: MailTemplatesService;
     history: TicketHistory;
     notifications: NotificationsService;
+    passwordResets: PasswordResetService;
   };
 
 export const mailModule = defineModule<Deps>({
@@ -24,10 +27,11 @@ export const mailModule = defineModule<Deps>({
   jobs: mailJobs,
   // The requester's notices commit with the ticket's change; staff alerts go out with the in-app
   // ones. Without a relay Mesa sends no mail, so it writes none to the outbox either.
-  observe: ({ mailOutbox, mailTemplates, mailConfig, history, notifications }) => {
+  observe: ({ mailOutbox, mailTemplates, mailConfig, history, notifications, passwordResets }) => {
     if (!mailOutbox.sending) return;
     history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl));
     notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
+    passwordResets.mailWith(passwordResetMailer(mailOutbox, mailConfig.publicUrl));
   },
   demo: createDemoMail,
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EscalationLevel } from '../../../domain/contracts/sla.js';
 import type { NotificationKind } from '../../../domain/contracts/supervision.js';
-import { dueFirings, nextCheckAt, silencedByLater } from '../../../domain/sla/sla-schedule.js';
+import { dueFirings, nextCheckAt, oneNoticePerPerson, silencedByLater } from '../../../domain/sla/sla-schedule.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
@@ -72,14 +72,20 @@ export class SlaDetectionService {
       const silenced = silencedByLater(due);
       let count = 0;
       let escalatedAt = ticket.sla_escalated_at;
+      const speaking: SlaFiring[] = [];
       for (const firing of due) {
         if (!(await repo.claimFiring(trx, id, firing.key, now))) continue;
         evaluation.fired.set(firing.key, now);
         count++;
         if (silenced.has(firing.key)) continue;
-        await this.act(trx, ticket, firing);
+        speaking.push(firing);
         if (firing.level?.escalate && !escalatedAt) escalatedAt = now;
       }
+      // Firings due together tell each person once (an escalation, not also the warning beside it).
+      const named: string[][] = [];
+      for (const firing of speaking) named.push(await this.recipients(trx, ticket, firing));
+      const told = oneNoticePerPerson(speaking, named);
+      for (const [index, firing] of speaking.entries()) await this.act(trx, ticket, firing, told[index] ?? []);
       const nextCheck = nextCheckAt(evaluation.firings, new Set(evaluation.fired.keys()));
       const updated = await this.history.storeDeadlines(trx, id, {
         ...evaluation.columns,
@@ -93,8 +99,7 @@ export class SlaDetectionService {
   }
 
   /** Records the firing on the timeline (for the desk only) and tells the people it names. */
-  private async act(trx: Kysely<DB>, ticket: TicketRow, firing: SlaFiring): Promise<void> {
-    const recipients = await this.recipients(trx, ticket, firing);
+  private async act(trx: Kysely<DB>, ticket: TicketRow, firing: SlaFiring, recipients: string[]): Promise<void> {
     await this.history.record(trx, systemContext, ticket.id, {
       kind: EVENT_KIND[firing.kind],
       internal: true,

@@ -52,7 +52,11 @@ const emailTaken = conflictOnUnique('email', 'another account already uses this 
 export interface SignIns {
   endSessions(trx: Kysely<DB>, userId: string, keepSessionId: string | null): Promise<unknown>;
   revokeAllTokens(trx: Kysely<DB>, userId: string): Promise<number>;
+  liftSignInLocks(trx: Kysely<DB>, email: string): Promise<number>;
 }
+
+/** Who set a password: the person, an admin, or the person through a reset link sent by mail. */
+export type PasswordSetBy = 'self' | 'admin' | 'reset_link' | 'system';
 
 /** The words a password must not be: the account's email, the part before the @, and its name. */
 function personalWords(email: string, name: string): string[] {
@@ -247,21 +251,31 @@ export class UsersService {
   }
 
   /**
-   * Sets a password (an admin's reset, or the user's own change after the caller checked the old one).
-   * Every session of the account ends except `keepSessionId`, the one making the change; its API
-   * tokens are revoked too when asked. A common or too short password is refused, naming `field`.
+   * Sets a password (an admin's reset, the user's own change after the caller checked the old one,
+   * or a reset link). Every session of the account ends except `keepSessionId`, the one making the
+   * change; its API tokens are revoked too when asked. A new password set by someone other than the
+   * person at their desk (an admin, a reset link) also lifts the sign-in lock. A common or too short
+   * password is refused, naming `field`. `within` runs first in the same transaction (a reset link
+   * spends itself there), so a refusal there changes nothing.
    */
   async setPassword(
     ctx: RequestContext,
     id: string,
     password: string,
     keepSessionId: string | null,
-    options: { field?: string; revokeTokens?: boolean } = {},
+    options: {
+      field?: string;
+      revokeTokens?: boolean;
+      by?: PasswordSetBy;
+      within?: (trx: Kysely<DB>) => Promise<void>;
+    } = {},
   ): Promise<void> {
     const target = await this.get(id);
     checkNewPassword(password, options.field ?? 'password', personalWords(target.email, target.name));
     const passwordHash = await hashPassword(password);
+    const by = options.by ?? (ctx.principal?.userId === id ? 'self' : ctx.principal ? 'admin' : 'system');
     await this.db.transaction().execute(async (trx) => {
+      await options.within?.(trx);
       const user = await this.get(id, trx);
       await repo.setPasswordHash(trx, id, passwordHash, this.clock.now().toISOString());
       await this.sessions.endSessions(trx, id, keepSessionId);
@@ -270,14 +284,25 @@ export class UsersService {
         kind: 'password.changed',
         userId: id,
         email: user.email,
-        details: { by: ctx.principal?.userId === id ? 'self' : ctx.principal ? 'admin' : 'system', tokensRevoked },
+        details: { by, tokensRevoked },
       });
+      if (by === 'admin' || by === 'reset_link') {
+        const cleared = await this.sessions.liftSignInLocks(trx, user.email);
+        if (cleared > 0) {
+          await this.securityLog.record(trx, ctx, {
+            kind: 'account.unlocked',
+            userId: id,
+            email: user.email,
+            details: { cleared, by: by === 'admin' ? 'password_reset' : 'reset_link' },
+          });
+        }
+      }
       await this.audit.record(trx, ctx, {
         action: 'user.password_set',
         entityType: 'user',
         entityId: id,
         organizationId: user.organizationId,
-        after: { passwordChangedBy: ctx.principal?.userId === id ? 'self' : 'admin' },
+        after: { passwordChangedBy: by },
       });
     });
   }

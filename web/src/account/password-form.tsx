@@ -1,32 +1,32 @@
 import { Button, Checkbox, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/passwords.js';
 import { useChangePassword } from '../api/use-session.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { useErrorText } from '../i18n/error-messages.js';
-
-type Issues = Partial<Record<'currentPassword' | 'newPassword' | 'repeat', string>>;
+import { useFormErrors } from '../components/use-form-errors.js';
 
 export function PasswordForm() {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [revokeTokens, setRevokeTokens] = useState(false);
-  const [issues, setIssues] = useState<Issues>({});
+  const form = useFormErrors({
+    values: { currentPassword: current, newPassword: next, repeat },
+    validate: (v) => {
+      const found: Record<string, string> = {};
+      if (!v.currentPassword) found.currentPassword = t('errors.fields.required');
+      if (v.newPassword.length < PASSWORD_MIN_LENGTH)
+        found.newPassword = t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH });
+      if (v.repeat !== v.newPassword) found.repeat = t('account.passwordsDiffer');
+      return found;
+    },
+    serverError: change.error,
+  });
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Issues = {};
-    if (!current) found.currentPassword = t('errors.fields.required');
-    if (next.length < PASSWORD_MIN_LENGTH)
-      found.newPassword = t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH });
-    if (repeat !== next) found.repeat = t('account.passwordsDiffer');
-    setIssues(found);
-    if (Object.keys(found).length > 0) return;
+  const send = () =>
     change.mutate(
       { currentPassword: current, newPassword: next, ...(revokeTokens ? { revokeTokens: true } : {}) },
       {
@@ -34,14 +34,14 @@ export function PasswordForm() {
           setCurrent('');
           setNext('');
           setRepeat('');
+          form.reset();
         },
       },
     );
-  };
 
   return (
     <Paper withBorder radius="md" p="lg">
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack maw={520}>
           <div>
             <Title order={3} size="h4">
@@ -58,7 +58,7 @@ export function PasswordForm() {
             required
             value={current}
             onChange={(event) => setCurrent(event.currentTarget.value)}
-            error={issues.currentPassword ?? field(change.error, 'currentPassword')}
+            error={form.errorOf('currentPassword')}
           />
           <PasswordInput
             label={t('fields.newPassword')}
@@ -66,7 +66,7 @@ export function PasswordForm() {
             required
             value={next}
             onChange={(event) => setNext(event.currentTarget.value)}
-            error={issues.newPassword ?? field(change.error, 'newPassword')}
+            error={form.errorOf('newPassword')}
           />
           <PasswordInput
             label={t('fields.repeatPassword')}
@@ -74,7 +74,7 @@ export function PasswordForm() {
             required
             value={repeat}
             onChange={(event) => setRepeat(event.currentTarget.value)}
-            error={issues.repeat}
+            error={form.errorOf('repeat')}
           />
           <Checkbox
             label={t('account.revokeTokens')}

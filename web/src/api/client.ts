@@ -16,6 +16,8 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   /** Seconds to wait before trying again, from a Retry-After header (sign-in lockout). */
   readonly retryAfter: number | null;
+  /** Problem+json extension members (a failed sign-in's `attemptsLeft` and `lockMinutes`). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     errors?: FieldError[];
     requestId?: string | null;
     retryAfter?: number | null;
+    extensions?: Record<string, unknown>;
   }) {
     super(init.detail || init.title);
     this.name = 'ApiError';
@@ -35,6 +38,7 @@ export class ApiError extends Error {
     this.errors = init.errors ?? [];
     this.requestId = init.requestId ?? null;
     this.retryAfter = init.retryAfter ?? null;
+    this.extensions = init.extensions ?? {};
   }
 
   /** The message for one field, matched on the field name or its last path segment. */
@@ -88,7 +92,12 @@ interface RequestOptions {
   expectUnauthenticated?: boolean;
 }
 
+/** The members every problem+json answer has; anything else in one is an extension. */
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'errors']);
+
 async function problemOf(response: Response): Promise<ApiError> {
+  // The server names every request; an answer that is not problem+json (a proxy's 502) still has it.
+  const requestId = response.headers.get('x-request-id');
   const retryHeader = response.headers.get('retry-after');
   const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
   const type = response.headers.get('content-type') ?? '';
@@ -101,14 +110,21 @@ async function problemOf(response: Response): Promise<ApiError> {
         title: typeof body.title === 'string' ? body.title : response.statusText,
         detail: typeof body.detail === 'string' ? body.detail : '',
         errors: Array.isArray(body.errors) ? (body.errors as FieldError[]) : [],
-        requestId: typeof body.requestId === 'string' ? body.requestId : null,
+        requestId: typeof body.requestId === 'string' ? body.requestId : requestId,
         retryAfter,
+        extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !PROBLEM_MEMBERS.has(key))),
       });
     } catch {
       // An unreadable body falls through to the generic error below.
     }
   }
-  return new ApiError({ status: response.status, code: 'unexpected', title: response.statusText, retryAfter });
+  return new ApiError({
+    status: response.status,
+    code: 'unexpected',
+    title: response.statusText,
+    requestId,
+    retryAfter,
+  });
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {

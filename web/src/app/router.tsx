@@ -11,7 +11,9 @@ import { type Permission, rolesGrant } from '../../../domain/permissions.js';
 import { isStaff } from '../../../domain/roles.js';
 import { mfaStatusQuery } from '../api/use-mfa.js';
 import { meQuery } from '../api/use-session.js';
+import { ForgotPasswordPage } from '../auth/forgot-password-page.js';
 import { LoginPage, safeRedirect } from '../auth/login-page.js';
+import { ResetPasswordPage } from '../auth/reset-password-page.js';
 import { AppLayout } from '../shell/app-layout.js';
 import { NotFoundPage, PageLoading, RouteError } from '../shell/fallback-pages.js';
 import { homePathFor } from '../shell/nav-items.js';
@@ -42,6 +44,19 @@ const loginRoute = createRoute({
     if (me) throw redirect({ href: safeRedirect(search.redirect), replace: true });
   },
   component: LoginPage,
+});
+
+/** Recovering a forgotten password: open to everyone, signed in or not. */
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  component: ResetPasswordPage,
 });
 
 /** The sign-in gate: everything below it has a signed-in user in the context. */
@@ -309,6 +324,8 @@ const accountRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   appRoute.addChildren([
     indexRoute,
     portalRoute,

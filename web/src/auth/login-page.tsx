@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.js';
 import { useSignInProviders } from '../api/use-mfa.js';
 import { useLogin } from '../api/use-session.js';
+import { RouterAnchor } from '../components/router-link.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { LanguageSwitch } from '../shell/language-switch.js';
 import { MfaStep, ProviderButtons } from './mfa-step.js';
@@ -49,7 +50,6 @@ export function LoginPage() {
 
   const error = login.error;
   const locked = isApiError(error) && error.code === 'login_locked';
-  const wrong = isApiError(error) && error.code === 'invalid_credentials';
 
   return (
     <Center mih="100dvh" p="md" bg="gray.0">
@@ -89,7 +89,7 @@ export function LoginPage() {
                   role="alert"
                   title={locked ? t('login.lockedTitle') : undefined}
                 >
-                  {wrong ? t('login.wrongCredentials') : message(error)}
+                  {message(error)}
                 </Alert>
               ) : null}
               <TextInput
@@ -110,6 +110,9 @@ export function LoginPage() {
                 error={submitted && !password ? t('errors.fields.required') : undefined}
                 onChange={(event) => setPassword(event.currentTarget.value)}
               />
+              <RouterAnchor to="/forgot-password" size="sm" mt={-8} ta="right">
+                {t('passwordReset.forgotLink')}
+              </RouterAnchor>
               <Button type="submit" loading={login.isPending} fullWidth>
                 {t('login.submit')}
               </Button>

@@ -21,6 +21,7 @@ export function CommitmentModal({
   ticketId,
   number,
   openPromisedAt,
+  requesterTimeZone = null,
   opened,
   onClose,
 }: {
@@ -28,6 +29,8 @@ export function CommitmentModal({
   number: string;
   /** The open commitment this one will supersede, if any. */
   openPromisedAt: string | null;
+  /** The zone the requester reads dates in (their agreement's calendar), when known. */
+  requesterTimeZone?: string | null;
   opened: boolean;
   onClose: () => void;
 }) {
@@ -47,6 +50,10 @@ export function CommitmentModal({
       ? t('supervision.commitments.modal.inPast')
       : null;
   const noteError = note.trim() ? null : t('errors.fields.required');
+  // Where the requester's zone reads the date differently, say how they will read it.
+  const theirs =
+    instant && !dateError && requesterTimeZone ? format.dateTimeIn(instant.toISOString(), requesterTimeZone) : null;
+  const theirsDiffer = theirs !== null && theirs !== format.dateTimeIn(instant?.toISOString() ?? '', viewerTimeZone());
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +84,11 @@ export function CommitmentModal({
           <TextInput
             type="datetime-local"
             label={t('supervision.commitments.modal.promisedAt')}
-            description={t('supervision.commitments.modal.promisedAtHint', { zone: viewerTimeZone() })}
+            description={
+              theirsDiffer
+                ? `${t('supervision.commitments.modal.promisedAtHint', { zone: viewerTimeZone() })} ${t('supervision.commitments.modal.requesterTime', { zone: requesterTimeZone, date: theirs })}`
+                : t('supervision.commitments.modal.promisedAtHint', { zone: viewerTimeZone() })
+            }
             required
             min={localInputValue(new Date())}
             value={promisedAt}

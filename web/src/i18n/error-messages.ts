@@ -14,6 +14,7 @@ const KNOWN_CODES = [
   'version_conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'too_many_requests',
   'internal',
   'unavailable',
   'network',
@@ -93,6 +94,13 @@ export function useErrorText() {
           : t('errors.login_locked_soon');
       }
       const text = isKnownCode(error.code) ? t(`errors.${error.code}`) : t('errors.unexpected');
+      if (error.code === 'invalid_credentials') {
+        const left = error.extensions.attemptsLeft;
+        const minutes = error.extensions.lockMinutes;
+        // Said from the third failure on: two wrong tries are typos, not a reason to alarm anyone.
+        if (typeof left !== 'number' || typeof minutes !== 'number' || left > 2) return text;
+        return `${text} ${left === 0 ? t('attempts.none', { minutes }) : t('attempts.left', { count: left, minutes })}`;
+      }
       return error.status >= 500 && error.requestId
         ? `${text} ${t('errors.reference', { id: error.requestId })}`
         : text;

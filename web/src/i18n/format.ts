@@ -27,6 +27,11 @@ export function useDateFormat() {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       full: (iso: string) => full.format(new Date(iso)),
       date: (iso: string) => date.format(new Date(iso)),
+      /** The instant as it reads in another zone (a requester's), for where the two differ. */
+      dateTimeIn: (iso: string, timeZone: string) =>
+        new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+          new Date(iso),
+        ),
       /** "5 minutes ago", "yesterday", "now": the largest unit that fits; `short`: "5 min ago". */
       relative: (iso: string, now: number, short = false) => {
         const format = short ? relativeShort : relative;

@@ -1,5 +1,5 @@
 import { type Permission, rolesGrant } from '../../../domain/permissions.js';
-import { isStaff, type Role } from '../../../domain/roles.js';
+import { isStaff, type Role, worksTickets } from '../../../domain/roles.js';
 
 export type NavSection = 'portal' | 'workspace' | 'admin' | 'personal';
 
@@ -61,6 +61,9 @@ export interface NavItem {
 const can = (permission: Permission) => (roles: readonly Role[]) => rolesGrant(roles, permission);
 const staffWith = (permission: Permission) => (roles: readonly Role[]) =>
   isStaff(roles) && rolesGrant(roles, permission);
+/** Ticket work and procedure writing: not an analyst's menu unless they also hold a desk role. */
+const deskWith = (permission: Permission) => (roles: readonly Role[]) =>
+  worksTickets(roles) && rolesGrant(roles, permission);
 
 /** The navigation follows the roles: what a role cannot use is not shown to it. */
 export const NAV_ITEMS: NavItem[] = [
@@ -72,20 +75,20 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (roles) => roles.includes('requester'),
   },
   { to: '/portal/tickets', label: 'nav.myTickets', section: 'portal', allowed: (roles) => roles.includes('requester') },
-  { to: '/workspace/tickets', label: 'nav.tickets', section: 'workspace', allowed: isStaff },
+  { to: '/workspace/tickets', label: 'nav.tickets', section: 'workspace', allowed: worksTickets },
   { to: '/supervision', label: 'nav.supervision', section: 'workspace', allowed: staffWith('supervision.read') },
-  { to: '/workspace/phone', label: 'nav.phone', section: 'workspace', allowed: staffWith('tickets.work') },
+  { to: '/workspace/phone', label: 'nav.phone', section: 'workspace', allowed: deskWith('tickets.work') },
   {
     to: '/workspace/procedures',
     label: 'nav.procedures',
     section: 'workspace',
-    allowed: staffWith('procedures.write'),
+    allowed: deskWith('procedures.write'),
   },
   {
     to: '/workspace/canned-responses',
     label: 'nav.cannedResponses',
     section: 'workspace',
-    allowed: staffWith('tickets.work'),
+    allowed: deskWith('tickets.work'),
   },
   {
     to: '/workspace',
@@ -118,6 +121,9 @@ export const NAV_ITEMS: NavItem[] = [
 
 export const navItemsFor = (roles: readonly Role[]) => NAV_ITEMS.filter((item) => item.allowed(roles));
 
-/** Where someone lands after signing in: requesters in the portal, staff in the ticket queues. */
-export const homePathFor = (roles: readonly Role[]): '/portal' | '/workspace/tickets' =>
-  isStaff(roles) ? '/workspace/tickets' : '/portal';
+/**
+ * Where someone lands after signing in: requesters in the portal, the desk in the ticket queues,
+ * an analyst (with no desk role) on the supervision board.
+ */
+export const homePathFor = (roles: readonly Role[]): '/portal' | '/workspace/tickets' | '/supervision' =>
+  worksTickets(roles) ? '/workspace/tickets' : isStaff(roles) ? '/supervision' : '/portal';

@@ -1,15 +1,16 @@
-import { Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Compliance } from '../../../domain/contracts/supervision.js';
 import { useCompliance } from '../api/use-supervision.js';
 import { QueryState } from '../components/query-states.js';
+import { monthOptions } from './month-options.js';
 import { currentMonth } from './supervision-search.js';
 
 type Outcome = Compliance['items'][number]['firstResponse'];
 
 /** The share of first-response and resolution targets met per organization in a month. */
 export function ComplianceCard({ month, onMonthChange }: { month: string; onMonthChange: (month: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const compliance = useCompliance(month);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="supervision-compliance">
@@ -22,14 +23,14 @@ export function ComplianceCard({ month, onMonthChange }: { month: string; onMont
             {t('supervision.compliance.hint')}
           </Text>
         </Stack>
-        <TextInput
-          type="month"
+        <Select
           size="xs"
-          w={150}
+          w={190}
           aria-label={t('supervision.compliance.month')}
+          data={monthOptions(currentMonth(), i18n.language)}
           value={month}
-          max={currentMonth()}
-          onChange={(event) => event.currentTarget.value && onMonthChange(event.currentTarget.value)}
+          allowDeselect={false}
+          onChange={(value) => value && onMonthChange(value)}
         />
       </Group>
       <QueryState

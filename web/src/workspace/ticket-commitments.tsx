@@ -5,10 +5,11 @@ import type { Commitment } from '../../../domain/contracts/supervision.js';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
 import { rolesGrant } from '../../../domain/permissions.js';
 import { useCurrentUser } from '../api/use-session.js';
-import { useCommitments } from '../api/use-supervision.js';
+import { useCommitments, useSlaExplanation } from '../api/use-supervision.js';
 import { CommitmentModal } from '../components/commitment-modal.js';
 import { DateTime } from '../components/date-time.js';
 import { QueryState } from '../components/query-states.js';
+import { useDateFormat, viewerTimeZone } from '../i18n/format.js';
 
 const STATE_COLORS: Record<Commitment['state'], string> = {
   open: 'blue',
@@ -27,6 +28,8 @@ export function TicketCommitments({ ticket }: { ticket: Ticket }) {
   const [recording, setRecording] = useState(false);
   const canRecord = rolesGrant(me.roles, 'supervision.act') && !CLOSED.includes(ticket.status);
   const open = commitments.data?.find((c) => c.state === 'open') ?? null;
+  // A commitment is read by the requester in their agreement's zone (as the reply mails it).
+  const requesterTimeZone = useSlaExplanation(ticket.id, ticket.version).data?.calendar?.timeZone ?? null;
 
   return (
     <Stack gap="xs">
@@ -51,7 +54,7 @@ export function TicketCommitments({ ticket }: { ticket: Ticket }) {
         {(list) => (
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {list.map((commitment) => (
-              <CommitmentItem key={commitment.id} commitment={commitment} />
+              <CommitmentItem key={commitment.id} commitment={commitment} requesterTimeZone={requesterTimeZone} />
             ))}
           </Stack>
         )}
@@ -62,6 +65,7 @@ export function TicketCommitments({ ticket }: { ticket: Ticket }) {
           ticketId={ticket.id}
           number={ticket.number}
           openPromisedAt={open?.promisedAt ?? null}
+          requesterTimeZone={requesterTimeZone}
           opened={recording}
           onClose={() => setRecording(false)}
         />
@@ -70,8 +74,17 @@ export function TicketCommitments({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function CommitmentItem({ commitment }: { commitment: Commitment }) {
+function CommitmentItem({
+  commitment,
+  requesterTimeZone,
+}: {
+  commitment: Commitment;
+  requesterTimeZone: string | null;
+}) {
   const { t } = useTranslation();
+  const format = useDateFormat();
+  const theirs = requesterTimeZone ? format.dateTimeIn(commitment.promisedAt, requesterTimeZone) : null;
+  const shownInTheirZone = theirs !== null && theirs !== format.dateTimeIn(commitment.promisedAt, viewerTimeZone());
   const past = commitment.state !== 'open';
   return (
     <li>
@@ -88,6 +101,11 @@ function CommitmentItem({ commitment }: { commitment: Commitment }) {
           {t(`supervision.commitments.states.${commitment.state}`)}
         </Badge>
       </Group>
+      {shownInTheirZone ? (
+        <Text size="xs" c="dimmed">
+          {t('supervision.commitments.inZone', { date: theirs, zone: requesterTimeZone })}
+        </Text>
+      ) : null}
       <Text size="xs" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4} c={past ? 'dimmed' : undefined}>
         {commitment.note}
       </Text>

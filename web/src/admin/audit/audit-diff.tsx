@@ -2,14 +2,18 @@ import { Code, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../domain/contracts/audit.js';
 
-function show(value: unknown): string {
+/** A value as people read it: a record's id as its name (the server named them), anything else as written. */
+function show(value: unknown, names: AuditEvent['names']): string {
   if (value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return names[value] ?? value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return value.map((item) => names[item] ?? item).join(', ');
+  }
   return JSON.stringify(value);
 }
 
 /** Fields that changed: what they were and what they became. A creation has only "after". */
-export function AuditDiff({ changes }: { changes: AuditEvent['changes'] }) {
+export function AuditDiff({ changes, names }: { changes: AuditEvent['changes']; names: AuditEvent['names'] }) {
   const { t } = useTranslation();
   const before = changes.before ?? {};
   const after = changes.after ?? {};
@@ -38,10 +42,10 @@ export function AuditDiff({ changes }: { changes: AuditEvent['changes'] }) {
                 <Code>{key}</Code>
               </Table.Td>
               <Table.Td c={key in before ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                {key in before ? show(before[key]) : '—'}
+                {key in before ? show(before[key], names) : '—'}
               </Table.Td>
               <Table.Td c={key in after ? 'teal' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                {key in after ? show(after[key]) : '—'}
+                {key in after ? show(after[key], names) : '—'}
               </Table.Td>
             </Table.Tr>
           ))}

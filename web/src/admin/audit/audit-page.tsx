@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantin
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../domain/contracts/audit.js';
+import { es } from '../../../../domain/i18n/es.js';
 import { rolesGrant } from '../../../../domain/permissions.js';
 import { useAuditEvents } from '../../api/use-audit.js';
 import { useCurrentUser } from '../../api/use-session.js';
@@ -13,21 +14,12 @@ import { RouterAnchor } from '../../components/router-link.js';
 import { viewerTimeZone } from '../../i18n/format.js';
 import { AuditDiff } from './audit-diff.js';
 
-const ENTITY_TYPES = ['organization', 'service', 'user', 'api_token'] as const;
+// The words the catalog has are the kinds and actions the audit knows; anything newer shows its code.
+const ENTITY_TYPES = Object.keys(es.audit.entities) as (keyof typeof es.audit.entities)[];
 type EntityType = (typeof ENTITY_TYPES)[number];
 const isEntityType = (value: string): value is EntityType => (ENTITY_TYPES as readonly string[]).includes(value);
 
-const ACTIONS = [
-  'organization.created',
-  'organization.updated',
-  'service.created',
-  'service.updated',
-  'user.created',
-  'user.updated',
-  'user.password_set',
-  'token.created',
-  'token.revoked',
-] as const;
+const ACTIONS = Object.keys(es.audit.actions) as (keyof typeof es.audit.actions)[];
 type Action = (typeof ACTIONS)[number];
 const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);
 
@@ -118,7 +110,7 @@ export function AuditPage() {
                           <Table.Tr>
                             <Table.Td colSpan={5} bg="gray.0">
                               <Stack gap={4}>
-                                <AuditDiff changes={event.changes} />
+                                <AuditDiff changes={event.changes} names={event.names} />
                                 {event.requestId ? (
                                   <Text size="xs" c="dimmed">
                                     {t('audit.requestId', { id: event.requestId })}
@@ -153,12 +145,11 @@ function EntityCell({ event }: { event: AuditEvent }) {
   const me = useCurrentUser();
   const linkable = event.entityType === 'organization' && rolesGrant(me.roles, 'organizations.manage');
   const label = isEntityType(event.entityType) ? t(`audit.entities.${event.entityType}`) : event.entityType;
-  const name = (event.changes.after ?? event.changes.before)?.name;
   return (
     <Stack gap={0}>
       <Text size="sm">
         {label}
-        {typeof name === 'string' ? `: ${name}` : ''}
+        {event.entityName ? `: ${event.entityName}` : ''}
       </Text>
       {linkable ? (
         <RouterAnchor

@@ -15,7 +15,7 @@ const STATUS_COLORS: Record<OutboundMail['status'], string> = {
   failed: 'red',
 };
 
-const EVENTS = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed'] as const;
+const EVENTS = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed', 'password_reset'] as const;
 type KnownEvent = (typeof EVENTS)[number];
 const isKnownEvent = (event: string): event is KnownEvent => (EVENTS as readonly string[]).includes(event);
 

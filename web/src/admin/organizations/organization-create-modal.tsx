@@ -1,13 +1,13 @@
 import { Modal, Stack } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../domain/contracts/organizations.js';
 import { useCreateOrganization } from '../../api/use-organizations.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 import {
   ORGANIZATION_FIELDS,
-  type OrganizationErrors,
   OrganizationFields,
   type OrganizationValues,
   useValidateOrganization,
@@ -28,20 +28,16 @@ export function OrganizationCreateModal({
   const create = useCreateOrganization();
   const validate = useValidateOrganization();
   const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<OrganizationErrors>({});
+  const form = useFormErrors({ values, validate, serverError: create.error });
 
   const close = () => {
     setValues(EMPTY);
-    setErrors({});
+    form.reset();
     create.reset();
     onClose();
   };
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const issues = validate(values);
-    setErrors(issues);
-    if (Object.keys(issues).length > 0) return;
+  const send = () =>
     create.mutate(
       { name: values.name.trim(), code: values.code, requestersSeeAllTickets: values.requestersSeeAllTickets },
       {
@@ -51,14 +47,13 @@ export function OrganizationCreateModal({
         },
       },
     );
-  };
 
   return (
     <Modal opened={opened} onClose={close} title={t('organizations.createTitle')} centered>
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           <ErrorAlert error={create.error} fields={ORGANIZATION_FIELDS} />
-          <OrganizationFields values={values} onChange={setValues} clientErrors={errors} apiError={create.error} />
+          <OrganizationFields values={values} onChange={setValues} errorOf={form.errorOf} />
           <ModalFooter submitLabel={t('organizations.create')} onCancel={close} loading={create.isPending} />
         </Stack>
       </form>

@@ -1,6 +1,5 @@
 import { Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../i18n/error-messages.js';
 
 export interface OrganizationValues {
   name: string;
@@ -28,17 +27,14 @@ export function useValidateOrganization() {
 export function OrganizationFields({
   values,
   onChange,
-  clientErrors,
-  apiError,
+  errorOf,
 }: {
   values: OrganizationValues;
   onChange: (values: OrganizationValues) => void;
-  clientErrors: OrganizationErrors;
-  apiError: unknown;
+  /** Each field's message: the form's own check or the server's (`useFormErrors().errorOf`). */
+  errorOf: (name: keyof OrganizationValues) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
-  const errorOf = (name: keyof OrganizationValues) => clientErrors[name] ?? field(apiError, name);
   return (
     <Stack>
       <TextInput

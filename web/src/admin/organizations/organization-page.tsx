@@ -1,6 +1,6 @@
 import { Alert, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../domain/contracts/organizations.js';
 import { isApiError } from '../../api/client.js';
@@ -10,12 +10,8 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { OrganizationHeading } from '../../components/organization-heading.js';
 import { QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
-import {
-  ORGANIZATION_FIELDS,
-  type OrganizationErrors,
-  OrganizationFields,
-  useValidateOrganization,
-} from './organization-fields.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
+import { ORGANIZATION_FIELDS, OrganizationFields, useValidateOrganization } from './organization-fields.js';
 import { ServicesPanel } from './services-panel.js';
 
 const isConflict = (error: unknown) => isApiError(error) && error.code === 'version_conflict';
@@ -103,17 +99,14 @@ function OrganizationEditForm({
     code: organization.code,
     requestersSeeAllTickets: organization.requestersSeeAllTickets,
   });
-  const [errors, setErrors] = useState<OrganizationErrors>({});
+  const form = useFormErrors({ values, validate, serverError: update.error });
   const changed =
     values.name !== organization.name ||
     values.code !== organization.code ||
     values.requestersSeeAllTickets !== organization.requestersSeeAllTickets;
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const issues = validate(values);
-    setErrors(issues);
-    if (Object.keys(issues).length > 0 || !changed) return;
+  const send = () => {
+    if (!changed) return;
     update.mutate(
       { version: organization.version, ...values, name: values.name.trim() },
       { onSuccess: onSaved, onError: (error) => isConflict(error) && onConflict() },
@@ -121,10 +114,10 @@ function OrganizationEditForm({
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
       <Stack maw={520}>
         {isConflict(update.error) ? null : <ErrorAlert error={update.error} fields={ORGANIZATION_FIELDS} />}
-        <OrganizationFields values={values} onChange={setValues} clientErrors={errors} apiError={update.error} />
+        <OrganizationFields values={values} onChange={setValues} errorOf={form.errorOf} />
         <Group>
           <Button type="submit" loading={update.isPending} disabled={!changed}>
             {t('common.save')}

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../../domain/contracts/sla.js';
 import { PENDING_REASONS, type PendingReason } from '../../../../domain/tickets/ticket-lifecycle.js';
@@ -21,10 +21,9 @@ import { useServices } from '../../api/use-organizations.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
-import { useErrorText } from '../../i18n/error-messages.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 import {
   type AgreementDraft,
-  type AgreementIssue,
   agreementDraftOf,
   agreementFieldsOf,
   agreementIssues,
@@ -52,7 +51,6 @@ export function AgreementEditModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { fieldMessage } = useErrorText();
   // A phone gets the whole screen: the form has tables and rows that need the width.
   const narrow = useMediaQuery('(max-width: 48em)') ?? false;
   const create = useCreateAgreement();
@@ -61,7 +59,6 @@ export function AgreementEditModal({
   const [draft, setDraft] = useState<AgreementDraft>(() =>
     agreement ? agreementDraftOf(agreement) : newAgreementDraft(organizationId ?? null),
   );
-  const [checked, setChecked] = useState(false);
   const set = (patch: Partial<AgreementDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const calendars = useCalendars();
   const services = useServices(draft.organizationId);
@@ -69,26 +66,28 @@ export function AgreementEditModal({
   const summary = useWeeklySummary();
   const taken = !agreement && Boolean(draft.organizationId) && (existing.data?.length ?? 0) > 0;
 
-  const issues: Record<string, AgreementIssue> = checked ? agreementIssues(draft) : {};
+  const form = useFormErrors({
+    values: draft,
+    validate: (current): Record<string, string> =>
+      Object.fromEntries(
+        Object.entries(agreementIssues(current)).map(([path, issue]) => [path, t(`slaAdmin.issues.${issue}`)]),
+      ),
+    serverError: mutation.error,
+  });
   const errorAt = (path: string): string | undefined => {
-    const local = issues[path];
-    if (local) return t(`slaAdmin.issues.${local}`);
-    if (path === 'organizationId' && taken) return t('slaAdmin.agreements.organizationTaken');
-    const error = mutation.error;
-    if (!isApiError(error)) return undefined;
-    const found = error.errors.find((e) => e.field === path);
-    if (!found) return undefined;
-    if (error.code === 'conflict' && path === 'organizationId') return t('slaAdmin.agreements.organizationTaken');
-    return fieldMessage(found.message);
+    if (path === 'organizationId') {
+      if (taken) return t('slaAdmin.agreements.organizationTaken');
+      const refused = isApiError(mutation.error) && mutation.error.code === 'conflict' && form.serverErrorAt(path);
+      if (refused) return t('slaAdmin.agreements.organizationTaken');
+    }
+    return form.errorOf(path);
   };
   const shownFields = isApiError(mutation.error)
     ? mutation.error.errors.map((e) => e.field).filter((f) => SHOWN_FIELD.test(f))
     : [];
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (taken || Object.keys(agreementIssues(draft)).length > 0) return;
+  const send = () => {
+    if (taken) return;
     const fields = agreementFieldsOf(draft);
     if (agreement) update.mutate({ id: agreement.id, version: agreement.version, ...fields }, { onSuccess: onClose });
     else create.mutate({ organizationId: draft.organizationId ?? '', ...fields }, { onSuccess: onClose });
@@ -96,7 +95,7 @@ export function AgreementEditModal({
 
   const calendar = calendars.data?.find((c) => c.id === draft.calendarId);
   const conflict = isApiError(mutation.error) && mutation.error.code === 'version_conflict';
-  const invalidCount = Object.keys(issues).length;
+  const invalidCount = form.invalidCount;
   return (
     <Modal
       opened
@@ -106,7 +105,7 @@ export function AgreementEditModal({
       centered
       fullScreen={narrow}
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           {conflict ? (
             <Alert color="yellow" variant="light" title={t('conflict.title')}>

@@ -1,5 +1,5 @@
 import { Alert, Modal, Stack, Switch } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateUserBody, User } from '../../../../domain/contracts/users.js';
 import { isApiError } from '../../api/client.js';
@@ -8,8 +8,8 @@ import { useUpdateUser, useUser } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
 import { QueryState } from '../../components/query-states.js';
-import { useErrorText } from '../../i18n/error-messages.js';
-import { assignmentOf, USER_FIELDS, type UserErrors, UserFields, useValidateUser, valuesOf } from './user-fields.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
+import { assignmentOf, USER_FIELDS, UserFields, useValidateUser, valuesOf } from './user-fields.js';
 
 /** Edit a person: name, email, phone, language, roles and organization, and whether the account is active. */
 export function UserEditModal({ userId, onClose }: { userId: string | null; onClose: () => void }) {
@@ -61,20 +61,15 @@ function UserEditForm({
   onConflict: () => void;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const me = useCurrentUser();
   const update = useUpdateUser(user.id);
   const validate = useValidateUser();
   const [values, setValues] = useState(() => valuesOf(user));
   const [active, setActive] = useState(user.status === 'active');
-  const [errors, setErrors] = useState<UserErrors>({});
+  const form = useFormErrors({ values: { ...values, active }, validate, serverError: update.error });
   const self = me.id === user.id;
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const issues = validate(values);
-    setErrors(issues);
-    if (Object.keys(issues).length > 0) return;
+  const send = () => {
     const { roles, organizationId } = assignmentOf(values);
     const body: UpdateUserBody = {
       version: user.version,
@@ -96,17 +91,17 @@ function UserEditForm({
   };
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
       <Stack>
         <ErrorAlert error={update.error} fields={USER_FIELDS} />
-        <UserFields values={values} onChange={setValues} clientErrors={errors} apiError={update.error} />
+        <UserFields values={values} onChange={setValues} errorOf={form.errorOf} />
         <Switch
           label={t('users.accountActive')}
           description={self ? t('users.cannotDeactivateSelf') : t('users.accountActiveHint')}
           checked={active}
           disabled={self}
           onChange={(event) => setActive(event.currentTarget.checked)}
-          error={field(update.error, 'status')}
+          error={form.errorOf('status')}
         />
         <ModalFooter submitLabel={t('common.save')} onCancel={onCancel} loading={update.isPending} />
       </Stack>

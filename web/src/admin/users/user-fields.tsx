@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../domain/contracts/users.js';
 import { type Role, STAFF_ROLES } from '../../../../domain/roles.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
-import { useErrorText } from '../../i18n/error-messages.js';
 
 export type AccountKind = 'requester' | 'staff';
 
@@ -77,18 +76,14 @@ export function useValidateUser() {
 export function UserFields({
   values,
   onChange,
-  clientErrors,
-  apiError,
+  errorOf,
 }: {
   values: UserValues;
   onChange: (values: UserValues) => void;
-  clientErrors: UserErrors;
-  apiError: unknown;
+  /** Each field's message: the form's own check or the server's (`useFormErrors().errorOf`). */
+  errorOf: (name: keyof UserErrors | 'locale') => string | undefined;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
-  const errorOf = (name: keyof UserErrors | 'locale') =>
-    (name === 'locale' ? undefined : clientErrors[name]) ?? field(apiError, name);
   const set = (patch: Partial<UserValues>) => onChange({ ...values, ...patch });
 
   return (

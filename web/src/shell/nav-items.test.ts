@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { homePathFor, navItemsFor } from './nav-items.js';
+
+const workspace = (roles: Parameters<typeof navItemsFor>[0]) =>
+  navItemsFor(roles)
+    .filter((item) => item.section === 'workspace')
+    .map((item) => item.to);
+
+describe('the menu follows what each role does', () => {
+  it('shows an analyst the supervision board and the directories, not ticket work or procedure writing', () => {
+    expect(workspace(['analyst'])).toEqual(['/supervision', '/workspace', '/workspace/people']);
+    expect(homePathFor(['analyst'])).toBe('/supervision');
+  });
+
+  it('shows ticket work to an analyst who also holds a desk role', () => {
+    expect(workspace(['agent', 'analyst'])).toEqual([
+      '/workspace/tickets',
+      '/supervision',
+      '/workspace/phone',
+      '/workspace/procedures',
+      '/workspace/canned-responses',
+      '/workspace',
+      '/workspace/people',
+    ]);
+    expect(homePathFor(['agent', 'analyst'])).toBe('/workspace/tickets');
+    expect(homePathFor(['requester'])).toBe('/portal');
+  });
+});
