@@ -118,7 +118,7 @@ export function buildServices(
   });
   const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
   const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
-  const procedures = new ProceduresService(db, clock, audit, categories);
+  const procedures = new ProceduresService(db, clock, audit, categories, organizations);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users);
