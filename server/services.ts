@@ -42,6 +42,7 @@ import { clamdScanner, parseClamdAddress } from './platform/clamd.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
 import { loadPasswordPolicy } from './platform/password-policy.js';
+import { SecretBox } from './platform/secret-box.js';
 import { localStorage } from './platform/storage.js';
 
 /** No listener, no relay: Mesa takes mail only over HTTP (when a token is set) and sends none. */
@@ -65,12 +66,15 @@ export function buildServices(
       webhooks?: WebhooksConfig;
       oidcOptions?: { allowHttpIssuer: boolean };
       clamd?: string | null;
+      /** Seals the secrets Mesa reads back (MESA_SECRET_KEY, server/db/secret-key.ts); absent, none can be stored. */
+      secrets?: SecretBox;
     },
 ) {
   // The list of common passwords is read at start, not on the first password someone sets.
   loadPasswordPolicy();
   const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
+  const secrets = config.secrets ?? new SecretBox(null);
   const bus = new EventBus();
   const configCache = new ConfigCache();
   const audit = new AuditService(db, clock);
@@ -85,10 +89,10 @@ export function buildServices(
     config.sessionMaxHours,
     (ended) => bus.endCredentials(ended),
   );
-  const mfa = new MfaService(db, clock, audit, config.mfaRequiredFor);
+  const mfa = new MfaService(db, clock, audit, config.mfaRequiredFor, secrets);
   const users = new UsersService(db, clock, audit, organizations, sessions, securityLog);
   const auth = new AuthService(db, clock, users, sessions, organizations, securityLog);
-  const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions);
+  const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions, secrets);
   const settings = new SettingsService(db, clock, audit, configCache);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
@@ -150,7 +154,10 @@ export function buildServices(
     commitments: await commitments.check(),
   });
   const jobs = new JobsService(db, clock);
-  const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false });
+  const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false }, {
+    secrets,
+    ...(config.webhooks?.retentionDays ? { retentionDays: config.webhooks.retentionDays } : {}),
+  });
   const services = {
     clock,
     bus,

@@ -17,6 +17,7 @@ import * as signInSecurity from './20261207_0015_sign_in_security.js';
 import * as webhooks from './20261207_0016_webhooks.js';
 import * as mfaOidc from './20261207_0017_mfa_oidc.js';
 import * as attachmentScans from './20261207_0018_attachment_scans.js';
+import * as webhookDeliveryPruning from './20261207_0020_webhook_delivery_pruning.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0016_webhooks': webhooks,
   '20261207_0017_mfa_oidc': mfaOidc,
   '20261207_0018_attachment_scans': attachmentScans,
+  '20261207_0020_webhook_delivery_pruning': webhookDeliveryPruning,
 };

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { hashSecret, newId, sameSecret } from '../../platform/ids.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import { SecretBox } from '../../platform/secret-box.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
@@ -65,10 +66,12 @@ export class OidcService {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly options: OidcOptions = { allowHttpIssuer: false },
+    /** Seals the client secrets at rest (MESA_SECRET_KEY). */
+    private readonly secrets: SecretBox = new SecretBox(null),
   ) {}
 
   async list(): Promise<IdentityProvider[]> {
-    return (await repo.listProviders(this.db)).map(toProvider);
+    return (await repo.listProviders(this.db, this.secrets)).map(toProvider);
   }
 
   async forSignIn(): Promise<SignInProvider[]> {
@@ -118,7 +121,7 @@ export class OidcService {
     };
     const provider = toProvider(row);
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertProvider(trx, row);
+      await repo.insertProvider(trx, this.secrets, row);
       // The client secret is never in the audit record: the provider as the API shows it has none.
       await this.audit.record(trx, ctx, {
         action: 'identity_provider.created',
@@ -132,7 +135,7 @@ export class OidcService {
 
   async remove(ctx: RequestContext, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const row = await repo.findProvider(trx, id);
+      const row = await repo.findProvider(trx, this.secrets, id);
       if (!row) throw notFound('Identity provider');
       await repo.deleteProvider(trx, id);
       await this.audit.record(trx, ctx, {
@@ -146,7 +149,7 @@ export class OidcService {
   }
 
   private async enabledProvider(id: string): Promise<IdentityProviderRow> {
-    const row = await repo.findProvider(this.db, id);
+    const row = await repo.findProvider(this.db, this.secrets, id);
     if (row?.enabled !== 1) throw notFound('Identity provider');
     return row;
   }
