@@ -12,6 +12,9 @@ import { createLogger } from '../../server/platform/logger.js';
 import { systemContext } from '../../server/platform/request-context.js';
 import { SecretBox } from '../../server/platform/secret-box.js';
 
+/** This test process's MESA_SECRET_KEY. */
+export const TEST_SECRET_KEY = randomBytes(32);
+
 export const TEST_CONFIG = {
   secureCookies: false,
   trustProxy: false,
@@ -20,7 +23,7 @@ export const TEST_CONFIG = {
   sessionTtlHours: 12,
   dataDir: mkdtempSync(join(tmpdir(), 'mesa-files-')),
   /** A key of this test process: secrets are sealed in tests as in production. */
-  secrets: new SecretBox({ current: randomBytes(32), previous: [] }),
+  secrets: new SecretBox({ current: TEST_SECRET_KEY, previous: [] }),
 } as const;
 
 export async function buildTestApp(

@@ -4,11 +4,7 @@ import type { DB, WebhookDeliveryTable, WebhookTable } from '../../db/schema.js'
 import { SECRET_COLUMNS, secretContext } from '../../db/secret-columns.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 
-/** The signing secret is stored sealed (platform/secret-box.ts) and opened as it is read. */
-function opened<Row extends { id: string; secret: string }>(box: SecretBox, row: Row): Row {
-  return { ...row, secret: box.open(row.secret, secretContext(SECRET_COLUMNS.webhook, row.id)) };
-}
-
+/** The signing secret is stored sealed (platform/secret-box.ts): only what signs reads it. */
 export function insertWebhook(db: Kysely<DB>, box: SecretBox, row: WebhookTable) {
   const secret = box.seal(row.secret, secretContext(SECRET_COLUMNS.webhook, row.id));
   return db
@@ -25,14 +21,21 @@ export function deleteWebhook(db: Kysely<DB>, id: string) {
   return db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
 }
 
-export async function findWebhook(db: Kysely<DB>, box: SecretBox, id: string) {
-  const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && opened(box, row);
+/** An endpoint as admins see it: everything but the secret. */
+const SHOWN = ['id', 'url', 'description', 'events', 'active', 'created_at', 'updated_at'] as const;
+
+export function findWebhook(db: Kysely<DB>, id: string) {
+  return db.selectFrom('webhooks').select(SHOWN).where('id', '=', id).executeTakeFirst();
 }
 
-export async function listWebhooks(db: Kysely<DB>, box: SecretBox) {
-  const rows = await db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
-  return rows.map((row) => opened(box, row));
+export function listWebhooks(db: Kysely<DB>) {
+  return db.selectFrom('webhooks').select(SHOWN).orderBy('created_at').orderBy('id').execute();
+}
+
+/** The endpoint's signing secret, opened; throws SecretBoxError when the key cannot open it. */
+export async function signingSecret(db: Kysely<DB>, box: SecretBox, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('webhooks').select('secret').where('id', '=', id).executeTakeFirst();
+  return row && box.open(row.secret, secretContext(SECRET_COLUMNS.webhook, id));
 }
 
 /** The endpoints that hear anything: read in a ticket change's transaction, so few and small. */

@@ -50,7 +50,7 @@ export function webhookEventOf(event: RecordedEvent): WebhookEventName | null {
   return 'ticket.updated';
 }
 
-function toWebhook(row: WebhookRow): Webhook {
+function toWebhook(row: Omit<WebhookRow, 'secret'>): Webhook {
   return {
     id: row.id,
     url: row.url,
@@ -107,11 +107,11 @@ export class WebhooksService {
   }
 
   async list(): Promise<Webhook[]> {
-    return (await repo.listWebhooks(this.db, this.secrets)).map(toWebhook);
+    return (await repo.listWebhooks(this.db)).map(toWebhook);
   }
 
   async get(id: string): Promise<Webhook> {
-    const row = await repo.findWebhook(this.db, this.secrets, id);
+    const row = await repo.findWebhook(this.db, id);
     if (!row) throw notFound('Webhook');
     return toWebhook(row);
   }
@@ -156,7 +156,7 @@ export class WebhooksService {
   async update(ctx: RequestContext, id: string, body: UpdateWebhookBody): Promise<Webhook> {
     if (body.url !== undefined) await this.checkUrl(body.url);
     return this.db.transaction().execute(async (trx) => {
-      const before = await repo.findWebhook(trx, this.secrets, id);
+      const before = await repo.findWebhook(trx, id);
       if (!before) throw notFound('Webhook');
       await repo.updateWebhook(trx, id, {
         ...(body.url !== undefined ? { url: body.url } : {}),
@@ -165,7 +165,7 @@ export class WebhooksService {
         ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
         updated_at: this.clock.now().toISOString(),
       });
-      const after = toWebhook((await repo.findWebhook(trx, this.secrets, id)) as WebhookRow);
+      const after = toWebhook((await repo.findWebhook(trx, id)) as Omit<WebhookRow, 'secret'>);
       await this.audit.record(trx, ctx, {
         action: 'webhook.updated',
         entityType: 'webhook',
@@ -179,7 +179,7 @@ export class WebhooksService {
 
   async remove(ctx: RequestContext, id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const before = await repo.findWebhook(trx, this.secrets, id);
+      const before = await repo.findWebhook(trx, id);
       if (!before) throw notFound('Webhook');
       await repo.deleteWebhook(trx, id);
       await this.audit.record(trx, ctx, {
@@ -265,9 +265,11 @@ export class WebhooksService {
 
   private async attempt(row: WebhookDeliveryRow): Promise<boolean> {
     const attempts = row.attempts + 1;
-    let hook: WebhookRow | undefined;
+    const hook = await repo.findWebhook(this.db, row.webhook_id);
+    if (!hook) return false;
+    let secret: string | undefined;
     try {
-      hook = await repo.findWebhook(this.db, this.secrets, row.webhook_id);
+      secret = await repo.signingSecret(this.db, this.secrets, row.webhook_id);
     } catch (error) {
       // A secret that does not open (a wrong key, an altered row) sends nothing unsigned; the
       // delivery waits for the key to be set right, and the error says which.
@@ -275,7 +277,7 @@ export class WebhooksService {
       await this.failed(row.id, attempts, { error: error.message, responseStatus: null, retryAfter: null });
       return false;
     }
-    if (!hook) return false;
+    if (secret === undefined) return false;
     let responseStatus: number | null = null;
     let retryAfter: string | null = null;
     let error: string;
@@ -290,7 +292,7 @@ export class WebhooksService {
           'user-agent': 'Mesa-Webhooks/1',
           'x-mesa-event': row.event,
           'x-mesa-delivery': row.id,
-          'x-mesa-signature': signatureHeader(hook.secret, row.payload, this.clock.now()),
+          'x-mesa-signature': signatureHeader(secret, row.payload, this.clock.now()),
         },
         this.options.limits ?? DEFAULT_LIMITS,
       );
