@@ -19,6 +19,7 @@ import { MailProcessorService } from './modules/mail/mail-processor.service.js';
 import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { QuarantineService } from './modules/quarantine/quarantine.service.js';
 import { SecurityLogService } from './modules/security-log/security-log.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { AgreementsService } from './modules/sla/agreements.service.js';
@@ -120,6 +121,7 @@ export function buildServices(
   const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history, {
     scanner: clamd ? clamdScanner(clamd) : null,
   });
+  const quarantine = new QuarantineService(db, audit, storage);
   const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
   const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
   const procedures = new ProceduresService(db, clock, audit, categories, organizations);
@@ -197,6 +199,7 @@ export function buildServices(
     deskAddresses,
     jobs,
     webhooks,
+    quarantine,
   };
   // Each module's observers (mail's notices, say), now that everything they watch exists.
   observeOfModules(services);
