@@ -2,6 +2,7 @@ import type { Messages } from './es.js';
 import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
 import { mfaEn } from './mfa-en.js';
+import { quarantineEn } from './quarantine-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...jobsEn,
   ...webhooksEn,
   ...mfaEn,
+  ...quarantineEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -88,6 +90,7 @@ export const en: Messages = {
     categories: 'Categories',
     audit: 'Audit log',
     security: 'Security events',
+    quarantine: 'Quarantine',
     phone: 'Phone console',
     procedures: 'Procedures',
     cannedResponses: 'Canned responses',

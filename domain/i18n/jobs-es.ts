@@ -36,7 +36,8 @@ export const jobsEs = {
       tickets_sweep: 'Cierra los tickets resueltos cuyo plazo de confirmación venció.',
       job_runs_prune: 'Borra las ejecuciones antiguas de este historial.',
       webhooks_send: 'Envía los eventos de tickets a los webhooks registrados y reintenta las entregas fallidas.',
-      webhook_deliveries_prune: 'Borra las entregas de webhooks más antiguas que el plazo de retención (30 días salvo otro ajuste).',
+      webhook_deliveries_prune:
+        'Borra las entregas de webhooks más antiguas que el plazo de retención (30 días salvo otro ajuste).',
     },
     scopes: {
       cluster: 'Una vez (grupo)',

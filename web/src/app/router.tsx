@@ -284,6 +284,14 @@ const securityEventsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/security/security-events-page.js'), 'SecurityEventsPage'),
 });
 
+/** Files the virus scanner refused: listed and deleted, never downloaded (admin only). */
+const quarantineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/quarantine',
+  beforeLoad: requirePermission('quarantine.manage'),
+  component: lazyRouteComponent(() => import('../admin/quarantine/quarantine-page.js'), 'QuarantinePage'),
+});
+
 /** The L3 console; the view and filters live in the address (see supervision-search.ts). */
 const supervisionRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -328,6 +336,7 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     auditRoute,
     securityEventsRoute,
+    quarantineRoute,
     supervisionRoute,
     accountRoute,
   ]),

@@ -26,6 +26,7 @@ export interface NavItem {
     | '/admin/webhooks'
     | '/admin/audit'
     | '/admin/security'
+    | '/admin/quarantine'
     | '/account';
   label:
     | 'nav.portal'
@@ -49,6 +50,7 @@ export interface NavItem {
     | 'nav.webhooks'
     | 'nav.audit'
     | 'nav.security'
+    | 'nav.quarantine'
     | 'nav.account';
   section: NavSection;
   /** Exact match only, so "Directory" is not lit while on "People". */
@@ -105,6 +107,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/webhooks', label: 'nav.webhooks', section: 'admin', allowed: can('webhooks.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/admin/security', label: 'nav.security', section: 'admin', allowed: can('security.read') },
+  { to: '/admin/quarantine', label: 'nav.quarantine', section: 'admin', allowed: can('quarantine.manage') },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];
 
