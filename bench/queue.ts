@@ -6,6 +6,8 @@ import type { Figure } from './lib/report.js';
 
 const TARGET_P95_MS = 25;
 const OPEN = ['new', 'assigned', 'in_progress', 'pending'];
+/** The due sort's cursor at the start of the tickets with no deadline (null, then any id). */
+const NULLS = Buffer.from(JSON.stringify([null, '0'])).toString('base64url');
 
 /** An agent's queue views: what a desk has open, by priority, narrowed the ways agents narrow it. */
 export const benchQueue: Bench = async (run) => {
@@ -57,6 +59,12 @@ export const benchQueue: Bench = async (run) => {
     { name: 'in progress, by last update', paths: ['/api/v1/tickets?queue=open&status=in_progress'] },
     { name: 'mine, by priority', paths: ['/api/v1/tickets?queue=mine&sort=priority'] },
     { name: 'all tickets, by last update', paths: ['/api/v1/tickets?queue=all'] },
+    { name: 'mine, by due', paths: ['/api/v1/tickets?queue=mine&sort=due'] },
+    { name: 'open, by due', paths: ['/api/v1/tickets?queue=open&sort=due'] },
+    // A page among the tickets with no clock running, which the due sort puts last.
+    { name: 'open, by due, past the deadlines', paths: [`/api/v1/tickets?queue=open&sort=due&cursor=${NULLS}`] },
+    { name: 'all tickets, by due, past the deadlines', paths: [`/api/v1/tickets?queue=all&sort=due&cursor=${NULLS}`] },
+    { name: 'queue counts', paths: ['/api/v1/tickets/counts'] },
   ];
   const figures: Figure[] = [];
   for (const { name, paths } of cases) {

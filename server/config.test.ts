@@ -10,7 +10,10 @@ describe('configuration', () => {
   });
 
   it('reads the session lifetimes and the roles that must use a second factor', () => {
-    expect(loadConfig({})).toMatchObject({ sessionTtlHours: 12, sessionMaxHours: 168, mfaRequiredFor: [] });
+    // Unset (or empty), the desk setting decides; "none" sets no role from the environment.
+    expect(loadConfig({})).toMatchObject({ sessionTtlHours: 12, sessionMaxHours: 168, mfaRequiredFor: null });
+    expect(loadConfig({ MESA_MFA_REQUIRED_FOR: ' ' }).mfaRequiredFor).toBeNull();
+    expect(loadConfig({ MESA_MFA_REQUIRED_FOR: 'None' }).mfaRequiredFor).toEqual([]);
     expect(loadConfig({ MESA_SESSION_MAX_HOURS: '24' }).sessionMaxHours).toBe(24);
     expect(loadConfig({ MESA_MFA_REQUIRED_FOR: 'Admin, supervisor' }).mfaRequiredFor).toEqual(['admin', 'supervisor']);
     expect(loadConfig({ MESA_MFA_REQUIRED_FOR: 'staff' }).mfaRequiredFor).not.toContain('requester');

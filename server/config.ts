@@ -19,8 +19,11 @@ export interface Config {
   sessionTtlHours: number;
   /** A session's absolute lifetime from sign-in, however active (MESA_SESSION_MAX_HOURS, default 168). */
   sessionMaxHours: number;
-  /** Roles that must sign in with a second factor (MESA_MFA_REQUIRED_FOR, e.g. "admin"). */
-  mfaRequiredFor: Role[];
+  /**
+   * Roles that must sign in with a second factor (MESA_MFA_REQUIRED_FOR, e.g. "admin"); null when
+   * unset, and then the desk setting an admin edits applies.
+   */
+  mfaRequiredFor: Role[] | null;
   webDir: string;
   mail: MailConfig;
   /** Bearer token Prometheus sends to GET /metrics (MESA_METRICS_TOKEN); null serves no metrics. */
@@ -234,9 +237,14 @@ function secretKeys(env: NodeJS.ProcessEnv): SecretKeysConfig {
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
-/** MESA_MFA_REQUIRED_FOR: roles separated by commas, or "staff" for every staff role; empty for none. */
-export function mfaRequiredFor(raw: string | undefined): Role[] {
-  const words = (raw ?? '')
+/**
+ * MESA_MFA_REQUIRED_FOR: roles separated by commas, "staff" for every staff role, or "none".
+ * Unset or empty: null, and the desk setting (Administración) decides.
+ */
+export function mfaRequiredFor(raw: string | undefined): Role[] | null {
+  if (!raw?.trim()) return null;
+  if (raw.trim().toLowerCase() === 'none') return [];
+  const words = raw
     .split(',')
     .map((word) => word.trim().toLowerCase())
     .filter(Boolean);
@@ -244,7 +252,8 @@ export function mfaRequiredFor(raw: string | undefined): Role[] {
   for (const word of words) {
     if (word === 'staff') for (const role of STAFF_ROLES) roles.add(role);
     else if ((ROLES as readonly string[]).includes(word)) roles.add(word as Role);
-    else throw new ConfigError(`MESA_MFA_REQUIRED_FOR: "${word}" is not a role (use ${ROLES.join(', ')} or staff)`);
+    else
+      throw new ConfigError(`MESA_MFA_REQUIRED_FOR: "${word}" is not a role (use ${ROLES.join(', ')}, staff or none)`);
   }
   return [...roles];
 }

@@ -90,11 +90,13 @@ export function buildServices(
     config.sessionMaxHours,
     (ended) => bus.endCredentials(ended),
   );
-  const mfa = new MfaService(db, clock, audit, config.mfaRequiredFor, secrets);
+  const settings = new SettingsService(db, clock, audit, configCache, {
+    mfaRequiredFor: config.mfaRequiredFor ?? null,
+  });
+  const mfa = new MfaService(db, clock, audit, () => settings.mfaRequiredFor(), secrets);
   const users = new UsersService(db, clock, audit, organizations, sessions, securityLog);
   const auth = new AuthService(db, clock, users, sessions, organizations, securityLog);
   const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions, secrets);
-  const settings = new SettingsService(db, clock, audit, configCache);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
   const history = new TicketHistory(clock, bus, sla);

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { RoleSchema } from './auth.js';
-import { Id, Nullable, Timestamp } from './common.js';
+import { Id, Nullable, Timestamp, Version } from './common.js';
 
 /** A six-digit code from the authenticator app, or a recovery code (`xxxxx-xxxxx`). */
 export const SecondFactorCode = Type.String({ minLength: 6, maxLength: 20, pattern: '^[0-9A-Za-z -]+$' });
@@ -66,6 +66,27 @@ export const CreateIdentityProviderBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * An edit: only the fields sent change. The client secret is write-only: absent keeps the stored
+ * one. Changing the issuer or the scope (organizationId) unlinks the accounts matched so far, so
+ * a subject of another provider can never land in an account linked through this one.
+ */
+export const UpdateIdentityProviderBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(CreateIdentityProviderBody.properties.name),
+    issuer: Type.Optional(CreateIdentityProviderBody.properties.issuer),
+    clientId: Type.Optional(CreateIdentityProviderBody.properties.clientId),
+    clientSecret: Type.Optional(CreateIdentityProviderBody.properties.clientSecret),
+    organizationId: Type.Optional(Nullable(Id)),
+    roleClaim: CreateIdentityProviderBody.properties.roleClaim,
+    roleMapping: CreateIdentityProviderBody.properties.roleMapping,
+    defaultRole: Type.Optional(RoleSchema),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 /** What the sign-in page lists: only the name and where to start. */
 export const SignInProvider = Type.Object({ id: Id, name: Type.String(), startUrl: Type.String() });
 
@@ -75,4 +96,5 @@ export type RecoveryCodes = Static<typeof RecoveryCodes>;
 export type MfaChallenge = Static<typeof MfaChallenge>;
 export type IdentityProvider = Static<typeof IdentityProvider>;
 export type CreateIdentityProviderBody = Static<typeof CreateIdentityProviderBody>;
+export type UpdateIdentityProviderBody = Static<typeof UpdateIdentityProviderBody>;
 export type SignInProvider = Static<typeof SignInProvider>;

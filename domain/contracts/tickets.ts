@@ -37,6 +37,19 @@ export const TicketSummary = Type.Object({
   tags: Type.Array(Type.String()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  sla: Type.Object(
+    {
+      nextDueAt: Nullable(Timestamp),
+      state: Nullable(Type.Enum(SLA_STATES)),
+    },
+    {
+      description:
+        'The SLA in one line. nextDueAt: the earliest deadline of a target not yet met or missed for good (first response, ' +
+        'resolution, or the update to the requester when the agreement sets one), overdue ones included; null while no ' +
+        'clock runs (paused, settled, or no agreement). state: running, warning, breached, paused or met as of the ' +
+        'request (a running clock past its deadline reads breached), null when no agreement applies.',
+    },
+  ),
 });
 
 export const Attachment = Type.Object({
@@ -99,7 +112,8 @@ export const Ticket = Type.Object({
       resolutionMet: Nullable(Type.Boolean()),
       state: Nullable(
         Type.Enum(SLA_STATES, {
-          description: 'As of the last change or detection run (at most a minute old)',
+          description:
+            'As of the request: the state stored at the last change or detection run, breached once a running clock passes nextDueAt',
         }),
       ),
       escalatedAt: Nullable(Timestamp),
@@ -195,7 +209,7 @@ export const BulkUpdateResult = Type.Object({
 });
 
 export const QUEUES = ['mine', 'unassigned', 'open', 'recent', 'all'] as const;
-export const SORTS = ['updated', 'created', 'priority'] as const;
+export const SORTS = ['updated', 'created', 'priority', 'due'] as const;
 
 export const TicketListQuery = Type.Object(
   {
@@ -225,10 +239,34 @@ export const TicketListQuery = Type.Object(
     tag: Type.Optional(Tag),
     createdFrom: Type.Optional(Timestamp),
     createdTo: Type.Optional(Timestamp),
-    sort: Type.Optional(Type.Enum(SORTS)),
+    sort: Type.Optional(
+      Type.Enum(SORTS, {
+        description:
+          'updated (default): last updated first; created: newest first; priority: highest first, then last updated; ' +
+          'due: the nearest SLA deadline first (overdue ones first of all), tickets with no running clock last, oldest first',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
+
+/**
+ * Where a queue's count stops. A capped count reads at most this many index entries through the
+ * list's own filter, whatever the table holds; an exact one would read every open ticket (or every
+ * ticket, for "all") on each visit.
+ */
+export const QUEUE_COUNT_CAP = 999;
+
+export const QueueCounts = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      queue: Type.Enum(QUEUES),
+      count: Type.Integer({ minimum: 0, maximum: QUEUE_COUNT_CAP }),
+      more: Type.Boolean({ description: `There are more than count: counting stops at ${QUEUE_COUNT_CAP}` }),
+    }),
+    { description: "Each queue's tickets as the list shows them without the screen's other filters" },
+  ),
+});
 
 export const Message = Type.Object({
   id: Id,
@@ -290,6 +328,14 @@ export const UpdateCategoryBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const ServiceSuggestionQuery = Type.Object({ requesterId: Id }, { additionalProperties: false });
+
+export const ServiceSuggestion = Type.Object({
+  service: Nullable(Ref),
+  category: Nullable(Ref),
+  basedOn: Type.Integer({ description: "How many of the requester's recent tickets the guess was read from" }),
+});
+
 export type TicketSummary = Static<typeof TicketSummary>;
 export type Ticket = Static<typeof Ticket>;
 export type CreateTicketBody = Static<typeof CreateTicketBody>;
@@ -297,6 +343,7 @@ export type UpdateTicketBody = Static<typeof UpdateTicketBody>;
 export type BulkUpdateBody = Static<typeof BulkUpdateBody>;
 export type BulkUpdateResult = Static<typeof BulkUpdateResult>;
 export type TicketListQuery = Static<typeof TicketListQuery>;
+export type QueueCounts = Static<typeof QueueCounts>;
 export type Attachment = Static<typeof Attachment>;
 export type Message = Static<typeof Message>;
 export type MessageBody = Static<typeof MessageBody>;
@@ -306,3 +353,4 @@ export type TicketLink = Static<typeof TicketLink>;
 export type CreateLinkBody = Static<typeof CreateLinkBody>;
 export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
 export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;
+export type ServiceSuggestion = Static<typeof ServiceSuggestion>;

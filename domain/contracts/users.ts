@@ -57,7 +57,13 @@ export const SetPasswordBody = Type.Object({ password: NewPassword }, { addition
 export const UserListQuery = Type.Object(
   {
     ...ListQuery,
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Matches name or email' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description:
+          'Matches name or email; a phone number (digits and + ( ) - . spaces, at least 4 digits) matches the numbers ending with it, or that it ends with, whatever the spacing or country code',
+      }),
+    ),
     role: Type.Optional(RoleSchema),
     organizationId: Type.Optional(Id),
     status: Type.Optional(Status),

@@ -1,4 +1,5 @@
 import type { Messages } from './es.js';
+import { identityProvidersEn } from './identity-providers-en.js';
 import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
 import { mfaEn } from './mfa-en.js';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...webhooksEn,
   ...mfaEn,
   ...quarantineEn,
+  ...identityProvidersEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -101,6 +103,7 @@ export const en: Messages = {
     mail: 'Mail',
     jobs: 'Jobs',
     webhooks: 'Webhooks',
+    identityProviders: 'Identity providers',
     account: 'My account',
     supervision: 'Supervision',
   },
@@ -123,6 +126,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     openMenu: 'Open or close the menu',
     mainNavigation: 'Main navigation',
+    skipToContent: 'Skip to main content',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -146,7 +150,7 @@ export const en: Messages = {
     openPhone: 'Open the phone console',
     escalate: 'Escalate the ticket',
     inPhone: 'In the phone console',
-    newCall: 'New call (when nothing is typed)',
+    newCall: 'Start the call (its clock)',
   },
   login: {
     title: 'Sign in',
@@ -418,6 +422,12 @@ export const en: Messages = {
       noSuchOrganization: 'That organization does not exist.',
       cannotDeactivateSelf: 'You cannot deactivate your own account.',
       cannotRemoveOwnAdmin: 'You cannot remove your own administrator role.',
+      httpsOnly: 'Must be an https:// address.',
+      noQueryOrFragment: 'No query (?) or fragment (#).',
+      uri: 'Type a whole address, such as https://sso.company.com.',
+      organizationProviderRequesters: "An organization's provider gives the requester role only.",
+      staffProviderRole: 'A staff provider gives a staff role, not the requester one.',
+      staffProviderMapping: 'A staff provider maps to staff roles only.',
       notKnownField: 'The server does not know this field.',
     },
   },

@@ -1,3 +1,4 @@
+import { identityProvidersEs } from './identity-providers-es.js';
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
 import { mfaEs } from './mfa-es.js';
@@ -22,6 +23,7 @@ export const es = {
   ...webhooksEs,
   ...mfaEs,
   ...quarantineEs,
+  ...identityProvidersEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -103,6 +105,7 @@ export const es = {
     mail: 'Correo',
     jobs: 'Tareas',
     webhooks: 'Webhooks',
+    identityProviders: 'Proveedores de identidad',
     account: 'Mi cuenta',
     supervision: 'Supervisión',
   },
@@ -125,6 +128,7 @@ export const es = {
     signOut: 'Cerrar sesión',
     openMenu: 'Abrir o cerrar el menú',
     mainNavigation: 'Navegación principal',
+    skipToContent: 'Saltar al contenido',
   },
   shortcuts: {
     title: 'Atajos de teclado',
@@ -148,7 +152,7 @@ export const es = {
     openPhone: 'Abrir la consola telefónica',
     escalate: 'Escalar el ticket',
     inPhone: 'En la consola telefónica',
-    newCall: 'Nueva llamada (cuando no hay nada escrito)',
+    newCall: 'Iniciar la llamada (su reloj)',
   },
   login: {
     title: 'Iniciar sesión',
@@ -421,6 +425,12 @@ export const es = {
       noSuchOrganization: 'Esa organización no existe.',
       cannotDeactivateSelf: 'No puedes desactivar tu propia cuenta.',
       cannotRemoveOwnAdmin: 'No puedes quitarte tu propio rol de administrador.',
+      httpsOnly: 'Debe ser una dirección https://.',
+      noQueryOrFragment: 'Sin parámetros (?) ni fragmento (#).',
+      uri: 'Escribe una dirección completa, como https://sso.empresa.com.',
+      organizationProviderRequesters: 'El proveedor de una organización solo da el rol de solicitante.',
+      staffProviderRole: 'El proveedor del equipo da un rol del equipo, no el de solicitante.',
+      staffProviderMapping: 'El proveedor del equipo solo mapea a roles del equipo.',
       notKnownField: 'El servidor no reconoce este campo.',
     },
   },

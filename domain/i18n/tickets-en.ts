@@ -184,6 +184,7 @@ export const ticketsEn: typeof ticketsEs = {
       updated: 'Last updated',
       created: 'Date created',
       priority: 'Priority',
+      due: 'Due soonest',
     },
     tableLabel: 'Tickets in the queue',
     selectAll: 'Select all',
@@ -197,6 +198,7 @@ export const ticketsEn: typeof ticketsEs = {
       status: 'Status',
       assignee: 'Assignee',
       updated: 'Updated',
+      due: 'Due',
     },
   },
   bulk: {

@@ -185,6 +185,7 @@ export const ticketsEs = {
       updated: 'Última actualización',
       created: 'Fecha de creación',
       priority: 'Prioridad',
+      due: 'Próximo a vencer',
     },
     tableLabel: 'Tickets de la cola',
     selectAll: 'Seleccionar todos',
@@ -198,6 +199,7 @@ export const ticketsEs = {
       status: 'Estado',
       assignee: 'Asignado a',
       updated: 'Actualizado',
+      due: 'Vence',
     },
   },
   bulk: {

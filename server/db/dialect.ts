@@ -1,4 +1,12 @@
-import { type Expression, type Kysely, PostgresAdapter, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type Kysely,
+  type OrderByModifiers,
+  PostgresAdapter,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 
 /** Dialect differences live here, each behind a named helper. */
 export function isPostgres(db: Kysely<any>): boolean {
@@ -58,14 +66,42 @@ export function textContains(db: Kysely<any>, column: string, needle: string): E
 export interface SortKey {
   column: string;
   direction: 'asc' | 'desc';
+  /**
+   * The column may be null and its nulls sort after every value (`nulls last`, said in the query
+   * on both engines: PostgreSQL puts nulls last in ascending order, SQLite first). Only the first
+   * key of a sort may say so.
+   */
+  nullsLast?: boolean;
+}
+
+/** The ORDER BY modifiers of a sort key. */
+export function orderOf(key: SortKey): OrderByModifiers {
+  return key.nullsLast ? (order) => order[key.direction]().nullsLast() : key.direction;
 }
 
 /**
  * Keyset pagination: rows that sort after `values` under `keys`. One row-value comparison when
  * every key runs the same way (both engines answer it from an index on those columns); an
- * OR-chain of "equal so far, then beyond" when directions mix.
+ * OR-chain of "equal so far, then beyond" when directions mix. A first key that sorts its nulls
+ * last (`nullsLast`) takes a null value in the cursor: the row was among the nulls.
  */
-export function keysetAfter(keys: readonly SortKey[], values: readonly (string | number)[]): Expression<SqlBool> {
+export function keysetAfter(
+  keys: readonly SortKey[],
+  values: readonly (string | number | null)[],
+): Expression<SqlBool> {
+  const [head, ...rest] = keys;
+  if (head?.nullsLast) {
+    // Past a null only more nulls remain (ordered by the other keys); past a value, the values
+    // beyond it and then every null. Said as a row-value comparison or'd with `is null`, so each
+    // engine can still walk an index on these columns.
+    const [value, ...others] = values;
+    const column = sql.ref(head.column);
+    if (value === null || value === undefined) {
+      return rest.length > 0 ? sql<SqlBool>`(${column} is null and ${keysetAfter(rest, others)})` : sql<SqlBool>`1 = 0`;
+    }
+    return sql<SqlBool>`(${keysetAfter([{ ...head, nullsLast: false }, ...rest], values)} or ${column} is null)`;
+  }
+  if (keys.some((key) => key.nullsLast)) throw new Error('only the first sort key may sort its nulls last');
   const beyond = (key: SortKey) => (key.direction === 'asc' ? sql.raw('>') : sql.raw('<'));
   const first = keys[0];
   if (first && keys.every((key) => key.direction === first.direction)) {

@@ -46,6 +46,8 @@ export interface UserTable {
   status: 'active' | 'inactive';
   locale: 'es' | 'en' | null;
   phone: string | null;
+  /** The phone number's digits, last first (domain/users/phone-numbers.ts): found by how it ends. */
+  phone_key: ColumnType<string | null, string | null | undefined, string | null>;
   presence: ColumnType<'available' | 'away', 'available' | 'away' | undefined, 'available' | 'away'>;
   shift_calendar_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;

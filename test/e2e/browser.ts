@@ -39,7 +39,9 @@ export interface BrowserApp {
 }
 
 /** The whole app on a fresh database, listening on 127.0.0.1, and a headless Chromium to drive it. */
-export async function startBrowserApp(options: { clock?: Clock; mail?: MailConfig } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(
+  options: { clock?: Clock; mail?: MailConfig; oidcOptions?: { allowHttpIssuer: boolean } } = {},
+): Promise<BrowserApp> {
   if (!HAVE_CHROMIUM) throw new Error(`MESA_E2E=required but there is no Chromium at ${CHROMIUM}`);
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` before the browser tests`);

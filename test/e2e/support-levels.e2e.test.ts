@@ -24,7 +24,8 @@ const LANGUAGES = [
     use: 'Use',
     chosen: 'Chosen',
     resolutionNotes: 'How it was resolved',
-    resolve: 'Resolved on first contact',
+    resolve: 'Resolve',
+    escalateTab: 'Escalate to L2',
     resolvedDone: /((?:INC)-\d+) created and resolved on first contact/,
     open: 'Open the ticket',
     firstContact: 'First contact',
@@ -50,7 +51,8 @@ const LANGUAGES = [
     use: 'Usar',
     chosen: 'Elegido',
     resolutionNotes: 'Cómo se resolvió',
-    resolve: 'Resuelto en primer contacto',
+    resolve: 'Resolver',
+    escalateTab: 'Escalar a L2',
     resolvedDone: /((?:INC)-\d+) creado y resuelto en primer contacto/,
     open: 'Abrir el ticket',
     firstContact: 'Primer contacto',
@@ -149,7 +151,7 @@ describe.runIf(RUN_BROWSER_TESTS)('support levels in a browser', () => {
           await card.getByRole('button', { name: text.use }).click();
           await eventually(() => card.getByRole('button', { name: text.chosen }).isVisible()).toBe(true);
           await desk.getByLabel(text.resolutionNotes).fill('Reinstalled the driver; the test page prints.');
-          await desk.getByRole('button', { name: text.resolve }).click();
+          await desk.getByRole('button', { name: text.resolve, exact: true }).click();
           const resolved = desk.getByText(text.resolvedDone);
           await eventually(() => resolved.isVisible()).toBe(true);
           const first = text.resolvedDone.exec((await resolved.textContent()) ?? '')?.[1];
@@ -166,6 +168,7 @@ describe.runIf(RUN_BROWSER_TESTS)('support levels in a browser', () => {
           await eventually(() => desk.getByText(text.recent).isVisible()).toBe(true);
           await desk.keyboard.type(text.vpn);
           await desk.getByLabel(text.notes).fill('Restarted the router; still failing.');
+          await desk.getByText(text.escalateTab, { exact: true }).click();
           await desk.getByRole('combobox', { name: text.l2group }).click();
           await desk
             .getByRole('option', { name: new RegExp(text.lang === 'es' ? '^Redes es' : '^Networks en') })

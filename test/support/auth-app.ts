@@ -16,6 +16,7 @@ export async function buildAuthApp(
   database: Database,
   options: {
     clock?: Clock;
+    /** MESA_MFA_REQUIRED_FOR as the environment would set it; absent leaves it to the desk setting. */
     mfaRequiredFor?: Role[];
     sessionTtlHours?: number;
     sessionMaxHours?: number;
@@ -30,7 +31,7 @@ export async function buildAuthApp(
       secureCookies: options.secureCookies ?? false,
       sessionTtlHours: options.sessionTtlHours ?? TEST_CONFIG.sessionTtlHours,
       ...(options.sessionMaxHours ? { sessionMaxHours: options.sessionMaxHours } : {}),
-      mfaRequiredFor: options.mfaRequiredFor ?? [],
+      mfaRequiredFor: options.mfaRequiredFor ?? null,
       oidcOptions: { allowHttpIssuer: true },
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     },
@@ -64,9 +65,11 @@ export const TEST_REDIRECT_URI = 'http://localhost/api/v1/auth/oidc/callback';
 
 /**
  * A real OpenID Connect provider (oidc-provider) on loopback, with one client for Mesa. The
- * interaction (login and consent screens) is answered by code: whoever `signInAs` names.
+ * interaction (login and consent screens) is answered by code: whoever `signInAs` names. A browser
+ * test passes the Mesa it runs as `redirectUri`.
  */
-export async function startTestProvider() {
+export async function startTestProvider(options: { redirectUri?: string } = {}) {
+  const redirectUri = options.redirectUri ?? TEST_REDIRECT_URI;
   const accounts = new Map<string, TestAccount>();
   let signInAs = '';
   // Listen first: the issuer must name the port, and the provider is made with its issuer.
@@ -80,7 +83,7 @@ export async function startTestProvider() {
       {
         client_id: 'mesa',
         client_secret: 'mesa-secret-for-tests-only',
-        redirect_uris: [TEST_REDIRECT_URI],
+        redirect_uris: [redirectUri],
         response_types: ['code'],
         grant_types: ['authorization_code'],
       },
@@ -123,6 +126,10 @@ export async function startTestProvider() {
   return {
     issuer,
     accounts,
+    /** Who the provider signs in next, when a browser goes through it. */
+    signInAs(subject: string) {
+      signInAs = subject;
+    },
     /**
      * Follows the browser from the authorization URL through the provider until it is sent back to
      * Mesa, keeping the provider's cookies; answers the callback URL (path and query).
@@ -147,7 +154,7 @@ export async function startTestProvider() {
         if (!location)
           throw new Error(`the provider stopped (${hops.join(' → ')}): ${response.status} ${await response.text()}`);
         const next = new URL(location, url);
-        const back = new URL(TEST_REDIRECT_URI);
+        const back = new URL(redirectUri);
         if (next.origin === back.origin && next.pathname === back.pathname) return `${next.pathname}${next.search}`;
         url = next.href;
       }

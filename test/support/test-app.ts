@@ -28,7 +28,15 @@ export const TEST_CONFIG = {
 
 export async function buildTestApp(
   database: Database,
-  options: { clock?: Clock; webDir?: string; mail?: MailConfig; webhooks?: WebhooksConfig; clamd?: string } = {},
+  options: {
+    clock?: Clock;
+    webDir?: string;
+    mail?: MailConfig;
+    webhooks?: WebhooksConfig;
+    clamd?: string;
+    /** Accept an http:// identity provider on loopback (browser tests of OIDC sign-in). */
+    oidcOptions?: { allowHttpIssuer: boolean };
+  } = {},
 ) {
   const built = await buildApp({
     database,
@@ -38,6 +46,7 @@ export async function buildTestApp(
       ...(options.mail ? { mail: options.mail } : {}),
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       ...(options.clamd ? { clamd: options.clamd } : {}),
+      ...(options.oidcOptions ? { oidcOptions: options.oidcOptions } : {}),
     },
     logger: createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -51,8 +51,8 @@ export class MfaService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    /** Roles that must have a second factor (MESA_MFA_REQUIRED_FOR). */
-    private readonly requiredFor: readonly Role[] = [],
+    /** Roles that must have a second factor: the desk setting, or MESA_MFA_REQUIRED_FOR when set. */
+    private readonly requiredFor: () => Promise<readonly Role[]> = async () => [],
     /** Seals the TOTP secrets at rest (MESA_SECRET_KEY). */
     private readonly secrets: SecretBox = new SecretBox(null),
   ) {}
@@ -81,13 +81,14 @@ export class MfaService {
     return Boolean(row?.confirmed_at);
   }
 
-  isRequiredFor(roles: readonly Role[]): boolean {
-    return roles.some((role) => this.requiredFor.includes(role));
+  async isRequiredFor(roles: readonly Role[]): Promise<boolean> {
+    const required = await this.requiredFor();
+    return roles.some((role) => required.includes(role));
   }
 
   /** Whether this caller must enrol before doing anything else. */
   async mustEnrol(principal: Principal): Promise<boolean> {
-    return this.isRequiredFor(principal.roles) && !(await this.isEnrolled(principal.userId));
+    return (await this.isRequiredFor(principal.roles)) && !(await this.isEnrolled(principal.userId));
   }
 
   async status(principal: Principal): Promise<MfaStatus> {
@@ -95,7 +96,7 @@ export class MfaService {
     return {
       enabled,
       recoveryCodesLeft: enabled ? await repo.countUnusedRecoveryCodes(this.db, principal.userId) : 0,
-      required: !enabled && this.isRequiredFor(principal.roles),
+      required: !enabled && (await this.isRequiredFor(principal.roles)),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB, IdentityProviderTable, OidcSignInTable } from '../../db/schema.js';
 import { SECRET_COLUMNS, secretContext } from '../../db/secret-columns.js';
 import type { SecretBox } from '../../platform/secret-box.js';
@@ -24,6 +24,34 @@ export async function listProviders(db: Kysely<DB>, box: SecretBox) {
 export async function findProvider(db: Kysely<DB>, box: SecretBox, id: string) {
   const row = await db.selectFrom('identity_providers').selectAll().where('id', '=', id).executeTakeFirst();
   return row && opened(box, row);
+}
+
+/** Writes an edit when the provider is still at `version`; answers the row, or nothing when it moved on. */
+export async function updateProvider(
+  db: Kysely<DB>,
+  box: SecretBox,
+  id: string,
+  version: number,
+  changes: Updateable<IdentityProviderTable> & { version: number; updated_at: string },
+) {
+  const context = secretContext(SECRET_COLUMNS.identityProvider, id);
+  const sealed =
+    changes.client_secret === undefined
+      ? changes
+      : { ...changes, client_secret: box.seal(changes.client_secret, context) };
+  const row = await db
+    .updateTable('identity_providers')
+    .set(sealed)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+  return row && opened(box, row);
+}
+
+/** Forgets which accounts this provider's subjects were matched to. */
+export function deleteIdentitiesOf(db: Kysely<DB>, providerId: string) {
+  return db.deleteFrom('user_identities').where('provider_id', '=', providerId).executeTakeFirst();
 }
 
 export function deleteProvider(db: Kysely<DB>, id: string) {

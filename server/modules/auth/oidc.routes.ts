@@ -1,7 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams, ItemsOf, Ok } from '../../../domain/contracts/common.js';
-import { CreateIdentityProviderBody, IdentityProvider, SignInProvider } from '../../../domain/contracts/mfa.js';
+import {
+  CreateIdentityProviderBody,
+  IdentityProvider,
+  SignInProvider,
+  UpdateIdentityProviderBody,
+} from '../../../domain/contracts/mfa.js';
 import type { App } from '../../platform/http.js';
 import type { MfaService } from './mfa.service.js';
 import type { OidcService } from './oidc.service.js';
@@ -92,6 +97,15 @@ export function registerOidcRoutes(app: App, deps: Deps) {
       schema: { tags, body: CreateIdentityProviderBody, response: { 201: IdentityProvider } },
     },
     async (request, reply) => reply.code(201).send(await oidc.create(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/identity-providers/:id',
+    {
+      config: { permission: 'settings.manage' },
+      schema: { tags, params: IdParams, body: UpdateIdentityProviderBody, response: { 200: IdentityProvider } },
+    },
+    (request) => oidc.update(request.ctx, request.params.id, request.body),
   );
 
   app.delete(

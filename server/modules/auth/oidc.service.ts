@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
-import type { CreateIdentityProviderBody, IdentityProvider, SignInProvider } from '../../../domain/contracts/mfa.js';
+import type {
+  CreateIdentityProviderBody,
+  IdentityProvider,
+  SignInProvider,
+  UpdateIdentityProviderBody,
+} from '../../../domain/contracts/mfa.js';
+import { checkIdentityProvider, type IdentityProviderShape } from '../../../domain/identity-providers.js';
 import { ROLES, type Role } from '../../../domain/roles.js';
 import type { DB, IdentityProviderRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
@@ -85,24 +91,8 @@ export class OidcService {
   }
 
   async create(ctx: RequestContext, body: CreateIdentityProviderBody): Promise<IdentityProvider> {
-    const issues = [];
-    const issuer = new URL(body.issuer);
-    if (issuer.protocol !== 'https:' && !this.options.allowHttpIssuer)
-      issues.push({ field: 'issuer', message: 'must be an https:// address' });
-    if (issuer.search || issuer.hash) issues.push({ field: 'issuer', message: 'must have no query or fragment' });
     const organizationId = body.organizationId ?? null;
-    if (organizationId && body.defaultRole !== 'requester')
-      issues.push({ field: 'defaultRole', message: "an organization's provider signs in requesters" });
-    if (!organizationId && body.defaultRole === 'requester')
-      issues.push({ field: 'defaultRole', message: 'a staff provider gives a staff role' });
-    if (!organizationId && Object.values(body.roleMapping ?? {}).includes('requester'))
-      issues.push({ field: 'roleMapping', message: 'a staff provider maps to staff roles' });
-    if (issues.length > 0) throw validationError(issues);
-    if (organizationId) {
-      await this.organizations.get(systemContext, organizationId).catch(() => {
-        throw validationError([{ field: 'organizationId', message: 'no such organization' }]);
-      });
-    }
+    await this.check({ ...body, organizationId, roleMapping: body.roleMapping ?? {} });
     const at = this.clock.now();
     const row: IdentityProviderRow = {
       id: newId(at.getTime()),
@@ -133,8 +123,73 @@ export class OidcService {
     return provider;
   }
 
+  /**
+   * An edit of the fields sent, checked as a whole. A new issuer or scope unlinks the accounts
+   * matched so far: subjects are unique only within one issuer, and an account linked for staff
+   * must not sign in through an organization's provider (they are matched again by verified email).
+   */
+  async update(ctx: RequestContext, id: string, body: UpdateIdentityProviderBody): Promise<IdentityProvider> {
+    const found = await repo.findProvider(this.db, this.secrets, id);
+    if (!found) throw notFound('Identity provider');
+    const before = toProvider(found);
+    const after: IdentityProvider = {
+      ...before,
+      ...(body.name !== undefined ? { name: body.name.trim() } : {}),
+      ...(body.issuer !== undefined ? { issuer: body.issuer } : {}),
+      ...(body.clientId !== undefined ? { clientId: body.clientId } : {}),
+      ...(body.organizationId !== undefined ? { organizationId: body.organizationId } : {}),
+      ...(body.roleClaim !== undefined ? { roleClaim: body.roleClaim } : {}),
+      ...(body.roleMapping !== undefined ? { roleMapping: body.roleMapping } : {}),
+      ...(body.defaultRole !== undefined ? { defaultRole: body.defaultRole } : {}),
+      ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
+    };
+    await this.check(after);
+    const relinks = after.issuer !== before.issuer || after.organizationId !== before.organizationId;
+    const at = this.clock.now().toISOString();
+    const updated = await this.db.transaction().execute(async (trx) => {
+      const row = await repo.updateProvider(trx, this.secrets, id, body.version, {
+        name: after.name,
+        issuer: after.issuer,
+        client_id: after.clientId,
+        ...(body.clientSecret !== undefined ? { client_secret: body.clientSecret } : {}),
+        organization_id: after.organizationId,
+        role_claim: after.roleClaim,
+        role_mapping: JSON.stringify(after.roleMapping),
+        default_role: after.defaultRole,
+        enabled: after.enabled ? 1 : 0,
+        version: found.version + 1,
+        updated_at: at,
+      });
+      if (!row) throw new AppError('version_conflict', `Identity provider is at version ${found.version}`);
+      if (relinks) await repo.deleteIdentitiesOf(trx, id);
+      const provider = toProvider(row);
+      await this.audit.record(trx, ctx, {
+        action: 'identity_provider.updated',
+        entityType: 'identity_provider',
+        entityId: id,
+        // Neither side holds the secret; that it changed is said without it.
+        before,
+        after: { ...provider, ...(body.clientSecret !== undefined ? { clientSecretChanged: true } : {}) },
+      });
+      return provider;
+    });
+    // The discovered configuration is kept per version: the old one is of no use any more.
+    this.configs.delete(`${id}:${found.version}`);
+    return updated;
+  }
+
+  private async check(provider: IdentityProviderShape): Promise<void> {
+    const issues = checkIdentityProvider(provider, this.options.allowHttpIssuer);
+    if (issues.length > 0) throw validationError(issues);
+    if (provider.organizationId) {
+      await this.organizations.get(systemContext, provider.organizationId).catch(() => {
+        throw validationError([{ field: 'organizationId', message: 'no such organization' }]);
+      });
+    }
+  }
+
   async remove(ctx: RequestContext, id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const version = await this.db.transaction().execute(async (trx) => {
       const row = await repo.findProvider(trx, this.secrets, id);
       if (!row) throw notFound('Identity provider');
       await repo.deleteProvider(trx, id);
@@ -144,8 +199,9 @@ export class OidcService {
         entityId: id,
         before: toProvider(row),
       });
+      return row.version;
     });
-    this.configs.delete(id);
+    this.configs.delete(`${id}:${version}`);
   }
 
   private async enabledProvider(id: string): Promise<IdentityProviderRow> {

@@ -104,4 +104,87 @@ describeOnEachDatabase('sign-in with OpenID Connect', (database) => {
     const listed = await admin.request('GET', '/api/v1/identity-providers');
     expect(listed.body).not.toContain('mesa-secret-for-tests-only');
   });
+
+  it('edits a provider: a new name, disabled and enabled again, the secret kept when not sent and never shown', async () => {
+    const provider = (await addProvider({ name: 'Edit Me' })) as { id: string; version: number };
+    const renamed = await admin.request('PATCH', `/api/v1/identity-providers/${provider.id}`, {
+      version: provider.version,
+      name: 'Edited SSO',
+      enabled: false,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'Edited SSO', enabled: false, version: 2 });
+    expect(renamed.body).not.toContain('mesa-secret-for-tests-only');
+    const offered = await built.app.inject({ method: 'GET', url: '/api/v1/auth/providers' });
+    expect((offered.json().items as { id: string }[]).map((p) => p.id)).not.toContain(provider.id);
+    const refused = await built.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/${provider.id}/start` });
+    expect(refused.statusCode).toBe(404);
+
+    const enabled = await admin.request('PATCH', `/api/v1/identity-providers/${provider.id}`, {
+      version: 2,
+      enabled: true,
+    });
+    expect(enabled.statusCode, enabled.body).toBe(200);
+    // The stored secret still works: the code exchange at the provider succeeds.
+    idp.accounts.set('kept-1', { email: 'kept1@corp.test', email_verified: true, name: 'Kept' });
+    const back = await signIn(provider.id, 'kept-1');
+    expect(back.statusCode, back.body).toBe(302);
+    expect(back.headers.location).toBe('/');
+    const audit = await built.services.audit.list({ entityType: 'identity_provider', entityId: provider.id });
+    expect(audit.items.map((event) => event.action)).toContain('identity_provider.updated');
+    expect(JSON.stringify(audit)).not.toContain('mesa-secret-for-tests-only');
+  });
+
+  it('uses a new client secret once sent, and refuses a stale version or bad fields, changing nothing', async () => {
+    const provider = (await addProvider({ name: 'Secret Change' })) as { id: string; version: number };
+    const wrongSecret = await admin.request('PATCH', `/api/v1/identity-providers/${provider.id}`, {
+      version: 1,
+      clientSecret: 'not-the-secret',
+    });
+    expect(wrongSecret.statusCode, wrongSecret.body).toBe(200);
+    idp.accounts.set('secret-1', { email: 'secret1@corp.test', email_verified: true, name: 'S' });
+    const refused = await signIn(provider.id, 'secret-1');
+    expect(refused.statusCode).toBe(401);
+
+    const stale = await admin.request('PATCH', `/api/v1/identity-providers/${provider.id}`, {
+      version: 1,
+      name: 'Stale',
+    });
+    expect(stale.statusCode).toBe(409);
+    const bad = await admin.request('PATCH', `/api/v1/identity-providers/${provider.id}`, {
+      version: 2,
+      name: 'Bad',
+      defaultRole: 'requester',
+      roleMapping: { x: 'requester' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json().errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'defaultRole',
+      'roleMapping',
+    ]);
+    const listed = (await admin.request('GET', '/api/v1/identity-providers')).json().items as {
+      id: string;
+      name: string;
+      version: number;
+    }[];
+    expect(listed.find((p) => p.id === provider.id)).toMatchObject({ name: 'Secret Change', version: 2 });
+  });
+
+  it('unlinks the matched accounts when the issuer or the scope changes, so they match again by verified email', async () => {
+    const organization = await makeOrganization(built);
+    const provider = (await addProvider({ name: 'Moving SSO' })) as { id: string; version: number };
+    idp.accounts.set('staff-move', { email: 'move@corp.test', email_verified: true, name: 'Mo' });
+    expect((await signIn(provider.id, 'staff-move')).headers.location).toBe('/');
+    const moved = await admin.request('PATCH', `/api/v1/identity-providers/${provider.id}`, {
+      version: 1,
+      organizationId: organization.id,
+      defaultRole: 'requester',
+      roleMapping: {},
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // Linked before, the staff account would have signed in by its subject; now the client's
+    // provider must match it by email, and a staff account is not the client's to sign in.
+    const after = await signIn(provider.id, 'staff-move');
+    expect(after.statusCode).toBe(403);
+  });
 });

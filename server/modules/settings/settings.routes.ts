@@ -1,4 +1,4 @@
-import { TicketSettings } from '../../../domain/contracts/settings.js';
+import { SecuritySettings, SecuritySettingsBody, TicketSettings } from '../../../domain/contracts/settings.js';
 import type { App } from '../../platform/http.js';
 import type { SettingsService } from './settings.service.js';
 
@@ -16,5 +16,18 @@ export function registerSettingsRoutes(app: App, { settings }: { settings: Setti
       schema: { tags, body: TicketSettings, response: { 200: TicketSettings } },
     },
     (request) => settings.updateTicketSettings(request.ctx, request.body),
+  );
+  app.get(
+    '/settings/security',
+    { config: { permission: 'settings.manage' }, schema: { tags, response: { 200: SecuritySettings } } },
+    () => settings.securitySettings(),
+  );
+  app.put(
+    '/settings/security',
+    {
+      config: { permission: 'settings.manage' },
+      schema: { tags, body: SecuritySettingsBody, response: { 200: SecuritySettings } },
+    },
+    (request) => settings.updateSecuritySettings(request.ctx, request.body),
   );
 }

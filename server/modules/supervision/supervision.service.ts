@@ -81,21 +81,23 @@ export class SupervisionService {
     });
     const page = pageOf(rows, limit, view.order.cursorOf);
     const ids = page.items.map((row) => row.id);
+    const now = this.clock.now().getTime();
     const [tags, commitments] = await Promise.all([this.tickets.tagsOf(ids), repo.openCommitmentsOf(this.db, ids)]);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((row) => {
         const commitment = commitments.find((c) => c.ticket_id === row.id);
+        const summary = toSummary(
+          row,
+          tags.filter((t) => t.ticket_id === row.id).map((t) => t.tag),
+          now,
+        );
         return {
-          ...toSummary(
-            row,
-            tags.filter((t) => t.ticket_id === row.id).map((t) => t.tag),
-          ),
+          ...summary,
           sla: {
-            state: row.sla_state,
+            ...summary.sla,
             firstResponseDueAt: row.first_response_due_at,
             resolutionDueAt: row.resolution_due_at,
-            nextDueAt: row.next_due_at,
             escalatedAt: row.sla_escalated_at,
           },
           commitment: commitment

@@ -6,13 +6,15 @@ import type {
   TicketSummary,
   TimelineEntry,
 } from '../../../domain/contracts/tickets.js';
+import { slaSummaryAt } from '../../../domain/sla/sla-summary.js';
 import type { TicketRow } from '../../db/schema.js';
 import type { AttachmentListRow, EventListRow } from './conversation.repository.js';
 import type { TicketListRow } from './tickets.repository.js';
 
 const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
 
-export function toSummary(row: TicketListRow, tags: string[]): TicketSummary {
+/** A ticket as a list shows it; `now` reads its SLA state as of the request (`slaSummaryAt`). */
+export function toSummary(row: TicketListRow, tags: string[], now: number): TicketSummary {
   return {
     id: row.id,
     number: row.number,
@@ -31,6 +33,7 @@ export function toSummary(row: TicketListRow, tags: string[]): TicketSummary {
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    sla: slaSummaryAt({ nextDueAt: row.next_due_at, state: row.sla_state }, now),
   };
 }
 
@@ -58,9 +61,10 @@ export interface TicketDetails {
   allowedStatuses: Ticket['allowedStatuses'];
 }
 
-export function toTicket(row: TicketListRow, details: TicketDetails): Ticket {
+export function toTicket(row: TicketListRow, now: number, details: TicketDetails): Ticket {
+  const summary = toSummary(row, details.tags, now);
   return {
-    ...toSummary(row, details.tags),
+    ...summary,
     descriptionHtml: row.description_html,
     impact: row.impact,
     urgency: row.urgency,
@@ -80,10 +84,10 @@ export function toTicket(row: TicketListRow, details: TicketDetails): Ticket {
       agreementId: row.agreement_id,
       firstResponseDueAt: row.first_response_due_at,
       resolutionDueAt: row.resolution_due_at,
-      nextDueAt: row.next_due_at,
+      nextDueAt: summary.sla.nextDueAt,
       firstResponseMet: row.first_response_met === null ? null : row.first_response_met === 1,
       resolutionMet: row.resolution_met === null ? null : row.resolution_met === 1,
-      state: row.sla_state,
+      state: summary.sla.state,
       escalatedAt: row.sla_escalated_at,
     },
     firstResponseAt: row.first_response_at,

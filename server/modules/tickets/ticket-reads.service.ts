@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { TicketSettings } from '../../../domain/contracts/settings.js';
-import type {
-  Ticket,
-  TicketLink,
-  TicketListQuery,
-  TicketSummary,
-  TimelineEntry,
+import {
+  QUEUE_COUNT_CAP,
+  QUEUES,
+  type QueueCounts,
+  type ServiceSuggestion,
+  type Ticket,
+  type TicketLink,
+  type TicketListQuery,
+  type TicketSummary,
+  type TimelineEntry,
 } from '../../../domain/contracts/tickets.js';
+import { guessService, RECENT_TICKETS_CONSIDERED } from '../../../domain/tickets/service-suggestion.js';
 import { allowedMoves, isOpen, OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { formatTicketNumber, parseTicketNumber } from '../../../domain/tickets/ticket-types.js';
 import type { SortKey } from '../../db/dialect.js';
@@ -14,12 +19,13 @@ import type { DB, TicketRow } from '../../db/schema.js';
 import { queryTerms } from '../../db/search-terms.js';
 import { ticketSearchCondition } from '../../db/ticket-search.js';
 import type { Clock } from '../../platform/clock.js';
-import { type CursorValue, decodeCursor, pageOf } from '../../platform/cursor.js';
+import { type CursorPart, type CursorValue, decodeCursor, pageOf } from '../../platform/cursor.js';
 import { notFound } from '../../platform/errors.js';
 import { isStaffContext, organizationScope, ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import * as conversation from './conversation.repository.js';
+import { recentServicesOfRequester } from './service-suggestion.repository.js';
 import type { TicketHistory } from './ticket-history.js';
 import { linksOf } from './ticket-links.repository.js';
 import type { TicketDeadlines, TicketPlacement } from './ticket-ports.js';
@@ -40,15 +46,28 @@ const SORTS: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
     { column: 'tickets.updated_at', direction: 'desc' },
     { column: 'tickets.id', direction: 'desc' },
   ],
+  // The nearest deadline first, the most overdue first of all; tickets with no clock running
+  // (paused, settled, without an agreement) after them, oldest first. Migration 0021's indexes.
+  due: [
+    { column: 'tickets.next_due_at', direction: 'asc', nullsLast: true },
+    { column: 'tickets.id', direction: 'asc' },
+  ],
 };
-/** What each sort's cursor holds, position by position (see `pageOf` in `list`). */
-const SORT_CURSORS: Record<keyof typeof SORTS, CursorValue[]> = {
-  updated: ['timestamp', 'id'],
-  created: ['timestamp', 'id'],
-  priority: ['integer', 'timestamp', 'id'],
+/** What each sort's cursor holds, position by position, and where a row's values come from. */
+const SORT_CURSORS: Record<
+  keyof typeof SORTS,
+  { types: CursorValue[]; of: (row: repo.TicketListRow) => CursorPart[] }
+> = {
+  updated: { types: ['timestamp', 'id'], of: (row) => [row.updated_at, row.id] },
+  created: { types: ['timestamp', 'id'], of: (row) => [row.created_at, row.id] },
+  priority: { types: ['integer', 'timestamp', 'id'], of: (row) => [row.priority, row.updated_at, row.id] },
+  due: { types: ['timestampOrNull', 'id'], of: (row) => [row.next_due_at, row.id] },
 };
 
 const DAY = 86_400_000;
+
+/** The queues counted apart: "recent" holds the same tickets as "all", in another order. */
+const COUNTED_QUEUES = QUEUES.filter((queue) => queue !== 'recent');
 
 export type { TicketListFilter, TicketListRow } from './tickets.repository.js';
 
@@ -72,7 +91,55 @@ export class TicketReadsService {
   ): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     const sortName = query.sort ?? 'updated';
-    const sort = SORTS[sortName];
+    const cursor = SORT_CURSORS[sortName];
+    const after = decodeCursor(query.cursor, cursor.types);
+    const rows = await repo.listTickets(this.db, {
+      ...(await this.listCondition(ctx, query)),
+      sort: SORTS[sortName],
+      after,
+      limit: limit + 1,
+    });
+    const page = pageOf(rows, limit, cursor.of);
+    const tags = await repo.tagsOf(
+      this.db,
+      page.items.map((row) => row.id),
+    );
+    const now = this.clock.now().getTime();
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((row) =>
+        toSummary(
+          row,
+          tags.filter((t) => t.ticket_id === row.id).map((t) => t.tag),
+          now,
+        ),
+      ),
+    };
+  }
+
+  /**
+   * How many tickets each of the caller's queues holds, up to `QUEUE_COUNT_CAP` (see there why
+   * capped), without the screen's other filters.
+   */
+  async counts(ctx: RequestContext): Promise<QueueCounts> {
+    const counted = new Map(
+      await Promise.all(
+        COUNTED_QUEUES.map(async (queue) => {
+          const condition = await this.listCondition(ctx, { queue });
+          return [queue, await repo.countTickets(this.db, condition, QUEUE_COUNT_CAP)] as const;
+        }),
+      ),
+    );
+    return {
+      items: QUEUES.map((queue) => {
+        const count = counted.get(queue === 'recent' ? 'all' : queue) ?? 0;
+        return { queue, count: Math.min(count, QUEUE_COUNT_CAP), more: count > QUEUE_COUNT_CAP };
+      }),
+    };
+  }
+
+  /** Which tickets a list holds for this caller: its queue, filters and search, within the caller's scope. */
+  private async listCondition(ctx: RequestContext, query: TicketListQuery): Promise<repo.TicketListCondition> {
     const staff = isStaffContext(ctx);
     const queue = staff ? (query.queue ?? 'open') : 'all';
     let statuses: readonly TicketStatus[] | undefined = query.status;
@@ -95,7 +162,7 @@ export class TicketReadsService {
       const openOnly = Boolean(statuses?.length && statuses.every(isOpen));
       if (!numberMatch && terms.length > 0) text = await ticketSearchCondition(this.db, terms, staff, openOnly);
     }
-    const rows = await repo.listTickets(this.db, {
+    return {
       scope: ticketScope(ctx),
       statuses,
       priorities: query.priority,
@@ -112,27 +179,6 @@ export class TicketReadsService {
       createdTo: query.createdTo,
       text,
       number: numberMatch ? formatTicketNumber(numberMatch.type, numberMatch.sequence) : undefined,
-      sort,
-      after: decodeCursor(query.cursor, SORT_CURSORS[sortName]),
-      limit: limit + 1,
-    });
-    const page = pageOf(rows, limit, (row) =>
-      sortName === 'priority'
-        ? [row.priority, row.updated_at, row.id]
-        : [sortName === 'created' ? row.created_at : row.updated_at, row.id],
-    );
-    const tags = await repo.tagsOf(
-      this.db,
-      page.items.map((row) => row.id),
-    );
-    return {
-      nextCursor: page.nextCursor,
-      items: page.items.map((row) =>
-        toSummary(
-          row,
-          tags.filter((t) => t.ticket_id === row.id).map((t) => t.tag),
-        ),
-      ),
     };
   }
 
@@ -230,12 +276,26 @@ export class TicketReadsService {
     if (!staff && reopenableUntil && Date.parse(reopenableUntil) < this.clock.now().getTime()) {
       allowedStatuses = allowedStatuses.filter((status) => status !== 'in_progress');
     }
-    return toTicket(row, {
+    return toTicket(row, this.clock.now().getTime(), {
       ...rest,
       createdBy: { id: row.created_by_id, name: row.creator_name },
       reopenableUntil,
       allowedStatuses,
     });
+  }
+
+  /**
+   * The service and category a new ticket of this requester most likely has, from their latest
+   * tickets within the caller's scope (the phone console fills them in when a caller is picked).
+   */
+  async serviceSuggestion(ctx: RequestContext, requesterId: string): Promise<ServiceSuggestion> {
+    const rows = await recentServicesOfRequester(this.db, requesterId, ticketScope(ctx), RECENT_TICKETS_CONSIDERED);
+    return guessService(
+      rows.map((row) => ({
+        service: { id: row.service_id, name: row.service_name },
+        category: row.category_id && row.category_name ? { id: row.category_id, name: row.category_name } : null,
+      })),
+    );
   }
 
   /** Why the ticket is due when it is. */

@@ -1,8 +1,15 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { STAFF_ROLES } from '../../../domain/roles.js';
 import { OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
-import { keysetAfter, rarelyTrue, type SortKey, takenApart } from '../../db/dialect.js';
+import { keysetAfter, orderOf, rarelyTrue, type SortKey, takenApart } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 
 /** Who may see which tickets: null for staff (all), or a requester's own tickets and organization. */
@@ -168,9 +175,12 @@ export interface TicketListFilter {
   escalatedToSupervision?: boolean | undefined;
   withOpenCommitment?: boolean | undefined;
   sort: readonly SortKey[];
-  after?: (string | number)[] | undefined;
+  after?: (string | number | null)[] | undefined;
   limit: number;
 }
+
+/** Which tickets a list holds, whatever its order and page. */
+export type TicketListCondition = Omit<TicketListFilter, 'sort' | 'after' | 'limit'>;
 
 /**
  * One page of a queue, with the names a list shows, in one query, chosen page first: the inner
@@ -193,7 +203,7 @@ export function listTickets(db: Kysely<DB>, filter: TicketListFilter) {
     .selectAll('tickets')
     .select(ticketNames((column) => sql.ref(`tickets.${column}`)));
   // Ordered by the page's own copy of the sort keys, which the page already holds.
-  for (const key of filter.sort) query = query.orderBy(sql.ref(pageColumn(key)), key.direction);
+  for (const key of filter.sort) query = query.orderBy(sql.ref(pageColumn(key)), orderOf(key));
   return query.execute();
 }
 
@@ -241,10 +251,40 @@ function pageColumn(key: SortKey): string {
 function pageOfTickets(db: Kysely<DB>, filter: TicketListFilter) {
   // The id and the sort keys, so the outer query orders the page without reading `tickets` again.
   const columns = [...new Set(['tickets.id', ...filter.sort.map((key) => key.column)])];
-  let query = db
-    .selectFrom('tickets')
-    .select(columns.map((column) => sql.ref(column).as(column.replace(/^tickets\./, ''))))
-    .where((eb) => scopeCondition(eb, filter.scope));
+  let query = listed(
+    db,
+    db.selectFrom('tickets').select(columns.map((column) => sql.ref(column).as(column.replace(/^tickets\./, '')))),
+    filter,
+  );
+  if (filter.after) {
+    const after = filter.after;
+    query = query.where(() => keysetAfter(filter.sort, after));
+  }
+  for (const key of filter.sort) query = query.orderBy(sql.ref(key.column), orderOf(key));
+  return query.limit(filter.limit);
+}
+
+/**
+ * How many tickets a list holds, counting no further than `cap` + 1: the same conditions as the
+ * list (so the same indexes serve it), stopped after that many rows, so a queue's count costs
+ * the same at a thousand tickets as at millions. More than `cap` comes back as `cap` + 1.
+ */
+export async function countTickets(db: Kysely<DB>, filter: TicketListCondition, cap: number): Promise<number> {
+  const capped = listed(db, db.selectFrom('tickets').select('tickets.id'), filter).limit(cap + 1);
+  const row = await db
+    .selectFrom(capped.as('capped'))
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** A query on `tickets` narrowed to what a list holds: the caller's scope, the filters, the search. */
+function listed<O>(
+  db: Kysely<DB>,
+  from: SelectQueryBuilder<DB, 'tickets', O>,
+  filter: TicketListCondition,
+): SelectQueryBuilder<DB, 'tickets', O> {
+  let query = from.where((eb) => scopeCondition(eb, filter.scope));
   if (filter.id) query = query.where('tickets.id', '=', filter.id);
   if (filter.statuses?.length) {
     const statuses = new Set(filter.statuses);
@@ -288,12 +328,7 @@ function pageOfTickets(db: Kysely<DB>, filter: TicketListFilter) {
     const text = filter.text;
     query = query.where(() => text);
   }
-  if (filter.after) {
-    const after = filter.after;
-    query = query.where(() => keysetAfter(filter.sort, after));
-  }
-  for (const key of filter.sort) query = query.orderBy(sql.ref(key.column), key.direction);
-  return query.limit(filter.limit);
+  return query;
 }
 
 export type TicketListRow = Awaited<ReturnType<typeof listTickets>>[number];

@@ -7,6 +7,9 @@ import {
   CreateTicketBody,
   Message,
   MessageBody,
+  QueueCounts,
+  ServiceSuggestion,
+  ServiceSuggestionQuery,
   Ticket,
   TicketLink,
   TicketListQuery,
@@ -45,6 +48,12 @@ export function registerTicketRoutes(app: App, { tickets, ticketReads, conversat
     (request) => ticketReads.list(request.ctx, request.query),
   );
 
+  app.get(
+    '/tickets/counts',
+    { config: { permission: 'tickets.work' }, schema: { tags, response: { 200: QueueCounts } } },
+    (request) => ticketReads.counts(request.ctx),
+  );
+
   app.post(
     '/tickets/bulk',
     {
@@ -52,6 +61,15 @@ export function registerTicketRoutes(app: App, { tickets, ticketReads, conversat
       schema: { tags, body: BulkUpdateBody, response: { 200: BulkUpdateResult } },
     },
     (request) => tickets.bulkUpdate(request.ctx, request.body),
+  );
+
+  app.get(
+    '/tickets/service-suggestion',
+    {
+      config: { permission: 'tickets.work' },
+      schema: { tags, querystring: ServiceSuggestionQuery, response: { 200: ServiceSuggestion } },
+    },
+    (request) => ticketReads.serviceSuggestion(request.ctx, request.query.requesterId),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../domain/roles.js';
+import type { PhoneQuery } from '../../../domain/users/phone-numbers.js';
 import { keysetAfter, type SortKey, textContains } from '../../db/dialect.js';
 import type { DB, NewUserRow, UserRowUpdate } from '../../db/schema.js';
 
@@ -9,7 +10,10 @@ const BY_NAME: SortKey[] = [
 ];
 
 export interface UserFilter {
+  /** Name or email containing this. */
   q?: string | undefined;
+  /** A phone number, matched on the stored key however either was written. */
+  phone?: PhoneQuery | undefined;
   role?: Role | undefined;
   organizationId?: string | undefined;
   status?: 'active' | 'inactive' | undefined;
@@ -28,6 +32,16 @@ export function listUsers(db: Kysely<DB>, filter: UserFilter) {
   if (filter.q) {
     const q = filter.q;
     query = query.where((eb) => eb.or([textContains(db, 'name', q), textContains(db, 'email', q)]));
+  }
+  if (filter.phone) {
+    const { prefix, suffixesOfTyped } = filter.phone;
+    // Keys are digits only and compare byte by byte, so ':' (after '9') closes the prefix's range.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('phone_key', '>=', prefix), eb('phone_key', '<', `${prefix}:`)]),
+        ...(suffixesOfTyped.length > 0 ? [eb('phone_key', 'in', suffixesOfTyped)] : []),
+      ]),
+    );
   }
   if (filter.after) query = query.where(keysetAfter(BY_NAME, [filter.after.name, filter.after.id]));
   return query.orderBy('name').orderBy('id').limit(filter.limit).execute();

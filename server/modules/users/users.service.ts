@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CreateUserBody, UpdateUserBody, User, UserListQuery } from '../../../domain/contracts/users.js';
 import { checkRoleAssignment, ROLES, type Role } from '../../../domain/roles.js';
+import { phoneQuery, phoneSearchKey } from '../../../domain/users/phone-numbers.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { decodeCursor, pageOf } from '../../platform/cursor.js';
@@ -79,8 +80,9 @@ export class UsersService {
   async list(query: UserListQuery) {
     const limit = query.limit ?? 50;
     const cursor = decodeCursor(query.cursor, ['text', 'id']);
+    const phone = query.q ? phoneQuery(query.q) : null;
     const rows = await repo.listUsers(this.db, {
-      q: query.q,
+      ...(phone ? { phone } : { q: query.q }),
       role: query.role,
       organizationId: query.organizationId,
       status: query.status,
@@ -153,6 +155,7 @@ export class UsersService {
       status: 'active',
       locale: body.locale ?? null,
       phone: body.phone ?? null,
+      phone_key: phoneSearchKey(body.phone),
       presence: 'available',
       shift_calendar_id: null,
       version: 1,
@@ -200,6 +203,7 @@ export class UsersService {
           ...(fields.shiftCalendarId !== undefined ? { shift_calendar_id: fields.shiftCalendarId } : {}),
           ...(fields.email !== undefined ? { email: normalizeEmail(fields.email) } : {}),
           ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
+          ...(fields.phone !== undefined ? { phone_key: phoneSearchKey(fields.phone) } : {}),
           updated_at: this.clock.now().toISOString(),
         });
         if (!row) throw new AppError('version_conflict', `User is at version ${before.version}, not ${version}`);

@@ -13,6 +13,7 @@ import type {
   CreateTicketBody,
   Message,
   MessageBody,
+  QueueCounts,
   Ticket,
   TicketListQuery,
   TicketSummary,
@@ -55,6 +56,17 @@ export function useTicketList(filters: TicketFilters, options: { limit?: number;
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
+  });
+}
+
+/**
+ * How many tickets each queue holds (the server stops at its cap). Under the lists' key, so
+ * whatever reloads the lists — a change here, a live update — counts again too.
+ */
+export function useQueueCounts() {
+  return useQuery({
+    queryKey: [...ticketListKey(), 'counts'] as const,
+    queryFn: ({ signal }) => apiRequest<QueueCounts>('/tickets/counts', { signal }),
   });
 }
 

@@ -292,6 +292,14 @@ const quarantineRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/quarantine/quarantine-page.js'), 'QuarantinePage'),
 });
 
+/** OpenID Connect identity providers and who must use a second factor (admin only). */
+const identityProvidersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/identity-providers',
+  beforeLoad: requirePermission('settings.manage'),
+  component: lazyRouteComponent(() => import('../admin/security/identity-providers-page.js'), 'IdentityProvidersPage'),
+});
+
 /** The L3 console; the view and filters live in the address (see supervision-search.ts). */
 const supervisionRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -337,6 +345,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     securityEventsRoute,
     quarantineRoute,
+    identityProvidersRoute,
     supervisionRoute,
     accountRoute,
   ]),

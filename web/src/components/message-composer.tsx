@@ -124,7 +124,7 @@ export function MessageComposer({
           </Group>
         ) : null}
         {note ? (
-          <Text size="xs" c="yellow.9" fw={600}>
+          <Text size="xs" c="yellow" fw={600}>
             {t('composer.noteHint')}
           </Text>
         ) : null}

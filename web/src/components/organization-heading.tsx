@@ -1,15 +1,16 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../domain/contracts/organizations.js';
 import { StatusBadge } from './badges.js';
 
-export function OrganizationHeading({ organization }: { organization: Organization }) {
+/** The organization's name as the heading of its page (level 2) or of a panel within one (level 3). */
+export function OrganizationHeading({ organization, order = 2 }: { organization: Organization; order?: 2 | 3 }) {
   const { t } = useTranslation();
   return (
     <Group gap="xs">
-      <Text fw={700} size="lg">
+      <Title order={order} size="h4">
         {organization.name}
-      </Text>
+      </Title>
       <Badge variant="outline" color="gray">
         {organization.code}
       </Badge>

@@ -1,8 +1,9 @@
-import { Badge, type BadgeProps, Text, type TextProps } from '@mantine/core';
+import { Badge, type BadgeProps, Stack, Text, type TextProps } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaState } from '../../../domain/contracts/sla.js';
-import { RelativeTime } from './relative-time.js';
+import { type SlaSummary, slaSummaryAt } from '../../../domain/sla/sla-summary.js';
+import { RelativeTime, useNow } from './relative-time.js';
 
 /** Calm while on time, orange at risk, red once missed; grey while the clock is stopped. */
 export const SLA_STATE_COLORS: Record<SlaState, string> = {
@@ -13,9 +14,23 @@ export const SLA_STATE_COLORS: Record<SlaState, string> = {
   met: 'green',
 };
 
-/** The state of a ticket's agreement (or of one of its targets); null when no agreement applies. */
-export function SlaBadge({ state, size }: { state: SlaState | null; size?: BadgeProps['size'] }) {
+/**
+ * The state of a ticket's agreement (or of one of its targets); null when no agreement applies.
+ * Given the ticket's next deadline (`dueAt`), it reads the state as of now with the server's own
+ * rule, so a badge on a page left open turns red when the deadline passes.
+ */
+export function SlaBadge({
+  state: stored,
+  dueAt,
+  size,
+}: {
+  state: SlaState | null;
+  dueAt?: string | null;
+  size?: BadgeProps['size'];
+}) {
   const { t } = useTranslation();
+  const now = useNow();
+  const state = dueAt === undefined ? stored : slaSummaryAt({ nextDueAt: dueAt, state: stored }, now).state;
   if (!state)
     return (
       <Badge variant="outline" color="gray" size={size}>
@@ -44,9 +59,28 @@ export function SlaDue({
     );
   const late = Date.parse(deadline) <= Date.now();
   return (
-    <Text size="sm" c={late ? 'red.7' : undefined} fw={late ? 600 : undefined} {...props}>
+    <Text size="sm" c={late ? 'red' : undefined} fw={late ? 600 : undefined} {...props}>
       {late ? t('supervision.sla.dueWas') : t('supervision.sla.due')} <RelativeTime value={deadline} />
     </Text>
+  );
+}
+
+/**
+ * A queue's Due cell: the clock's state as of now and, while a clock runs, when its next deadline
+ * falls ("in 2 hours", red once past; the full date and time in the viewer's zone on hover).
+ */
+export function SlaDueCell({ sla }: { sla: SlaSummary }) {
+  const now = useNow();
+  const late = sla.nextDueAt !== null && Date.parse(sla.nextDueAt) <= now;
+  return (
+    <Stack gap={2} align="flex-start">
+      <SlaBadge state={sla.state} dueAt={sla.nextDueAt} size="xs" />
+      {sla.nextDueAt ? (
+        <Text size="xs" c={late ? 'red' : undefined} fw={late ? 600 : undefined}>
+          <RelativeTime value={sla.nextDueAt} short />
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -87,7 +87,7 @@ function MessageCard({ message, mine }: { message: Message; mine: boolean }) {
                 {message.author.name}
               </Text>
               {note ? (
-                <Group gap={4} c="yellow.9" wrap="nowrap">
+                <Group gap={4} c="yellow" wrap="nowrap">
                   <LockIcon size={12} />
                   <Text size="xs" fw={600}>
                     {t('timeline.internalNote')}

@@ -35,7 +35,13 @@ type FieldKey =
   | 'noSuchOrganization'
   | 'cannotDeactivateSelf'
   | 'cannotRemoveOwnAdmin'
-  | 'notKnownField';
+  | 'notKnownField'
+  | 'httpsOnly'
+  | 'noQueryOrFragment'
+  | 'uri'
+  | 'organizationProviderRequesters'
+  | 'staffProviderRole'
+  | 'staffProviderMapping';
 
 /** The server's field messages are English sentences; these are the ones we know how to say in every language. */
 const FIELD_MESSAGES: [RegExp, FieldKey][] = [
@@ -53,6 +59,12 @@ const FIELD_MESSAGES: [RegExp, FieldKey][] = [
   [/cannot deactivate your own account/, 'cannotDeactivateSelf'],
   [/cannot remove your own admin role/, 'cannotRemoveOwnAdmin'],
   [/is not a known field/, 'notKnownField'],
+  [/^must be an https:\/\/ address$/, 'httpsOnly'],
+  [/^must have no query or fragment$/, 'noQueryOrFragment'],
+  [/format "uri"/, 'uri'],
+  [/organization's provider signs in requesters/, 'organizationProviderRequesters'],
+  [/staff provider gives a staff role/, 'staffProviderRole'],
+  [/staff provider maps to staff roles/, 'staffProviderMapping'],
 ];
 
 /** Turns API errors into sentences in the current language. */

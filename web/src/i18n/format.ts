@@ -21,17 +21,20 @@ export function useDateFormat() {
     const full = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'long' });
     const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
     const relative = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' });
+    // For dense columns: "in 27 min", "dentro de 27 min".
+    const relativeShort = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto', style: 'short' });
     return {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       full: (iso: string) => full.format(new Date(iso)),
       date: (iso: string) => date.format(new Date(iso)),
-      /** "5 minutes ago", "yesterday", "now": the largest unit that fits. */
-      relative: (iso: string, now: number) => {
+      /** "5 minutes ago", "yesterday", "now": the largest unit that fits; `short`: "5 min ago". */
+      relative: (iso: string, now: number, short = false) => {
+        const format = short ? relativeShort : relative;
         const seconds = (Date.parse(iso) - now) / 1000;
         for (const [unit, size] of RELATIVE_UNITS) {
-          if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
+          if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
         }
-        return relative.format(0, 'second');
+        return format.format(0, 'second');
       },
     };
   }, [i18n.language]);

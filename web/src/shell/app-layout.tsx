@@ -7,12 +7,14 @@ import { useLiveUpdates } from '../api/use-live-updates.js';
 import { useMe } from '../api/use-session.js';
 import { RouterNavLink } from '../components/router-link.js';
 import { applyLanguage, isLanguage } from '../i18n/i18n.js';
+import './app-layout.css';
 import { LanguageSwitch } from './language-switch.js';
 import { type NavSection, navItemsFor } from './nav-items.js';
 import { NotificationsBell } from './notifications-bell.js';
 import { UserMenu } from './user-menu.js';
 
 const SECTION_ORDER: NavSection[] = ['portal', 'workspace', 'admin', 'personal'];
+const MAIN_ID = 'main-content';
 
 /** The frame around every signed-in screen: header, role-based navigation, and the page. */
 export function AppLayout() {
@@ -44,6 +46,7 @@ export function AppLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -64,12 +67,30 @@ export function AppLayout() {
           <Navigation />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>
           <Outlet />
         </div>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Keyboard users jump past the header and the navigation to the page itself (WCAG 2.4.1). */
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a
+      className="skip-link"
+      href={`#${MAIN_ID}`}
+      onClick={(event) => {
+        // Focus moves without touching the address, which the router owns.
+        event.preventDefault();
+        document.getElementById(MAIN_ID)?.focus();
+      }}
+    >
+      {t('shell.skipToContent')}
+    </a>
   );
 }
 

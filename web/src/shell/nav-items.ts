@@ -27,6 +27,7 @@ export interface NavItem {
     | '/admin/audit'
     | '/admin/security'
     | '/admin/quarantine'
+    | '/admin/identity-providers'
     | '/account';
   label:
     | 'nav.portal'
@@ -51,6 +52,7 @@ export interface NavItem {
     | 'nav.audit'
     | 'nav.security'
     | 'nav.quarantine'
+    | 'nav.identityProviders'
     | 'nav.account';
   section: NavSection;
   /** Exact match only, so "Directory" is not lit while on "People". */
@@ -108,6 +110,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/admin/security', label: 'nav.security', section: 'admin', allowed: can('security.read') },
   { to: '/admin/quarantine', label: 'nav.quarantine', section: 'admin', allowed: can('quarantine.manage') },
+  {
+    to: '/admin/identity-providers',
+    label: 'nav.identityProviders',
+    section: 'admin',
+    allowed: can('settings.manage'),
+  },
   { to: '/account', label: 'nav.account', section: 'personal', allowed: () => true },
 ];
 

@@ -46,20 +46,20 @@ export function NotificationsBell() {
   if (!staff) return null;
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withinPortal>
-      <Popover.Target>
-        <Indicator label={count > 99 ? '99+' : count} size={16} offset={6} color="red" disabled={count === 0} inline>
+      {/* The target is the button itself, which gets the popover's aria-expanded; the count around it is decoration. */}
+      <Indicator label={count > 99 ? '99+' : count} size={16} offset={6} color="red" disabled={count === 0} inline>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
             size="lg"
             onClick={() => setOpened((o) => !o)}
             aria-label={t('supervision.notifications.open', { count })}
-            aria-expanded={opened}
           >
             <BellIcon size={20} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0} maw="calc(100vw - 16px)">
         {opened ? <NotificationList unread={count} onDone={() => setOpened(false)} /> : null}
       </Popover.Dropdown>

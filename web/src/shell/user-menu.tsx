@@ -1,4 +1,4 @@
-import { Avatar, Button, ColorSwatch, Indicator, Menu, Text } from '@mantine/core';
+import { Avatar, Button, ColorSwatch, Indicator, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isStaff } from '../../../domain/roles.js';
@@ -46,14 +46,15 @@ export function UserMenu() {
               position="bottom-end"
               withBorder
             >
-              <Avatar size={28} radius="xl" color="blue">
+              <Avatar size={28} radius="xl" color="blue" aria-hidden>
                 {initialsOf(me.name)}
               </Avatar>
             </Indicator>
           }
-          aria-label={t('shell.userMenu', { name: me.name })}
         >
-          <Text size="sm" visibleFrom="sm" maw={180} truncate>
+          {/* Named by its words, not an aria-label: the visible name (and initials) stay inside what is said. */}
+          <VisuallyHidden>{t('shell.userMenu', { name: me.name })}</VisuallyHidden>
+          <Text size="sm" visibleFrom="sm" maw={180} truncate aria-hidden>
             {me.name}
           </Text>
         </Button>

@@ -141,7 +141,7 @@ function BoardRow({
         </Text>
       </Table.Td>
       <Table.Td>
-        <SlaBadge state={ticket.sla.state} size="sm" />
+        <SlaBadge state={ticket.sla.state} dueAt={ticket.sla.nextDueAt} size="sm" />
       </Table.Td>
       <Table.Td>
         <Stack gap={0}>

@@ -1,4 +1,4 @@
-import { Button, Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group as SupportGroup } from '../../../domain/contracts/support.js';
@@ -10,33 +10,47 @@ export type Ending =
   | { kind: 'resolve'; code: ResolutionCode; notes: string }
   | { kind: 'escalate'; group: SupportGroup | null; summary: string };
 
-/** The two ways a call ends: resolved while on the line, or handed to an L2 group with a summary. */
+/**
+ * The two ways a call ends, one at a time so the chosen one's button stays in sight: resolved
+ * while on the line (the notes a used procedure fills in, held by the call), or handed to an L2
+ * group with a summary.
+ */
 export function CallEndings({
   busy,
   issues,
+  notes,
+  onNotesChange,
   onFinish,
 }: {
   busy: boolean;
-  issues: { notes?: string; group?: string; summary?: string };
+  issues: { notes?: string | undefined; group?: string | undefined; summary?: string | undefined };
+  notes: string;
+  onNotesChange: (notes: string) => void;
   onFinish: (ending: Ending) => void;
 }) {
   const { t } = useTranslation();
   const groups = useGroups();
+  const [kind, setKind] = useState<Ending['kind']>('resolve');
   const [code, setCode] = useState<ResolutionCode>('solved');
-  const [notes, setNotes] = useState('');
   const [groupId, setGroupId] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const targets = (groups.data ?? []).filter((g) => g.status === 'active' && g.level === 'L2');
   const group = targets.find((g) => g.id === groupId) ?? null;
   return (
-    <Stack gap="xs">
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-        {t('phone.endings')}
-      </Text>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder radius="md" p="md" style={{ borderColor: 'var(--mantine-color-teal-4)' }}>
-          <Stack gap="sm">
-            <Text fw={600}>{t('phone.resolve.title')}</Text>
+    <Paper withBorder radius="md" p="md" component="section" aria-label={t('phone.endings')}>
+      <Stack gap="sm">
+        <SegmentedControl
+          aria-label={t('phone.endings')}
+          fullWidth
+          value={kind}
+          onChange={(value) => setKind(value as Ending['kind'])}
+          data={[
+            { value: 'resolve', label: t('phone.resolve.title') },
+            { value: 'escalate', label: t('phone.escalate.title') },
+          ]}
+        />
+        {kind === 'resolve' ? (
+          <>
             <Select
               label={t('phone.resolve.code')}
               data={RESOLUTION_CODES.map((value) => ({ value, label: t(`tickets.resolutionCodes.${value}`) }))}
@@ -49,20 +63,20 @@ export function CallEndings({
               placeholder={t('phone.resolve.notesPlaceholder')}
               required
               autosize
-              minRows={2}
-              maxRows={8}
+              minRows={3}
+              maxRows={6}
               value={notes}
-              onChange={(event) => setNotes(event.currentTarget.value)}
+              onChange={(event) => onNotesChange(event.currentTarget.value)}
               error={issues.notes}
             />
-            <Button color="teal" loading={busy} onClick={() => onFinish({ kind: 'resolve', code, notes })}>
-              {t('phone.resolve.submit')}
-            </Button>
-          </Stack>
-        </Paper>
-        <Paper withBorder radius="md" p="md" style={{ borderColor: 'var(--mantine-color-violet-4)' }}>
-          <Stack gap="sm">
-            <Text fw={600}>{t('phone.escalate.title')}</Text>
+            <Group justify="flex-end">
+              <Button color="teal.8" loading={busy} onClick={() => onFinish({ kind: 'resolve', code, notes })}>
+                {t('phone.resolve.submit')}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <>
             <Select
               label={t('phone.escalate.group')}
               placeholder={t('support.escalate.targetPlaceholder')}
@@ -77,18 +91,20 @@ export function CallEndings({
               label={t('phone.escalate.summary')}
               description={t('support.escalate.summaryHint')}
               autosize
-              minRows={2}
-              maxRows={8}
+              minRows={3}
+              maxRows={6}
               value={summary}
               onChange={(event) => setSummary(event.currentTarget.value)}
               error={issues.summary}
             />
-            <Button color="violet" loading={busy} onClick={() => onFinish({ kind: 'escalate', group, summary })}>
-              {t('phone.escalate.submit')}
-            </Button>
-          </Stack>
-        </Paper>
-      </SimpleGrid>
-    </Stack>
+            <Group justify="flex-end">
+              <Button color="violet.8" loading={busy} onClick={() => onFinish({ kind: 'escalate', group, summary })}>
+                {t('phone.escalate.submit')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Paper>
   );
 }

@@ -1,6 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type CallClock, callSeconds, callState } from './call-clock.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -12,23 +13,29 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
 
-/** The running length of the call in progress, counted from `startedAt` (ms). */
-export function CallTimer({ startedAt }: { startedAt: number }) {
+/** The call's length: ticking while it runs, frozen once it ended, 00:00 with no call. */
+export function CallTimer({ clock }: { clock: CallClock }) {
   const { t } = useTranslation();
+  const state = callState(clock);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    if (state !== 'running') return;
+    setNow(Date.now());
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
-  }, []);
-  // A new call may start between ticks; never show a negative or stale length.
-  const seconds = Math.max(0, Math.floor((Math.max(now, startedAt) - startedAt) / 1000));
+  }, [state]);
   return (
-    <Group gap={6} wrap="nowrap" aria-label={t('phone.timer')} role="timer">
-      <Text span c="red.6" fz="xs" aria-hidden>
-        ●
+    <Group gap={6} wrap="nowrap" role="timer" aria-label={t('phone.timer')} data-state={state}>
+      <Text size="xs" c="dimmed">
+        {t(`phone.clock.${state}`)}
       </Text>
+      {state === 'running' ? (
+        <Text span c="red.8" fz="xs" aria-hidden>
+          ●
+        </Text>
+      ) : null}
       <Text ff="monospace" fw={700} size="lg" aria-live="off">
-        {formatDuration(seconds)}
+        {formatDuration(callSeconds(clock, now))}
       </Text>
     </Group>
   );

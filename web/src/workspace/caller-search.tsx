@@ -11,7 +11,7 @@ import { RelativeTime } from '../components/relative-time.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { TicketStatusBadge } from '../components/ticket-badges.js';
 
-/** Finds the caller as the agent types (name or email); ↑ ↓ move, Enter picks. */
+/** Finds the caller as the agent types (name, email or phone number); ↑ ↓ move, Enter picks. */
 export function CallerSearch({
   caller,
   onChange,
@@ -28,7 +28,13 @@ export function CallerSearch({
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const [cursor, setCursor] = useState(0);
   const results = useUserList({ q: debounced || undefined, role: 'requester', status: 'active' });
-  const people = (results.data?.pages[0]?.items ?? []).slice(0, 8);
+  // Only the answer to what is typed now: the previous search's people, still on screen while the
+  // next loads, would let Enter pick someone the new words do not match.
+  const current = debounced === search.trim() && results.isSuccess && !results.isPlaceholderData;
+  const shown = { ...results, data: current ? results.data : undefined };
+  const people = current ? (results.data?.pages[0]?.items ?? []).slice(0, 8) : [];
+  // Only an option on screen may be the active descendant: none while the list is closed or loading.
+  const highlighted = search.trim() ? people[cursor] : undefined;
 
   if (caller) return <CallerCard caller={caller} onChange={() => onChange(null)} />;
 
@@ -70,12 +76,12 @@ export function CallerSearch({
         role="combobox"
         aria-expanded={search.trim().length > 0}
         aria-controls="caller-results"
-        aria-activedescendant={people[cursor] ? `caller-${people[cursor].id}` : undefined}
+        aria-activedescendant={highlighted ? `caller-${highlighted.id}` : undefined}
       />
       {search.trim() ? (
         <Paper withBorder radius="sm" id="caller-results" role="listbox" aria-label={t('phone.caller')}>
           <QueryState
-            query={results}
+            query={shown}
             empty={
               <Text size="sm" c="dimmed" p="sm">
                 {t('phone.noCallers')}
@@ -91,11 +97,7 @@ export function CallerSearch({
                   aria-selected={index === cursor}
                   active={index === cursor}
                   label={person.name}
-                  description={
-                    <>
-                      {person.email} · <OrganizationText id={person.organizationId} />
-                    </>
-                  }
+                  description={<PersonDetails person={person} />}
                   onClick={() => pick(person)}
                   onMouseEnter={() => setCursor(index)}
                 />
@@ -111,8 +113,9 @@ export function CallerSearch({
 /** The caller picked: who, which organization, and their latest tickets (is this about one of them?). */
 function CallerCard({ caller, onChange }: { caller: User; onChange: () => void }) {
   const { t } = useTranslation();
-  const recent = useTicketList({ requesterId: caller.id, queue: 'all' }, { limit: 5 });
-  const tickets = (recent.data?.pages[0]?.items ?? []).slice(0, 5);
+  // Three, so the call's fields and its endings still fit on one screen.
+  const recent = useTicketList({ requesterId: caller.id, queue: 'all' }, { limit: 3 });
+  const tickets = (recent.data?.pages[0]?.items ?? []).slice(0, 3);
   return (
     <Paper withBorder radius="sm" p="sm" bg="blue.0" aria-label={t('phone.caller')}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -122,7 +125,7 @@ function CallerCard({ caller, onChange }: { caller: User; onChange: () => void }
           </Text>
           <Text fw={600}>{caller.name}</Text>
           <Text size="sm" c="dimmed">
-            {caller.email} · <OrganizationText id={caller.organizationId} />
+            <PersonDetails person={caller} />
           </Text>
         </div>
         <Anchor component="button" type="button" size="sm" onClick={onChange}>
@@ -152,7 +155,8 @@ function CallerCard({ caller, onChange }: { caller: User; onChange: () => void }
                   params={{ ticketId: ticket.id }}
                   size="sm"
                   target="_blank"
-                  style={{ flex: 1, minWidth: 0 }}
+                  // 24 px tall: a link a finger or an unsteady hand can hit (WCAG 2.5.8).
+                  style={{ flex: 1, minWidth: 0, lineHeight: '24px' }}
                   truncate
                 >
                   {ticket.subject}
@@ -167,6 +171,16 @@ function CallerCard({ caller, onChange }: { caller: User; onChange: () => void }
         )}
       </QueryState>
     </Paper>
+  );
+}
+
+/** Email, phone number when known, and organization, as one line of text. */
+function PersonDetails({ person }: { person: User }) {
+  return (
+    <>
+      {person.email}
+      {person.phone ? ` · ${person.phone}` : ''} · <OrganizationText id={person.organizationId} />
+    </>
   );
 }
 

@@ -20,7 +20,7 @@ export function OrganizationServices({ organization, canManage }: { organization
     <Paper withBorder radius="md" p="lg" ref={panel}>
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
-          <OrganizationHeading organization={organization} />
+          <OrganizationHeading organization={organization} order={3} />
           {canManage ? (
             <RouterAnchor
               to="/admin/organizations/$organizationId"

@@ -11,7 +11,7 @@ import { groupOptionLabel } from '../components/group-options.js';
 import { OrganizationSelect } from '../components/organization-select.js';
 import { SearchInput } from '../components/search-input.js';
 import { UserSelect } from '../components/user-select.js';
-import { extraFilterCount, type QueueSearch, type Sort } from './queue-search.js';
+import { defaultSort, extraFilterCount, type QueueSearch, type Sort, sortInAddress } from './queue-search.js';
 
 const ASSIGNEE_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 
@@ -74,9 +74,9 @@ export function QueueFilters({
         <Select
           aria-label={t('queue.sort')}
           data={SORTS.map((sort) => ({ value: sort, label: t(`queue.sorts.${sort}`) }))}
-          value={search.sort ?? 'updated'}
+          value={search.sort ?? defaultSort(search.queue)}
           allowDeselect={false}
-          onChange={(sort) => onChange({ sort: sort === 'updated' ? undefined : (sort as Sort) })}
+          onChange={(sort) => onChange({ sort: sortInAddress(search.queue, sort as Sort) })}
           style={{ flex: '0 1 14rem' }}
         />
         <Button

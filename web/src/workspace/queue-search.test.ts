@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extraFilterCount, filtersOf, parseQueueSearch } from './queue-search.js';
+import { extraFilterCount, filtersOf, parseQueueSearch, sortInAddress } from './queue-search.js';
 
 describe('parseQueueSearch', () => {
   it('keeps what is valid and drops what is not', () => {
@@ -38,8 +38,17 @@ describe('parseQueueSearch', () => {
 });
 
 describe('filtersOf', () => {
-  it('defaults to my queue sorted by last update', () => {
-    expect(filtersOf({})).toEqual({ queue: 'mine', sort: 'updated' });
+  it('defaults to my queue, by the nearest SLA deadline', () => {
+    expect(filtersOf({})).toEqual({ queue: 'mine', sort: 'due' });
+  });
+
+  it('opens my tickets and the unassigned ones by due, the wider queues by last update, unless a sort is chosen', () => {
+    expect(filtersOf({ queue: 'unassigned' }).sort).toBe('due');
+    expect(filtersOf({ queue: 'open' }).sort).toBe('updated');
+    expect(filtersOf({ queue: 'recent' }).sort).toBe('updated');
+    expect(filtersOf({ queue: 'all' }).sort).toBe('updated');
+    expect(filtersOf({ sort: 'priority' }).sort).toBe('priority');
+    expect(filtersOf({ queue: 'open', sort: 'due' }).sort).toBe('due');
   });
 
   it('turns calendar days into instants, the "to" day included whole', () => {
@@ -51,6 +60,16 @@ describe('filtersOf', () => {
       createdFrom: new Date(2024, 0, 5).toISOString(),
       createdTo: new Date(new Date(2024, 0, 7).getTime() - 1).toISOString(),
     });
+  });
+});
+
+describe('sortInAddress', () => {
+  it("keeps a sort out of the address when it is the queue's own, and in it otherwise", () => {
+    expect(sortInAddress(undefined, 'due')).toBeUndefined();
+    expect(sortInAddress('mine', 'updated')).toBe('updated');
+    expect(sortInAddress('unassigned', 'due')).toBeUndefined();
+    expect(sortInAddress('open', 'updated')).toBeUndefined();
+    expect(sortInAddress('open', 'due')).toBe('due');
   });
 });
 

@@ -72,10 +72,23 @@ const startOfDay = (day: string) => {
   return new Date(y, m - 1, d);
 };
 
+/**
+ * The order a queue opens in: someone's own work and the tickets waiting for someone by the
+ * nearest SLA deadline, so a breached P1 is on top; the wider queues by last update.
+ */
+export function defaultSort(queue: Queue | undefined): Sort {
+  return (queue ?? 'mine') === 'mine' || queue === 'unassigned' ? 'due' : 'updated';
+}
+
+/** The address's sort for a choice: none when it is the queue's own default, so the address stays short. */
+export function sortInAddress(queue: Queue | undefined, sort: Sort): Sort | undefined {
+  return sort === defaultSort(queue) ? undefined : sort;
+}
+
 /** The API query for what the page shows: days become instants (the "to" day is included whole). */
 export function filtersOf(search: QueueSearch): TicketFilters {
   const { createdFrom, createdTo, queue, ...rest } = search;
-  const filters: TicketFilters = { ...rest, queue: queue ?? 'mine', sort: search.sort ?? 'updated' };
+  const filters: TicketFilters = { ...rest, queue: queue ?? 'mine', sort: search.sort ?? defaultSort(queue) };
   if (createdFrom) filters.createdFrom = startOfDay(createdFrom).toISOString();
   if (createdTo) {
     const next = startOfDay(createdTo);

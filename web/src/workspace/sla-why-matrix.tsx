@@ -47,7 +47,7 @@ export function SlaMatrix({ explanation }: { explanation: SlaExplanation }) {
             )}
           </Text>
           {ola.firedAt ? (
-            <Text size="xs" c="red.7">
+            <Text size="xs" c="red">
               <Badge size="xs" color="red" variant="light" mr={6}>
                 {t('supervision.sla.why.olaExceeded')}
               </Badge>
@@ -84,7 +84,7 @@ function MatrixStep({ step }: { step: Step }) {
         {when}
       </Text>
       {actions.length ? `: ${actions.join('; ')}` : null}
-      <Text span size="xs" c={step.firedAt ? 'orange.8' : 'dimmed'} display="block">
+      <Text span size="xs" c={step.firedAt ? 'orange' : 'dimmed'} display="block">
         {step.firedAt ? (
           <>
             {t('supervision.sla.why.firedAt')} <DateTime value={step.firedAt} />

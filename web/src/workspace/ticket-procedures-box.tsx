@@ -53,7 +53,7 @@ export function TicketProceduresBox({ ticket }: { ticket: Ticket }) {
                 selected={applied.has(procedure.id)}
                 action={
                   applied.has(procedure.id) ? (
-                    <Text size="xs" c="teal.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="xs" c="teal" fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {t('procedures.box.applied')}
                     </Text>
                   ) : (

@@ -25,7 +25,7 @@ export function TicketSlaPanel({ ticket }: { ticket: Ticket }) {
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" id="ticket-sla">
             {t('supervision.sla.title')}
           </Text>
-          <SlaBadge state={ticket.sla.state} size="sm" />
+          <SlaBadge state={ticket.sla.state} dueAt={ticket.sla.nextDueAt} size="sm" />
         </Group>
         <QueryState query={sla}>
           {(report) =>
@@ -90,7 +90,7 @@ function TargetClock({ label, clock }: { label: string; clock: Clock }) {
         <SlaBadge state={clock.state} size="xs" />
       </Group>
       {deadline ? (
-        <Text size="sm" c={late && !finished ? 'red.7' : undefined}>
+        <Text size="sm" c={late && !finished ? 'red' : undefined}>
           {finished ? null : `${late ? t('supervision.sla.dueWas') : t('supervision.sla.due')} `}
           <DateTime value={deadline} />
           <Text span size="xs" c="dimmed">

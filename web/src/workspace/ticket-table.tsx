@@ -4,18 +4,23 @@ import type { TicketSummary } from '../../../domain/contracts/tickets.js';
 import { GroupLabel } from '../components/level-badge.js';
 import { RelativeTime } from '../components/relative-time.js';
 import { RouterAnchor } from '../components/router-link.js';
+import { SlaDueCell } from '../components/sla-badge.js';
 import { PriorityBadge, TicketStatusBadge } from '../components/ticket-badges.js';
 
 export const rowId = (index: number) => `queue-row-${index}`;
 
 /**
  * The queue as a dense table: one line per ticket, the most urgent colour first to the eye.
- * `cursor` is the row the keyboard is on (j/k); checkboxes feed the bulk actions.
+ * `cursor` is the row the keyboard is on (j/k); checkboxes feed the bulk actions. Every column
+ * but the subject has a fixed width and the subject takes the rest, so at 1366 px the table fits
+ * without scrolling sideways; the ticket's number sits under its subject. `showAssignee` is off
+ * where every row has the same one (my tickets, the unassigned ones).
  */
 export function TicketTable({
   tickets,
   cursor,
   selected,
+  showAssignee,
   onToggle,
   onToggleAll,
   onCursor,
@@ -23,6 +28,7 @@ export function TicketTable({
   tickets: readonly TicketSummary[];
   cursor: number;
   selected: ReadonlySet<string>;
+  showAssignee: boolean;
   onToggle: (id: string) => void;
   onToggleAll: (select: boolean) => void;
   onCursor: (index: number) => void;
@@ -32,8 +38,8 @@ export function TicketTable({
   const someSelected = !allSelected && tickets.some((ticket) => selected.has(ticket.id));
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={1120}>
-        <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('queue.tableLabel')}>
+      <Table.ScrollContainer minWidth={showAssignee ? 960 : 840}>
+        <Table layout="fixed" verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('queue.tableLabel')}>
           <Table.Thead style={{ whiteSpace: 'nowrap' }}>
             <Table.Tr>
               <Table.Th w={36}>
@@ -45,14 +51,14 @@ export function TicketTable({
                   onChange={(event) => onToggleAll(event.currentTarget.checked)}
                 />
               </Table.Th>
-              <Table.Th w={110}>{t('queue.columns.number')}</Table.Th>
               <Table.Th>{t('queue.columns.subject')}</Table.Th>
-              <Table.Th>{t('queue.columns.requester')}</Table.Th>
-              <Table.Th w={120}>{t('queue.columns.priority')}</Table.Th>
-              <Table.Th w={120}>{t('queue.columns.status')}</Table.Th>
-              <Table.Th>{t('support.group')}</Table.Th>
-              <Table.Th>{t('queue.columns.assignee')}</Table.Th>
-              <Table.Th w={120}>{t('queue.columns.updated')}</Table.Th>
+              <Table.Th w={140}>{t('queue.columns.requester')}</Table.Th>
+              <Table.Th w={92}>{t('queue.columns.priority')}</Table.Th>
+              <Table.Th w={112}>{t('queue.columns.status')}</Table.Th>
+              <Table.Th w={136}>{t('support.group')}</Table.Th>
+              {showAssignee ? <Table.Th w={120}>{t('queue.columns.assignee')}</Table.Th> : null}
+              <Table.Th w={128}>{t('queue.columns.due')}</Table.Th>
+              <Table.Th w={104}>{t('queue.columns.updated')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -76,11 +82,6 @@ export function TicketTable({
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Text ff="monospace" size="xs" style={{ whiteSpace: 'nowrap' }}>
-                      {ticket.number}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td maw={380}>
                     <RouterAnchor
                       to="/workspace/tickets/$ticketId"
                       params={{ ticketId: ticket.id }}
@@ -91,13 +92,17 @@ export function TicketTable({
                     >
                       {ticket.subject}
                     </RouterAnchor>
-                    {ticket.tags.length > 0 || ticket.service ? (
-                      <Text size="xs" c="dimmed" truncate>
-                        {[ticket.service?.name, ...ticket.tags.map((tag) => `#${tag}`)].filter(Boolean).join(' · ')}
+                    <Text size="xs" c="dimmed" truncate>
+                      <Text span ff="monospace" size="xs" inherit>
+                        {ticket.number}
                       </Text>
-                    ) : null}
+                      {[ticket.service?.name, ...ticket.tags.map((tag) => `#${tag}`)]
+                        .filter(Boolean)
+                        .map((part) => ` · ${part}`)
+                        .join('')}
+                    </Text>
                   </Table.Td>
-                  <Table.Td maw={220}>
+                  <Table.Td>
                     <Stack gap={0}>
                       <Text size="sm" truncate>
                         {ticket.requester.name}
@@ -113,24 +118,29 @@ export function TicketTable({
                   <Table.Td>
                     <TicketStatusBadge status={ticket.status} size="sm" />
                   </Table.Td>
-                  <Table.Td maw={200}>
+                  <Table.Td>
                     <GroupLabel group={ticket.group} level={ticket.level} size="xs" />
                   </Table.Td>
-                  <Table.Td maw={180}>
-                    {ticket.assignee ? (
-                      <Text size="sm" truncate>
-                        {ticket.assignee.name}
-                      </Text>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('queue.nobody')}
-                      </Text>
-                    )}
+                  {showAssignee ? (
+                    <Table.Td>
+                      {ticket.assignee ? (
+                        <Text size="sm" truncate>
+                          {ticket.assignee.name}
+                        </Text>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('queue.nobody')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  ) : null}
+                  <Table.Td>
+                    <SlaDueCell sla={ticket.sla} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={0} c="dimmed">
                       <Text size="xs">
-                        <RelativeTime value={ticket.updatedAt} />
+                        <RelativeTime value={ticket.updatedAt} short />
                       </Text>
                     </Group>
                   </Table.Td>

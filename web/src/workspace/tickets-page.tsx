@@ -1,9 +1,9 @@
-import { Paper, Tabs } from '@mantine/core';
+import { Badge, Paper, Tabs } from '@mantine/core';
 import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkUpdateResult } from '../../../domain/contracts/tickets.js';
-import { useTicketList } from '../api/use-tickets.js';
+import { useQueueCounts, useTicketList } from '../api/use-tickets.js';
 import { LoadMore } from '../components/load-more.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyMessage, QueryState } from '../components/query-states.js';
@@ -12,9 +12,8 @@ import { usePageShortcuts } from '../shell/shortcuts.js';
 import { BulkActions, BulkResult } from './bulk-actions.js';
 import { QueueFilters } from './queue-filters.js';
 import { filtersOf, type Queue, type QueueSearch } from './queue-search.js';
+import { countLabel, QUEUE_TABS, showsAssignee } from './queue-tabs.js';
 import { rowId, TicketTable } from './ticket-table.js';
-
-const TABS: Queue[] = ['mine', 'unassigned', 'open', 'recent', 'all'];
 
 /** The desk's queues: tabs, filters, a dense table; j/k to move, Enter to open, x to tick. */
 export function TicketsPage() {
@@ -25,6 +24,7 @@ export function TicketsPage() {
   const queue = search.queue ?? 'mine';
   const filters = filtersOf(search);
   const list = useTicketList(filters);
+  const counts = useQueueCounts();
   const tickets = list.data?.pages.flatMap((page) => page.items) ?? [];
   const [cursor, setCursor] = useState(-1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -88,11 +88,24 @@ export function TicketsPage() {
         keepMounted={false}
       >
         <Tabs.List>
-          {TABS.map((tab) => (
-            <Tabs.Tab key={tab} value={tab}>
-              {t(`queue.queues.${tab}`)}
-            </Tabs.Tab>
-          ))}
+          {QUEUE_TABS.map((tab) => {
+            const count = countLabel(counts.data, tab);
+            return (
+              <Tabs.Tab
+                key={tab}
+                value={tab}
+                rightSection={
+                  count === null ? null : (
+                    <Badge size="sm" variant={tab === queue ? 'filled' : 'light'} color="gray" radius="sm">
+                      {count}
+                    </Badge>
+                  )
+                }
+              >
+                {t(`queue.queues.${tab}`)}
+              </Tabs.Tab>
+            );
+          })}
         </Tabs.List>
       </Tabs>
       <QueueFilters search={search} onChange={setSearch} />
@@ -114,6 +127,7 @@ export function TicketsPage() {
               tickets={tickets}
               cursor={cursor}
               selected={selected}
+              showAssignee={showsAssignee(queue)}
               onToggle={toggle}
               onToggleAll={(all) => setSelected(all ? new Set(tickets.map((ticket) => ticket.id)) : new Set())}
               onCursor={setCursor}

@@ -37,10 +37,10 @@ export function AuditDiff({ changes }: { changes: AuditEvent['changes'] }) {
               <Table.Td>
                 <Code>{key}</Code>
               </Table.Td>
-              <Table.Td c={key in before ? 'red.8' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+              <Table.Td c={key in before ? 'red' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
                 {key in before ? show(before[key]) : '—'}
               </Table.Td>
-              <Table.Td c={key in after ? 'teal.8' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+              <Table.Td c={key in after ? 'teal' : 'dimmed'} style={{ wordBreak: 'break-word' }}>
                 {key in after ? show(after[key]) : '—'}
               </Table.Td>
             </Table.Tr>

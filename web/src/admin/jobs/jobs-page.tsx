@@ -279,7 +279,7 @@ function RunRows({ run, locale }: { run: JobRun; locale: string }) {
       {run.error ? (
         <Table.Tr>
           <Table.Td colSpan={5} pt={0}>
-            <Text size="xs" c="red.8" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+            <Text size="xs" c="red" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
               <Text span fw={700} size="xs">
                 {t('jobs.runs.error')}:
               </Text>{' '}

@@ -213,7 +213,7 @@ function InboundRow({
             ) : null}
           </Row>
           {reason ? (
-            <Text size="xs" c={mail.status === 'failed' ? 'red.8' : 'dimmed'}>
+            <Text size="xs" c={mail.status === 'failed' ? 'red' : 'dimmed'}>
               {reason}
             </Text>
           ) : null}

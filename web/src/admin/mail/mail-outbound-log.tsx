@@ -118,7 +118,7 @@ function OutboundRow({ mail }: { mail: OutboundMail }) {
       <Table.Td>
         {mail.lastError ? (
           <Tooltip label={mail.lastError} multiline w={360} openDelay={300}>
-            <Text size="xs" c="red.8" lineClamp={2}>
+            <Text size="xs" c="red" lineClamp={2}>
               {mail.lastError}
             </Text>
           </Tooltip>

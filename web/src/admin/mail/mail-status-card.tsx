@@ -174,7 +174,7 @@ function FailedCount({ count, tab, label }: { count: number; tab: 'inbound' | 'o
       </Text>
     );
   return (
-    <RouterAnchor to="/admin/mail" search={{ tab }} size="sm" c="red.8" fw={600} title={label}>
+    <RouterAnchor to="/admin/mail" search={{ tab }} size="sm" c="red" fw={600} title={label}>
       {text}
     </RouterAnchor>
   );

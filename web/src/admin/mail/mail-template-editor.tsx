@@ -213,7 +213,7 @@ export function MailTemplateEditor({
                 </Text>
               </Row>
               {errorAt('body', 'body') ? (
-                <Text size="xs" c="red.8" role="alert">
+                <Text size="xs" c="red" role="alert">
                   {errorAt('body', 'body')}
                 </Text>
               ) : null}
@@ -285,7 +285,7 @@ export function MailTemplateEditor({
                     {t('mailAdmin.templates.discard')}
                   </Button>
                 ) : justSaved ? (
-                  <Text size="sm" c="teal.8" role="status">
+                  <Text size="sm" c="teal" role="status">
                     {t('mailAdmin.templates.saved')}
                   </Text>
                 ) : null}

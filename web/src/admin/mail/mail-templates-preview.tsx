@@ -22,7 +22,7 @@ function fillParts(text: string, values: Record<string, string>, allowed: readon
       allowed.includes(name) ? (
         (values[name] ?? '')
       ) : (
-        <Text key={at} span c="red.8" fw={600} ff="monospace" fz="0.9em">
+        <Text key={at} span c="red" fw={600} ff="monospace" fz="0.9em">
           {match[0]}
         </Text>
       ),
@@ -111,7 +111,7 @@ export function MailTemplatePreview({
               </Text>
             </Box>
           ) : null}
-          <Text fz={14} mb={2} c="blue.7" td="underline">
+          <Text fz={14} mb={2} c="blue" td="underline">
             {shipped.openTicket}
           </Text>
           <Text size="xs" c="dimmed" mb="sm" fs="italic">
@@ -123,7 +123,7 @@ export function MailTemplatePreview({
         </Box>
       </Paper>
       {unknown ? (
-        <Text size="xs" c="red.8">
+        <Text size="xs" c="red">
           {t('mailAdmin.templates.previewUnknown')}
         </Text>
       ) : null}

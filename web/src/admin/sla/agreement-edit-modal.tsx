@@ -219,7 +219,7 @@ export function AgreementEditModal({
             loading={mutation.isPending}
           >
             {invalidCount > 0 ? (
-              <Text size="sm" c="red.7" role="alert" mr="auto">
+              <Text size="sm" c="red" role="alert" mr="auto">
                 {t('slaAdmin.issues.count', { count: invalidCount })}
               </Text>
             ) : null}

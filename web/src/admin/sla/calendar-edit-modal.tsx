@@ -158,12 +158,12 @@ export function CalendarEditModal({ calendar, onClose }: { calendar: Calendar | 
             importBlocked={calendar ? null : t('slaAdmin.calendars.importAfterSave')}
           />
           {importNote ? (
-            <Text size="sm" c="teal.8" role="status">
+            <Text size="sm" c="teal" role="status">
               {importNote}
             </Text>
           ) : null}
           {fileIssue ? (
-            <Text size="sm" c="red.7" role="alert">
+            <Text size="sm" c="red" role="alert">
               {fileIssue}
             </Text>
           ) : null}

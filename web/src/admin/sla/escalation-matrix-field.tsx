@@ -179,7 +179,7 @@ function LevelRow({
           onChange={(event) => onChange({ escalate: event.currentTarget.checked })}
         />
         {rowError ? (
-          <Text size="xs" c="red.7" role="alert">
+          <Text size="xs" c="red" role="alert">
             {rowError}
           </Text>
         ) : null}

@@ -177,7 +177,7 @@ export function HolidaysField({
                       />
                     </Group>
                     {message ? (
-                      <Text size="xs" c="red.7" role="alert">
+                      <Text size="xs" c="red" role="alert">
                         {message}
                       </Text>
                     ) : null}

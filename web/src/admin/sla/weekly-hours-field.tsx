@@ -128,7 +128,7 @@ function DayRow({
                   invalid={invalid || Boolean(errorAt(`weekly.${day}.${i}.end`))}
                 />
                 {runsPastMidnight(range) ? (
-                  <Text size="xs" c="indigo.7" title={t('slaAdmin.calendars.nextDayHint')}>
+                  <Text size="xs" c="indigo" title={t('slaAdmin.calendars.nextDayHint')}>
                     {t('slaAdmin.calendars.nextDay')}
                   </Text>
                 ) : null}
@@ -153,7 +153,7 @@ function DayRow({
           ) : null}
         </Group>
         {messages.length > 0 ? (
-          <Text size="xs" c="red.7" role="alert">
+          <Text size="xs" c="red" role="alert">
             {[...new Set(messages)].join(' ')}
           </Text>
         ) : null}

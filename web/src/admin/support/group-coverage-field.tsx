@@ -111,7 +111,7 @@ export function GroupCoverageField({
             />
           </Group>
           <Group justify="space-between">
-            <Text size="xs" c={duplicate ? 'yellow.9' : 'dimmed'}>
+            <Text size="xs" c={duplicate ? 'yellow' : 'dimmed'}>
               {duplicate ? t('groupsAdmin.coverageDuplicate') : t('groupsAdmin.coverageAddHint')}
             </Text>
             <Button

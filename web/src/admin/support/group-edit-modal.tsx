@@ -87,7 +87,7 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
       <form onSubmit={handleSubmit} noValidate>
         <Stack>
           {conflict ? (
-            <Text size="sm" c="yellow.9">
+            <Text size="sm" c="yellow">
               {t('conflict.group')}
             </Text>
           ) : (

@@ -1,0 +1,292 @@
+import { Button, Grid, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Procedure } from '../../../domain/contracts/procedures.js';
+import type { User } from '../../../domain/contracts/users.js';
+import type { Impact, Urgency } from '../../../domain/tickets/priority.js';
+import { TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
+import { useCategories } from '../api/use-categories.js';
+import { useServices } from '../api/use-organizations.js';
+import { useApplyProcedure, useSuggestions } from '../api/use-procedures.js';
+import { useServiceSuggestion } from '../api/use-service-suggestion.js';
+import { useEscalate } from '../api/use-support.js';
+import { useCreateTicket } from '../api/use-tickets.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { ImpactUrgencyFields } from '../components/impact-urgency-fields.js';
+import { ProcedureCard } from '../components/procedure-card.js';
+import { QueryState } from '../components/query-states.js';
+import { ServiceCategoryFields } from '../components/service-category-fields.js';
+import { textToHtml } from '../components/text-to-html.js';
+import { useErrorText } from '../i18n/error-messages.js';
+import { CallEndings, type Ending } from './call-endings.js';
+import { CallerSearch } from './caller-search.js';
+import { notesFromProcedure, scopeFromProcedure } from './procedure-use.js';
+
+export interface Outcome {
+  ticketId: string;
+  number: string;
+  /** The group it went to; absent when resolved on first contact. */
+  group?: string;
+  /** The ticket exists but a follow-up step (escalating, recording the procedure) failed. */
+  error?: unknown;
+}
+
+type Issues = Partial<Record<'caller' | 'subject' | 'notes' | 'group' | 'summary', string>>;
+
+const FIELDS = ['requesterId', 'subject', 'serviceId', 'categoryId', 'impact', 'urgency', 'resolutionNotes'];
+
+/**
+ * One call being written: who calls (their usual service and category filled in from their recent
+ * tickets), what about, how much it hurts, the procedures that fit, and how it ends. Picking the
+ * caller starts the call's clock (`onStart`); `onDone` comes once its ticket exists.
+ */
+export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (outcome: Outcome) => void }) {
+  const { t } = useTranslation();
+  const { field } = useErrorText();
+  const callerInput = useRef<HTMLInputElement>(null);
+  const subjectInput = useRef<HTMLInputElement>(null);
+  const [caller, setCaller] = useState<User | null>(null);
+  const [type, setType] = useState<TicketType>('incident');
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [subject, setSubject] = useState('');
+  const [notes, setNotes] = useState('');
+  const [impact, setImpact] = useState<Impact>('medium');
+  const [urgency, setUrgency] = useState<Urgency>('medium');
+  const [resolution, setResolution] = useState('');
+  const [procedureId, setProcedureId] = useState<string | null>(null);
+  const [issues, setIssues] = useState<Issues>({});
+  const create = useCreateTicket();
+  const apply = useApplyProcedure();
+  const escalate = useEscalate();
+  const busy = create.isPending || apply.isPending || escalate.isPending;
+  const services = useServices(caller?.organizationId);
+  const categories = useCategories(undefined);
+  const usual = useServiceSuggestion(caller?.id);
+  // Each call starts at "who is calling": the agent types the name or number straight away.
+  useEffect(() => callerInput.current?.focus(), []);
+
+  // The caller's usual service and category, once per caller, unless the agent already chose.
+  const suggestedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!caller || !usual.data || suggestedFor.current === caller.id) return;
+    suggestedFor.current = caller.id;
+    if (serviceId || categoryId) return;
+    setServiceId(usual.data.service?.id ?? null);
+    setCategoryId(usual.data.category?.id ?? null);
+  }, [caller, usual.data, serviceId, categoryId]);
+  const fromHistory = Boolean(usual.data?.service && usual.data.service.id === serviceId);
+
+  const [text] = useDebouncedValue(`${subject} ${notes}`.trim(), 350);
+  const suggestions = useSuggestions({
+    text: text || undefined,
+    serviceId: serviceId ?? undefined,
+    categoryId: categoryId ?? undefined,
+    limit: 5,
+  });
+
+  // What the last used procedure wrote, so using another replaces it rather than piling up.
+  const filled = useRef('');
+  const handleUse = (procedure: Procedure) => {
+    if (procedure.id === procedureId) {
+      setProcedureId(null);
+      return;
+    }
+    setProcedureId(procedure.id);
+    const scope = scopeFromProcedure(
+      procedure,
+      { serviceId, categoryId },
+      {
+        serviceIds: (services.data ?? []).filter((s) => s.status === 'active').map((s) => s.id),
+        categories: categories.data ?? [],
+      },
+    );
+    setServiceId(scope.serviceId);
+    setCategoryId(scope.categoryId);
+    const steps = notesFromProcedure(procedure, t('phone.procedureNotes', { title: procedure.title }));
+    setResolution((current) =>
+      current.trim() && current !== filled.current ? `${current.trim()}\n\n${steps}` : steps,
+    );
+    filled.current = steps;
+    setIssues((p) => ({ ...p, notes: undefined }));
+  };
+
+  const finish = async (ending: Ending) => {
+    const next: Issues = {
+      caller: caller ? undefined : t('phone.needCaller'),
+      subject: subject.trim() ? undefined : t('phone.needSubject'),
+    };
+    if (ending.kind === 'resolve' && !ending.notes.trim()) next.notes = t('phone.needNotes');
+    if (ending.kind === 'escalate') {
+      if (!ending.group) next.group = t('support.escalate.targetRequired');
+      if (ending.summary.trim().length < 10) next.summary = t('support.escalate.summaryTooShort');
+    }
+    setIssues(next);
+    if (Object.values(next).some(Boolean) || !caller) {
+      if (next.caller) callerInput.current?.focus();
+      else if (next.subject) subjectInput.current?.focus();
+      return;
+    }
+    const ticket = await create
+      .mutateAsync({
+        requesterId: caller.id,
+        type,
+        channel: 'phone',
+        serviceId,
+        categoryId,
+        impact,
+        urgency,
+        subject: subject.trim(),
+        description: textToHtml(notes.trim() || subject.trim()),
+        ...(ending.kind === 'resolve'
+          ? { firstContactResolution: { resolutionCode: ending.code, resolutionNotes: ending.notes.trim() } }
+          : {}),
+      })
+      .catch(() => null);
+    if (!ticket) return;
+    try {
+      if (procedureId) await apply.mutateAsync({ ticketId: ticket.id, procedureId });
+      if (ending.kind === 'escalate' && ending.group) {
+        await escalate.mutateAsync({ ticketId: ticket.id, toGroupId: ending.group.id, summary: ending.summary.trim() });
+        onDone({ ticketId: ticket.id, number: ticket.number, group: ending.group.name });
+      } else {
+        onDone({ ticketId: ticket.id, number: ticket.number });
+      }
+    } catch (error) {
+      onDone({ ticketId: ticket.id, number: ticket.number, error });
+    }
+  };
+
+  const handleSubmit = (event: FormEvent) => event.preventDefault();
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Paper withBorder radius="md" p="md" component="form" onSubmit={handleSubmit} noValidate>
+          <Stack gap="xs">
+            <ErrorAlert error={create.error} fields={FIELDS} />
+            <CallerSearch
+              caller={caller}
+              inputRef={callerInput}
+              error={issues.caller ?? field(create.error, 'requesterId')}
+              onChange={(next) => {
+                setCaller(next);
+                setServiceId(null);
+                setCategoryId(null);
+                setIssues((p) => ({ ...p, caller: undefined }));
+                if (next) onStart();
+                // Picked: on to what the call is about; cleared: back to the search.
+                window.setTimeout(() => (next ? subjectInput : callerInput).current?.focus(), 0);
+              }}
+            />
+            <TextInput
+              ref={subjectInput}
+              label={t('tickets.fields.subject')}
+              required
+              maxLength={200}
+              value={subject}
+              onChange={(event) => {
+                setSubject(event.currentTarget.value);
+                setIssues((p) => ({ ...p, subject: undefined }));
+              }}
+              error={issues.subject ?? field(create.error, 'subject')}
+            />
+            <SegmentedControl
+              aria-label={t('tickets.fields.type')}
+              fullWidth
+              size="xs"
+              value={type}
+              onChange={(value) => setType(value as TicketType)}
+              data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
+            />
+            <div>
+              <Group grow align="flex-start" gap="sm">
+                <ServiceCategoryFields
+                  organizationId={caller?.organizationId}
+                  serviceId={serviceId}
+                  categoryId={categoryId}
+                  onServiceChange={setServiceId}
+                  onCategoryChange={setCategoryId}
+                  errors={{
+                    serviceId: field(create.error, 'serviceId'),
+                    categoryId: field(create.error, 'categoryId'),
+                  }}
+                  selectFirstOption
+                />
+              </Group>
+              {fromHistory ? (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t('phone.fromHistory', { count: usual.data?.basedOn ?? 0 })}
+                </Text>
+              ) : null}
+            </div>
+            <ImpactUrgencyFields
+              size="xs"
+              impact={impact}
+              urgency={urgency}
+              onImpactChange={setImpact}
+              onUrgencyChange={setUrgency}
+            />
+            <Textarea
+              label={t('phone.notes')}
+              placeholder={t('phone.notesPlaceholder')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={notes}
+              onChange={(event) => setNotes(event.currentTarget.value)}
+            />
+          </Stack>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <Stack gap="md">
+          <CallEndings busy={busy} issues={issues} notes={resolution} onNotesChange={setResolution} onFinish={finish} />
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="phone-suggestions">
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" id="phone-suggestions">
+              {t('phone.suggestions')}
+            </Text>
+            <Text size="xs" c="dimmed" mb="xs">
+              {t('phone.suggestionsHint')}
+            </Text>
+            <QueryState query={suggestions} idle={<NoSuggestions />} empty={<NoSuggestions />}>
+              {(found) => (
+                <Stack gap="xs">
+                  {found.map(({ procedure, reasons }) => (
+                    <ProcedureCard
+                      key={procedure.id}
+                      procedure={procedure}
+                      reasons={reasons}
+                      selected={procedure.id === procedureId}
+                      action={
+                        <Button
+                          size="compact-xs"
+                          variant={procedure.id === procedureId ? 'filled' : 'light'}
+                          color={procedure.id === procedureId ? 'teal.8' : 'teal'}
+                          aria-pressed={procedure.id === procedureId}
+                          onClick={() => handleUse(procedure)}
+                        >
+                          {procedure.id === procedureId ? t('phone.chosen') : t('phone.use')}
+                        </Button>
+                      }
+                    />
+                  ))}
+                </Stack>
+              )}
+            </QueryState>
+          </Paper>
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function NoSuggestions() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed">
+      {t('phone.noSuggestions')}
+    </Text>
+  );
+}
