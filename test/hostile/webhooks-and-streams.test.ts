@@ -65,10 +65,16 @@ describeOnEachDatabase('hostile: webhooks and event streams', (database) => {
 
   /** A service that may reach loopback, as MESA_WEBHOOKS_ALLOW_PRIVATE=1 would give, over the same database. */
   const openService = (resolve?: (host: string) => Promise<{ address: string; family: number }[]>) =>
-    new WebhooksService(database().db, clock, built.services.audit, { allowPrivate: true }, {
-      secrets: TEST_CONFIG.secrets,
-      ...(resolve ? { resolve } : {}),
-    });
+    new WebhooksService(
+      database().db,
+      clock,
+      built.services.audit,
+      { allowPrivate: true },
+      {
+        secrets: TEST_CONFIG.secrets,
+        ...(resolve ? { resolve } : {}),
+      },
+    );
 
   describe('who may manage webhooks', () => {
     it('refuses an agent and a requester the list, the creation and the deliveries', async () => {
