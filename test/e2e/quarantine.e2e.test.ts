@@ -23,7 +23,6 @@ const LANGUAGES = [
     nav: 'Quarantine',
     noDownload: 'They cannot be downloaded',
     delete: 'Delete',
-    empty: 'No files in quarantine',
   },
   {
     locale: 'es-ES',
@@ -33,7 +32,6 @@ const LANGUAGES = [
     nav: 'Cuarentena',
     noDownload: 'No se pueden descargar',
     delete: 'Eliminar',
-    empty: 'No hay archivos en cuarentena',
   },
 ] as const;
 
@@ -91,8 +89,12 @@ describe.runIf(RUN_BROWSER_TESTS)('quarantine in a browser', () => {
           await row.getByRole('button').click();
           const dialog = page.getByRole('dialog');
           await expect.poll(() => dialog.getByText(fileName).isVisible()).toBe(true);
+          // Checked once its opening transition has ended: half-faded text has no contrast to judge.
+          await expect.poll(() => dialog.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+          const confirm = dialog.getByRole('button', { name: text.delete, exact: true });
+          await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
           await expectAccessible(page, `quarantine delete dialog (${text.locale})`);
-          await dialog.getByRole('button', { name: text.delete, exact: true }).click();
+          await confirm.click();
           await expect.poll(() => page.getByRole('row').filter({ hasText: fileName }).count()).toBe(0);
           expect(existsSync(file)).toBe(false);
         });
