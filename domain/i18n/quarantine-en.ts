@@ -20,6 +20,7 @@ export const quarantineEn: typeof quarantineEs = {
     delete: 'Delete',
     deleteOne: 'Delete {{name}} from the quarantine',
     deleteTitle: 'Delete the quarantined file',
-    deleteMessage: 'Delete {{name}}? Its bytes are removed from the server; the ticket still says it was refused.',
+    deleteMessage:
+      'Delete {{name}}? Its bytes are removed from the server; a ticket it was sent to still says it was refused.',
   },
 };

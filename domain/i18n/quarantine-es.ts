@@ -18,6 +18,7 @@ export const quarantineEs = {
     delete: 'Eliminar',
     deleteOne: 'Eliminar {{name}} de la cuarentena',
     deleteTitle: 'Eliminar el archivo en cuarentena',
-    deleteMessage: '¿Eliminar {{name}}? Se borran sus bytes del servidor; el ticket sigue diciendo que fue rechazado.',
+    deleteMessage:
+      '¿Eliminar {{name}}? Se borran sus bytes del servidor; el ticket al que se envió sigue diciendo que fue rechazado.',
   },
 };
