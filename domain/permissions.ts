@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'jobs.read',
   'webhooks.manage',
   'security.read',
+  'quarantine.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'jobs.read',
     'webhooks.manage',
     'security.read',
+    'quarantine.manage',
   ],
 };
 

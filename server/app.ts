@@ -22,6 +22,7 @@ import { newId } from './platform/ids.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { createLogger } from './platform/logger.js';
 import { createMetrics, type Metrics, registerMetricsRoute } from './platform/metrics.js';
+import type { SecretBox } from './platform/secret-box.js';
 import { validatorCompiler } from './platform/validation.js';
 import { buildServices, type Services } from './services.js';
 
@@ -39,6 +40,8 @@ export interface AppDeps {
     webhooks?: WebhooksConfig;
     /** MESA_CLAMD: the virus scanner every file goes through; null or absent scans none. */
     clamd?: string | null;
+    /** Seals stored secrets (MESA_SECRET_KEY, or the data directory's key on SQLite); absent, none can be stored. */
+    secrets?: SecretBox;
   };
   clock?: Clock;
   /** Defaults to JSON lines on stdout at config.logLevel. */

@@ -57,6 +57,38 @@ describe('configuration', () => {
     expect(() => loadConfig({ MESA_WEBHOOKS_ALLOW_PRIVATE: 'maybe' })).toThrow(/MESA_WEBHOOKS_ALLOW_PRIVATE/);
   });
 
+  it('keeps webhook deliveries 30 days unless MESA_WEBHOOK_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).webhooks.retentionDays).toBe(30);
+    expect(loadConfig({ MESA_WEBHOOK_RETENTION_DAYS: '7' }).webhooks.retentionDays).toBe(7);
+    expect(() => loadConfig({ MESA_WEBHOOK_RETENTION_DAYS: '0' })).toThrow(/MESA_WEBHOOK_RETENTION_DAYS must be/);
+  });
+
+  it('reads MESA_SECRET_KEY as 32 bytes of base64 or hex, and earlier keys from MESA_SECRET_KEY_PREVIOUS', () => {
+    const key = Buffer.alloc(32, 7);
+    const old = Buffer.alloc(32, 9);
+    expect(loadConfig({}).secretKeys).toEqual({ current: null, previous: [] });
+    expect(loadConfig({ MESA_SECRET_KEY: key.toString('base64') }).secretKeys.current).toEqual(key);
+    expect(
+      loadConfig({ MESA_SECRET_KEY: key.toString('hex'), MESA_SECRET_KEY_PREVIOUS: ` ${old.toString('base64')} ` })
+        .secretKeys,
+    ).toEqual({ current: key, previous: [old] });
+  });
+
+  it('refuses a secret key that is not 32 bytes, naming the setting and never echoing it', () => {
+    for (const value of ['a-passphrase-is-not-a-key', Buffer.alloc(16).toString('base64')]) {
+      const run = () => loadConfig({ MESA_SECRET_KEY: value });
+      expect(run).toThrow(ConfigError);
+      expect(run).toThrow(/^MESA_SECRET_KEY must be 32 random bytes/);
+      expect(run).not.toThrow(value);
+    }
+    expect(() =>
+      loadConfig({ MESA_SECRET_KEY: Buffer.alloc(32).toString('base64'), MESA_SECRET_KEY_PREVIOUS: 'x' }),
+    ).toThrow(/^MESA_SECRET_KEY_PREVIOUS must be/);
+    expect(() => loadConfig({ MESA_SECRET_KEY_PREVIOUS: Buffer.alloc(32).toString('base64') })).toThrow(
+      /MESA_SECRET_KEY_PREVIOUS is set but MESA_SECRET_KEY is not/,
+    );
+  });
+
   describe('IMAP polling', () => {
     const ACCOUNT_URL = 'imaps://soporte%40clinica.test:p%40ss%2Fw%3Ard@mail.clinica.test';
 

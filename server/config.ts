@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ROLES, type Role, STAFF_ROLES } from '../domain/roles.js';
 import type { DatabaseTarget } from './db/connect.js';
 import { parseClamdAddress } from './platform/clamd.js';
+import { parseSecretKey } from './platform/secret-box.js';
 
 export interface Config {
   port: number;
@@ -30,6 +31,18 @@ export interface Config {
   /** The ClamAV daemon every file is scanned by (MESA_CLAMD: a Unix socket path or tcp://host:port); null scans none. */
   clamd: string | null;
   webhooks: WebhooksConfig;
+  secretKeys: SecretKeysConfig;
+}
+
+/**
+ * The key stored secrets (TOTP, identity providers' client secrets, webhook secrets) are encrypted
+ * with: MESA_SECRET_KEY, 32 random bytes as base64 or hex. Unset on SQLite, a key is made once in
+ * the data directory; PostgreSQL needs it once such a secret is stored (server/db/secret-key.ts).
+ */
+export interface SecretKeysConfig {
+  current: Buffer | null;
+  /** MESA_SECRET_KEY_PREVIOUS: earlier keys, comma-separated, to open what they sealed while it is sealed again. */
+  previous: Buffer[];
 }
 
 export interface WebhooksConfig {
@@ -39,6 +52,8 @@ export interface WebhooksConfig {
    * registers an endpoint.
    */
   allowPrivate: boolean;
+  /** Days a delivery is kept before the prune job deletes it (MESA_WEBHOOK_RETENTION_DAYS); absent: 30. */
+  retentionDays?: number;
 }
 
 export interface MailConfig {
@@ -201,6 +216,25 @@ function clamdSetting(value: string | undefined): string | null {
   return value;
 }
 
+function secretKeys(env: NodeJS.ProcessEnv): SecretKeysConfig {
+  const parse = (raw: string, setting: string) => {
+    try {
+      return parseSecretKey(raw, setting);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  };
+  const current = env.MESA_SECRET_KEY ? parse(env.MESA_SECRET_KEY, 'MESA_SECRET_KEY') : null;
+  const previous = (env.MESA_SECRET_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => parse(part, 'MESA_SECRET_KEY_PREVIOUS'));
+  if (previous.length > 0 && !current)
+    throw new ConfigError('MESA_SECRET_KEY_PREVIOUS is set but MESA_SECRET_KEY is not: set the new key too');
+  return { current, previous };
+}
+
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /**
@@ -258,6 +292,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     mail: Object.freeze(mailConfig(env)),
     metricsToken: secretSetting(env, 'MESA_METRICS_TOKEN'),
     clamd: clamdSetting(env.MESA_CLAMD),
-    webhooks: Object.freeze({ allowPrivate: flag(env, 'MESA_WEBHOOKS_ALLOW_PRIVATE', false) }),
+    webhooks: Object.freeze({
+      allowPrivate: flag(env, 'MESA_WEBHOOKS_ALLOW_PRIVATE', false),
+      retentionDays: integer(env, 'MESA_WEBHOOK_RETENTION_DAYS', 30, 1, 3650),
+    }),
+    secretKeys: Object.freeze(secretKeys(env)),
   });
 }

@@ -1,27 +1,50 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { connectDatabase } from './db/connect.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { connectDatabase, type Database } from './db/connect.js';
 import { relayAcrossInstances } from './db/instance-relay.js';
 import { migrateToLatest } from './db/migrate.js';
+import { sealStoredSecrets } from './db/secret-columns.js';
+import { secretKeyringFor } from './db/secret-key.js';
 import { formatCredentials, seedDemoWorkspace } from './modules/demo/demo-workspace.js';
 import { createSmtpListener } from './modules/mail/smtp-listener.js';
 import { systemClock } from './platform/clock.js';
 import { AppError } from './platform/errors.js';
 import { keepHeapNearLive } from './platform/heap.js';
 import { JobRunner } from './platform/jobs.js';
+import { SecretBox, SecretBoxError } from './platform/secret-box.js';
+
+/**
+ * The key stored secrets are sealed with, and those an earlier version stored in plain text (or an
+ * earlier key sealed) sealed with it now, before anything is served.
+ */
+async function openSecrets(config: Config, database: Database) {
+  let found: ReturnType<typeof secretKeyringFor>;
+  try {
+    found = secretKeyringFor(config.database, config.secretKeys, config.dataDir);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const secrets = new SecretBox(found.keyring);
+  const { sealed } = await sealStoredSecrets(database.db, secrets);
+  const keySource = found.keyFile ?? (found.keyring ? 'MESA_SECRET_KEY' : 'none: no secret can be stored');
+  return { secrets, keySource, sealed };
+}
 
 async function main() {
   keepHeapNearLive();
   const config = loadConfig();
   const database = connectDatabase(config.database);
   const applied = await migrateToLatest(database);
-  const { app, services, jobs, metrics } = await buildApp({ database, config });
+  const { secrets, keySource, sealed } = await openSecrets(config, database);
+  const { app, services, jobs, metrics } = await buildApp({ database, config: { ...config, secrets } });
   app.log.info(
     {
       engine: database.engine,
       location: database.location,
       reportsFrom: database.replicaLocation ?? database.location,
       migrationsApplied: applied,
+      secretKey: keySource,
+      secretsSealedNow: sealed,
     },
     'database ready',
   );
@@ -92,7 +115,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof SecretBoxError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
   } else {
     process.stderr.write(

@@ -8,6 +8,7 @@ import { knowledgeModule } from './modules/knowledge/knowledge.module.js';
 import { mailModule } from './modules/mail/mail.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { organizationsModule } from './modules/organizations/organizations.module.js';
+import { quarantineModule } from './modules/quarantine/quarantine.module.js';
 import { securityLogModule } from './modules/security-log/security-log.module.js';
 import { settingsModule } from './modules/settings/settings.module.js';
 import { slaModule } from './modules/sla/sla.module.js';
@@ -50,6 +51,7 @@ export const MODULES: readonly ModuleDescriptor<ModuleContext>[] = [
   mailModule,
   jobsModule,
   webhooksModule,
+  quarantineModule,
 ];
 
 // Jobs, observers and demo steps read services only; the context's other facts are for routes.

@@ -20,6 +20,7 @@ import { MailProcessorService } from './modules/mail/mail-processor.service.js';
 import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { QuarantineService } from './modules/quarantine/quarantine.service.js';
 import { SecurityLogService } from './modules/security-log/security-log.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { AgreementsService } from './modules/sla/agreements.service.js';
@@ -43,6 +44,7 @@ import { clamdScanner, parseClamdAddress } from './platform/clamd.js';
 import type { Clock } from './platform/clock.js';
 import { EventBus } from './platform/event-bus.js';
 import { loadPasswordPolicy } from './platform/password-policy.js';
+import { SecretBox } from './platform/secret-box.js';
 import { localStorage } from './platform/storage.js';
 
 /** No listener, no relay: Mesa takes mail only over HTTP (when a token is set) and sends none. */
@@ -66,12 +68,15 @@ export function buildServices(
       webhooks?: WebhooksConfig;
       oidcOptions?: { allowHttpIssuer: boolean };
       clamd?: string | null;
+      /** Seals the secrets Mesa reads back (MESA_SECRET_KEY, server/db/secret-key.ts); absent, none can be stored. */
+      secrets?: SecretBox;
     },
 ) {
   // The list of common passwords is read at start, not on the first password someone sets.
   loadPasswordPolicy();
   const mailConfig = config.mail ?? NO_MAIL;
   const { db } = database;
+  const secrets = config.secrets ?? new SecretBox(null);
   const bus = new EventBus();
   const configCache = new ConfigCache();
   const audit = new AuditService(db, clock);
@@ -89,11 +94,11 @@ export function buildServices(
   const settings = new SettingsService(db, clock, audit, configCache, {
     mfaRequiredFor: config.mfaRequiredFor ?? null,
   });
-  const mfa = new MfaService(db, clock, audit, () => settings.mfaRequiredFor());
+  const mfa = new MfaService(db, clock, audit, () => settings.mfaRequiredFor(), secrets);
   const users = new UsersService(db, clock, audit, organizations, sessions, securityLog);
   const auth = new AuthService(db, clock, users, sessions, organizations, securityLog);
   const passwordResets = new PasswordResetService(db, clock, users, securityLog);
-  const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions);
+  const oidc = new OidcService(db, clock, audit, users, organizations, config.oidcOptions, secrets);
   const categories = new CategoriesService(db, clock, audit, organizations, configCache);
   const sla = new SlaService(clock, configCache);
   const history = new TicketHistory(clock, bus, sla);
@@ -120,9 +125,10 @@ export function buildServices(
   const conversation = new ConversationService(db, clock, storage, ticketReads, tickets, history, {
     scanner: clamd ? clamdScanner(clamd) : null,
   });
+  const quarantine = new QuarantineService(db, audit, storage);
   const links = new TicketLinksService(db, clock, ticketReads, tickets, history);
   const escalations = new EscalationsService(db, clock, ticketReads, tickets, routing);
-  const procedures = new ProceduresService(db, clock, audit, categories);
+  const procedures = new ProceduresService(db, clock, audit, categories, organizations);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users);
@@ -154,7 +160,10 @@ export function buildServices(
     commitments: await commitments.check(),
   });
   const jobs = new JobsService(db, clock);
-  const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false });
+  const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false }, {
+    secrets,
+    ...(config.webhooks?.retentionDays ? { retentionDays: config.webhooks.retentionDays } : {}),
+  });
   const services = {
     clock,
     bus,
@@ -195,6 +204,7 @@ export function buildServices(
     deskAddresses,
     jobs,
     webhooks,
+    quarantine,
   };
   // Each module's observers (mail's notices, say), now that everything they watch exists.
   observeOfModules(services);

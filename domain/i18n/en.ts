@@ -4,6 +4,7 @@ import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
 import { mfaEn } from './mfa-en.js';
 import { passwordResetEn } from './password-reset-en.js';
+import { quarantineEn } from './quarantine-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...jobsEn,
   ...webhooksEn,
   ...mfaEn,
+  ...quarantineEn,
   ...identityProvidersEn,
   ...passwordResetEn,
   common: {
@@ -92,6 +94,7 @@ export const en: Messages = {
     categories: 'Categories',
     audit: 'Audit log',
     security: 'Security events',
+    quarantine: 'Quarantine',
     phone: 'Phone console',
     procedures: 'Procedures',
     cannedResponses: 'Canned responses',

@@ -3,6 +3,7 @@ import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
 import { mfaEs } from './mfa-es.js';
 import { passwordResetEs } from './password-reset-es.js';
+import { quarantineEs } from './quarantine-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
@@ -22,6 +23,7 @@ export const es = {
   ...jobsEs,
   ...webhooksEs,
   ...mfaEs,
+  ...quarantineEs,
   ...identityProvidersEs,
   ...passwordResetEs,
   common: {
@@ -94,6 +96,7 @@ export const es = {
     categories: 'Categorías',
     audit: 'Registro de auditoría',
     security: 'Eventos de seguridad',
+    quarantine: 'Cuarentena',
     phone: 'Consola telefónica',
     procedures: 'Procedimientos',
     cannedResponses: 'Respuestas predefinidas',

@@ -25,6 +25,7 @@ export const jobsEn: typeof jobsEs = {
       tickets_sweep: 'Ticket sweep',
       job_runs_prune: 'Job history cleanup',
       webhooks_send: 'Webhook deliveries',
+      webhook_deliveries_prune: 'Webhook delivery cleanup',
     },
     descriptions: {
       sla_watch: 'Fires SLA warnings, breaches and hierarchical escalations on time.',
@@ -34,6 +35,7 @@ export const jobsEn: typeof jobsEs = {
       tickets_sweep: 'Closes resolved tickets whose confirmation period has ended.',
       job_runs_prune: 'Deletes old runs from this history.',
       webhooks_send: 'Sends ticket events to the registered webhooks, retrying failed deliveries.',
+      webhook_deliveries_prune: 'Deletes webhook deliveries older than the retention period (30 days unless set).',
     },
     scopes: {
       cluster: 'Once (cluster)',

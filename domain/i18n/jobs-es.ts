@@ -26,6 +26,7 @@ export const jobsEs = {
       tickets_sweep: 'Barrido de tickets',
       job_runs_prune: 'Limpieza del historial de tareas',
       webhooks_send: 'Envío de webhooks',
+      webhook_deliveries_prune: 'Limpieza de entregas de webhooks',
     },
     descriptions: {
       sla_watch: 'Dispara avisos, incumplimientos y escalamientos jerárquicos de SLA a su hora.',
@@ -35,6 +36,8 @@ export const jobsEs = {
       tickets_sweep: 'Cierra los tickets resueltos cuyo plazo de confirmación venció.',
       job_runs_prune: 'Borra las ejecuciones antiguas de este historial.',
       webhooks_send: 'Envía los eventos de tickets a los webhooks registrados y reintenta las entregas fallidas.',
+      webhook_deliveries_prune:
+        'Borra las entregas de webhooks más antiguas que el plazo de retención (30 días salvo otro ajuste).',
     },
     scopes: {
       cluster: 'Una vez (grupo)',

@@ -132,7 +132,7 @@ export const supportEn: typeof supportEs = {
       moveDown: 'Move step {{number}} down',
       specialtyHint: 'For specialists: the L2 group specialty.',
       audienceReview:
-        'Changing who it is for takes it back to draft: it is shown to no one until a reviewer publishes it again.',
+        'Changing who it is for, its services or its categories takes it back to draft: it is shown to no one until a reviewer publishes it again.',
       needSteps: 'Write at least one step',
       create: 'Create draft',
       servicesHint: 'It is suggested on tickets for these services.',

@@ -133,7 +133,7 @@ export const supportEs = {
       moveDown: 'Bajar el paso {{number}}',
       specialtyHint: 'Para especialistas: la especialidad del grupo L2.',
       audienceReview:
-        'Cambiar para quién es lo devuelve a borrador: no se muestra a nadie hasta que un revisor lo vuelva a publicar.',
+        'Cambiar para quién es, sus servicios o sus categorías lo devuelve a borrador: no se muestra a nadie hasta que un revisor lo vuelva a publicar.',
       needSteps: 'Escribe al menos un paso',
       create: 'Crear borrador',
       servicesHint: 'Se sugiere en los tickets de estos servicios.',

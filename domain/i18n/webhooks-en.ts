@@ -21,6 +21,11 @@ export const webhooksEn: typeof webhooksEs = {
     noDeliveries: 'No deliveries yet',
     activate: 'Activate',
     deactivate: 'Deactivate',
+    delete: 'Delete',
+    deleteOne: 'Delete the webhook {{url}}',
+    deleteTitle: 'Delete webhook',
+    deleteMessage:
+      'Delete {{url}} and its delivery history? Nothing more is sent to it. A receiver that still expects events should be told first; to pause it instead, deactivate it.',
     secretTitle: 'Webhook secret',
     secretOnce: 'Keep it now: it is not shown again. The receiver uses it to check the X-Mesa-Signature header.',
     columns: {

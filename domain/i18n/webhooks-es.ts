@@ -19,6 +19,11 @@ export const webhooksEs = {
     noDeliveries: 'Sin entregas todavía',
     activate: 'Activar',
     deactivate: 'Desactivar',
+    delete: 'Eliminar',
+    deleteOne: 'Eliminar el webhook {{url}}',
+    deleteTitle: 'Eliminar webhook',
+    deleteMessage:
+      '¿Eliminar {{url}} y su historial de entregas? No se le enviará nada más. Avise antes al receptor si aún espera eventos; para pausarlo, desactívelo.',
     secretTitle: 'Secreto del webhook',
     secretOnce: 'Guárdalo ahora: no se vuelve a mostrar. El receptor lo usa para verificar la firma X-Mesa-Signature.',
     columns: {

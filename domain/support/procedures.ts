@@ -35,3 +35,28 @@ export function procedureMove(
 export function audiencesFor(isStaffMember: boolean): readonly ProcedureAudience[] {
   return isStaffMember ? PROCEDURE_AUDIENCES : ['requesters'];
 }
+
+/** Who reads a procedure: its audience, and the services and categories it is offered for. */
+export interface ProcedureReaders {
+  audience: ProcedureAudience;
+  serviceIds: readonly string[];
+  categoryIds: readonly string[];
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((id) => set.has(id));
+}
+
+/**
+ * Whether an edit changes who reads a procedure. Such an edit of a procedure in use takes it back
+ * to draft, served to no one until a reviewer publishes it: dropping a procedure's services widens
+ * it to every organization's requesters as surely as a new audience does. Lists compare as sets.
+ */
+export function changesReaders(before: ProcedureReaders, edit: Partial<ProcedureReaders>): boolean {
+  return (
+    (edit.audience !== undefined && edit.audience !== before.audience) ||
+    (edit.serviceIds !== undefined && !sameIds(edit.serviceIds, before.serviceIds)) ||
+    (edit.categoryIds !== undefined && !sameIds(edit.categoryIds, before.categoryIds))
+  );
+}

@@ -194,6 +194,8 @@ export interface OutboundResponse {
   status: number;
   /** The start of the body, at most maxResponseBytes. */
   body: string;
+  /** The receiver's Retry-After header (seconds or an HTTP date), as sent. */
+  retryAfter: string | null;
 }
 
 /**
@@ -257,7 +259,8 @@ export function postPinned(
         }
         chunks.push(chunk);
       });
-      response.on('end', () => finish(null, { status, body: Buffer.concat(chunks).toString('utf8') }));
+      const retryAfter = response.headers['retry-after'] ?? null;
+      response.on('end', () => finish(null, { status, body: Buffer.concat(chunks).toString('utf8'), retryAfter }));
       response.on('error', (error) => finish(new OutboundError('network', error.message)));
     });
     request.end(body);

@@ -31,6 +31,8 @@ export type Built = Awaited<ReturnType<typeof buildTestApp>>;
 
 export interface BrowserApp {
   built: Built;
+  /** The app's database, for a test to put in place what no screen creates. */
+  database: TestDatabase;
   browser: Browser;
   baseUrl: string;
   close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function startBrowserApp(
   const chrome = browser;
   return {
     built: app,
+    database: db,
     browser: chrome,
     baseUrl: `http://127.0.0.1:${portOf(app)}`,
     close: async () => {

@@ -384,7 +384,7 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
     });
   });
 
-  describe('procedure review cannot be skipped by an audience change', () => {
+  describe('procedure review cannot be skipped by an audience or scope change', () => {
     it('an L1 procedure turned to requesters is not shown to them until a reviewer publishes it', async () => {
       const id = await published({
         audience: 'L1',
@@ -430,6 +430,92 @@ describeOnEachDatabase('hostile: tenant scope, review and what requesters are to
       const changed = await send(world.agent, 'PATCH', url, { version: current.version, audience: 'L1' });
       expect(changed.json()).toMatchObject({ audience: 'L1', status: 'draft' });
       expect((await send(world.requester, 'GET', url)).statusCode).toBe(404);
+    });
+
+    it("another organization's procedure made global by dropping its service waits for review", async () => {
+      const id = await published({
+        audience: 'requesters',
+        title: 'Procedimiento turquesa de la nómina ajena',
+        summary: 'Solo para la otra organización',
+        steps: ['Abrir la nómina'],
+        serviceIds: [other.service.id],
+      });
+      const url = `/api/v1/procedures/${id}`;
+      expect((await send(world.requester, 'GET', url)).statusCode).toBe(404);
+      const current = (await send(world.agent, 'GET', url)).json();
+      // No service and no category: every organization's requesters would read it.
+      const widened = await send(world.agent, 'PATCH', url, { version: current.version, serviceIds: [] });
+      expect(widened.statusCode).toBe(200);
+      expect(widened.json()).toMatchObject({ serviceIds: [], status: 'draft' });
+
+      expect((await send(world.requester, 'GET', url)).statusCode).toBe(404);
+      expect(ids(await send(world.requester, 'GET', '/api/v1/procedures'))).not.toContain(id);
+      expect(ids(await send(world.requester, 'GET', '/api/v1/procedures?q=turquesa'))).toEqual([]);
+      expect(ids(await send(other.requester, 'GET', '/api/v1/procedures'))).not.toContain(id);
+      const selfPublish = await send(world.agent, 'POST', `${url}/actions`, {
+        version: widened.json().version,
+        action: 'publish',
+      });
+      expect(field(selfPublish)).toEqual(['action']);
+      expect((await send(world.agent, 'GET', url)).json().status).toBe('draft');
+
+      const submitted = (
+        await send(world.agent, 'POST', `${url}/actions`, { version: widened.json().version, action: 'submit' })
+      ).json();
+      await send(supervisor, 'POST', `${url}/actions`, { version: submitted.version, action: 'publish' });
+      expect((await send(world.requester, 'GET', url)).json()).toMatchObject({ status: 'published', serviceIds: [] });
+    });
+
+    it('a category added to a published procedure goes back to review; the same scope resent does not', async () => {
+      const id = await published({
+        audience: 'requesters',
+        title: 'Reservar una sala',
+        summary: 'Para requesters',
+        steps: ['Elegir la sala'],
+        serviceIds: [world.service.id, other.service.id],
+      });
+      const url = `/api/v1/procedures/${id}`;
+      let current = (await send(world.agent, 'GET', url)).json();
+      // The same services in another order, with the title edited: still published, nothing widened.
+      const resent = await send(world.agent, 'PATCH', url, {
+        version: current.version,
+        serviceIds: [other.service.id, world.service.id],
+        categoryIds: [],
+        title: 'Reservar una sala de reuniones',
+      });
+      expect(resent.json()).toMatchObject({ status: 'published' });
+      current = resent.json();
+      const widened = await send(world.agent, 'PATCH', url, {
+        version: current.version,
+        categoryIds: [categories.global],
+      });
+      expect(widened.json()).toMatchObject({ categoryIds: [categories.global], status: 'draft' });
+      expect((await send(world.requester, 'GET', url)).statusCode).toBe(404);
+      expect((await send(other.requester, 'GET', url)).statusCode).toBe(404);
+    });
+
+    it('refuses an unknown service in a scope change and leaves the published procedure as it was', async () => {
+      const id = await published({
+        audience: 'requesters',
+        title: 'Pedir una licencia',
+        summary: 'Para requesters',
+        steps: ['Llenar el pedido'],
+        serviceIds: [world.service.id],
+      });
+      const url = `/api/v1/procedures/${id}`;
+      const current = (await send(world.agent, 'GET', url)).json();
+      const refused = await send(world.agent, 'PATCH', url, {
+        version: current.version,
+        serviceIds: ['01930000-0000-7000-8000-000000000000'],
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(field(refused)).toEqual(['serviceIds']);
+      expect((await send(world.agent, 'GET', url)).json()).toMatchObject({
+        status: 'published',
+        serviceIds: [world.service.id],
+        version: current.version,
+      });
+      expect((await send(world.requester, 'GET', url)).json().status).toBe('published');
     });
 
     it('a content edit of a published procedure keeps serving the published text', async () => {

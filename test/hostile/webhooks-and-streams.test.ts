@@ -5,7 +5,7 @@ import { fixedClock } from '../../server/platform/clock.js';
 import { systemContext } from '../../server/platform/request-context.js';
 import { describeOnEachDatabase } from '../support/databases.js';
 import { startReceiver } from '../support/receiver.js';
-import { buildTestApp, type Client, login, makeUser } from '../support/test-app.js';
+import { buildTestApp, type Client, login, makeUser, TEST_CONFIG } from '../support/test-app.js';
 import { raise, ticketWorld } from '../support/tickets.js';
 
 /** An open /api/v1/events stream: the ticket events read so far, and whether the server ended it. */
@@ -65,7 +65,16 @@ describeOnEachDatabase('hostile: webhooks and event streams', (database) => {
 
   /** A service that may reach loopback, as MESA_WEBHOOKS_ALLOW_PRIVATE=1 would give, over the same database. */
   const openService = (resolve?: (host: string) => Promise<{ address: string; family: number }[]>) =>
-    new WebhooksService(database().db, clock, built.services.audit, { allowPrivate: true }, resolve ? { resolve } : {});
+    new WebhooksService(
+      database().db,
+      clock,
+      built.services.audit,
+      { allowPrivate: true },
+      {
+        secrets: TEST_CONFIG.secrets,
+        ...(resolve ? { resolve } : {}),
+      },
+    );
 
   describe('who may manage webhooks', () => {
     it('refuses an agent and a requester the list, the creation and the deliveries', async () => {
@@ -163,6 +172,7 @@ describeOnEachDatabase('hostile: webhooks and event streams', (database) => {
         built.services.audit,
         { allowPrivate: false },
         {
+          secrets: TEST_CONFIG.secrets,
           resolve: async () => answers.shift() ?? [],
         },
       );

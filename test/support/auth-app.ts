@@ -5,6 +5,7 @@ import Provider from 'oidc-provider';
 import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../../domain/roles.js';
 import { buildApp } from '../../server/app.js';
+import type { WebhooksConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/connect.js';
 import type { Clock } from '../../server/platform/clock.js';
 import { createLogger } from '../../server/platform/logger.js';
@@ -20,6 +21,7 @@ export async function buildAuthApp(
     sessionTtlHours?: number;
     sessionMaxHours?: number;
     secureCookies?: boolean;
+    webhooks?: WebhooksConfig;
   } = {},
 ) {
   const built = await buildApp({
@@ -31,6 +33,7 @@ export async function buildAuthApp(
       ...(options.sessionMaxHours ? { sessionMaxHours: options.sessionMaxHours } : {}),
       mfaRequiredFor: options.mfaRequiredFor ?? null,
       oidcOptions: { allowHttpIssuer: true },
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     },
     logger: createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),

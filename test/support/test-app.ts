@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,10 @@ import type { Database } from '../../server/db/connect.js';
 import type { Clock } from '../../server/platform/clock.js';
 import { createLogger } from '../../server/platform/logger.js';
 import { systemContext } from '../../server/platform/request-context.js';
+import { SecretBox } from '../../server/platform/secret-box.js';
+
+/** This test process's MESA_SECRET_KEY. */
+export const TEST_SECRET_KEY = randomBytes(32);
 
 export const TEST_CONFIG = {
   secureCookies: false,
@@ -17,6 +22,8 @@ export const TEST_CONFIG = {
   webDir: 'dist/web',
   sessionTtlHours: 12,
   dataDir: mkdtempSync(join(tmpdir(), 'mesa-files-')),
+  /** A key of this test process: secrets are sealed in tests as in production. */
+  secrets: new SecretBox({ current: TEST_SECRET_KEY, previous: [] }),
 } as const;
 
 export async function buildTestApp(

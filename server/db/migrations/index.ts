@@ -17,6 +17,7 @@ import * as signInSecurity from './20261207_0015_sign_in_security.js';
 import * as webhooks from './20261207_0016_webhooks.js';
 import * as mfaOidc from './20261207_0017_mfa_oidc.js';
 import * as attachmentScans from './20261207_0018_attachment_scans.js';
+import * as webhookDeliveryPruning from './20261207_0020_webhook_delivery_pruning.js';
 import * as dueSort from './20261207_0021_due_sort.js';
 import * as phoneSearch from './20261207_0022_phone_search.js';
 import * as passwordResets from './20261207_0023_password_resets.js';
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '20261207_0016_webhooks': webhooks,
   '20261207_0017_mfa_oidc': mfaOidc,
   '20261207_0018_attachment_scans': attachmentScans,
+  '20261207_0020_webhook_delivery_pruning': webhookDeliveryPruning,
   '20261207_0021_due_sort': dueSort,
   '20261207_0022_phone_search': phoneSearch,
   '20261207_0023_password_resets': passwordResets,

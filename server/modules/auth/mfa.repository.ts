@@ -1,20 +1,25 @@
 import type { Insertable } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import type { DB, MfaTotpTable } from '../../db/schema.js';
+import { SECRET_COLUMNS, secretContext } from '../../db/secret-columns.js';
+import type { SecretBox } from '../../platform/secret-box.js';
 
-export function findTotp(db: Kysely<DB>, userId: string) {
-  return db.selectFrom('mfa_totp').selectAll().where('user_id', '=', userId).executeTakeFirst();
+/** A person's authenticator, its secret opened (it is stored sealed, see platform/secret-box.ts). */
+export async function findTotp(db: Kysely<DB>, box: SecretBox, userId: string) {
+  const row = await db.selectFrom('mfa_totp').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  return row && { ...row, secret: box.open(row.secret, secretContext(SECRET_COLUMNS.totp, userId)) };
 }
 
 /** A new, unconfirmed authenticator replaces an earlier unconfirmed one; a confirmed one stays. */
-export function upsertPendingTotp(db: Kysely<DB>, row: Insertable<MfaTotpTable>) {
+export function upsertPendingTotp(db: Kysely<DB>, box: SecretBox, row: Insertable<MfaTotpTable>) {
+  const secret = box.seal(row.secret, secretContext(SECRET_COLUMNS.totp, row.user_id));
   return db
     .insertInto('mfa_totp')
-    .values(row)
+    .values({ ...row, secret })
     .onConflict((oc) =>
       oc
         .column('user_id')
-        .doUpdateSet({ secret: row.secret, created_at: row.created_at, last_step: null })
+        .doUpdateSet({ secret, created_at: row.created_at, last_step: null })
         .where('mfa_totp.confirmed_at', 'is', null),
     )
     .executeTakeFirst();

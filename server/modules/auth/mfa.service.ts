@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import type { Principal, RequestContext } from '../../platform/request-context.js';
+import { SecretBox } from '../../platform/secret-box.js';
 import type { AuditService } from '../audit/audit.service.js';
 import * as repo from './mfa.repository.js';
 
@@ -52,6 +53,8 @@ export class MfaService {
     private readonly audit: AuditService,
     /** Roles that must have a second factor: the desk setting, or MESA_MFA_REQUIRED_FOR when set. */
     private readonly requiredFor: () => Promise<readonly Role[]> = async () => [],
+    /** Seals the TOTP secrets at rest (MESA_SECRET_KEY). */
+    private readonly secrets: SecretBox = new SecretBox(null),
   ) {}
 
   private totp(secret: string, label: string) {
@@ -74,7 +77,7 @@ export class MfaService {
   }
 
   async isEnrolled(userId: string): Promise<boolean> {
-    const row = await repo.findTotp(this.db, userId);
+    const row = await repo.findTotp(this.db, this.secrets, userId);
     return Boolean(row?.confirmed_at);
   }
 
@@ -103,7 +106,7 @@ export class MfaService {
       throw new AppError('conflict', 'A second factor is already on; turn it off first');
     }
     const secret = new Secret({ size: 20 }).base32;
-    await repo.upsertPendingTotp(this.db, {
+    await repo.upsertPendingTotp(this.db, this.secrets, {
       user_id: principal.userId,
       secret,
       confirmed_at: null,
@@ -117,7 +120,7 @@ export class MfaService {
 
   /** The first code proves the authenticator works: the factor is on and ten recovery codes are made. */
   async confirmEnrolment(ctx: RequestContext, principal: Principal, code: string): Promise<RecoveryCodes> {
-    const row = await repo.findTotp(this.db, principal.userId);
+    const row = await repo.findTotp(this.db, this.secrets, principal.userId);
     if (!row || row.confirmed_at) throw new AppError('conflict', 'Start the enrolment first');
     await this.admitAttempt(principal.userId);
     const step = isTotpCode(code) ? this.stepOf(row.secret, code) : null;
@@ -149,7 +152,7 @@ export class MfaService {
 
   /** Turning it off takes a current code from the authenticator, not only the session. */
   async disable(ctx: RequestContext, principal: Principal, code: string): Promise<void> {
-    const row = await repo.findTotp(this.db, principal.userId);
+    const row = await repo.findTotp(this.db, this.secrets, principal.userId);
     if (!row?.confirmed_at) throw new AppError('conflict', 'No second factor is on');
     await this.admitAttempt(principal.userId);
     const step = isTotpCode(code) ? this.stepOf(row.secret, code) : null;
@@ -207,7 +210,7 @@ export class MfaService {
     }
     const userId = counted.user_id;
     await this.admitAttempt(userId);
-    const row = await repo.findTotp(this.db, userId);
+    const row = await repo.findTotp(this.db, this.secrets, userId);
     if (!row?.confirmed_at) throw new AppError('unauthenticated', 'The sign-in has expired; enter your password again');
     let accepted: boolean;
     if (isTotpCode(code)) {

@@ -1,32 +1,52 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB, IdentityProviderTable, OidcSignInTable } from '../../db/schema.js';
+import { SECRET_COLUMNS, secretContext } from '../../db/secret-columns.js';
+import type { SecretBox } from '../../platform/secret-box.js';
 
-export function insertProvider(db: Kysely<DB>, row: Insertable<IdentityProviderTable>) {
-  return db.insertInto('identity_providers').values(row).execute();
+/** The client secret is stored sealed (platform/secret-box.ts) and opened as it is read. */
+function opened<Row extends { id: string; client_secret: string }>(box: SecretBox, row: Row): Row {
+  return { ...row, client_secret: box.open(row.client_secret, secretContext(SECRET_COLUMNS.identityProvider, row.id)) };
 }
 
-export function listProviders(db: Kysely<DB>) {
-  return db.selectFrom('identity_providers').selectAll().orderBy('name').orderBy('id').execute();
+export function insertProvider(db: Kysely<DB>, box: SecretBox, row: Insertable<IdentityProviderTable>) {
+  const sealed = box.seal(row.client_secret, secretContext(SECRET_COLUMNS.identityProvider, row.id));
+  return db
+    .insertInto('identity_providers')
+    .values({ ...row, client_secret: sealed })
+    .execute();
 }
 
-export function findProvider(db: Kysely<DB>, id: string) {
-  return db.selectFrom('identity_providers').selectAll().where('id', '=', id).executeTakeFirst();
+export async function listProviders(db: Kysely<DB>, box: SecretBox) {
+  const rows = await db.selectFrom('identity_providers').selectAll().orderBy('name').orderBy('id').execute();
+  return rows.map((row) => opened(box, row));
+}
+
+export async function findProvider(db: Kysely<DB>, box: SecretBox, id: string) {
+  const row = await db.selectFrom('identity_providers').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && opened(box, row);
 }
 
 /** Writes an edit when the provider is still at `version`; answers the row, or nothing when it moved on. */
-export function updateProvider(
+export async function updateProvider(
   db: Kysely<DB>,
+  box: SecretBox,
   id: string,
   version: number,
   changes: Updateable<IdentityProviderTable> & { version: number; updated_at: string },
 ) {
-  return db
+  const context = secretContext(SECRET_COLUMNS.identityProvider, id);
+  const sealed =
+    changes.client_secret === undefined
+      ? changes
+      : { ...changes, client_secret: box.seal(changes.client_secret, context) };
+  const row = await db
     .updateTable('identity_providers')
-    .set(changes)
+    .set(sealed)
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
+  return row && opened(box, row);
 }
 
 /** Forgets which accounts this provider's subjects were matched to. */

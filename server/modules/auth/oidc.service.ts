@@ -13,6 +13,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { hashSecret, newId, sameSecret } from '../../platform/ids.js';
 import { type RequestContext, systemContext } from '../../platform/request-context.js';
+import { SecretBox } from '../../platform/secret-box.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { UsersService } from '../users/users.service.js';
@@ -71,10 +72,12 @@ export class OidcService {
     private readonly users: UsersService,
     private readonly organizations: OrganizationsService,
     private readonly options: OidcOptions = { allowHttpIssuer: false },
+    /** Seals the client secrets at rest (MESA_SECRET_KEY). */
+    private readonly secrets: SecretBox = new SecretBox(null),
   ) {}
 
   async list(): Promise<IdentityProvider[]> {
-    return (await repo.listProviders(this.db)).map(toProvider);
+    return (await repo.listProviders(this.db, this.secrets)).map(toProvider);
   }
 
   async forSignIn(): Promise<SignInProvider[]> {
@@ -108,7 +111,7 @@ export class OidcService {
     };
     const provider = toProvider(row);
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertProvider(trx, row);
+      await repo.insertProvider(trx, this.secrets, row);
       // The client secret is never in the audit record: the provider as the API shows it has none.
       await this.audit.record(trx, ctx, {
         action: 'identity_provider.created',
@@ -126,7 +129,7 @@ export class OidcService {
    * must not sign in through an organization's provider (they are matched again by verified email).
    */
   async update(ctx: RequestContext, id: string, body: UpdateIdentityProviderBody): Promise<IdentityProvider> {
-    const found = await repo.findProvider(this.db, id);
+    const found = await repo.findProvider(this.db, this.secrets, id);
     if (!found) throw notFound('Identity provider');
     const before = toProvider(found);
     const after: IdentityProvider = {
@@ -144,7 +147,7 @@ export class OidcService {
     const relinks = after.issuer !== before.issuer || after.organizationId !== before.organizationId;
     const at = this.clock.now().toISOString();
     const updated = await this.db.transaction().execute(async (trx) => {
-      const row = await repo.updateProvider(trx, id, body.version, {
+      const row = await repo.updateProvider(trx, this.secrets, id, body.version, {
         name: after.name,
         issuer: after.issuer,
         client_id: after.clientId,
@@ -187,7 +190,7 @@ export class OidcService {
 
   async remove(ctx: RequestContext, id: string): Promise<void> {
     const version = await this.db.transaction().execute(async (trx) => {
-      const row = await repo.findProvider(trx, id);
+      const row = await repo.findProvider(trx, this.secrets, id);
       if (!row) throw notFound('Identity provider');
       await repo.deleteProvider(trx, id);
       await this.audit.record(trx, ctx, {
@@ -202,7 +205,7 @@ export class OidcService {
   }
 
   private async enabledProvider(id: string): Promise<IdentityProviderRow> {
-    const row = await repo.findProvider(this.db, id);
+    const row = await repo.findProvider(this.db, this.secrets, id);
     if (row?.enabled !== 1) throw notFound('Identity provider');
     return row;
   }

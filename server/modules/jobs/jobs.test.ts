@@ -196,6 +196,7 @@ describeOnEachDatabase('the job runner', (database, engine) => {
       'mail_work',
       'job_runs_prune',
       'webhooks_send',
+      'webhook_deliveries_prune',
     ]);
     expect(listed.json().items.find((job: { name: string }) => job.name === 'sla_watch')).toMatchObject({
       module: 'sla',

@@ -9,7 +9,7 @@ import type {
   SuggestionQuery,
   UpdateProcedureBody,
 } from '../../../domain/contracts/procedures.js';
-import { audiencesFor, procedureMove } from '../../../domain/support/procedures.js';
+import { audiencesFor, changesReaders, procedureMove } from '../../../domain/support/procedures.js';
 import { searchProcedures, writeProcedureSearch } from '../../db/procedure-search.js';
 import type { DB, ProcedureTable } from '../../db/schema.js';
 import { meaningfulTerms, queryTerms } from '../../db/search-terms.js';
@@ -21,6 +21,7 @@ import { isStaffContext, organizationScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CategoriesService } from '../categories/categories.service.js';
+import type { OrganizationsService } from '../organizations/organizations.service.js';
 import * as repo from './procedures.repository.js';
 
 /**
@@ -33,6 +34,7 @@ export class ProceduresService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly categories: CategoriesService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   private canReview(ctx: RequestContext): boolean {
@@ -162,8 +164,20 @@ export class ProceduresService {
       throw validationError([{ field: 'specialty', message: 'an L2 procedure names its specialty' }]);
   }
 
+  /** Every service and category a procedure is linked to exists: an unknown id is the caller's 400, not a refused row. */
+  private async checkScope(scope: { serviceIds?: readonly string[]; categoryIds?: readonly string[] }) {
+    const issues = [];
+    for (const id of scope.serviceIds ?? [])
+      if (!(await this.organizations.findService(id)))
+        issues.push({ field: 'serviceIds', message: `no such service: ${id}` });
+    for (const id of scope.categoryIds ?? [])
+      if (!(await this.categories.find(id))) issues.push({ field: 'categoryIds', message: `no such category: ${id}` });
+    if (issues.length > 0) throw validationError(issues);
+  }
+
   async create(ctx: RequestContext, body: CreateProcedureBody): Promise<Procedure> {
     this.checkAudience(body.audience, body.specialty);
+    await this.checkScope(body);
     const at = this.clock.now();
     const authorId = ctx.principal?.userId ?? '';
     return this.db.transaction().execute(async (trx) => {
@@ -224,6 +238,7 @@ export class ProceduresService {
 
   async update(ctx: RequestContext, id: string, body: UpdateProcedureBody): Promise<Procedure> {
     const { version, serviceIds, categoryIds, ...fields } = body;
+    await this.checkScope(body);
     return this.db.transaction().execute(async (trx) => {
       const before = await this.get(ctx, id, trx);
       if (before.status === 'retired') throw new AppError('conflict', 'A retired procedure is not edited');
@@ -240,12 +255,12 @@ export class ProceduresService {
         // Edits under review go back to draft; a published procedure keeps serving its published version.
         if (before.status === 'in_review') changes.status = 'draft';
       }
-      // The audience is who may read the text, so changing it is an edit a reviewer must see: the
-      // procedure goes back to draft and is served to no one (an L1 text is never shown to
-      // requesters unreviewed) until it is submitted and published again.
-      if (fields.audience !== undefined && fields.audience !== before.audience && before.status !== 'draft') {
+      // Audience, services and categories say who may read the text, so changing them is an edit a
+      // reviewer must see: the procedure goes back to draft and is served to no one (an L1 text is
+      // never shown to requesters unreviewed, nor one organization's text to all) until it is
+      // submitted and published again.
+      if (before.status !== 'draft' && changesReaders(before, { audience: fields.audience, serviceIds, categoryIds }))
         changes.status = 'draft';
-      }
       const row = await repo.updateProcedure(trx, id, version, changes);
       if (!row) throw new AppError('version_conflict', `The procedure is at version ${before.version}, not ${version}`);
       if (contentChanged) {

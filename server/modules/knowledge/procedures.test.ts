@@ -115,10 +115,16 @@ describeOnEachDatabase('procedures', (database) => {
     const category = await built.services.categories.create(systemContext, { name: 'Cuentas' });
     const linked = ids.get('Desbloquear cuenta de usuario') as string;
     const current = (await world.agent.request('GET', `/api/v1/procedures/${linked}`)).json();
-    await world.agent.request('PATCH', `/api/v1/procedures/${linked}`, {
-      version: current.version,
-      categoryIds: [category.id],
-    });
+    const url = `/api/v1/procedures/${linked}`;
+    const changed = (
+      await world.agent.request('PATCH', url, { version: current.version, categoryIds: [category.id] })
+    ).json();
+    // A new link changes who is offered it: reviewed like an audience change before it is suggested.
+    expect(changed.status).toBe('draft');
+    const submitted = (
+      await world.agent.request('POST', `${url}/actions`, { version: changed.version, action: 'submit' })
+    ).json();
+    await supervisor.request('POST', `${url}/actions`, { version: submitted.version, action: 'publish' });
     const suggestions = (
       await world.agent.request(
         'GET',

@@ -13,5 +13,13 @@ export function webhooksJobs({ webhooks }: { webhooks: WebhooksService }): JobDe
       scope: 'cluster',
       run: async () => ({ ...(await webhooks.sendDue()) }),
     },
+    {
+      // Deliveries older than MESA_WEBHOOK_RETENTION_DAYS (30 by default), sent, failed or never sent.
+      name: 'webhook_deliveries_prune',
+      module: 'webhooks',
+      schedule: { kind: 'interval', everySeconds: 3600 },
+      scope: 'cluster',
+      run: () => webhooks.prune(),
+    },
   ];
 }

@@ -1,9 +1,16 @@
 import type { Kysely, Updateable } from 'kysely';
 import { claimWithLease } from '../../db/lease.js';
 import type { DB, WebhookDeliveryTable, WebhookTable } from '../../db/schema.js';
+import { SECRET_COLUMNS, secretContext } from '../../db/secret-columns.js';
+import type { SecretBox } from '../../platform/secret-box.js';
 
-export function insertWebhook(db: Kysely<DB>, row: WebhookTable) {
-  return db.insertInto('webhooks').values(row).execute();
+/** The signing secret is stored sealed (platform/secret-box.ts): only what signs reads it. */
+export function insertWebhook(db: Kysely<DB>, box: SecretBox, row: WebhookTable) {
+  const secret = box.seal(row.secret, secretContext(SECRET_COLUMNS.webhook, row.id));
+  return db
+    .insertInto('webhooks')
+    .values({ ...row, secret })
+    .execute();
 }
 
 export function updateWebhook(db: Kysely<DB>, id: string, fields: Updateable<WebhookTable>) {
@@ -14,12 +21,21 @@ export function deleteWebhook(db: Kysely<DB>, id: string) {
   return db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
 }
 
+/** An endpoint as admins see it: everything but the secret. */
+const SHOWN = ['id', 'url', 'description', 'events', 'active', 'created_at', 'updated_at'] as const;
+
 export function findWebhook(db: Kysely<DB>, id: string) {
-  return db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('webhooks').select(SHOWN).where('id', '=', id).executeTakeFirst();
 }
 
 export function listWebhooks(db: Kysely<DB>) {
-  return db.selectFrom('webhooks').selectAll().orderBy('created_at').orderBy('id').execute();
+  return db.selectFrom('webhooks').select(SHOWN).orderBy('created_at').orderBy('id').execute();
+}
+
+/** The endpoint's signing secret, opened; throws SecretBoxError when the key cannot open it. */
+export async function signingSecret(db: Kysely<DB>, box: SecretBox, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('webhooks').select('secret').where('id', '=', id).executeTakeFirst();
+  return row && box.open(row.secret, secretContext(SECRET_COLUMNS.webhook, id));
 }
 
 /** The endpoints that hear anything: read in a ticket change's transaction, so few and small. */
@@ -71,4 +87,10 @@ export function listDeliveries(
   let query = db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId);
   if (status) query = query.where('status', '=', status);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Deletes deliveries made before `before` (the prune job); answers how many. */
+export async function deleteDeliveriesBefore(db: Kysely<DB>, before: string): Promise<number> {
+  const result = await db.deleteFrom('webhook_deliveries').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -23,15 +23,16 @@ import {
   type Resolver,
 } from '../../platform/outbound-guard.js';
 import type { RequestContext } from '../../platform/request-context.js';
+import { SecretBox, SecretBoxError } from '../../platform/secret-box.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RecordedEvent } from '../tickets/ticket-history.js';
+import { isPermanentRefusal, retryAfterMs, retryDelayMs, WEBHOOK_MAX_ATTEMPTS } from './webhook-retry.js';
 import { signatureHeader } from './webhook-signature.js';
 import * as repo from './webhooks.repository.js';
 
 const MINUTE = 60_000;
-/** Waits after each failed attempt: a minute, five, half an hour, two hours; the fifth failure is final. */
-export const WEBHOOK_BACKOFF_MS = [1, 5, 30, 120].map((m) => m * MINUTE);
-export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_BACKOFF_MS.length + 1;
+const DAY = 24 * 60 * MINUTE;
+const DEFAULT_RETENTION_DAYS = 30;
 /** How long a worker may hold a claimed delivery before another may take it. */
 const LEASE = 2 * MINUTE;
 const SECRET_PREFIX = 'whsec_';
@@ -49,7 +50,7 @@ export function webhookEventOf(event: RecordedEvent): WebhookEventName | null {
   return 'ticket.updated';
 }
 
-function toWebhook(row: WebhookRow): Webhook {
+function toWebhook(row: Omit<WebhookRow, 'secret'>): Webhook {
   return {
     id: row.id,
     url: row.url,
@@ -81,6 +82,10 @@ function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
 export interface WebhookSendOptions {
   limits?: OutboundLimits;
   resolve?: Resolver;
+  /** Seals the signing secrets at rest (MESA_SECRET_KEY); absent, none can be stored. */
+  secrets?: SecretBox;
+  /** Days a delivery is kept (MESA_WEBHOOK_RETENTION_DAYS); absent, 30. */
+  retentionDays?: number;
 }
 
 /**
@@ -89,13 +94,17 @@ export interface WebhookSendOptions {
  * backoff and given up after WEBHOOK_MAX_ATTEMPTS. Every connection goes through the outbound guard.
  */
 export class WebhooksService {
+  private readonly secrets: SecretBox;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly policy: OutboundPolicy,
     private readonly options: WebhookSendOptions = {},
-  ) {}
+  ) {
+    this.secrets = options.secrets ?? new SecretBox(null);
+  }
 
   async list(): Promise<Webhook[]> {
     return (await repo.listWebhooks(this.db)).map(toWebhook);
@@ -133,7 +142,7 @@ export class WebhooksService {
     };
     const webhook = toWebhook(row);
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertWebhook(trx, row);
+      await repo.insertWebhook(trx, this.secrets, row);
       await this.audit.record(trx, ctx, {
         action: 'webhook.created',
         entityType: 'webhook',
@@ -156,7 +165,7 @@ export class WebhooksService {
         ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
         updated_at: this.clock.now().toISOString(),
       });
-      const after = toWebhook((await repo.findWebhook(trx, id)) as WebhookRow);
+      const after = toWebhook((await repo.findWebhook(trx, id)) as Omit<WebhookRow, 'secret'>);
       await this.audit.record(trx, ctx, {
         action: 'webhook.updated',
         entityType: 'webhook',
@@ -255,11 +264,23 @@ export class WebhooksService {
   }
 
   private async attempt(row: WebhookDeliveryRow): Promise<boolean> {
-    const hook = await repo.findWebhook(this.db, row.webhook_id);
     const attempts = row.attempts + 1;
-    let responseStatus: number | null = null;
-    let error: string;
+    const hook = await repo.findWebhook(this.db, row.webhook_id);
     if (!hook) return false;
+    let secret: string | undefined;
+    try {
+      secret = await repo.signingSecret(this.db, this.secrets, row.webhook_id);
+    } catch (error) {
+      // A secret that does not open (a wrong key, an altered row) sends nothing unsigned; the
+      // delivery waits for the key to be set right, and the error says which.
+      if (!(error instanceof SecretBoxError)) throw error;
+      await this.failed(row.id, attempts, { error: error.message, responseStatus: null, retryAfter: null });
+      return false;
+    }
+    if (secret === undefined) return false;
+    let responseStatus: number | null = null;
+    let retryAfter: string | null = null;
+    let error: string;
     try {
       // Resolved and checked at every attempt: what the name pointed to at registration proves nothing now.
       const target = await checkTarget(hook.url, this.policy, this.options.resolve);
@@ -271,11 +292,12 @@ export class WebhooksService {
           'user-agent': 'Mesa-Webhooks/1',
           'x-mesa-event': row.event,
           'x-mesa-delivery': row.id,
-          'x-mesa-signature': signatureHeader(hook.secret, row.payload, this.clock.now()),
+          'x-mesa-signature': signatureHeader(secret, row.payload, this.clock.now()),
         },
         this.options.limits ?? DEFAULT_LIMITS,
       );
       responseStatus = response.status;
+      retryAfter = response.retryAfter;
       if (response.status >= 200 && response.status < 300) {
         await repo.finishDelivery(this.db, row.id, {
           status: 'delivered',
@@ -291,14 +313,33 @@ export class WebhooksService {
       error = caught instanceof Error ? caught.message : String(caught);
       if (caught instanceof OutboundError) responseStatus = caught.status;
     }
-    const final = attempts >= WEBHOOK_MAX_ATTEMPTS;
-    await repo.finishDelivery(this.db, row.id, {
+    await this.failed(row.id, attempts, { error, responseStatus, retryAfter });
+    return false;
+  }
+
+  /** A failed attempt: final on a permanent refusal (a 4xx but 408 and 429) or the last attempt; else tried again later. */
+  private async failed(
+    id: string,
+    attempts: number,
+    outcome: { error: string; responseStatus: number | null; retryAfter: string | null },
+  ) {
+    const now = this.clock.now();
+    const permanent = outcome.responseStatus !== null && isPermanentRefusal(outcome.responseStatus);
+    const final = permanent || attempts >= WEBHOOK_MAX_ATTEMPTS;
+    const wait = retryDelayMs(attempts, retryAfterMs(outcome.retryAfter, now));
+    await repo.finishDelivery(this.db, id, {
       status: final ? 'failed' : 'pending',
       attempts,
-      last_error: error.slice(0, 1000),
-      response_status: responseStatus,
-      next_attempt_at: new Date(this.clock.now().getTime() + (WEBHOOK_BACKOFF_MS[attempts - 1] ?? LEASE)).toISOString(),
+      last_error: (permanent ? `${outcome.error}: refused, not retried` : outcome.error).slice(0, 1000),
+      response_status: outcome.responseStatus,
+      next_attempt_at: new Date(now.getTime() + wait).toISOString(),
     });
-    return false;
+  }
+
+  /** Deletes deliveries older than the retention (MESA_WEBHOOK_RETENTION_DAYS), whatever their outcome. */
+  async prune(): Promise<{ deleted: number }> {
+    const days = this.options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    const before = new Date(this.clock.now().getTime() - days * DAY).toISOString();
+    return { deleted: await repo.deleteDeliveriesBefore(this.db, before) };
   }
 }

@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { jobDriver } from '../../../test/support/jobs.js';
 import { startReceiver } from '../../../test/support/receiver.js';
 import { buildTestApp, type Client, login, makeUser } from '../../../test/support/test-app.js';
 import { raise, ticketWorld } from '../../../test/support/tickets.js';
 import { fixedClock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
-import { WEBHOOK_BACKOFF_MS, WEBHOOK_MAX_ATTEMPTS } from './webhooks.service.js';
+import { WEBHOOK_BACKOFF_MS, WEBHOOK_MAX_ATTEMPTS } from './webhook-retry.js';
 
 /** What a receiver does with X-Mesa-Signature, written here from the documentation, not from the code. */
 function verify(secret: string, header: string, body: string): { t: number; valid: boolean } {
@@ -20,13 +21,16 @@ describeOnEachDatabase('webhooks', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
   let world: Awaited<ReturnType<typeof ticketWorld>>;
   let admin: Client;
-  /** Status codes the receiver answers with, in order; 200 once they run out. */
-  const answers: number[] = [];
+  /** What the receiver answers, in order (a status, or a status with headers); 200 once they run out. */
+  const answers: (number | { status: number; headers: Record<string, string> })[] = [];
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
     receiver = await startReceiver((_request, response) => {
-      response.statusCode = answers.shift() ?? 200;
+      const answer = answers.shift() ?? 200;
+      response.statusCode = typeof answer === 'number' ? answer : answer.status;
+      if (typeof answer !== 'number')
+        for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
       response.end('thanks');
     });
     built = await buildTestApp(database(), { clock, webhooks: { allowPrivate: true } });
@@ -127,6 +131,108 @@ describeOnEachDatabase('webhooks', (database) => {
         nextAttemptAt: null,
       }),
     ]);
+    await admin.request('PATCH', `/api/v1/webhooks/${webhook.id}`, { active: false });
+  });
+
+  it('fails at once on a 4xx that is not 408 or 429, keeping the status, and never tries again', async () => {
+    for (const status of [404, 410, 401]) {
+      const { webhook } = await register(`/refused-${status}`, ['ticket.created']);
+      answers.push(status);
+      await raise(world.requester);
+      expect(await built.services.webhooks.sendDue()).toEqual({ delivered: 0, failed: 1 });
+      expect(await deliveries(webhook.id)).toEqual([
+        expect.objectContaining({
+          status: 'failed',
+          attempts: 1,
+          responseStatus: status,
+          lastError: `answered ${status}: refused, not retried`,
+          nextAttemptAt: null,
+        }),
+      ]);
+      // Past the first backoff, when a 5xx would have been tried again.
+      clock.advance(WEBHOOK_BACKOFF_MS[0] as number);
+      expect(await built.services.webhooks.sendDue()).toEqual({ delivered: 0, failed: 0 });
+      expect(hits(`/refused-${status}`)).toHaveLength(1);
+      await admin.request('PATCH', `/api/v1/webhooks/${webhook.id}`, { active: false });
+    }
+  });
+
+  it('retries a 429 no sooner than its Retry-After, and a 408, as passing refusals', async () => {
+    const { webhook } = await register('/busy', ['ticket.created']);
+    answers.push({ status: 429, headers: { 'retry-after': '600' } }, 408);
+    await raise(world.requester);
+    const sentAt = clock.now().getTime();
+    expect(await built.services.webhooks.sendDue()).toEqual({ delivered: 0, failed: 1 });
+    const [first] = await deliveries(webhook.id);
+    expect(first).toMatchObject({ status: 'pending', attempts: 1, responseStatus: 429, lastError: 'answered 429' });
+    // Ten minutes asked, more than the first backoff's one.
+    expect(Date.parse(first.nextAttemptAt) - sentAt).toBe(600_000);
+    clock.advance(WEBHOOK_BACKOFF_MS[0] as number);
+    expect(await built.services.webhooks.sendDue()).toEqual({ delivered: 0, failed: 0 });
+    clock.advance(600_000 - (WEBHOOK_BACKOFF_MS[0] as number));
+    expect(await built.services.webhooks.sendDue()).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliveries(webhook.id)).toEqual([
+      expect.objectContaining({ status: 'pending', attempts: 2, responseStatus: 408 }),
+    ]);
+    clock.advance(WEBHOOK_BACKOFF_MS[1] as number);
+    expect(await built.services.webhooks.sendDue()).toEqual({ delivered: 1, failed: 0 });
+    expect(hits('/busy')).toHaveLength(3);
+    await admin.request('PATCH', `/api/v1/webhooks/${webhook.id}`, { active: false });
+  });
+
+  it('caps a Retry-After of a day at the longest backoff', async () => {
+    const { webhook } = await register('/later', ['ticket.created']);
+    answers.push({ status: 503, headers: { 'retry-after': String(24 * 3600) } });
+    await raise(world.requester);
+    const sentAt = clock.now().getTime();
+    await built.services.webhooks.sendDue();
+    const [first] = await deliveries(webhook.id);
+    expect(Date.parse(first.nextAttemptAt) - sentAt).toBe(WEBHOOK_BACKOFF_MS.at(-1));
+    await admin.request('PATCH', `/api/v1/webhooks/${webhook.id}`, { active: false });
+  });
+
+  it('retries when nothing listens (a network error), with no status', async () => {
+    const closed = await startReceiver();
+    const url = `${closed.url}/gone`;
+    await closed.close();
+    const response = await admin.request('POST', '/api/v1/webhooks', { url, events: ['ticket.created'] });
+    const { webhook } = response.json();
+    await raise(world.requester);
+    expect(await built.services.webhooks.sendDue()).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliveries(webhook.id)).toEqual([
+      expect.objectContaining({
+        status: 'pending',
+        attempts: 1,
+        responseStatus: null,
+        lastError: expect.stringMatching(/ECONNREFUSED/),
+      }),
+    ]);
+    await admin.request('DELETE', `/api/v1/webhooks/${webhook.id}`);
+  });
+
+  it('prunes deliveries older than the retention with its job, whatever their outcome', async () => {
+    const { webhook } = await register('/pruned', ['ticket.created']);
+    answers.push(404);
+    await raise(world.requester);
+    await raise(world.requester);
+    await built.services.webhooks.sendDue();
+    const rows = await deliveries(webhook.id);
+    expect(rows.map((d: { status: string }) => d.status).sort()).toEqual(['delivered', 'failed']);
+    const day = 24 * 3600_000;
+    const made = (days: number) => new Date(clock.now().getTime() - days * day).toISOString();
+    // Thirty-one days old and twenty-nine: the default retention is thirty.
+    const [older, newer] = rows as { id: string }[];
+    const age = (id: string, days: number) =>
+      database()
+        .db.updateTable('webhook_deliveries')
+        .set({ created_at: made(days) })
+        .where('id', '=', id)
+        .execute();
+    await age(older?.id as string, 31);
+    await age(newer?.id as string, 29);
+    const counts = await jobDriver(built, 'webhook_deliveries_prune')();
+    expect(counts.deleted).toBeGreaterThanOrEqual(1);
+    expect((await deliveries(webhook.id)).map((d: { id: string }) => d.id)).toEqual([newer?.id]);
     await admin.request('PATCH', `/api/v1/webhooks/${webhook.id}`, { active: false });
   });
 

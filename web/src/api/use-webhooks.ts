@@ -45,3 +45,11 @@ export function useUpdateWebhook() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
   });
 }
+
+export function useDeleteWebhook() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhooksKey }),
+  });
+}

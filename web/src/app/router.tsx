@@ -299,6 +299,14 @@ const securityEventsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/security/security-events-page.js'), 'SecurityEventsPage'),
 });
 
+/** Files the virus scanner refused: listed and deleted, never downloaded (admin only). */
+const quarantineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/quarantine',
+  beforeLoad: requirePermission('quarantine.manage'),
+  component: lazyRouteComponent(() => import('../admin/quarantine/quarantine-page.js'), 'QuarantinePage'),
+});
+
 /** OpenID Connect identity providers and who must use a second factor (admin only). */
 const identityProvidersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -353,6 +361,7 @@ const routeTree = rootRoute.addChildren([
     webhooksRoute,
     auditRoute,
     securityEventsRoute,
+    quarantineRoute,
     identityProvidersRoute,
     supervisionRoute,
     accountRoute,

@@ -26,6 +26,7 @@ export interface NavItem {
     | '/admin/webhooks'
     | '/admin/audit'
     | '/admin/security'
+    | '/admin/quarantine'
     | '/admin/identity-providers'
     | '/account';
   label:
@@ -50,6 +51,7 @@ export interface NavItem {
     | 'nav.webhooks'
     | 'nav.audit'
     | 'nav.security'
+    | 'nav.quarantine'
     | 'nav.identityProviders'
     | 'nav.account';
   section: NavSection;
@@ -110,6 +112,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin/webhooks', label: 'nav.webhooks', section: 'admin', allowed: can('webhooks.manage') },
   { to: '/admin/audit', label: 'nav.audit', section: 'admin', allowed: can('audit.read') },
   { to: '/admin/security', label: 'nav.security', section: 'admin', allowed: can('security.read') },
+  { to: '/admin/quarantine', label: 'nav.quarantine', section: 'admin', allowed: can('quarantine.manage') },
   {
     to: '/admin/identity-providers',
     label: 'nav.identityProviders',

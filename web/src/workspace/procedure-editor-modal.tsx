@@ -15,7 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/contracts/procedures.js';
 import type { Category } from '../../../domain/contracts/tickets.js';
-import { PROCEDURE_AUDIENCES, type ProcedureAudience } from '../../../domain/support/procedures.js';
+import { changesReaders, PROCEDURE_AUDIENCES, type ProcedureAudience } from '../../../domain/support/procedures.js';
 import { useCategories } from '../api/use-categories.js';
 import { useAllServices } from '../api/use-organizations.js';
 import { useCreateProcedure, useUpdateProcedure } from '../api/use-procedures.js';
@@ -225,11 +225,6 @@ export function ProcedureEditorModal({
               onChange={(value) => setAudience(value as ProcedureAudience)}
               data={PROCEDURE_AUDIENCES.map((value) => ({ value, label: t(`procedures.audiences.${value}`) }))}
             />
-            {procedure && procedure.status !== 'draft' && audience !== procedure.audience ? (
-              <Text size="xs" c="orange" mt={4}>
-                {t('procedures.editor.audienceReview')}
-              </Text>
-            ) : null}
           </div>
           {audience === 'L2' ? (
             <TextInput
@@ -269,6 +264,13 @@ export function ProcedureEditorModal({
             disabled={categories.isPending || categories.isError}
             error={categories.isError ? t('procedures.editor.categoriesError') : field(mutation.error, 'categoryIds')}
           />
+          {procedure &&
+          procedure.status !== 'draft' &&
+          changesReaders(procedure, { audience, serviceIds, categoryIds }) ? (
+            <Text size="xs" c="orange" role="status">
+              {t('procedures.editor.audienceReview')}
+            </Text>
+          ) : null}
           <ModalFooter
             submitLabel={procedure ? t('common.save') : t('procedures.editor.create')}
             onCancel={onClose}

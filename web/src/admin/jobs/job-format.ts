@@ -16,6 +16,7 @@ export const KNOWN_JOBS = [
   'tickets_sweep',
   'job_runs_prune',
   'webhooks_send',
+  'webhook_deliveries_prune',
 ] as const;
 export type KnownJob = (typeof KNOWN_JOBS)[number];
 export const isKnownJob = (name: string): name is KnownJob => (KNOWN_JOBS as readonly string[]).includes(name);

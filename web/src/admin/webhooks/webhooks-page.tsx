@@ -21,7 +21,14 @@ import {
   type WebhookDelivery,
   type WebhookEventName,
 } from '../../../../domain/contracts/webhooks.js';
-import { useCreateWebhook, useUpdateWebhook, useWebhookDeliveries, useWebhooks } from '../../api/use-webhooks.js';
+import {
+  useCreateWebhook,
+  useDeleteWebhook,
+  useUpdateWebhook,
+  useWebhookDeliveries,
+  useWebhooks,
+} from '../../api/use-webhooks.js';
+import { ConfirmModal } from '../../components/confirm-modal.js';
 import { DateTime } from '../../components/date-time.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
@@ -44,6 +51,12 @@ export function WebhooksPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [viewing, setViewing] = useState<Webhook | null>(null);
+  const [deleting, setDeleting] = useState<Webhook | null>(null);
+  const remove = useDeleteWebhook();
+  const closeDelete = () => {
+    setDeleting(null);
+    remove.reset();
+  };
 
   return (
     <Stack>
@@ -100,6 +113,15 @@ export function WebhooksPage() {
                         >
                           {webhook.active ? t('webhooks.deactivate') : t('webhooks.activate')}
                         </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('webhooks.deleteOne', { url: webhook.url })}
+                          onClick={() => setDeleting(webhook)}
+                        >
+                          {t('webhooks.delete')}
+                        </Button>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -109,6 +131,16 @@ export function WebhooksPage() {
           </Paper>
         )}
       </QueryState>
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('webhooks.deleteTitle')}
+        message={t('webhooks.deleteMessage', { url: deleting?.url ?? '' })}
+        confirmLabel={t('webhooks.delete')}
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: closeDelete })}
+        onClose={closeDelete}
+      />
       <ErrorAlert error={update.error} />
       <CreateWebhookModal
         opened={creating}
