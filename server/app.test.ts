@@ -28,7 +28,8 @@ describeOnEachDatabase('the HTTP application', (database) => {
       .filter((r) => r.config?.permission === 'public' && r.url.startsWith('/api/v1'))
       .map((r) => r.url);
     // The mail endpoint checks its own bearer token (an MTA has no session); the sign-in's second
-    // step and the identity providers' round trip come before any session exists.
+    // step, the identity providers' round trip and the forgotten-password link come before any
+    // session exists.
     expect(new Set(publicApi)).toEqual(
       new Set([
         '/api/v1/health',
@@ -37,6 +38,8 @@ describeOnEachDatabase('the HTTP application', (database) => {
         '/api/v1/auth/providers',
         '/api/v1/auth/oidc/:id/start',
         '/api/v1/auth/oidc/callback',
+        '/api/v1/auth/forgot-password',
+        '/api/v1/auth/reset-password',
         '/api/v1/mail/inbound/raw',
       ]),
     );

@@ -45,6 +45,13 @@ describeOnEachDatabase('security event log', (database) => {
       roles: ['agent', 'supervisor'],
     });
     expect(roles.statusCode).toBe(200);
+    const forgot = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/forgot-password',
+      payload: { email: user.email },
+      remoteAddress: '10.7.0.1',
+    });
+    expect(forgot.statusCode).toBe(202);
     const newPassword = 'the admin chose this passphrase';
     expect(
       (await admin.request('POST', `/api/v1/users/${user.id}/password`, { password: newPassword })).statusCode,
