@@ -1,9 +1,12 @@
-import { Center, Group, Paper, Stack, Title } from '@mantine/core';
+import { Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { LanguageSwitch } from '../shell/language-switch.js';
 
-/** The frame of the signed-out pages (recovering a password): Mesa's name, the language, one card. */
-export function AuthFrame({ children }: { children: ReactNode }) {
+/**
+ * The frame of the signed-out pages (signing in, recovering a password): Mesa's name, the
+ * language, one card, and an optional line under it.
+ */
+export function AuthFrame({ children, footer }: { children: ReactNode; footer?: ReactNode }) {
   return (
     <Center component="main" mih="100dvh" p="md" bg="gray.0">
       <Stack w="100%" maw={400} gap="lg">
@@ -16,7 +19,24 @@ export function AuthFrame({ children }: { children: ReactNode }) {
         <Paper withBorder shadow="sm" radius="md" p="xl">
           {children}
         </Paper>
+        {footer}
       </Stack>
     </Center>
+  );
+}
+
+/** A card's heading on the signed-out pages, with the sentence that says what to do. */
+export function AuthHeading({ title, intro }: { title: string; intro?: string }) {
+  return (
+    <div>
+      <Title order={2} size="h3">
+        {title}
+      </Title>
+      {intro ? (
+        <Text c="dimmed" size="sm">
+          {intro}
+        </Text>
+      ) : null}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.js';
@@ -6,7 +6,7 @@ import { useForgotPassword } from '../api/use-password-reset.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { useFormErrors } from '../components/use-form-errors.js';
-import { AuthFrame } from './auth-frame.js';
+import { AuthFrame, AuthHeading } from './auth-frame.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -32,9 +32,7 @@ export function ForgotPasswordPage() {
     <AuthFrame>
       {forgot.isSuccess ? (
         <Stack>
-          <Title order={2} size="h3">
-            {t('passwordReset.sentTitle')}
-          </Title>
+          <AuthHeading title={t('passwordReset.sentTitle')} />
           <Alert color="teal" variant="light" role="status">
             {t('passwordReset.sent', { email: forgot.variables.email })}
           </Alert>
@@ -45,14 +43,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
           <Stack>
-            <div>
-              <Title order={2} size="h3">
-                {t('passwordReset.forgotTitle')}
-              </Title>
-              <Text c="dimmed" size="sm">
-                {t('passwordReset.forgotIntro')}
-              </Text>
-            </div>
+            <AuthHeading title={t('passwordReset.forgotTitle')} intro={t('passwordReset.forgotIntro')} />
             {tooMany ? (
               <Alert color="orange" variant="light" role="alert">
                 {t('passwordReset.tooMany')}

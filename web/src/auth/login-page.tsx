@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useSignInProviders } from '../api/use-mfa.js';
 import { useLogin } from '../api/use-session.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { useErrorText } from '../i18n/error-messages.js';
-import { LanguageSwitch } from '../shell/language-switch.js';
+import { AuthFrame, AuthHeading } from './auth-frame.js';
 import { MfaStep, ProviderButtons } from './mfa-step.js';
 
 /** Only paths inside this app are followed after signing in; anything else goes home. */
@@ -52,78 +52,64 @@ export function LoginPage() {
   const locked = isApiError(error) && error.code === 'login_locked';
 
   return (
-    <Center mih="100dvh" p="md" bg="gray.0">
-      <Stack w="100%" maw={400} gap="lg">
-        <Group justify="space-between">
-          <Title order={1} c="blue.8">
-            Mesa
-          </Title>
-          <LanguageSwitch />
-        </Group>
-        {challenge ? (
-          <Paper withBorder shadow="sm" radius="md" p="xl">
-            <MfaStep
-              challenge={challenge}
-              onDone={goOn}
-              onBack={() => {
-                setChallenge(null);
-                setPassword('');
-              }}
-            />
-          </Paper>
-        ) : (
-          <Paper withBorder shadow="sm" radius="md" p="xl" component="form" onSubmit={handleSubmit} noValidate>
-            <Stack>
-              <div>
-                <Title order={2} size="h3">
-                  {t('login.title')}
-                </Title>
-                <Text c="dimmed" size="sm">
-                  {t('login.subtitle')}
-                </Text>
-              </div>
-              {error ? (
-                <Alert
-                  color={locked ? 'orange' : 'red'}
-                  variant="light"
-                  role="alert"
-                  title={locked ? t('login.lockedTitle') : undefined}
-                >
-                  {message(error)}
-                </Alert>
-              ) : null}
-              <TextInput
-                label={t('fields.email')}
-                type="email"
-                autoComplete="username"
-                required
-                autoFocus
-                value={email}
-                error={submitted && !email.trim() ? t('errors.fields.required') : undefined}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t('fields.password')}
-                autoComplete="current-password"
-                required
-                value={password}
-                error={submitted && !password ? t('errors.fields.required') : undefined}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-              />
-              <RouterAnchor to="/forgot-password" size="sm" mt={-8} ta="right">
-                {t('passwordReset.forgotLink')}
-              </RouterAnchor>
-              <Button type="submit" loading={login.isPending} fullWidth>
-                {t('login.submit')}
-              </Button>
-              <ProviderButtons providers={providers.data ?? []} />
-            </Stack>
-          </Paper>
-        )}
+    <AuthFrame
+      footer={
         <Text size="xs" c="dimmed" ta="center">
           {t('login.help')}
         </Text>
-      </Stack>
-    </Center>
+      }
+    >
+      {challenge ? (
+        <MfaStep
+          challenge={challenge}
+          onDone={goOn}
+          onBack={() => {
+            setChallenge(null);
+            setPassword('');
+          }}
+        />
+      ) : (
+        <form onSubmit={handleSubmit} noValidate>
+          <Stack>
+            <AuthHeading title={t('login.title')} intro={t('login.subtitle')} />
+            {error ? (
+              <Alert
+                color={locked ? 'orange' : 'red'}
+                variant="light"
+                role="alert"
+                title={locked ? t('login.lockedTitle') : undefined}
+              >
+                {message(error)}
+              </Alert>
+            ) : null}
+            <TextInput
+              label={t('fields.email')}
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              value={email}
+              error={submitted && !email.trim() ? t('errors.fields.required') : undefined}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('fields.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              error={submitted && !password ? t('errors.fields.required') : undefined}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+            />
+            <RouterAnchor to="/forgot-password" size="sm" mt={-8} ta="right">
+              {t('passwordReset.forgotLink')}
+            </RouterAnchor>
+            <Button type="submit" loading={login.isPending} fullWidth>
+              {t('login.submit')}
+            </Button>
+            <ProviderButtons providers={providers.data ?? []} />
+          </Stack>
+        </form>
+      )}
+    </AuthFrame>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.js';
 import { useCompleteMfa } from '../api/use-mfa.js';
 import { useErrorText } from '../i18n/error-messages.js';
+import { AuthHeading } from './auth-frame.js';
 
 /** The sign-in's second step: a code from the authenticator app, or a recovery code. */
 export function MfaStep({ challenge, onDone, onBack }: { challenge: string; onDone: () => void; onBack: () => void }) {
@@ -23,14 +24,7 @@ export function MfaStep({ challenge, onDone, onBack }: { challenge: string; onDo
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack>
-        <div>
-          <Title order={2} size="h3">
-            {t('mfa.stepTitle')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('mfa.stepHint')}
-          </Text>
-        </div>
+        <AuthHeading title={t('mfa.stepTitle')} intro={t('mfa.stepHint')} />
         {error ? (
           <Alert color="red" variant="light" role="alert">
             {wrong ? t('mfa.wrongCode') : message(error)}

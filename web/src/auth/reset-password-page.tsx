@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/passwords.js';
@@ -7,7 +7,7 @@ import { useResetPassword } from '../api/use-password-reset.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { useFormErrors } from '../components/use-form-errors.js';
-import { AuthFrame } from './auth-frame.js';
+import { AuthFrame, AuthHeading } from './auth-frame.js';
 import { linkProblem, tokenFromFragment } from './reset-link.js';
 
 /** The page a reset link opens: a new password twice; the link's secret stays in the fragment. */
@@ -40,9 +40,7 @@ export function ResetPasswordPage() {
     return (
       <AuthFrame>
         <Stack>
-          <Title order={2} size="h3">
-            {t('passwordReset.doneTitle')}
-          </Title>
+          <AuthHeading title={t('passwordReset.doneTitle')} />
           <Alert color="teal" variant="light" role="status">
             {t('passwordReset.done')}
           </Alert>
@@ -60,14 +58,7 @@ export function ResetPasswordPage() {
         noValidate
       >
         <Stack>
-          <div>
-            <Title order={2} size="h3">
-              {t('passwordReset.resetTitle')}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {t('passwordReset.resetIntro')}
-            </Text>
-          </div>
+          <AuthHeading title={t('passwordReset.resetTitle')} intro={t('passwordReset.resetIntro')} />
           {problem ? (
             <Alert color="orange" variant="light" role="alert">
               <Stack gap="xs" align="flex-start">
