@@ -92,6 +92,42 @@ describe.runIf(RUN_BROWSER_TESTS)('tickets in a browser', () => {
     await app?.close();
   });
 
+  it('the desk new-ticket form sent empty focuses its first invalid field, whose error clears once filled', async () => {
+    if (!app) throw new Error('setup did not finish');
+    const { built, baseUrl } = app;
+    const organization = await makeOrganization(built, 'Clínica Empty Form');
+    await makeUser(built, ['requester'], organization.id, { name: 'Teodoro Vacío' });
+    const agent = await makeUser(built, ['agent'], null, { name: 'Ana Empty Form' });
+    const opened = await openPage(app.browser, 'en-US');
+    try {
+      const desk = opened.page;
+      await desk.goto(`${baseUrl}/`);
+      await signIn(desk, LANGUAGES[0], agent.email, TEST_PASSWORD);
+      await desk.waitForURL(/\/workspace\/tickets/);
+      await desk.goto(`${baseUrl}/workspace/tickets/new`);
+      const requester = desk.getByRole('combobox', { name: 'Requester' });
+      const required = desk.getByText('This field is required.');
+      await requester.waitFor();
+      await desk.getByRole('button', { name: 'Register ticket' }).click();
+
+      // Requester, subject and description are each required; the cursor goes to the first.
+      await eventually(() => required.count()).toBe(3);
+      await eventually(() => requester.evaluate((input) => input === document.activeElement)).toBe(true);
+      expect(await requester.getAttribute('aria-invalid')).toBe('true');
+
+      // Choosing the requester clears its error at once, before any new submit; the others stay.
+      await requester.fill('Teodoro');
+      await desk.getByRole('option', { name: /Teodoro Vacío/ }).click();
+      await eventually(() => required.count()).toBe(2);
+      expect(await requester.getAttribute('aria-invalid')).not.toBe('true');
+      await desk.getByLabel('Subject').fill('Printer');
+      await eventually(() => required.count()).toBe(1);
+      expect(opened.pageErrors).toEqual([]);
+    } finally {
+      await opened.context.close();
+    }
+  });
+
   for (const text of LANGUAGES) {
     it(`a requester raises a ticket, an agent works it, the requester confirms [${text.locale}]`, async () => {
       if (!app) throw new Error('setup did not finish');

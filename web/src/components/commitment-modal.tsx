@@ -1,11 +1,11 @@
 import { Checkbox, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateCommitment } from '../api/use-supervision.js';
-import { useErrorText } from '../i18n/error-messages.js';
 import { useDateFormat, viewerTimeZone } from '../i18n/format.js';
 import { ErrorAlert } from './error-alert.js';
 import { ModalFooter } from './modal-footer.js';
+import { useFormErrors } from './use-form-errors.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -35,13 +35,11 @@ export function CommitmentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const format = useDateFormat();
   const create = useCreateCommitment(ticketId);
   const [promisedAt, setPromisedAt] = useState('');
   const [note, setNote] = useState('');
   const [tellRequester, setTellRequester] = useState(false);
-  const [checked, setChecked] = useState(false);
 
   const instant = promisedAt ? new Date(promisedAt) : null;
   const dateError = !instant
@@ -55,10 +53,19 @@ export function CommitmentModal({
     instant && !dateError && requesterTimeZone ? format.dateTimeIn(instant.toISOString(), requesterTimeZone) : null;
   const theirsDiffer = theirs !== null && theirs !== format.dateTimeIn(instant?.toISOString() ?? '', viewerTimeZone());
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (dateError || noteError || !instant) return;
+  const form = useFormErrors({
+    values: { promisedAt, note, tellRequester },
+    validate: (): Record<string, string> => {
+      const issues: Record<string, string> = {};
+      if (dateError) issues.promisedAt = dateError;
+      if (noteError) issues.note = noteError;
+      return issues;
+    },
+    serverError: create.error,
+  });
+
+  const send = () => {
+    if (!instant) return;
     create.mutate({ promisedAt: instant.toISOString(), note: note.trim(), tellRequester }, { onSuccess: onClose });
   };
 
@@ -70,7 +77,7 @@ export function CommitmentModal({
       centered
       size="lg"
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
             {t('supervision.commitments.modal.hint')}
@@ -93,7 +100,7 @@ export function CommitmentModal({
             min={localInputValue(new Date())}
             value={promisedAt}
             onChange={(event) => setPromisedAt(event.currentTarget.value)}
-            error={(checked && dateError) || field(create.error, 'promisedAt')}
+            error={form.errorOf('promisedAt')}
             data-autofocus
           />
           <Textarea
@@ -106,7 +113,7 @@ export function CommitmentModal({
             maxLength={2000}
             value={note}
             onChange={(event) => setNote(event.currentTarget.value)}
-            error={(checked && noteError) || field(create.error, 'note')}
+            error={form.errorOf('note')}
           />
           <Checkbox
             label={t('supervision.commitments.modal.tellRequester')}

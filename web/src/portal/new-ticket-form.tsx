@@ -1,7 +1,7 @@
 import { Button, Group, Input, Paper, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Urgency } from '../../../domain/tickets/priority.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
@@ -10,19 +10,16 @@ import { useCurrentUser } from '../api/use-session.js';
 import { AttachmentPicker } from '../components/attachment-picker.js';
 import { CategorySelect } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
+import { useFormErrors } from '../components/use-form-errors.js';
 import { useNewTicketSubmit } from '../components/use-new-ticket-submit.js';
-import { useErrorText } from '../i18n/error-messages.js';
 import { ProcedureSuggestions } from './procedure-suggestions.js';
 import { TicketTypeChoice } from './ticket-type-choice.js';
-
-type Errors = Partial<Record<'type' | 'subject' | 'description', string>>;
 
 const FORM_FIELDS = ['type', 'subject', 'description', 'serviceId', 'categoryId', 'urgency', 'attachmentIds'];
 
 /** "Levanta tu ticket": what happened, where, and how much it hurts; the desk takes it from there. */
 export function NewTicketForm() {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const { submit, busy, queue, createError, error } = useNewTicketSubmit();
@@ -35,22 +32,26 @@ export function NewTicketForm() {
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [urgency, setUrgency] = useState<Urgency>('medium');
-  const [errors, setErrors] = useState<Errors>({});
   // With one service only, there is nothing to choose.
   const chosenService = serviceId ?? (activeServices.length === 1 ? (activeServices[0]?.id ?? null) : null);
   // Three long choices side by side do not fit a phone; there they stack.
   const narrow = useMediaQuery('(max-width: 30em)');
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const issues: Errors = {};
-    if (!type) issues.type = t('portalForm.pickType');
-    if (!subject.trim()) issues.subject = t('errors.fields.required');
-    if (!description.trim()) issues.description = t('errors.fields.required');
-    setErrors(issues);
-    if (Object.keys(issues).length > 0 || !type) return;
-    await submit(
+  const form = useFormErrors({
+    values: { type, serviceId: chosenService, categoryId, subject, description, urgency },
+    validate: (draft): Record<string, string> => {
+      const issues: Record<string, string> = {};
+      if (!draft.type) issues.type = t('portalForm.pickType');
+      if (!draft.subject.trim()) issues.subject = t('errors.fields.required');
+      if (!draft.description.trim()) issues.description = t('errors.fields.required');
+      return issues;
+    },
+    serverError: createError,
+  });
+
+  const send = () => {
+    if (busy || !type) return;
+    void submit(
       { type, subject, description, serviceId: chosenService, categoryId, urgency },
       (ticket) =>
         void navigate({
@@ -62,17 +63,18 @@ export function NewTicketForm() {
   };
 
   return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="form" onSubmit={handleSubmit} noValidate>
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+      component="form"
+      ref={form.formRef}
+      onSubmit={form.handleSubmit(send)}
+      noValidate
+    >
       <Stack gap="md">
         <ErrorAlert error={error} title={t('portalForm.notSent')} fields={FORM_FIELDS} />
-        <TicketTypeChoice
-          value={type}
-          onChange={(next) => {
-            setType(next);
-            setErrors((e) => ({ ...e, type: undefined }));
-          }}
-          error={errors.type ?? field(createError, 'type')}
-        />
+        <TicketTypeChoice value={type} onChange={setType} error={form.errorOf('type')} />
         {activeServices.length > 1 ? (
           <Select
             label={t('portalForm.serviceLabel')}
@@ -86,7 +88,7 @@ export function NewTicketForm() {
             }}
             clearable
             searchable
-            error={field(createError, 'serviceId')}
+            error={form.errorOf('serviceId')}
           />
         ) : null}
         <CategorySelect
@@ -95,7 +97,7 @@ export function NewTicketForm() {
           serviceId={chosenService}
           value={categoryId}
           onChange={setCategoryId}
-          error={field(createError, 'categoryId')}
+          error={form.errorOf('categoryId')}
         />
         <TextInput
           label={t('portalForm.subjectLabel')}
@@ -104,7 +106,7 @@ export function NewTicketForm() {
           maxLength={200}
           value={subject}
           onChange={(event) => setSubject(event.currentTarget.value)}
-          error={errors.subject ?? field(createError, 'subject')}
+          error={form.errorOf('subject')}
         />
         <ProcedureSuggestions subject={subject} serviceId={chosenService} categoryId={categoryId} />
         <Textarea
@@ -116,7 +118,7 @@ export function NewTicketForm() {
           maxRows={20}
           value={description}
           onChange={(event) => setDescription(event.currentTarget.value)}
-          error={errors.description ?? field(createError, 'description')}
+          error={form.errorOf('description')}
         />
         <Stack gap={6}>
           <Input.Label id="portal-urgency-label">{t('portalForm.urgencyLabel')}</Input.Label>

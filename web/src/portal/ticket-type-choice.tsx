@@ -30,10 +30,12 @@ export function TicketTypeChoice({
       required
     >
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mt={6}>
-        {CHOICES.map((choice) => (
+        {CHOICES.map((choice, index) => (
           <Radio.Card
             key={choice.type}
             value={choice.type}
+            // Marks the choice as the field to bring into view when the form is sent without it.
+            aria-invalid={error && index === 0 ? true : undefined}
             radius="md"
             p="md"
             pos="relative"

@@ -1,36 +1,37 @@
 import { Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateCannedResponse } from '../api/use-procedures.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ModalFooter } from '../components/modal-footer.js';
 import { textToHtml } from '../components/text-to-html.js';
-import { useErrorText } from '../i18n/error-messages.js';
+import { useFormErrors } from '../components/use-form-errors.js';
 
 /** Writes a canned response: plain text, turned into paragraphs the way the reply composer does. */
 export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const create = useCreateCannedResponse();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [shared, setShared] = useState(false);
-  const [issues, setIssues] = useState<{ title?: string; body?: string }>({});
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const next = {
-      title: title.trim() ? undefined : t('errors.fields.required'),
-      body: body.trim() ? undefined : t('errors.fields.required'),
-    };
-    setIssues(next);
-    if (next.title || next.body) return;
-    create.mutate({ title: title.trim(), bodyHtml: textToHtml(body), shared }, { onSuccess: onClose });
-  };
+  // The body is checked and refused as `bodyHtml`, the name the server gives it.
+  const form = useFormErrors({
+    values: { title, bodyHtml: body, shared },
+    validate: (draft): Record<string, string> => {
+      const issues: Record<string, string> = {};
+      if (!draft.title.trim()) issues.title = t('errors.fields.required');
+      if (!draft.bodyHtml.trim()) issues.bodyHtml = t('errors.fields.required');
+      return issues;
+    },
+    serverError: create.error,
+  });
+
+  const send = () => create.mutate({ title: title.trim(), bodyHtml: textToHtml(body), shared }, { onSuccess: onClose });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('canned.createTitle')} size="lg" centered>
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           <ErrorAlert error={create.error} fields={['title', 'bodyHtml']} />
           <TextInput
@@ -39,7 +40,7 @@ export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean
             maxLength={200}
             value={title}
             onChange={(event) => setTitle(event.currentTarget.value)}
-            error={issues.title ?? field(create.error, 'title')}
+            error={form.errorOf('title')}
             data-autofocus
           />
           <Textarea
@@ -51,7 +52,7 @@ export function CannedResponseCreateModal({ opened, onClose }: { opened: boolean
             maxLength={10_000}
             value={body}
             onChange={(event) => setBody(event.currentTarget.value)}
-            error={issues.body ?? field(create.error, 'bodyHtml')}
+            error={form.errorOf('bodyHtml')}
           />
           <Switch
             label={t('canned.sharedSwitch')}

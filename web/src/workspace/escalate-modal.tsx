@@ -1,5 +1,5 @@
 import { Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group as SupportGroup } from '../../../domain/contracts/support.js';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { groupOptionLabel, memberOptions } from '../components/group-options.js';
 import { LevelBadge } from '../components/level-badge.js';
 import { ModalFooter } from '../components/modal-footer.js';
-import { useErrorText } from '../i18n/error-messages.js';
+import { useFormErrors } from '../components/use-form-errors.js';
 
 export type EscalateMode = 'escalate' | 'return';
 
@@ -29,37 +29,39 @@ export function EscalateModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const groups = useGroups();
   const escalate = useEscalate();
   const [groupId, setGroupId] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
-  const [issues, setIssues] = useState<{ group?: string; summary?: string }>({});
 
   const targets = (groups.data ?? []).filter(
     (g) => g.status === 'active' && g.id !== ticket.group?.id && (mode !== 'return' || g.level === 'L1'),
   );
   const target = targets.find((g) => g.id === groupId);
   const kind = target ? escalationKind(ticket.level, target.level) : 'escalation';
+  const form = useFormErrors({
+    values: { toGroupId: groupId, summary, assigneeId },
+    validate: (draft): Record<string, string> => {
+      const issues: Record<string, string> = {};
+      if (!targets.some((g) => g.id === draft.toGroupId)) issues.toGroupId = t('support.escalate.targetRequired');
+      if (draft.summary.trim().length < MIN_SUMMARY) issues.summary = t('support.escalate.summaryTooShort');
+      return issues;
+    },
+    serverError: escalate.error,
+  });
 
   const close = () => {
     setGroupId(null);
     setAssigneeId(null);
     setSummary('');
-    setIssues({});
+    form.reset();
     escalate.reset();
     onClose();
   };
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const next = {
-      group: target ? undefined : t('support.escalate.targetRequired'),
-      summary: summary.trim().length >= MIN_SUMMARY ? undefined : t('support.escalate.summaryTooShort'),
-    };
-    setIssues(next);
-    if (!target || next.summary) return;
+  const send = () => {
+    if (!target) return;
     escalate.mutate(
       { ticketId: ticket.id, toGroupId: target.id, summary: summary.trim(), assigneeId },
       { onSuccess: close },
@@ -76,7 +78,7 @@ export function EscalateModal({
       centered
       size="lg"
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           {ticket.group && ticket.level ? (
             <Text size="sm" c="dimmed">
@@ -99,9 +101,8 @@ export function EscalateModal({
             onChange={(id) => {
               setGroupId(id);
               setAssigneeId(null);
-              setIssues((p) => ({ ...p, group: undefined }));
             }}
-            error={issues.group ?? field(escalate.error, 'toGroupId')}
+            error={form.errorOf('toGroupId')}
             data-autofocus
           />
           <Textarea
@@ -114,7 +115,7 @@ export function EscalateModal({
             maxLength={5000}
             value={summary}
             onChange={(event) => setSummary(event.currentTarget.value)}
-            error={issues.summary ?? field(escalate.error, 'summary')}
+            error={form.errorOf('summary')}
           />
           <Select
             label={t('support.escalate.assignee')}
@@ -125,7 +126,7 @@ export function EscalateModal({
             data={memberOptions(target, t('support.escalate.away'))}
             value={assigneeId}
             onChange={setAssigneeId}
-            error={field(escalate.error, 'assigneeId')}
+            error={form.errorOf('assigneeId')}
           />
           <ModalFooter
             submitLabel={t(`support.escalate.kinds.${kind}`)}

@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/contracts/users.js';
 import { derivePriority, type Impact, type Urgency } from '../../../domain/tickets/priority.js';
@@ -25,11 +25,9 @@ import { PageHeader } from '../components/page-header.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { ServiceCategoryFields } from '../components/service-category-fields.js';
 import { PriorityBadge } from '../components/ticket-badges.js';
+import { useFormErrors } from '../components/use-form-errors.js';
 import { useNewTicketSubmit } from '../components/use-new-ticket-submit.js';
 import { UserSelect } from '../components/user-select.js';
-import { useErrorText } from '../i18n/error-messages.js';
-
-type Errors = Partial<Record<'requesterId' | 'subject' | 'description', string>>;
 
 const FORM_FIELDS = [
   'requesterId',
@@ -48,7 +46,6 @@ const FORM_FIELDS = [
 /** A ticket raised by the desk for a requester: a phone call, a visit, a chat. */
 export function NewTicketPage() {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const navigate = useNavigate();
   const { submit, busy, queue, createError, error } = useNewTicketSubmit();
   const [requester, setRequester] = useState<User | null>(null);
@@ -61,18 +58,32 @@ export function NewTicketPage() {
   const [impact, setImpact] = useState<Impact>('medium');
   const [urgency, setUrgency] = useState<Urgency>('medium');
   const [tags, setTags] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFormErrors({
+    values: {
+      requesterId: requester?.id ?? null,
+      type,
+      channel,
+      serviceId,
+      categoryId,
+      subject,
+      description,
+      impact,
+      urgency,
+      tags,
+    },
+    validate: (draft): Record<string, string> => {
+      const issues: Record<string, string> = {};
+      if (!draft.requesterId) issues.requesterId = t('errors.fields.required');
+      if (!draft.subject.trim()) issues.subject = t('errors.fields.required');
+      if (!draft.description.trim()) issues.description = t('errors.fields.required');
+      return issues;
+    },
+    serverError: createError,
+  });
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const issues: Errors = {};
-    if (!requester) issues.requesterId = t('errors.fields.required');
-    if (!subject.trim()) issues.subject = t('errors.fields.required');
-    if (!description.trim()) issues.description = t('errors.fields.required');
-    setErrors(issues);
-    if (Object.keys(issues).length > 0 || !requester) return;
-    await submit(
+  const send = () => {
+    if (busy || !requester) return;
+    void submit(
       { requesterId: requester.id, type, channel, serviceId, categoryId, subject, description, impact, urgency, tags },
       (ticket) => void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: ticket.id } }),
     );
@@ -81,7 +92,15 @@ export function NewTicketPage() {
   return (
     <Stack gap="md" maw={860}>
       <PageHeader title={t('newTicket.title')} description={t('newTicket.description')} />
-      <Paper withBorder radius="md" p="lg" component="form" onSubmit={handleSubmit} noValidate>
+      <Paper
+        withBorder
+        radius="md"
+        p="lg"
+        component="form"
+        ref={form.formRef}
+        onSubmit={form.handleSubmit(send)}
+        noValidate
+      >
         <Stack>
           <ErrorAlert error={error} fields={FORM_FIELDS} />
           <UserSelect
@@ -96,9 +115,8 @@ export function NewTicketPage() {
               setRequester(user);
               setServiceId(null);
               setCategoryId(null);
-              setErrors((e) => ({ ...e, requesterId: undefined }));
             }}
-            error={errors.requesterId ?? field(createError, 'requesterId')}
+            error={form.errorOf('requesterId')}
             data-autofocus
           />
           {requester ? (
@@ -127,7 +145,7 @@ export function NewTicketPage() {
               categoryId={categoryId}
               onServiceChange={setServiceId}
               onCategoryChange={setCategoryId}
-              errors={{ serviceId: field(createError, 'serviceId'), categoryId: field(createError, 'categoryId') }}
+              errors={{ serviceId: form.errorOf('serviceId'), categoryId: form.errorOf('categoryId') }}
             />
           </SimpleGrid>
           <TextInput
@@ -136,7 +154,7 @@ export function NewTicketPage() {
             maxLength={200}
             value={subject}
             onChange={(event) => setSubject(event.currentTarget.value)}
-            error={errors.subject ?? field(createError, 'subject')}
+            error={form.errorOf('subject')}
           />
           <Textarea
             label={t('tickets.fields.description')}
@@ -146,7 +164,7 @@ export function NewTicketPage() {
             maxRows={20}
             value={description}
             onChange={(event) => setDescription(event.currentTarget.value)}
-            error={errors.description ?? field(createError, 'description')}
+            error={form.errorOf('description')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <LevelInput kind="impact" value={impact} onChange={setImpact} />
