@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/contracts/procedures.js';
 import type { Category } from '../../../domain/contracts/tickets.js';
@@ -23,7 +23,7 @@ import { categoryOptions } from '../components/category-select.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { PlusIcon } from '../components/icons.js';
 import { ModalFooter } from '../components/modal-footer.js';
-import { useErrorText } from '../i18n/error-messages.js';
+import { useFormErrors } from '../components/use-form-errors.js';
 
 interface Step {
   key: number;
@@ -50,7 +50,6 @@ export function ProcedureEditorModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const navigate = useNavigate();
   const create = useCreateProcedure();
   const update = useUpdateProcedure(procedure?.id ?? '');
@@ -78,7 +77,17 @@ export function ProcedureEditorModal({
       .map((id) => ({ value: id, label: t('procedures.unknownLink') }));
   if (services.isSuccess) serviceData.push(...unknown(serviceIds, serviceData));
   if (categories.isSuccess) categoryData.push(...unknown(categoryIds, categoryData));
-  const [issues, setIssues] = useState<{ title?: string; steps?: string }>({});
+  const form = useFormErrors({
+    values: { title, summary, steps: steps.map((s) => s.text), audience, specialty, serviceIds, categoryIds },
+    validate: (draft): Record<string, string> => {
+      const issues: Record<string, string> = {};
+      if (draft.title.trim().length < 3) issues.title = t('errors.fields.required');
+      if (!draft.steps.some((text) => text.trim())) issues.steps = t('procedures.editor.needSteps');
+      return issues;
+    },
+    serverError: mutation.error,
+  });
+  const stepsError = form.errorOf('steps');
 
   const move = (index: number, by: number) =>
     setSteps((list) => {
@@ -88,15 +97,8 @@ export function ProcedureEditorModal({
       return next;
     });
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     const cleanSteps = steps.map((s) => s.text.trim()).filter(Boolean);
-    const next = {
-      title: title.trim().length >= 3 ? undefined : t('errors.fields.required'),
-      steps: cleanSteps.length > 0 ? undefined : t('procedures.editor.needSteps'),
-    };
-    setIssues(next);
-    if (next.title || next.steps) return;
     const content = {
       title: title.trim(),
       summary: summary.trim(),
@@ -124,7 +126,7 @@ export function ProcedureEditorModal({
       size="lg"
       centered
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           <ErrorAlert
             error={mutation.error}
@@ -136,7 +138,7 @@ export function ProcedureEditorModal({
             maxLength={200}
             value={title}
             onChange={(event) => setTitle(event.currentTarget.value)}
-            error={issues.title ?? field(mutation.error, 'title')}
+            error={form.errorOf('title')}
             data-autofocus
           />
           <Textarea
@@ -146,7 +148,7 @@ export function ProcedureEditorModal({
             maxLength={2000}
             value={summary}
             onChange={(event) => setSummary(event.currentTarget.value)}
-            error={field(mutation.error, 'summary')}
+            error={form.errorOf('summary')}
           />
           <div>
             <Text size="sm" fw={500} mb={4}>
@@ -162,6 +164,8 @@ export function ProcedureEditorModal({
                     minRows={1}
                     maxLength={2000}
                     style={{ flex: 1 }}
+                    // The first step is marked, so a submit without steps brings the cursor there.
+                    error={index === 0 && stepsError !== undefined}
                     value={step.text}
                     onChange={(event) => {
                       const text = event.currentTarget.value;
@@ -197,9 +201,9 @@ export function ProcedureEditorModal({
                   </ActionIcon>
                 </Group>
               ))}
-              {issues.steps ? (
+              {stepsError ? (
                 <Text size="xs" c="red">
-                  {issues.steps}
+                  {stepsError}
                 </Text>
               ) : null}
               <Button
@@ -233,7 +237,7 @@ export function ProcedureEditorModal({
               maxLength={100}
               value={specialty}
               onChange={(event) => setSpecialty(event.currentTarget.value)}
-              error={field(mutation.error, 'specialty')}
+              error={form.errorOf('specialty')}
             />
           ) : null}
           <MultiSelect
@@ -248,7 +252,7 @@ export function ProcedureEditorModal({
             onChange={setServiceIds}
             nothingFoundMessage={services.isPending ? t('common.loading') : t('procedures.editor.noServices')}
             disabled={services.isPending || services.isError}
-            error={services.isError ? t('procedures.editor.servicesError') : field(mutation.error, 'serviceIds')}
+            error={services.isError ? t('procedures.editor.servicesError') : form.errorOf('serviceIds')}
           />
           <MultiSelect
             label={t('procedures.fields.categories')}
@@ -262,7 +266,7 @@ export function ProcedureEditorModal({
             onChange={setCategoryIds}
             nothingFoundMessage={categories.isPending ? t('common.loading') : t('procedures.editor.noCategories')}
             disabled={categories.isPending || categories.isError}
-            error={categories.isError ? t('procedures.editor.categoriesError') : field(mutation.error, 'categoryIds')}
+            error={categories.isError ? t('procedures.editor.categoriesError') : form.errorOf('categoryIds')}
           />
           {procedure &&
           procedure.status !== 'draft' &&
