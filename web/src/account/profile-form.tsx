@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useUpdateMe } from '../api/use-session.js';
 import { RoleBadges } from '../components/badges.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { useErrorText } from '../i18n/error-messages.js';
+import { useFormErrors } from '../components/use-form-errors.js';
 import { applyLanguage, browserLanguage, isLanguage } from '../i18n/i18n.js';
 
 type LocaleChoice = '' | 'es' | 'en';
@@ -12,18 +12,20 @@ type LocaleChoice = '' | 'es' | 'en';
 /** The name others see, and the language Mesa speaks to this person (or "as the browser prefers"). */
 export function ProfileForm() {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const me = useCurrentUser();
   const update = useUpdateMe();
   const [name, setName] = useState(me.name);
   const [locale, setLocale] = useState<LocaleChoice>(me.locale ?? '');
-  const [missingName, setMissingName] = useState(false);
   const changed = name.trim() !== me.name || locale !== (me.locale ?? '');
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setMissingName(!name.trim());
-    if (!name.trim() || !changed) return;
+  const form = useFormErrors({
+    values: { name, locale },
+    validate: (draft): Record<string, string> => (draft.name.trim() ? {} : { name: t('errors.fields.required') }),
+    serverError: update.error,
+  });
+
+  const send = () => {
+    if (!changed) return;
     update.mutate(
       { name: name.trim(), locale: locale || null },
       { onSuccess: () => applyLanguage(isLanguage(locale) ? locale : browserLanguage()) },
@@ -32,7 +34,7 @@ export function ProfileForm() {
 
   return (
     <Paper withBorder radius="md" p="lg">
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack maw={520}>
           <Title order={3} size="h4">
             {t('account.profile')}
@@ -53,7 +55,7 @@ export function ProfileForm() {
             maxLength={200}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={missingName ? t('errors.fields.required') : field(update.error, 'name')}
+            error={form.errorOf('name')}
           />
           <Select
             label={t('fields.language')}
@@ -66,7 +68,7 @@ export function ProfileForm() {
             value={locale}
             allowDeselect={false}
             onChange={(value) => setLocale((value ?? '') as LocaleChoice)}
-            error={field(update.error, 'locale')}
+            error={form.errorOf('locale')}
           />
           <Group>
             <Button type="submit" loading={update.isPending} disabled={!changed}>

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, CreatedApiToken } from '../../../domain/contracts/auth.js';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/use-tokens.js';
@@ -7,7 +7,7 @@ import { ConfirmModal } from '../components/confirm-modal.js';
 import { DateTime } from '../components/date-time.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { EmptyMessage, QueryState } from '../components/query-states.js';
-import { useErrorText } from '../i18n/error-messages.js';
+import { useFormErrors } from '../components/use-form-errors.js';
 import { TokenCreatedModal } from './token-created-modal.js';
 
 type TokenState = 'active' | 'revoked' | 'expired';
@@ -123,29 +123,30 @@ const EXPIRY_CHOICES = ['30', '90', '365', 'never'] as const;
 
 function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => void }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const create = useCreateApiToken();
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<string>('90');
-  const [missingName, setMissingName] = useState(false);
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setMissingName(!name.trim());
-    if (!name.trim()) return;
+  const form = useFormErrors({
+    values: { name, expiresInDays: expiry },
+    validate: (draft): Record<string, string> => (draft.name.trim() ? {} : { name: t('errors.fields.required') }),
+    serverError: create.error,
+  });
+
+  const send = () =>
     create.mutate(
       { name: name.trim(), ...(expiry === 'never' ? {} : { expiresInDays: Number(expiry) }) },
       {
         onSuccess: (created) => {
           setName('');
+          form.reset();
           onCreated(created);
         },
       },
     );
-  };
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
       <Stack gap="xs">
         <Text fw={600} size="sm">
           {t('tokens.create')}
@@ -158,7 +159,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) 
             maxLength={100}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={missingName ? t('errors.fields.required') : field(create.error, 'name')}
+            error={form.errorOf('name')}
             style={{ flex: '2 1 14rem' }}
           />
           <Select
