@@ -9,7 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../../domain/contracts/support.js';
 import {
@@ -23,7 +23,7 @@ import { useCreateGroup, useUpdateGroup } from '../../api/use-support.js';
 import { useUserSearch } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
-import { useErrorText } from '../../i18n/error-messages.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 import { type CoverageEntry, GroupCoverageField } from './group-coverage-field.js';
 
 const STAFF_ROLES = ['agent', 'specialist', 'supervisor'] as const;
@@ -31,7 +31,6 @@ const STAFF_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 /** Creates a group, or edits one (with its version: someone else's newer change wins, and we say so). */
 export function GroupEditModal({ group, onClose }: { group: Group | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const create = useCreateGroup();
   const update = useUpdateGroup();
   const mutation = group ? update : create;
@@ -44,7 +43,6 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
   const [isDefault, setIsDefault] = useState(group?.isDefault ?? false);
   const [active, setActive] = useState(group ? group.status === 'active' : true);
   const [coverage, setCoverage] = useState<CoverageEntry[]>(group?.coverage ?? []);
-  const [missingName, setMissingName] = useState(false);
   const [memberSearch, setMemberSearch] = useState('');
   const staff = useUserSearch(memberSearch.trim() || undefined, STAFF_ROLES);
 
@@ -53,10 +51,13 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
   for (const user of staff.users) people.set(user.id, user.name);
   const memberData = [...people].map(([value, label]) => ({ value, label }));
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setMissingName(!name.trim());
-    if (!name.trim()) return;
+  const form = useFormErrors({
+    values: { name, level, specialty, leadId, assignment, isDefault, memberIds, coverage },
+    validate: (draft): Record<string, string> => (draft.name.trim() ? {} : { name: t('errors.fields.required') }),
+    serverError: mutation.error,
+  });
+
+  const send = () => {
     const fields = {
       name: name.trim(),
       level,
@@ -84,7 +85,7 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
       size="lg"
       centered
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           {conflict ? (
             <Text size="sm" c="yellow">
@@ -99,7 +100,7 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
             maxLength={100}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={missingName ? t('errors.fields.required') : field(mutation.error, 'name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <div>
@@ -120,7 +121,7 @@ export function GroupEditModal({ group, onClose }: { group: Group | null; onClos
             maxLength={100}
             value={specialty}
             onChange={(event) => setSpecialty(event.currentTarget.value)}
-            error={field(mutation.error, 'specialty')}
+            error={form.errorOf('specialty')}
           />
           <MultiSelect
             label={t('groupsAdmin.members')}
