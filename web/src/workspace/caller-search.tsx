@@ -1,4 +1,4 @@
-import { Anchor, Group, NavLink, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Loader, NavLink, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, type Ref, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,6 +86,9 @@ export function CallerSearch({
         aria-expanded={search.trim().length > 0}
         aria-controls="caller-results"
         aria-activedescendant={highlighted ? `caller-${highlighted.id}` : undefined}
+        // The previous answer stays listed while the next loads; a spinner, not faded text (which
+        // would read below 4.5:1), says it is not the answer yet.
+        rightSection={search.trim() && !current ? <Loader size="xs" aria-hidden /> : null}
       />
       {search.trim() ? (
         <Paper
@@ -95,7 +98,6 @@ export function CallerSearch({
           role="listbox"
           aria-label={t('phone.caller')}
           aria-busy={!current}
-          style={current ? undefined : { opacity: 0.6 }}
         >
           <QueryState
             query={results}
