@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/client.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { stillRefused } from './form-errors.js';
@@ -42,6 +42,8 @@ export function useFormErrors<V extends object>(options: {
     refused.current = { error: serverError, values: serverError ? values : null };
   }
   const local = attempted && validate ? validate(values) : {};
+  // Stable, so a form that refills its fields in an effect can start over there.
+  const reset = useCallback(() => setAttempted(false), []);
 
   useEffect(() => {
     if (isApiError(serverError) && serverError.errors.length > 0) focusFirstInvalid(formRef.current);
@@ -79,7 +81,7 @@ export function useFormErrors<V extends object>(options: {
       }
       send();
     },
-    /** Starts over (a form emptied after a successful send). */
-    reset: () => setAttempted(false),
+    /** Starts over (a form emptied after a successful send, or refilled for another record). */
+    reset,
   };
 }

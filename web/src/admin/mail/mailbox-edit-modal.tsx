@@ -1,5 +1,5 @@
 import { Alert, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../../../domain/contracts/mail.js';
 import { isApiError } from '../../api/client.js';
@@ -9,6 +9,7 @@ import { useGroups } from '../../api/use-support.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 import { useErrorText } from '../../i18n/error-messages.js';
 
 const SHOWN_FIELDS = ['address', 'name', 'organizationId', 'serviceId', 'groupId'];
@@ -27,32 +28,32 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
   const [serviceId, setServiceId] = useState<string | null>(mailbox?.serviceId ?? null);
   const [groupId, setGroupId] = useState<string | null>(mailbox?.groupId ?? null);
   const [active, setActive] = useState(mailbox?.active ?? true);
-  const [checked, setChecked] = useState(false);
   const services = useServices(organizationId);
   const groups = useGroups();
-
-  const localIssue = (field: 'address' | 'name'): string | undefined => {
-    if (!checked) return undefined;
-    if (field === 'name') return name.trim() ? undefined : t('errors.fields.required');
-    if (mailbox) return undefined;
-    if (!address.trim()) return t('errors.fields.required');
-    return LOOKS_LIKE_ADDRESS.test(address.trim()) ? undefined : t('errors.fields.email');
-  };
+  const form = useFormErrors({
+    values: { address, name, organizationId, serviceId, groupId },
+    validate: (draft) => {
+      const found: Record<string, string> = {};
+      if (!draft.name.trim()) found.name = t('errors.fields.required');
+      if (!mailbox && !draft.address.trim()) found.address = t('errors.fields.required');
+      else if (!mailbox && !LOOKS_LIKE_ADDRESS.test(draft.address.trim())) found.address = t('errors.fields.email');
+      return found;
+    },
+    serverError: mutation.error,
+  });
+  /** The form's own check, or the server's word in the mailbox screen's terms while the field holds what it refused. */
   const errorAt = (field: string): string | undefined => {
-    const error = mutation.error;
-    if (!isApiError(error)) return undefined;
-    const found = error.errors.find((e) => e.field === field);
-    if (!found) return undefined;
-    if (field === 'address' && error.code === 'conflict') return t('mailAdmin.mailboxes.addressTaken');
+    const local = form.errorOf(field);
+    const refused = form.serverErrorAt(field);
+    if (refused === undefined) return local;
+    if (field === 'address' && isApiError(mutation.error) && mutation.error.code === 'conflict') {
+      return t('mailAdmin.mailboxes.addressTaken');
+    }
     if (field === 'serviceId') return t('mailAdmin.mailboxes.serviceNotOfOrganization');
-    return fieldMessage(found.message);
+    return local ?? fieldMessage(refused);
   };
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    const invalid = !name.trim() || (!mailbox && !LOOKS_LIKE_ADDRESS.test(address.trim()));
-    if (invalid) return;
+  const send = () => {
     const placement = { name: name.trim(), organizationId, serviceId: organizationId ? serviceId : null, groupId };
     if (mailbox)
       update.mutate({ id: mailbox.id, version: mailbox.version, ...placement, active }, { onSuccess: onClose });
@@ -76,7 +77,7 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
       size="lg"
       centered
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           {conflict ? (
             <Alert color="yellow" variant="light" title={t('conflict.title')}>
@@ -96,7 +97,7 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
             maxLength={320}
             value={address}
             onChange={(event) => setAddress(event.currentTarget.value)}
-            error={localIssue('address') ?? errorAt('address')}
+            error={errorAt('address')}
             data-autofocus={mailbox ? undefined : true}
           />
           <TextInput
@@ -106,7 +107,7 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
             maxLength={200}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={localIssue('name') ?? errorAt('name')}
+            error={errorAt('name')}
             data-autofocus={mailbox ? true : undefined}
           />
           <OrganizationSelect

@@ -1,12 +1,12 @@
 import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../domain/contracts/organizations.js';
 import { isApiError } from '../../api/client.js';
 import { useUpdateService } from '../../api/use-organizations.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
-import { useErrorText } from '../../i18n/error-messages.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 
 /** Rename a service or reword its description. */
 export function ServiceEditModal({
@@ -19,25 +19,26 @@ export function ServiceEditModal({
   onConflict: () => void;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const update = useUpdateService();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [missingName, setMissingName] = useState(false);
+  const form = useFormErrors({
+    values: { name, description },
+    validate: (draft): Record<string, string> => (draft.name.trim() ? {} : { name: t('errors.fields.required') }),
+    serverError: update.error,
+  });
   const { reset } = update;
+  const { reset: resetChecks } = form;
 
   useEffect(() => {
     setName(service?.name ?? '');
     setDescription(service?.description ?? '');
-    setMissingName(false);
+    resetChecks();
     reset();
-  }, [service, reset]);
+  }, [service, reset, resetChecks]);
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     if (!service) return;
-    setMissingName(!name.trim());
-    if (!name.trim()) return;
     update.mutate(
       { id: service.id, version: service.version, name: name.trim(), description: description.trim() },
       {
@@ -54,7 +55,7 @@ export function ServiceEditModal({
 
   return (
     <Modal opened={service !== null} onClose={onClose} title={t('services.editTitle')} centered>
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           <ErrorAlert error={update.error} fields={['name', 'description']} />
           <TextInput
@@ -63,7 +64,7 @@ export function ServiceEditModal({
             maxLength={200}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={missingName ? t('errors.fields.required') : field(update.error, 'name')}
+            error={form.errorOf('name')}
             data-autofocus
           />
           <Textarea
@@ -73,7 +74,7 @@ export function ServiceEditModal({
             maxLength={2000}
             value={description}
             onChange={(event) => setDescription(event.currentTarget.value)}
-            error={field(update.error, 'description')}
+            error={form.errorOf('description')}
           />
           <ModalFooter submitLabel={t('common.save')} onCancel={onClose} loading={update.isPending} />
         </Stack>

@@ -1,5 +1,5 @@
 import { Modal, NumberInput, Group as Row, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, RoutingRule } from '../../../../domain/contracts/support.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../../domain/tickets/ticket-types.js';
@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { groupOptionLabel } from '../../components/group-options.js';
 import { ModalFooter } from '../../components/modal-footer.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
-import { useErrorText } from '../../i18n/error-messages.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 
 /** A rule: which tickets (every condition left empty matches anything) go to which group, tried at a position. */
 export function RoutingRuleModal({
@@ -25,7 +25,6 @@ export function RoutingRuleModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const create = useCreateRoutingRule();
   const update = useUpdateRoutingRule();
   const mutation = rule ? update : create;
@@ -37,17 +36,20 @@ export function RoutingRuleModal({
   const [type, setType] = useState<TicketType | null>(rule?.type ?? null);
   const [channel, setChannel] = useState<Channel | null>(rule?.channel ?? null);
   const [groupId, setGroupId] = useState<string | null>(rule?.groupId ?? null);
-  const [issues, setIssues] = useState<{ name?: string; group?: string }>({});
   const services = useServices(organizationId);
+  const form = useFormErrors({
+    values: { name, position, groupId },
+    validate: (draft) => {
+      const found: Record<string, string> = {};
+      if (!draft.name.trim()) found.name = t('errors.fields.required');
+      if (!draft.groupId) found.groupId = t('errors.fields.required');
+      return found;
+    },
+    serverError: mutation.error,
+  });
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const next = {
-      name: name.trim() ? undefined : t('errors.fields.required'),
-      group: groupId ? undefined : t('errors.fields.required'),
-    };
-    setIssues(next);
-    if (next.name || !groupId) return;
+  const send = () => {
+    if (!groupId) return;
     const fields = { name: name.trim(), position, organizationId, serviceId, categoryId, type, channel, groupId };
     if (rule) update.mutate({ id: rule.id, version: rule.version, ...fields }, { onSuccess: onClose });
     else create.mutate(fields, { onSuccess: onClose });
@@ -61,7 +63,7 @@ export function RoutingRuleModal({
       size="lg"
       centered
     >
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} fields={['name', 'position', 'groupId']} />
           <Row grow align="flex-start">
@@ -71,7 +73,7 @@ export function RoutingRuleModal({
               maxLength={100}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
-              error={issues.name ?? field(mutation.error, 'name')}
+              error={form.errorOf('name')}
               data-autofocus
             />
             <NumberInput
@@ -81,6 +83,7 @@ export function RoutingRuleModal({
               value={position}
               onChange={(value) => setPosition(typeof value === 'number' ? value : 0)}
               maw={140}
+              error={form.errorOf('position')}
             />
           </Row>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -135,7 +138,7 @@ export function RoutingRuleModal({
                 .map((g) => ({ value: g.id, label: groupOptionLabel(g) }))}
               value={groupId}
               onChange={setGroupId}
-              error={issues.group ?? field(mutation.error, 'groupId')}
+              error={form.errorOf('groupId')}
             />
           </SimpleGrid>
           <ModalFooter

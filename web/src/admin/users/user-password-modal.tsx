@@ -1,36 +1,35 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../domain/contracts/users.js';
 import { PASSWORD_MIN_LENGTH } from '../../../../domain/passwords.js';
 import { useSetUserPassword } from '../../api/use-users.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
-import { useErrorText } from '../../i18n/error-messages.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 import { NewPasswordInput } from './password-input.js';
 
 /** Sets a new password for someone who lost theirs; they should change it after signing in. */
 export function UserPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const setPassword = useSetUserPassword(user?.id ?? '');
   const [password, setValue] = useState('');
   const [visible, setVisible] = useState(false);
-  const [tooShort, setTooShort] = useState(false);
+  const form = useFormErrors({
+    values: { password },
+    validate: (draft): Record<string, string> =>
+      draft.password.length < PASSWORD_MIN_LENGTH
+        ? { password: t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH }) }
+        : {},
+    serverError: setPassword.error,
+  });
 
   const close = () => {
     setValue('');
     setVisible(false);
-    setTooShort(false);
+    form.reset();
     setPassword.reset();
     onClose();
-  };
-
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setTooShort(password.length < PASSWORD_MIN_LENGTH);
-    if (password.length < PASSWORD_MIN_LENGTH) return;
-    setPassword.mutate(password);
   };
 
   return (
@@ -50,7 +49,7 @@ export function UserPasswordModal({ user, onClose }: { user: User | null; onClos
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={handleSubmit} noValidate>
+        <form ref={form.formRef} onSubmit={form.handleSubmit(() => setPassword.mutate(password))} noValidate>
           <Stack>
             <Text size="sm" c="dimmed">
               {t('users.resetPasswordHint')}
@@ -64,11 +63,7 @@ export function UserPasswordModal({ user, onClose }: { user: User | null; onClos
               onChange={setValue}
               visible={visible}
               onVisibleChange={setVisible}
-              error={
-                tooShort
-                  ? t('errors.fields.tooShort', { min: PASSWORD_MIN_LENGTH })
-                  : field(setPassword.error, 'password')
-              }
+              error={form.errorOf('password')}
               data-autofocus
             />
             <ModalFooter submitLabel={t('users.setPassword')} onCancel={close} loading={setPassword.isPending} />

@@ -12,7 +12,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CreatedWebhook,
@@ -34,7 +34,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
 import { PageHeader } from '../../components/page-header.js';
 import { EmptyMessage, QueryState } from '../../components/query-states.js';
-import { useErrorText } from '../../i18n/error-messages.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 
 const STATUS_COLORS: Record<WebhookDelivery['status'], string> = {
   pending: 'yellow',
@@ -166,18 +166,17 @@ function CreateWebhookModal({
   onCreated: (created: CreatedWebhook) => void;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const create = useCreateWebhook();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<WebhookEventName[]>(['ticket.created']);
+  const form = useFormErrors({ values: { url, description, events }, serverError: create.error });
 
   const close = () => {
     create.reset();
     onClose();
   };
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () =>
     create.mutate(
       { url: url.trim(), events, ...(description.trim() ? { description: description.trim() } : {}) },
       {
@@ -188,11 +187,10 @@ function CreateWebhookModal({
         },
       },
     );
-  };
 
   return (
     <Modal opened={opened} onClose={close} title={t('webhooks.createTitle')} size="lg" centered>
-      <form onSubmit={handleSubmit} noValidate>
+      <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate>
         <Stack>
           <ErrorAlert error={create.error} fields={['url', 'events', 'description']} />
           <TextInput
@@ -202,19 +200,20 @@ function CreateWebhookModal({
             maxLength={2000}
             value={url}
             onChange={(event) => setUrl(event.currentTarget.value)}
-            error={field(create.error, 'url')}
+            error={form.errorOf('url')}
           />
           <TextInput
             label={t('webhooks.descriptionField')}
             maxLength={200}
             value={description}
             onChange={(event) => setDescription(event.currentTarget.value)}
+            error={form.errorOf('description')}
           />
           <Checkbox.Group
             label={t('webhooks.events')}
             value={events}
             onChange={(value) => setEvents(value as WebhookEventName[])}
-            error={field(create.error, 'events')}
+            error={form.errorOf('events')}
           >
             <Stack gap={6} mt={6}>
               {WEBHOOK_EVENTS.map((event) => (
