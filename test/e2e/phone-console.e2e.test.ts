@@ -274,4 +274,74 @@ describe.runIf(RUN_BROWSER_TESTS)('the phone console on a laptop screen', () => 
       }
     }, 180_000);
   }
+
+  it('puts the cursor on the first thing a call still lacks, and clears each error once it is given [en-US]', async () => {
+    if (!app) throw new Error('setup did not finish');
+    const { built, baseUrl } = app;
+    const text = LANGUAGES[0];
+    const organization = await makeOrganization(built, 'Minera Norte');
+    const caller = await makeUser(built, ['requester'], organization.id, { name: 'Julia Paredes' });
+    const agent = await makeUser(built, ['agent'], null);
+    await built.services.groups.create(systemContext, {
+      name: 'Databases',
+      level: 'L2',
+      specialty: 'Bases de datos',
+      assignment: 'manual',
+      memberIds: [],
+    });
+    const { page, context, pageErrors } = await openPage(app.browser, text.locale, LAPTOP);
+    try {
+      await withScreenshots('phone-errors', { agent: page }, async () => {
+        await page.goto(`${baseUrl}/`);
+        await signIn(page, text, agent.email, TEST_PASSWORD);
+        await page.waitForURL(/\/workspace\/tickets/);
+        await page.goto(`${baseUrl}/workspace/phone`);
+        const focused = (locator: ReturnType<Page['getByRole']>) =>
+          eventually(() => locator.evaluate((element) => element === document.activeElement));
+        const invalid = (locator: ReturnType<Page['getByRole']>) =>
+          eventually(() => locator.getAttribute('aria-invalid'));
+        const search = page.getByRole('combobox', { name: text.caller });
+        const subject = page.getByRole('textbox', { name: text.subject });
+        const notes = page.getByRole('textbox', { name: text.resolutionNotes });
+        const resolve = page.getByRole('button', { name: text.resolve, exact: true });
+
+        // Nothing written: caller, subject and notes are marked, the cursor back in the caller search.
+        await search.evaluate((element) => (element as HTMLElement).blur());
+        await resolve.click();
+        await invalid(search).toBe('true');
+        await invalid(subject).toBe('true');
+        await invalid(notes).toBe('true');
+        expect(await page.getByText('Pick the caller').isVisible()).toBe(true);
+        await focused(search).toBe(true);
+        await expectAccessible(page, 'phone console with errors');
+
+        // The caller picked: that error goes, the others stay, and the next click lands on the subject.
+        await search.fill('Julia');
+        await page.getByRole('option', { name: new RegExp(caller.name) }).click();
+        // The search gives way to the caller's card, and its error with it.
+        await eventually(() => page.getByText('Pick the caller').count()).toBe(0);
+        await resolve.click();
+        await focused(subject).toBe(true);
+        await subject.fill('The report server is down');
+        await invalid(subject).not.toBe('true');
+
+        // Then the ending's own fields: the notes, and after switching to escalate, the group.
+        await resolve.click();
+        await focused(notes).toBe(true);
+        await notes.fill('Restarted the report service.');
+        await invalid(notes).not.toBe('true');
+        await page.getByText(text.escalateTab, { exact: true }).click();
+        await page.getByRole('button', { name: text.escalate }).click();
+        const group = page.getByRole('combobox', { name: text.l2group });
+        await invalid(group).toBe('true');
+        await focused(group).toBe(true);
+        // No half-made ticket behind the refusals.
+        const made = await built.services.ticketReads.list(systemContext, { q: 'report server', queue: 'all' });
+        expect(made.items).toEqual([]);
+      });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -1,62 +1,64 @@
 import { Button, Group, Paper, SegmentedControl, Select, Stack, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Group as SupportGroup } from '../../../domain/contracts/support.js';
 import { RESOLUTION_CODES, type ResolutionCode } from '../../../domain/tickets/ticket-lifecycle.js';
 import { useGroups } from '../api/use-support.js';
 import { groupOptionLabel } from '../components/group-options.js';
 
-export type Ending =
-  | { kind: 'resolve'; code: ResolutionCode; notes: string }
-  | { kind: 'escalate'; group: SupportGroup | null; summary: string };
+/** How the call is to end, as the agent is writing it; the call holds it, so a used procedure can fill the notes. */
+export interface EndingDraft {
+  kind: 'resolve' | 'escalate';
+  code: ResolutionCode;
+  /** The resolution notes (resolve). */
+  notes: string;
+  /** The L2 group and the summary it gets (escalate). */
+  groupId: string | null;
+  summary: string;
+}
+
+export const NEW_ENDING: EndingDraft = { kind: 'resolve', code: 'solved', notes: '', groupId: null, summary: '' };
 
 /**
  * The two ways a call ends, one at a time so the chosen one's button stays in sight: resolved
- * while on the line (the notes a used procedure fills in, held by the call), or handed to an L2
- * group with a summary.
+ * while on the line, or handed to an L2 group with a summary. Its fields report their errors
+ * through `errorOf`, under the names the call's form checks them by.
  */
 export function CallEndings({
+  draft,
+  onChange,
   busy,
-  issues,
-  notes,
-  onNotesChange,
+  errorOf,
   onFinish,
 }: {
+  draft: EndingDraft;
+  onChange: (change: Partial<EndingDraft>) => void;
   busy: boolean;
-  issues: { notes?: string | undefined; group?: string | undefined; summary?: string | undefined };
-  notes: string;
-  onNotesChange: (notes: string) => void;
-  onFinish: (ending: Ending) => void;
+  errorOf: (field: 'resolutionNotes' | 'groupId' | 'summary') => string | undefined;
+  onFinish: () => void;
 }) {
   const { t } = useTranslation();
   const groups = useGroups();
-  const [kind, setKind] = useState<Ending['kind']>('resolve');
-  const [code, setCode] = useState<ResolutionCode>('solved');
-  const [groupId, setGroupId] = useState<string | null>(null);
-  const [summary, setSummary] = useState('');
   const targets = (groups.data ?? []).filter((g) => g.status === 'active' && g.level === 'L2');
-  const group = targets.find((g) => g.id === groupId) ?? null;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={t('phone.endings')}>
       <Stack gap="sm">
         <SegmentedControl
           aria-label={t('phone.endings')}
           fullWidth
-          value={kind}
-          onChange={(value) => setKind(value as Ending['kind'])}
+          value={draft.kind}
+          onChange={(value) => onChange({ kind: value as EndingDraft['kind'] })}
           data={[
             { value: 'resolve', label: t('phone.resolve.title') },
             { value: 'escalate', label: t('phone.escalate.title') },
           ]}
         />
-        {kind === 'resolve' ? (
+        {draft.kind === 'resolve' ? (
           <>
             <Select
               label={t('phone.resolve.code')}
               data={RESOLUTION_CODES.map((value) => ({ value, label: t(`tickets.resolutionCodes.${value}`) }))}
-              value={code}
+              value={draft.code}
               allowDeselect={false}
-              onChange={(value) => value && setCode(value as ResolutionCode)}
+              onChange={(value) => value && onChange({ code: value as ResolutionCode })}
             />
             <Textarea
               label={t('phone.resolve.notes')}
@@ -65,12 +67,12 @@ export function CallEndings({
               autosize
               minRows={3}
               maxRows={6}
-              value={notes}
-              onChange={(event) => onNotesChange(event.currentTarget.value)}
-              error={issues.notes}
+              value={draft.notes}
+              onChange={(event) => onChange({ notes: event.currentTarget.value })}
+              error={errorOf('resolutionNotes')}
             />
             <Group justify="flex-end">
-              <Button color="teal.8" loading={busy} onClick={() => onFinish({ kind: 'resolve', code, notes })}>
+              <Button color="teal.8" loading={busy} onClick={onFinish}>
                 {t('phone.resolve.submit')}
               </Button>
             </Group>
@@ -81,11 +83,11 @@ export function CallEndings({
               label={t('phone.escalate.group')}
               placeholder={t('support.escalate.targetPlaceholder')}
               data={targets.map((g) => ({ value: g.id, label: groupOptionLabel(g) }))}
-              value={groupId}
-              onChange={setGroupId}
+              value={draft.groupId}
+              onChange={(groupId) => onChange({ groupId })}
               searchable
               nothingFoundMessage={t('support.escalate.noTargets')}
-              error={issues.group}
+              error={errorOf('groupId')}
             />
             <Textarea
               label={t('phone.escalate.summary')}
@@ -93,12 +95,12 @@ export function CallEndings({
               autosize
               minRows={3}
               maxRows={6}
-              value={summary}
-              onChange={(event) => setSummary(event.currentTarget.value)}
-              error={issues.summary}
+              value={draft.summary}
+              onChange={(event) => onChange({ summary: event.currentTarget.value })}
+              error={errorOf('summary')}
             />
             <Group justify="flex-end">
-              <Button color="violet.8" loading={busy} onClick={() => onFinish({ kind: 'escalate', group, summary })}>
+              <Button color="violet.8" loading={busy} onClick={onFinish}>
                 {t('phone.escalate.submit')}
               </Button>
             </Group>

@@ -1,6 +1,6 @@
 import { Button, Grid, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../domain/contracts/procedures.js';
 import type { User } from '../../../domain/contracts/users.js';
@@ -10,7 +10,7 @@ import { useCategories } from '../api/use-categories.js';
 import { useServices } from '../api/use-organizations.js';
 import { useApplyProcedure, useSuggestions } from '../api/use-procedures.js';
 import { useServiceSuggestion } from '../api/use-service-suggestion.js';
-import { useEscalate } from '../api/use-support.js';
+import { useEscalate, useGroups } from '../api/use-support.js';
 import { useCreateTicket } from '../api/use-tickets.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ImpactUrgencyFields } from '../components/impact-urgency-fields.js';
@@ -18,8 +18,8 @@ import { ProcedureCard } from '../components/procedure-card.js';
 import { QueryState } from '../components/query-states.js';
 import { ServiceCategoryFields } from '../components/service-category-fields.js';
 import { textToHtml } from '../components/text-to-html.js';
-import { useErrorText } from '../i18n/error-messages.js';
-import { CallEndings, type Ending } from './call-endings.js';
+import { useFormErrors } from '../components/use-form-errors.js';
+import { CallEndings, type EndingDraft, NEW_ENDING } from './call-endings.js';
 import { CallerSearch } from './caller-search.js';
 import { notesFromProcedure, scopeFromProcedure } from './procedure-use.js';
 
@@ -32,8 +32,6 @@ export interface Outcome {
   error?: unknown;
 }
 
-type Issues = Partial<Record<'caller' | 'subject' | 'notes' | 'group' | 'summary', string>>;
-
 const FIELDS = ['requesterId', 'subject', 'serviceId', 'categoryId', 'impact', 'urgency', 'resolutionNotes'];
 
 /**
@@ -43,7 +41,6 @@ const FIELDS = ['requesterId', 'subject', 'serviceId', 'categoryId', 'impact', '
  */
 export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (outcome: Outcome) => void }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const callerInput = useRef<HTMLInputElement>(null);
   const subjectInput = useRef<HTMLInputElement>(null);
   const [caller, setCaller] = useState<User | null>(null);
@@ -54,12 +51,40 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
   const [notes, setNotes] = useState('');
   const [impact, setImpact] = useState<Impact>('medium');
   const [urgency, setUrgency] = useState<Urgency>('medium');
-  const [resolution, setResolution] = useState('');
+  const [ending, setEnding] = useState<EndingDraft>(NEW_ENDING);
+  const changeEnding = (change: Partial<EndingDraft>) => setEnding((current) => ({ ...current, ...change }));
   const [procedureId, setProcedureId] = useState<string | null>(null);
-  const [issues, setIssues] = useState<Issues>({});
   const create = useCreateTicket();
   const apply = useApplyProcedure();
   const escalate = useEscalate();
+  const groups = useGroups();
+  // Both columns are one form: the checks and the server's answer name the caller, the subject and
+  // the ending's fields alike, and the first one wrong is the one focused.
+  const form = useFormErrors({
+    values: {
+      requesterId: caller?.id ?? null,
+      subject,
+      serviceId,
+      categoryId,
+      impact,
+      urgency,
+      kind: ending.kind,
+      resolutionNotes: ending.notes,
+      groupId: ending.groupId,
+      summary: ending.summary,
+    },
+    validate: (draft) => {
+      const found: Record<string, string> = {};
+      if (!draft.requesterId) found.requesterId = t('phone.needCaller');
+      if (!draft.subject.trim()) found.subject = t('phone.needSubject');
+      if (draft.kind === 'resolve' && !draft.resolutionNotes.trim()) found.resolutionNotes = t('phone.needNotes');
+      if (draft.kind === 'escalate' && !draft.groupId) found.groupId = t('support.escalate.targetRequired');
+      if (draft.kind === 'escalate' && draft.summary.trim().length < 10)
+        found.summary = t('support.escalate.summaryTooShort');
+      return found;
+    },
+    serverError: create.error,
+  });
   const busy = create.isPending || apply.isPending || escalate.isPending;
   const services = useServices(caller?.organizationId);
   const categories = useCategories(undefined);
@@ -105,29 +130,16 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     setServiceId(scope.serviceId);
     setCategoryId(scope.categoryId);
     const steps = notesFromProcedure(procedure, t('phone.procedureNotes', { title: procedure.title }));
-    setResolution((current) =>
-      current.trim() && current !== filled.current ? `${current.trim()}\n\n${steps}` : steps,
-    );
+    setEnding((current) => ({
+      ...current,
+      notes: current.notes.trim() && current.notes !== filled.current ? `${current.notes.trim()}\n\n${steps}` : steps,
+    }));
     filled.current = steps;
-    setIssues((p) => ({ ...p, notes: undefined }));
   };
 
-  const finish = async (ending: Ending) => {
-    const next: Issues = {
-      caller: caller ? undefined : t('phone.needCaller'),
-      subject: subject.trim() ? undefined : t('phone.needSubject'),
-    };
-    if (ending.kind === 'resolve' && !ending.notes.trim()) next.notes = t('phone.needNotes');
-    if (ending.kind === 'escalate') {
-      if (!ending.group) next.group = t('support.escalate.targetRequired');
-      if (ending.summary.trim().length < 10) next.summary = t('support.escalate.summaryTooShort');
-    }
-    setIssues(next);
-    if (Object.values(next).some(Boolean) || !caller) {
-      if (next.caller) callerInput.current?.focus();
-      else if (next.subject) subjectInput.current?.focus();
-      return;
-    }
+  const finish = async () => {
+    if (!caller) return;
+    const group = ending.kind === 'escalate' ? groups.data?.find((g) => g.id === ending.groupId) : undefined;
     const ticket = await create
       .mutateAsync({
         requesterId: caller.id,
@@ -147,9 +159,9 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     if (!ticket) return;
     try {
       if (procedureId) await apply.mutateAsync({ ticketId: ticket.id, procedureId });
-      if (ending.kind === 'escalate' && ending.group) {
-        await escalate.mutateAsync({ ticketId: ticket.id, toGroupId: ending.group.id, summary: ending.summary.trim() });
-        onDone({ ticketId: ticket.id, number: ticket.number, group: ending.group.name });
+      if (group) {
+        await escalate.mutateAsync({ ticketId: ticket.id, toGroupId: group.id, summary: ending.summary.trim() });
+        onDone({ ticketId: ticket.id, number: ticket.number, group: group.name });
       } else {
         onDone({ ticketId: ticket.id, number: ticket.number });
       }
@@ -158,127 +170,129 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     }
   };
 
-  const handleSubmit = (event: FormEvent) => event.preventDefault();
+  // Enter in a field does not end the call: only the ending's own button does.
+  const handleFinish = form.handleSubmit(() => void finish());
 
   return (
-    <Grid gap="md">
-      <Grid.Col span={{ base: 12, md: 7 }}>
-        <Paper withBorder radius="md" p="md" component="form" onSubmit={handleSubmit} noValidate>
-          <Stack gap="xs">
-            <ErrorAlert error={create.error} fields={FIELDS} />
-            <CallerSearch
-              caller={caller}
-              inputRef={callerInput}
-              error={issues.caller ?? field(create.error, 'requesterId')}
-              onChange={(next) => {
-                setCaller(next);
-                setServiceId(null);
-                setCategoryId(null);
-                setIssues((p) => ({ ...p, caller: undefined }));
-                if (next) onStart();
-                // Picked: on to what the call is about; cleared: back to the search.
-                window.setTimeout(() => (next ? subjectInput : callerInput).current?.focus(), 0);
-              }}
-            />
-            <TextInput
-              ref={subjectInput}
-              label={t('tickets.fields.subject')}
-              required
-              maxLength={200}
-              value={subject}
-              onChange={(event) => {
-                setSubject(event.currentTarget.value);
-                setIssues((p) => ({ ...p, subject: undefined }));
-              }}
-              error={issues.subject ?? field(create.error, 'subject')}
-            />
-            <SegmentedControl
-              aria-label={t('tickets.fields.type')}
-              fullWidth
-              size="xs"
-              value={type}
-              onChange={(value) => setType(value as TicketType)}
-              data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
-            />
-            <div>
-              <Group grow align="flex-start" gap="sm">
-                <ServiceCategoryFields
-                  organizationId={caller?.organizationId}
-                  serviceId={serviceId}
-                  categoryId={categoryId}
-                  onServiceChange={setServiceId}
-                  onCategoryChange={setCategoryId}
-                  errors={{
-                    serviceId: field(create.error, 'serviceId'),
-                    categoryId: field(create.error, 'categoryId'),
-                  }}
-                  selectFirstOption
-                />
-              </Group>
-              {fromHistory ? (
-                <Text size="xs" c="dimmed" mt={4}>
-                  {t('phone.fromHistory', { count: usual.data?.basedOn ?? 0 })}
-                </Text>
-              ) : null}
-            </div>
-            <ImpactUrgencyFields
-              size="xs"
-              impact={impact}
-              urgency={urgency}
-              onImpactChange={setImpact}
-              onUrgencyChange={setUrgency}
-            />
-            <Textarea
-              label={t('phone.notes')}
-              placeholder={t('phone.notesPlaceholder')}
-              autosize
-              minRows={2}
-              maxRows={8}
-              value={notes}
-              onChange={(event) => setNotes(event.currentTarget.value)}
-            />
-          </Stack>
-        </Paper>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 5 }}>
-        <Stack gap="md">
-          <CallEndings busy={busy} issues={issues} notes={resolution} onNotesChange={setResolution} onFinish={finish} />
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="phone-suggestions">
-            <Text size="xs" fw={700} c="dimmed" tt="uppercase" id="phone-suggestions">
-              {t('phone.suggestions')}
-            </Text>
-            <Text size="xs" c="dimmed" mb="xs">
-              {t('phone.suggestionsHint')}
-            </Text>
-            <QueryState query={suggestions} idle={<NoSuggestions />} empty={<NoSuggestions />}>
-              {(found) => (
-                <Stack gap="xs">
-                  {found.map(({ procedure, reasons }) => (
-                    <ProcedureCard
-                      key={procedure.id}
-                      procedure={procedure}
-                      reasons={reasons}
-                      selected={procedure.id === procedureId}
-                      action={
-                        <Button
-                          size="compact-xs"
-                          variant={procedure.id === procedureId ? 'filled' : 'light'}
-                          color={procedure.id === procedureId ? 'teal.8' : 'teal'}
-                          aria-pressed={procedure.id === procedureId}
-                          onClick={() => handleUse(procedure)}
-                        >
-                          {procedure.id === procedureId ? t('phone.chosen') : t('phone.use')}
-                        </Button>
-                      }
-                    />
-                  ))}
-                </Stack>
-              )}
-            </QueryState>
+    <form ref={form.formRef} onSubmit={(event) => event.preventDefault()} noValidate>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder radius="md" p="md">
+            <Stack gap="xs">
+              <ErrorAlert error={create.error} fields={FIELDS} />
+              <CallerSearch
+                caller={caller}
+                inputRef={callerInput}
+                error={form.errorOf('requesterId')}
+                onChange={(next) => {
+                  setCaller(next);
+                  setServiceId(null);
+                  setCategoryId(null);
+                  if (next) onStart();
+                  // Picked: on to what the call is about; cleared: back to the search.
+                  window.setTimeout(() => (next ? subjectInput : callerInput).current?.focus(), 0);
+                }}
+              />
+              <TextInput
+                ref={subjectInput}
+                label={t('tickets.fields.subject')}
+                required
+                maxLength={200}
+                value={subject}
+                onChange={(event) => setSubject(event.currentTarget.value)}
+                error={form.errorOf('subject')}
+              />
+              <SegmentedControl
+                aria-label={t('tickets.fields.type')}
+                fullWidth
+                size="xs"
+                value={type}
+                onChange={(value) => setType(value as TicketType)}
+                data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
+              />
+              <div>
+                <Group grow align="flex-start" gap="sm">
+                  <ServiceCategoryFields
+                    organizationId={caller?.organizationId}
+                    serviceId={serviceId}
+                    categoryId={categoryId}
+                    onServiceChange={setServiceId}
+                    onCategoryChange={setCategoryId}
+                    errors={{ serviceId: form.errorOf('serviceId'), categoryId: form.errorOf('categoryId') }}
+                    selectFirstOption
+                  />
+                </Group>
+                {fromHistory ? (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {t('phone.fromHistory', { count: usual.data?.basedOn ?? 0 })}
+                  </Text>
+                ) : null}
+              </div>
+              <ImpactUrgencyFields
+                size="xs"
+                impact={impact}
+                urgency={urgency}
+                onImpactChange={setImpact}
+                onUrgencyChange={setUrgency}
+              />
+              <Textarea
+                label={t('phone.notes')}
+                placeholder={t('phone.notesPlaceholder')}
+                autosize
+                minRows={2}
+                maxRows={8}
+                value={notes}
+                onChange={(event) => setNotes(event.currentTarget.value)}
+              />
+            </Stack>
           </Paper>
-        </Stack>
-      </Grid.Col>
-    </Grid>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <CallEndings
+              draft={ending}
+              onChange={changeEnding}
+              busy={busy}
+              errorOf={form.errorOf}
+              onFinish={() => handleFinish()}
+            />
+            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="phone-suggestions">
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" id="phone-suggestions">
+                {t('phone.suggestions')}
+              </Text>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('phone.suggestionsHint')}
+              </Text>
+              <QueryState query={suggestions} idle={<NoSuggestions />} empty={<NoSuggestions />}>
+                {(found) => (
+                  <Stack gap="xs">
+                    {found.map(({ procedure, reasons }) => (
+                      <ProcedureCard
+                        key={procedure.id}
+                        procedure={procedure}
+                        reasons={reasons}
+                        selected={procedure.id === procedureId}
+                        action={
+                          <Button
+                            size="compact-xs"
+                            variant={procedure.id === procedureId ? 'filled' : 'light'}
+                            color={procedure.id === procedureId ? 'teal.8' : 'teal'}
+                            aria-pressed={procedure.id === procedureId}
+                            onClick={() => handleUse(procedure)}
+                          >
+                            {procedure.id === procedureId ? t('phone.chosen') : t('phone.use')}
+                          </Button>
+                        }
+                      />
+                    ))}
+                  </Stack>
+                )}
+              </QueryState>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </form>
   );
 }
 

@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../../domain/contracts/tickets.js';
 import { isApiError } from '../../api/client.js';
 import { useCreateCategory, useUpdateCategory } from '../../api/use-categories.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { useErrorText } from '../../i18n/error-messages.js';
+import { useFormErrors } from '../../components/use-form-errors.js';
 
 /** The categories as an indented tree of two levels; each can be renamed or deactivated, a top one given subcategories. */
 export function CategoryTree({
@@ -74,12 +74,16 @@ function CategoryRow({
   canNest: boolean;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const update = useUpdateCategory();
   const [renaming, setRenaming] = useState(false);
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState(category.name);
   const active = category.status === 'active';
+  const form = useFormErrors({
+    values: { name },
+    validate: (draft): Record<string, string> => (draft.name.trim() ? {} : { name: t('errors.fields.required') }),
+    serverError: update.error,
+  });
 
   const patch = (body: { name?: string; status?: 'active' | 'inactive' }, onDone?: () => void) =>
     update.mutate(
@@ -95,20 +99,27 @@ function CategoryRow({
       },
     );
 
-  const handleRename = (event: FormEvent) => {
-    event.preventDefault();
+  const handleRename = () => {
     const next = name.trim();
-    if (!next || next === category.name) {
-      setRenaming(false);
-      return;
-    }
-    patch({ name: next }, () => setRenaming(false));
+    if (next === category.name) setRenaming(false);
+    else patch({ name: next }, () => setRenaming(false));
+  };
+  const startRenaming = () => {
+    setName(category.name);
+    form.reset();
+    update.reset();
+    setRenaming(true);
   };
 
   return (
     <Stack gap={4} py={4} px="xs">
       {renaming ? (
-        <form onSubmit={handleRename} aria-label={t('categories.rename')}>
+        <form
+          ref={form.formRef}
+          onSubmit={form.handleSubmit(handleRename)}
+          noValidate
+          aria-label={t('categories.rename')}
+        >
           <Group gap="xs" wrap="wrap">
             <TextInput
               aria-label={t('fields.name')}
@@ -123,7 +134,7 @@ function CategoryRow({
                   setRenaming(false);
                 }
               }}
-              error={field(update.error, 'name')}
+              error={form.errorOf('name')}
               style={{ flex: '1 1 12rem' }}
             />
             <Button type="submit" size="xs" loading={update.isPending}>
@@ -157,14 +168,7 @@ function CategoryRow({
                 {t('categories.addChild')}
               </Button>
             ) : null}
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={() => {
-                setName(category.name);
-                setRenaming(true);
-              }}
-            >
+            <Button size="compact-xs" variant="subtle" onClick={startRenaming}>
               {t('categories.rename')}
             </Button>
             <Button
@@ -179,8 +183,11 @@ function CategoryRow({
           </Group>
         </Group>
       )}
-      {update.error && !renaming && !(isApiError(update.error) && update.error.code === 'version_conflict') ? (
-        <ErrorAlert error={update.error} />
+      {/* A refused name shows on its field; any other failure (or one while not renaming) shows here. */}
+      {update.error &&
+      !(renaming && form.serverErrorAt('name')) &&
+      !(isApiError(update.error) && update.error.code === 'version_conflict') ? (
+        <ErrorAlert error={update.error} fields={renaming ? ['name'] : []} />
       ) : null}
       {adding ? (
         <AddCategoryForm serviceId={serviceId} parentId={category.id} onAdded={() => setAdding(false)} compact />
@@ -202,29 +209,29 @@ export function AddCategoryForm({
   compact?: boolean;
 }) {
   const { t } = useTranslation();
-  const { field } = useErrorText();
   const create = useCreateCategory();
   const [name, setName] = useState('');
-  const [missing, setMissing] = useState(false);
   const label = parentId ? t('categories.newChild') : t('categories.newTop');
+  const form = useFormErrors({
+    values: { name },
+    validate: (draft): Record<string, string> => (draft.name.trim() ? {} : { name: t('errors.fields.required') }),
+    serverError: create.error,
+  });
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setMissing(!name.trim());
-    if (!name.trim()) return;
+  const send = () =>
     create.mutate(
       { name: name.trim(), parentId, serviceId },
       {
         onSuccess: () => {
           setName('');
+          form.reset();
           onAdded?.();
         },
       },
     );
-  };
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label={label}>
+    <form ref={form.formRef} onSubmit={form.handleSubmit(send)} noValidate aria-label={label}>
       <Stack gap={4} pl={compact ? 'lg' : 0}>
         <ErrorAlert error={create.error} fields={['name']} />
         <Group gap="xs" align="flex-start" wrap="wrap">
@@ -236,7 +243,7 @@ export function AddCategoryForm({
             maxLength={100}
             autoFocus={compact}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={missing ? t('errors.fields.required') : field(create.error, 'name')}
+            error={form.errorOf('name')}
             style={{ flex: '1 1 14rem' }}
           />
           <Button type="submit" variant="light" size={compact ? 'xs' : 'sm'} loading={create.isPending}>
