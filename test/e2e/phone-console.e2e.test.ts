@@ -251,6 +251,8 @@ describe.runIf(RUN_BROWSER_TESTS)('the phone console on a laptop screen', () => 
             'impact high',
           );
           await escalateCall.click(page.getByText(text.escalateTab, { exact: true }), 'the escalation');
+          // The specialist's summary starts from the call notes.
+          expect(await page.getByRole('textbox', { name: text.summary }).inputValue()).toBe('Router restarted.');
           await escalateCall.click(page.getByRole('combobox', { name: text.l2group }), 'open the L2 groups');
           await escalateCall.click(page.getByRole('option', { name: new RegExp(`^${text.names.group}`) }), 'the group');
           await escalateCall.fill(

@@ -52,7 +52,13 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
   const [impact, setImpact] = useState<Impact>('medium');
   const [urgency, setUrgency] = useState<Urgency>('medium');
   const [ending, setEnding] = useState<EndingDraft>(NEW_ENDING);
-  const changeEnding = (change: Partial<EndingDraft>) => setEnding((current) => ({ ...current, ...change }));
+  const changeEnding = (change: Partial<EndingDraft>) =>
+    setEnding((current) => {
+      const next = { ...current, ...change };
+      // Escalating starts the specialist's summary from the call notes: what was reported and tried.
+      if (change.kind === 'escalate' && !current.summary.trim()) next.summary = notes.trim();
+      return next;
+    });
   const [procedureId, setProcedureId] = useState<string | null>(null);
   const create = useCreateTicket();
   const apply = useApplyProcedure();
