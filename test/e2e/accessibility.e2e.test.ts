@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPrincipal } from '../../server/modules/auth/auth.service.js';
 import { fixedClock } from '../../server/platform/clock.js';
 import { systemContext } from '../../server/platform/request-context.js';
-import { makeOrganization, makeUser, TEST_PASSWORD } from '../support/test-app.js';
+import { makeOrganization, makeUser } from '../support/test-app.js';
 import { expectAccessible } from './axe.js';
 import {
   type BrowserApp,
   type OpenPage,
   openPage,
   RUN_BROWSER_TESTS,
+  signInThroughApi,
   startBrowserApp,
   withScreenshots,
 } from './browser.js';
@@ -148,10 +149,7 @@ describe.runIf(RUN_BROWSER_TESTS)('accessibility of every main screen', { timeou
       open = await openPage(app.browser, locale);
       opened.push(open);
       sessions.set(`${who} ${locale}`, open);
-      const answer = await open.page.request.post(`${app.baseUrl}/api/v1/auth/login`, {
-        data: { email: people[who].email, password: TEST_PASSWORD },
-      });
-      expect(answer.status()).toBe(200);
+      await signInThroughApi(open.page, app.baseUrl, people[who].email);
     }
     await open.page.goto(`${app.baseUrl}${path}`);
     return open;

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/platform/request-context.js';
-import { makeUser, TEST_PASSWORD } from '../support/test-app.js';
+import { makeUser } from '../support/test-app.js';
 import { expectAccessible } from './axe.js';
-import { type BrowserApp, openPage, RUN_BROWSER_TESTS, startBrowserApp, withScreenshots } from './browser.js';
+import {
+  type BrowserApp,
+  openPage,
+  RUN_BROWSER_TESTS,
+  signInThroughApi,
+  startBrowserApp,
+  withScreenshots,
+} from './browser.js';
 
 /**
  * The administration forms share one way of showing errors (useFormErrors): a refused submit marks
@@ -26,10 +33,7 @@ describe.runIf(RUN_BROWSER_TESTS)('administration forms in a browser', () => {
     const admin = await makeUser(app.built, ['admin']);
     const { context, page, pageErrors } = await openPage(app.browser, 'es-ES');
     await withScreenshots('admin-forms', { admin: page }, async () => {
-      const signedIn = await page.request.post(`${app?.baseUrl}/api/v1/auth/login`, {
-        data: { email: admin.email, password: TEST_PASSWORD },
-      });
-      expect(signedIn.status()).toBe(200);
+      await signInThroughApi(page, app?.baseUrl ?? '', admin.email);
       await page.goto(`${app?.baseUrl}/admin/groups`);
       await page.getByRole('button', { name: 'Nueva regla' }).click();
       const dialog = page.getByRole('dialog', { name: 'Nueva regla' });
@@ -55,10 +59,7 @@ describe.runIf(RUN_BROWSER_TESTS)('administration forms in a browser', () => {
     await app.built.services.categories.create(systemContext, { name: 'Printing', serviceId: null });
     const { context, page, pageErrors } = await openPage(app.browser, 'en-US');
     await withScreenshots('category-forms', { admin: page }, async () => {
-      const signedIn = await page.request.post(`${app?.baseUrl}/api/v1/auth/login`, {
-        data: { email: admin.email, password: TEST_PASSWORD },
-      });
-      expect(signedIn.status()).toBe(200);
+      await signInThroughApi(page, app?.baseUrl ?? '', admin.email);
       await page.goto(`${app?.baseUrl}/admin/categories`);
       const isFocused = (locator: ReturnType<typeof page.getByRole>) =>
         locator.evaluate((element) => element === document.activeElement);

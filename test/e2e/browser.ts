@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { MailConfig } from '../../server/config.js';
 import type { Clock } from '../../server/platform/clock.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { buildTestApp } from '../support/test-app.js';
+import { buildTestApp, TEST_PASSWORD } from '../support/test-app.js';
 
 /**
  * What every browser test shares: Debian's Chromium (skipped without it unless MESA_E2E=required),
@@ -142,4 +142,13 @@ export async function signIn(
   await page.getByLabel(text.password, { exact: false }).first().fill(password);
   // Forms submit with Enter.
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Signs the page's browser profile in through the API (its session cookie then goes with every
+ * page of the profile), for tests about a screen rather than about signing in.
+ */
+export async function signInThroughApi(page: Page, baseUrl: string, email: string, password = TEST_PASSWORD) {
+  const answer = await page.request.post(`${baseUrl}/api/v1/auth/login`, { data: { email, password } });
+  expect(answer.status()).toBe(200);
 }
