@@ -1,5 +1,6 @@
 import { Modal, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { ErrorAlert } from './error-alert.js';
 import { ModalFooter } from './modal-footer.js';
 
@@ -41,4 +42,27 @@ export function ConfirmModal({
       </Stack>
     </Modal>
   );
+}
+
+/**
+ * Deleting a row of a list after asking: which row is being asked about, and the props that let
+ * ConfirmModal ask, show the deletion's progress or error, and close (the error forgotten) once done.
+ */
+export function useConfirmedDelete<T extends { id: string }>(remove: UseMutationResult<unknown, unknown, string>) {
+  const [target, setTarget] = useState<T | null>(null);
+  const close = () => {
+    setTarget(null);
+    remove.reset();
+  };
+  return {
+    target,
+    ask: setTarget,
+    modal: {
+      opened: target !== null,
+      loading: remove.isPending,
+      error: remove.error,
+      onConfirm: () => target && remove.mutate(target.id, { onSuccess: close }),
+      onClose: close,
+    },
+  };
 }

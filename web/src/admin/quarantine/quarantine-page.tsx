@@ -1,9 +1,8 @@
 import { Alert, Button, Code, Paper, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantinedFile } from '../../../../domain/contracts/quarantine.js';
 import { useDeleteQuarantined, useQuarantine } from '../../api/use-quarantine.js';
-import { ConfirmModal } from '../../components/confirm-modal.js';
+import { ConfirmModal, useConfirmedDelete } from '../../components/confirm-modal.js';
 import { DateTime } from '../../components/date-time.js';
 import { PageHeader } from '../../components/page-header.js';
 import { EmptyMessage, QueryState } from '../../components/query-states.js';
@@ -14,13 +13,8 @@ import { useFileSize } from '../../i18n/format.js';
 export function QuarantinePage() {
   const { t } = useTranslation();
   const files = useQuarantine();
-  const remove = useDeleteQuarantined();
+  const deletion = useConfirmedDelete<QuarantinedFile>(useDeleteQuarantined());
   const fileSize = useFileSize();
-  const [deleting, setDeleting] = useState<QuarantinedFile | null>(null);
-  const close = () => {
-    setDeleting(null);
-    remove.reset();
-  };
 
   return (
     <Stack>
@@ -69,7 +63,7 @@ export function QuarantinePage() {
                           variant="subtle"
                           color="red"
                           aria-label={t('quarantine.deleteOne', { name: file.fileName })}
-                          onClick={() => setDeleting(file)}
+                          onClick={() => deletion.ask(file)}
                         >
                           {t('quarantine.delete')}
                         </Button>
@@ -83,14 +77,10 @@ export function QuarantinePage() {
         )}
       </QueryState>
       <ConfirmModal
-        opened={deleting !== null}
+        {...deletion.modal}
         title={t('quarantine.deleteTitle')}
-        message={t('quarantine.deleteMessage', { name: deleting?.fileName ?? '' })}
+        message={t('quarantine.deleteMessage', { name: deletion.target?.fileName ?? '' })}
         confirmLabel={t('quarantine.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: close })}
-        onClose={close}
       />
     </Stack>
   );

@@ -7,7 +7,7 @@ import {
   useIdentityProviders,
   useUpdateIdentityProvider,
 } from '../../api/use-identity-providers.js';
-import { ConfirmModal } from '../../components/confirm-modal.js';
+import { ConfirmModal, useConfirmedDelete } from '../../components/confirm-modal.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { OrganizationName } from '../../components/organization-select.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -24,15 +24,9 @@ export function IdentityProvidersPage() {
   const { t } = useTranslation();
   const providers = useIdentityProviders();
   const update = useUpdateIdentityProvider();
-  const remove = useDeleteIdentityProvider();
+  const deletion = useConfirmedDelete<IdentityProvider>(useDeleteIdentityProvider());
   // null: closed; 'new': creating; a provider: editing it.
   const [editing, setEditing] = useState<IdentityProvider | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<IdentityProvider | null>(null);
-
-  const closeDelete = () => {
-    remove.reset();
-    setDeleting(null);
-  };
 
   return (
     <Stack>
@@ -115,7 +109,7 @@ export function IdentityProvidersPage() {
                   variant="subtle"
                   color="red"
                   aria-label={t('identityProviders.deleteLabel', { name: provider.name })}
-                  onClick={() => setDeleting(provider)}
+                  onClick={() => deletion.ask(provider)}
                 >
                   {t('identityProviders.delete')}
                 </Button>
@@ -131,14 +125,10 @@ export function IdentityProvidersPage() {
         onClose={() => setEditing(null)}
       />
       <ConfirmModal
-        opened={deleting !== null}
+        {...deletion.modal}
         title={t('identityProviders.deleteTitle')}
-        message={t('identityProviders.deleteMessage', { name: deleting?.name ?? '' })}
+        message={t('identityProviders.deleteMessage', { name: deletion.target?.name ?? '' })}
         confirmLabel={t('identityProviders.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: closeDelete })}
-        onClose={closeDelete}
       />
     </Stack>
   );

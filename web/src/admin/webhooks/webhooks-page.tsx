@@ -28,7 +28,7 @@ import {
   useWebhookDeliveries,
   useWebhooks,
 } from '../../api/use-webhooks.js';
-import { ConfirmModal } from '../../components/confirm-modal.js';
+import { ConfirmModal, useConfirmedDelete } from '../../components/confirm-modal.js';
 import { DateTime } from '../../components/date-time.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { ModalFooter } from '../../components/modal-footer.js';
@@ -51,12 +51,7 @@ export function WebhooksPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [viewing, setViewing] = useState<Webhook | null>(null);
-  const [deleting, setDeleting] = useState<Webhook | null>(null);
-  const remove = useDeleteWebhook();
-  const closeDelete = () => {
-    setDeleting(null);
-    remove.reset();
-  };
+  const deletion = useConfirmedDelete<Webhook>(useDeleteWebhook());
 
   return (
     <Stack>
@@ -118,7 +113,7 @@ export function WebhooksPage() {
                           variant="subtle"
                           color="red"
                           aria-label={t('webhooks.deleteOne', { url: webhook.url })}
-                          onClick={() => setDeleting(webhook)}
+                          onClick={() => deletion.ask(webhook)}
                         >
                           {t('webhooks.delete')}
                         </Button>
@@ -132,14 +127,10 @@ export function WebhooksPage() {
         )}
       </QueryState>
       <ConfirmModal
-        opened={deleting !== null}
+        {...deletion.modal}
         title={t('webhooks.deleteTitle')}
-        message={t('webhooks.deleteMessage', { url: deleting?.url ?? '' })}
+        message={t('webhooks.deleteMessage', { url: deletion.target?.url ?? '' })}
         confirmLabel={t('webhooks.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: closeDelete })}
-        onClose={closeDelete}
       />
       <ErrorAlert error={update.error} />
       <CreateWebhookModal
