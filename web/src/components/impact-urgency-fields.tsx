@@ -15,12 +15,15 @@ export function ImpactUrgencyFields({
   onImpactChange,
   onUrgencyChange,
   size,
+  hint,
 }: {
   impact: Impact;
   urgency: Urgency;
   onImpactChange: (impact: Impact) => void;
   onUrgencyChange: (urgency: Urgency) => void;
   size?: SegmentedControlProps['size'];
+  /** A line under the priority (what it is used for, say). */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const settings = useTicketSettings();
@@ -35,6 +38,11 @@ export function ImpactUrgencyFields({
         <div>
           <PriorityBadge priority={derivePriority(impact, urgency, settings.data?.priorityMatrix)} />
         </div>
+        {hint ? (
+          <Text size="xs" c="dimmed" mt={4}>
+            {hint}
+          </Text>
+        ) : null}
       </div>
     </SimpleGrid>
   );

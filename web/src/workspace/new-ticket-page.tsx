@@ -1,30 +1,17 @@
-import {
-  Button,
-  Group,
-  Input,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/contracts/users.js';
-import { derivePriority, type Impact, type Urgency } from '../../../domain/tickets/priority.js';
+import type { Impact, Urgency } from '../../../domain/tickets/priority.js';
 import { CHANNELS, type Channel, TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
 import { AttachmentPicker } from '../components/attachment-picker.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { LevelInput } from '../components/level-input.js';
+import { ImpactUrgencyFields } from '../components/impact-urgency-fields.js';
 import { OrganizationName } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { ServiceCategoryFields } from '../components/service-category-fields.js';
-import { PriorityBadge } from '../components/ticket-badges.js';
 import { useFormErrors } from '../components/use-form-errors.js';
 import { useNewTicketSubmit } from '../components/use-new-ticket-submit.js';
 import { UserSelect } from '../components/user-select.js';
@@ -166,17 +153,13 @@ export function NewTicketPage() {
             onChange={(event) => setDescription(event.currentTarget.value)}
             error={form.errorOf('description')}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <LevelInput kind="impact" value={impact} onChange={setImpact} />
-            <LevelInput kind="urgency" value={urgency} onChange={setUrgency} />
-            <div>
-              <Input.Label mb={4}>{t('newTicket.expectedPriority')}</Input.Label>
-              <PriorityBadge priority={derivePriority(impact, urgency)} />
-              <Text size="xs" c="dimmed" mt={4}>
-                {t('newTicket.expectedPriorityHint')}
-              </Text>
-            </div>
-          </SimpleGrid>
+          <ImpactUrgencyFields
+            impact={impact}
+            urgency={urgency}
+            onImpactChange={setImpact}
+            onUrgencyChange={setUrgency}
+            hint={t('newTicket.expectedPriorityHint')}
+          />
           <TagsInput
             label={t('tickets.fields.tags')}
             placeholder={t('ticketPage.addTag')}
