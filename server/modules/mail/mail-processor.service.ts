@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import { automaticMessage, threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
+import { threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
 import { isStaff } from '../../../domain/roles.js';
 import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
@@ -15,6 +15,7 @@ import type { ConversationService } from '../tickets/conversation.service.js';
 import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import type { UsersService } from '../users/users.service.js';
+import { automaticSender } from './automatic-sender.js';
 import * as repo from './mail.repository.js';
 import { mailBodyHtml } from './mail-body.js';
 import { type IncomingMail, readMail } from './mail-reader.js';
@@ -66,13 +67,14 @@ export class MailProcessorService {
     const row = await repo.findInbound(this.db, id);
     if (row?.status !== 'received') return;
     try {
-      const mail = await readMail(await readAll(this.storage.read(row.raw_key)));
+      const raw = await readAll(this.storage.read(row.raw_key));
+      const mail = await readMail(raw);
       // The log shows what the reader decoded (encoded words, charsets), not the raw header.
       await repo.describeInbound(this.db, id, {
         subject: mail.subject.slice(0, 500) || null,
         from_address: mail.from?.address.slice(0, 320) ?? null,
       });
-      await this.take(row, mail);
+      await this.take(row, mail, raw);
     } catch (error) {
       const status = error instanceof NotTaken ? error.status : 'failed';
       const reason =
@@ -93,14 +95,13 @@ export class MailProcessorService {
     await this.process(id);
   }
 
-  private async take(row: InboundMailTable, mail: IncomingMail): Promise<void> {
+  private async take(row: InboundMailTable, mail: IncomingMail, raw: Buffer): Promise<void> {
     const from = mail.from?.address;
     if (!from) throw new NotTaken('failed', 'the message has no sender (From)');
     if ((await this.ownAddresses()).has(from))
       throw new NotTaken('ignored', 'sent from one of the desk’s own addresses');
-    const automatic = automaticMessage(mail.headers, from, mail.contentType);
-    if (automatic && automatic.kind !== 'bulk')
-      throw new NotTaken('ignored', `automatic message (${automatic.reason})`);
+    const automatic = automaticSender(raw, mail);
+    if (automatic?.ignored) throw new NotTaken('ignored', `automatic message (${automatic.reason})`);
     const since = new Date(this.clock.now().getTime() - HOUR).toISOString();
     if ((await repo.countFromSender(this.db, from, since)) > SENDER_LIMIT_PER_HOUR)
       throw new NotTaken('ignored', `more than ${SENDER_LIMIT_PER_HOUR} messages from ${from} in the last hour`);
@@ -110,8 +111,9 @@ export class MailProcessorService {
     const ctx: RequestContext = {
       ...ctxOf(sender),
       requestId: `mail:${row.id}`,
-      // A list or a machine's notice is taken in, but never answered automatically (no loops).
-      noAutoReply: automatic?.kind === 'bulk',
+      // A list, a machine's notice, a no-reply sender, a message asking for no automatic answer: taken
+      // in, but never answered automatically (no loops, no mail to addresses nobody reads).
+      noAutoReply: automatic !== null,
     };
     const ticketId = await this.threadOf(mail, sender);
     const settle = (outcome: 'ticket' | 'reply') => async (trx: Kysely<DB>, ticket: { id: string }) => {
