@@ -10,6 +10,11 @@ export const Mailbox = Type.Object({
   organizationId: Nullable(Id),
   serviceId: Nullable(Id),
   groupId: Nullable(Id),
+  /**
+   * Where someone without an account, writing from a domain no organization has mapped, becomes a
+   * requester; null: their message waits ('failed', with the reason) to be reprocessed.
+   */
+  unknownSenderOrganizationId: Nullable(Id),
   active: Type.Boolean(),
   version: Type.Integer(),
 });
@@ -20,6 +25,8 @@ const MailboxFields = {
   organizationId: Type.Optional(Nullable(Id)),
   serviceId: Type.Optional(Nullable(Id)),
   groupId: Type.Optional(Nullable(Id)),
+  /** Omitted when creating: the mailbox's organization, as before this choice was its own. */
+  unknownSenderOrganizationId: Type.Optional(Nullable(Id)),
 };
 
 export const CreateMailboxBody = Type.Object(MailboxFields, { additionalProperties: false });
@@ -31,6 +38,7 @@ export const UpdateMailboxBody = Type.Object(
     organizationId: MailboxFields.organizationId,
     serviceId: MailboxFields.serviceId,
     groupId: MailboxFields.groupId,
+    unknownSenderOrganizationId: MailboxFields.unknownSenderOrganizationId,
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

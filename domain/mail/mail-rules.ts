@@ -108,6 +108,18 @@ export function automaticMessage(headers: Headers, from: string | null, contentT
   return null;
 }
 
+/**
+ * The domains a sender's domain falls under, most specific first: `a.mail.client.example` gives
+ * `a.mail.client.example`, `mail.client.example`, `client.example` (never a bare top-level name,
+ * which no mapping may name). A mapped domain covers its subdomains; the longest mapping wins.
+ */
+export function domainAndParents(domain: string): string[] {
+  const labels = domain.trim().toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);
+  const found: string[] = [];
+  for (let i = 0; i + 2 <= labels.length; i++) found.push(labels.slice(i).join('.'));
+  return found;
+}
+
 /** The ticket number a subject carries as `[INC-000123]`, if any. */
 export function ticketNumberInSubject(subject: string): string | null {
   const match = /\[\s*((?:INC|REQ|QRY)-?\d{1,12})\s*\]/i.exec(subject);

@@ -31,6 +31,7 @@ const toMailbox = (row: MailboxTable): Mailbox => ({
   organizationId: row.organization_id,
   serviceId: row.service_id,
   groupId: row.group_id,
+  unknownSenderOrganizationId: row.unknown_sender_organization_id,
   active: row.active === 1,
   version: row.version,
 });
@@ -80,6 +81,8 @@ export class MailAdminService {
     const issues: FieldError[] = [];
     if (body.organizationId && !(await repo.organizationExists(db, body.organizationId)))
       issues.push({ field: 'organizationId', message: 'no such organization' });
+    if (body.unknownSenderOrganizationId && !(await repo.organizationExists(db, body.unknownSenderOrganizationId)))
+      issues.push({ field: 'unknownSenderOrganizationId', message: 'no such organization' });
     if (body.serviceId) {
       const serviceOrganizationId = await repo.organizationOfService(db, body.serviceId);
       if (!serviceOrganizationId || serviceOrganizationId !== organizationId)
@@ -99,6 +102,11 @@ export class MailAdminService {
       organization_id: body.organizationId ?? null,
       service_id: body.serviceId ?? null,
       group_id: body.groupId ?? null,
+      // Not said: as before the choice was its own, unknown senders join the mailbox's organization.
+      unknown_sender_organization_id:
+        body.unknownSenderOrganizationId === undefined
+          ? (body.organizationId ?? null)
+          : body.unknownSenderOrganizationId,
       active: 1,
       version: 1,
       created_at: at,
@@ -132,6 +140,8 @@ export class MailAdminService {
       if (body.organizationId !== undefined) changes.organization_id = body.organizationId;
       if (body.serviceId !== undefined) changes.service_id = body.serviceId;
       if (body.groupId !== undefined) changes.group_id = body.groupId;
+      if (body.unknownSenderOrganizationId !== undefined)
+        changes.unknown_sender_organization_id = body.unknownSenderOrganizationId;
       if (body.active !== undefined) changes.active = body.active ? 1 : 0;
       const row = await repo.updateMailbox(trx, id, body.version, changes);
       if (!row)

@@ -19,6 +19,7 @@ import { automaticSender } from './automatic-sender.js';
 import * as repo from './mail.repository.js';
 import { mailBodyHtml } from './mail-body.js';
 import { type IncomingMail, readMail } from './mail-reader.js';
+import { organizationForSender, unknownSenderReason } from './sender-organization.js';
 
 /** A correspondent writing more than this in an hour is a runaway (a loop, a script): the rest is kept, not taken. */
 export const SENDER_LIMIT_PER_HOUR = 30;
@@ -168,19 +169,15 @@ export class MailProcessorService {
 
   /**
    * The person who wrote: From, never Reply-To. Someone unknown becomes a requester of the
-   * organization their domain is mapped to, else of the mailbox's organization.
+   * organization their domain (or a parent domain) is mapped to, else of the one the mailbox takes
+   * unknown senders into; or, when the mailbox keeps them waiting, the message waits ('failed').
    */
   private async senderOf(mail: IncomingMail, mailbox: MailboxTable | undefined): Promise<Person> {
     const address = mail.from?.address as string;
     const known = await this.users.findActiveByEmail(address);
     if (known) return this.users.get(known.id);
-    const domain = address.split('@')[1] ?? '';
-    const organizationId = (await repo.organizationOfDomain(this.db, domain)) ?? mailbox?.organization_id ?? null;
-    if (!organizationId)
-      throw new NotTaken(
-        'failed',
-        `unknown sender ${address}: map the domain ${domain} to an organization, or give the mailbox one, then reprocess`,
-      );
+    const organizationId = await organizationForSender(this.db, address, mailbox);
+    if (!organizationId) throw new NotTaken('failed', unknownSenderReason(address));
     try {
       return await this.users.create(systemContext, {
         email: address,

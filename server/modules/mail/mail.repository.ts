@@ -54,13 +54,20 @@ export function updateMailbox(db: Kysely<DB>, id: string, version: number, chang
     .executeTakeFirst();
 }
 
-export async function organizationOfDomain(db: Kysely<DB>, domain: string): Promise<string | null> {
-  const row = await db
+/** The organization of the most specific mapping among these domains (most specific first), if any. */
+export async function organizationOfDomains(db: Kysely<DB>, domains: readonly string[]): Promise<string | null> {
+  if (domains.length === 0) return null;
+  const rows = await db
     .selectFrom('mail_domains')
-    .select('organization_id')
-    .where('domain', '=', domain.toLowerCase())
-    .executeTakeFirst();
-  return row?.organization_id ?? null;
+    .select(['domain', 'organization_id'])
+    .where('domain', 'in', domains)
+    .execute();
+  const byDomain = new Map(rows.map((row) => [row.domain, row.organization_id]));
+  for (const domain of domains) {
+    const organizationId = byDomain.get(domain);
+    if (organizationId) return organizationId;
+  }
+  return null;
 }
 
 export function listDomains(db: Kysely<DB>) {
