@@ -332,6 +332,7 @@ export const en: Messages = {
       'mailbox.updated': 'Mailbox changed',
       'mail_domain.added': 'Mail domain added',
       'mail_domain.removed': 'Mail domain removed',
+      'mail_bounce.cleared': 'Address marked as receiving mail again',
       'mail_template.updated': 'Mail template changed',
       'mail_template.reset': 'Mail template reset',
       'webhook.created': 'Webhook created',

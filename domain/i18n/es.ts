@@ -335,6 +335,7 @@ export const es = {
       'mailbox.updated': 'Buzón modificado',
       'mail_domain.added': 'Dominio de correo agregado',
       'mail_domain.removed': 'Dominio de correo quitado',
+      'mail_bounce.cleared': 'Dirección marcada como que recibe correo otra vez',
       'mail_template.updated': 'Plantilla de correo modificada',
       'mail_template.reset': 'Plantilla de correo restablecida',
       'webhook.created': 'Webhook creado',

@@ -470,7 +470,8 @@ export interface InboundMailTable {
   status: InboundStatus;
   reason: string | null;
   ticket_id: string | null;
-  outcome: 'ticket' | 'reply' | null;
+  /** bounce: a delivery report recorded on the ticket whose notice it answers. */
+  outcome: 'ticket' | 'reply' | 'bounce' | null;
   attempts: number;
   processed_at: Timestamp | null;
 }

@@ -5,6 +5,7 @@ import type {
   InboundMail,
   InboundQuery,
   Mailbox,
+  MailDelivery,
   MailDomain,
   MailStatus,
   OutboundMail,
@@ -255,5 +256,35 @@ export class MailAdminService {
     const row = await repo.findInbound(this.db, id);
     if (!row) throw notFound('Message');
     return toInbound(row);
+  }
+
+  /** Whether mail to this person bounces. */
+  async mailDelivery(userId: string): Promise<MailDelivery> {
+    const row = await repo.mailDeliveryOf(this.db, userId);
+    if (!row) throw notFound('User');
+    return {
+      userId: row.id,
+      address: row.email,
+      bouncing:
+        row.mail_bounced_at === null
+          ? null
+          : { since: row.mail_bounced_at, reason: row.mail_bounce_reason ?? 'delivery failed' },
+    };
+  }
+
+  /** The admin says the address works again (the person fixed their mailbox, say); mail from it does the same. */
+  async clearBounce(ctx: RequestContext, userId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.mailDeliveryOf(trx, userId);
+      if (!row) throw notFound('User');
+      if (row.mail_bounced_at === null) return;
+      await repo.clearAddressBouncing(trx, row.email);
+      await this.audit.record(trx, ctx, {
+        action: 'mail_bounce.cleared',
+        entityType: 'user',
+        entityId: row.id,
+        before: { since: row.mail_bounced_at, reason: row.mail_bounce_reason },
+      });
+    });
   }
 }

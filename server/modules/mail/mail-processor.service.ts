@@ -16,6 +16,7 @@ import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import type { UsersService } from '../users/users.service.js';
 import { automaticSender } from './automatic-sender.js';
+import type { BounceRecorder } from './bounce-recorder.js';
 import * as repo from './mail.repository.js';
 import { mailBodyHtml } from './mail-body.js';
 import { type IncomingMail, readMail } from './mail-reader.js';
@@ -52,6 +53,7 @@ export class MailProcessorService {
     private readonly tickets: TicketsService,
     private readonly conversation: ConversationService,
     private readonly ownAddresses: () => Promise<Set<string>>,
+    private readonly bounces?: BounceRecorder,
   ) {}
 
   /** Handles every message still waiting (after a restart, say); answers how many it handled. */
@@ -102,11 +104,15 @@ export class MailProcessorService {
     if ((await this.ownAddresses()).has(from))
       throw new NotTaken('ignored', 'sent from one of the desk’s own addresses');
     const automatic = automaticSender(raw, mail);
+    // A report that answers a notice Mesa sent is recorded on its ticket; any other is kept aside.
+    if (automatic?.kind === 'report' && (await this.bounces?.record(row, raw, mail))) return;
     if (automatic?.ignored) throw new NotTaken('ignored', `automatic message (${automatic.reason})`);
     const since = new Date(this.clock.now().getTime() - HOUR).toISOString();
     if ((await repo.countFromSender(this.db, from, since)) > SENDER_LIMIT_PER_HOUR)
       throw new NotTaken('ignored', `more than ${SENDER_LIMIT_PER_HOUR} messages from ${from} in the last hour`);
 
+    // Mail from the address arrived: whatever bounced before, it is read again.
+    await repo.clearAddressBouncing(this.db, from);
     const mailbox = await this.mailboxOf(row);
     const sender = await this.senderOf(mail, mailbox);
     const ctx: RequestContext = {
