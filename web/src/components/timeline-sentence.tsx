@@ -55,6 +55,7 @@ export function timelineSentence(
       }),
     };
   }
+  if (entry.kind === 'mail_bounced') return bounceSentence(entry, t);
   if (entry.kind === 'linked' || entry.kind === 'merged') {
     const link = entry.changes.find((c) => (RELATIONS as readonly string[]).includes(c.field));
     if (!link) return null;
@@ -105,4 +106,20 @@ function slaSentence(entry: TimelineEntry, t: TFunction, formatDate: (iso: strin
   if (oneOf(COMMITMENT_KINDS, entry.kind))
     return t(`supervision.timeline.${entry.kind}`, { date: date(value('promisedAt')) });
   return null;
+}
+
+const NOTICES = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed'] as const;
+
+/** A delivery report recorded on the ticket (server/modules/mail/bounce-recorder.ts): to whom, which notice, why. */
+function bounceSentence(entry: TimelineEntry, t: TFunction): { sentence: string; detail: string } {
+  const value = (field: string) => entry.changes.find((c) => c.field === field)?.to;
+  const notice = value('notice');
+  const reason = [value('status'), value('diagnostic')].filter((part) => typeof part === 'string' && part).join(' ');
+  return {
+    sentence: t('mailRules.bounce.timeline', { address: text(value('recipient')) }),
+    detail: t('mailRules.bounce.timelineDetail', {
+      notice: oneOf(NOTICES, notice) ? t(`mailAdmin.outbound.events.${notice}`) : text(notice),
+      reason: reason || t('mailRules.bounce.unknownReason'),
+    }),
+  };
 }
