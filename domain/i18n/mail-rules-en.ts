@@ -25,7 +25,6 @@ export const mailRulesEn: typeof mailRulesEs = {
       badge: 'Mail bounces',
       badgeLabel: 'Mail to {{address}} bounces since {{since}}: {{reason}}',
       clear: 'Mark as receiving mail',
-      clearLabel: 'Mark {{address}} as receiving mail again',
       clearFailed: 'The mark could not be removed',
       unknownReason: 'no reason given',
     },

@@ -23,7 +23,6 @@ export const mailRulesEs = {
       badge: 'Correo rebota',
       badgeLabel: 'El correo a {{address}} rebota desde {{since}}: {{reason}}',
       clear: 'Marcar que recibe correo',
-      clearLabel: 'Marcar que {{address}} recibe correo otra vez',
       clearFailed: 'No se pudo quitar la marca',
       unknownReason: 'sin motivo informado',
     },

@@ -35,7 +35,6 @@ export function RequesterMailBounce({ userId }: { userId: string }) {
           variant="subtle"
           loading={clear.isPending}
           onClick={() => clear.mutate(userId)}
-          aria-label={t('mailRules.bounce.clearLabel', { address: delivery.data.address })}
           color={clear.isError ? 'red' : undefined}
           title={clear.isError ? t('mailRules.bounce.clearFailed') : undefined}
         >
