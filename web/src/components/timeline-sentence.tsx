@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { MAIL_TEMPLATE_EVENTS } from '../../../domain/contracts/mail.js';
 import type { TimelineEntry } from '../../../domain/contracts/tickets.js';
 
 const MOVES = { escalated: 'escalated', returned: 'returned', transferred: 'transferred' } as const;
@@ -108,8 +109,6 @@ function slaSentence(entry: TimelineEntry, t: TFunction, formatDate: (iso: strin
   return null;
 }
 
-const NOTICES = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed'] as const;
-
 /** A delivery report recorded on the ticket (server/modules/mail/bounce-recorder.ts): to whom, which notice, why. */
 function bounceSentence(entry: TimelineEntry, t: TFunction): { sentence: string; detail: string } {
   const value = (field: string) => entry.changes.find((c) => c.field === field)?.to;
@@ -118,7 +117,7 @@ function bounceSentence(entry: TimelineEntry, t: TFunction): { sentence: string;
   return {
     sentence: t('mailRules.bounce.timeline', { address: text(value('recipient')) }),
     detail: t('mailRules.bounce.timelineDetail', {
-      notice: oneOf(NOTICES, notice) ? t(`mailAdmin.outbound.events.${notice}`) : text(notice),
+      notice: oneOf(MAIL_TEMPLATE_EVENTS, notice) ? t(`mailAdmin.templates.events.${notice}`) : text(notice),
       reason: reason || t('mailRules.bounce.unknownReason'),
     }),
   };
