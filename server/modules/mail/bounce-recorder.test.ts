@@ -92,6 +92,13 @@ describeOnEachDatabase('bounces of what Mesa sent', (database) => {
   afterAll(() => built?.services.mailOutbox.close());
 
   it('records an Exchange NDR on the ticket of the notice it quotes, for staff only', async () => {
+    const clinica = await db()
+      .selectFrom('organizations')
+      .select('id')
+      .where('name', '=', 'Clínica Andina')
+      .executeTakeFirstOrThrow();
+    const own = await makeUser(built, ['requester'], clinica.id, { email: 'exfuncionaria@clinica.test' });
+    const herself = await login(built, own.email);
     const { ticketId, notice } = await ticketOf('Ex Funcionaria <exfuncionaria@clinica.test>');
     await db()
       .updateTable('outbound_mail')
@@ -131,6 +138,9 @@ describeOnEachDatabase('bounces of what Mesa sent', (database) => {
       bouncing: { since: person.mail_bounced_at, reason },
     });
     expect((await requester.request('GET', `/api/v1/users/${person.id}/mail-delivery`)).statusCode).toBe(403);
+    const hers = (await herself.request('GET', `/api/v1/tickets/${ticketId}/timeline`)).json().items;
+    expect(hers.length).toBeGreaterThan(0);
+    expect(hers.map((e: { kind: string }) => e.kind)).not.toContain('mail_bounced');
 
     // A later mail from the address: it is read again.
     await ticketOf('exfuncionaria@clinica.test');

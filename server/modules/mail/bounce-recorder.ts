@@ -70,6 +70,8 @@ export class BounceRecorder {
       await repo.markOutboundBounced(trx, notice.id, reason);
       await repo.markAddressBouncing(trx, address, at, reason);
     });
+    // Staff with the ticket open see the line appear (internal: requesters' views are not told).
+    this.history.publish(await repo.ticketRow(this.db, ticketId), BOUNCE_EVENT, true);
     return true;
   }
 }

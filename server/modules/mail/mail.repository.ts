@@ -350,3 +350,8 @@ export function mailDeliveryOf(db: Kysely<DB>, userId: string) {
     .where('id', '=', userId)
     .executeTakeFirst();
 }
+
+/** The ticket a bounce was recorded on, as live updates announce it. */
+export function ticketRow(db: Kysely<DB>, id: string) {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
