@@ -75,6 +75,25 @@ describe.runIf(RUN_BROWSER_TESTS)('mail rules in the browser', () => {
     });
     expect(pageErrors).toEqual([]);
     await context.close();
+
+    // The same words in English.
+    const english = await openPage(app.browser, 'en-US');
+    await withScreenshots('mail-rules-mailbox-en', { admin: english.page }, async () => {
+      const signedIn = await english.page.request.post(`${app?.baseUrl}/api/v1/auth/login`, {
+        data: { email: admin.email, password: TEST_PASSWORD },
+      });
+      expect(signedIn.status()).toBe(200);
+      await english.page.goto(`${app?.baseUrl}/admin/mail`);
+      await eventually(() => english.page.getByText('They become requesters of Particulares').isVisible()).toBe(true);
+      await english.page.getByRole('button', { name: `Edit ${DESK}` }).click();
+      const dialog = english.page.getByRole('dialog', { name: `Edit ${DESK}` });
+      await expect.poll(() => dialog.getByRole('radio', { name: 'They join an organization' }).isChecked()).toBe(true);
+      const shot = join(tmpdir(), 'mesa-e2e-mailbox-unknown-senders-en.png');
+      await english.page.screenshot({ path: shot });
+      console.log(`mailbox form in English: ${shot}`);
+    });
+    expect(english.pageErrors).toEqual([]);
+    await english.context.close();
   }, 90_000);
 
   it('shows staff that mail to the requester bounces, and lets an admin clear it [es-ES]', async () => {
