@@ -518,8 +518,8 @@ describeOnEachDatabase('the mail corpus', (database) => {
     }
   });
 
-  // Lists and machines' notices are taken in, but never answered automatically (no mail loops).
-  it('acknowledges no bulk mail (lists, monitoring)', async () => {
+  // Lists, machines' notices, no-reply senders, X-Auto-Response-Suppress: taken in, never answered (no mail loops).
+  it('acknowledges no automatic mail it takes in (lists, monitoring, no-reply senders, suppressed)', async () => {
     for (const [file, expected] of Object.entries(CORPUS)) {
       if (!expected.bulk) continue;
       const row = await rowOf(file);
