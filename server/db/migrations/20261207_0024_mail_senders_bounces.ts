@@ -19,12 +19,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A person whose address a delivery report said fails: since when, and the report's reason.
   await db.schema.alterTable('users').addColumn('mail_bounced_at', ts).execute();
   await db.schema.alterTable('users').addColumn('mail_bounce_reason', 'text').execute();
-  // The outbound row a bounce names, found by the Message-ID its report quotes.
-  await db.schema.createIndex('outbound_mail_message_idx').on('outbound_mail').columns(['message_id']).execute();
+  // A bounce finds its outbound row by Message-ID: that column is unique (0010), so already indexed.
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('outbound_mail_message_idx').execute();
   await db.schema.alterTable('users').dropColumn('mail_bounce_reason').execute();
   await db.schema.alterTable('users').dropColumn('mail_bounced_at').execute();
   await db.schema.alterTable('mailboxes').dropColumn('unknown_sender_organization_id').execute();
