@@ -13,6 +13,7 @@ import { JobsService } from './modules/jobs/jobs.service.js';
 import { CannedResponsesService } from './modules/knowledge/canned-responses.service.js';
 import { ProcedureApplicationsService } from './modules/knowledge/procedure-applications.service.js';
 import { ProceduresService } from './modules/knowledge/procedures.service.js';
+import { BounceRecorder } from './modules/mail/bounce-recorder.js';
 import { MailAdminService } from './modules/mail/mail-admin.service.js';
 import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
@@ -147,6 +148,7 @@ export function buildServices(
     tickets,
     conversation,
     deskAddresses,
+    new BounceRecorder(db, clock, history),
   );
   // Taken in at once; if that fails (the database away, say) the message stays "received" and
   // the periodic sweep takes it later.

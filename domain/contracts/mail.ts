@@ -10,6 +10,11 @@ export const Mailbox = Type.Object({
   organizationId: Nullable(Id),
   serviceId: Nullable(Id),
   groupId: Nullable(Id),
+  /**
+   * Where someone without an account, writing from a domain no organization has mapped, becomes a
+   * requester; null: their message waits ('failed', with the reason) to be reprocessed.
+   */
+  unknownSenderOrganizationId: Nullable(Id),
   active: Type.Boolean(),
   version: Type.Integer(),
 });
@@ -20,6 +25,8 @@ const MailboxFields = {
   organizationId: Type.Optional(Nullable(Id)),
   serviceId: Type.Optional(Nullable(Id)),
   groupId: Type.Optional(Nullable(Id)),
+  /** Omitted when creating: the mailbox's organization, as before this choice was its own. */
+  unknownSenderOrganizationId: Type.Optional(Nullable(Id)),
 };
 
 export const CreateMailboxBody = Type.Object(MailboxFields, { additionalProperties: false });
@@ -31,6 +38,7 @@ export const UpdateMailboxBody = Type.Object(
     organizationId: MailboxFields.organizationId,
     serviceId: MailboxFields.serviceId,
     groupId: MailboxFields.groupId,
+    unknownSenderOrganizationId: MailboxFields.unknownSenderOrganizationId,
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -69,7 +77,7 @@ export const InboundMail = Type.Object({
   status: Type.Enum(INBOUND_STATUSES),
   reason: Nullable(Type.String({ description: 'Why it was ignored or failed' })),
   ticketId: Nullable(Id),
-  outcome: Nullable(Type.Enum(['ticket', 'reply'] as const)),
+  outcome: Nullable(Type.Enum(['ticket', 'reply', 'bounce'] as const)),
   attempts: Type.Integer(),
 });
 
@@ -84,7 +92,9 @@ export const OutboundMail = Type.Object({
   event: Type.String(),
   to: Type.String(),
   subject: Type.String(),
-  status: Type.Enum(['pending', 'sending', 'sent', 'failed'] as const),
+  status: Type.Enum(['pending', 'sending', 'sent', 'failed', 'bounced'] as const, {
+    description: 'bounced: sent, then a delivery report said it failed (lastError has its reason)',
+  }),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),
   createdAt: Timestamp,
@@ -165,3 +175,17 @@ export const MailStatus = Type.Object({
 });
 
 export type MailStatus = Static<typeof MailStatus>;
+
+/** Whether mail to a person's address bounces (a delivery report said so), as staff see beside the requester. */
+export const MailDelivery = Type.Object({
+  userId: Id,
+  address: Type.String(),
+  bouncing: Nullable(
+    Type.Object({
+      since: Timestamp,
+      reason: Type.String({ description: 'The status and words of the last report, e.g. "5.1.1 550 no such user"' }),
+    }),
+  ),
+});
+
+export type MailDelivery = Static<typeof MailDelivery>;

@@ -2,6 +2,7 @@ import type { Messages } from './es.js';
 import { identityProvidersEn } from './identity-providers-en.js';
 import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
+import { mailRulesEn } from './mail-rules-en.js';
 import { mfaEn } from './mfa-en.js';
 import { passwordResetEn } from './password-reset-en.js';
 import { quarantineEn } from './quarantine-en.js';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...supervisionEn,
   ...slaAdminEn,
   ...mailAdminEn,
+  ...mailRulesEn,
   ...jobsEn,
   ...webhooksEn,
   ...mfaEn,
@@ -332,6 +334,7 @@ export const en: Messages = {
       'mailbox.updated': 'Mailbox changed',
       'mail_domain.added': 'Mail domain added',
       'mail_domain.removed': 'Mail domain removed',
+      'mail_bounce.cleared': 'Address marked as receiving mail again',
       'mail_template.updated': 'Mail template changed',
       'mail_template.reset': 'Mail template reset',
       'webhook.created': 'Webhook created',

@@ -1,6 +1,7 @@
 import { identityProvidersEs } from './identity-providers-es.js';
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
+import { mailRulesEs } from './mail-rules-es.js';
 import { mfaEs } from './mfa-es.js';
 import { passwordResetEs } from './password-reset-es.js';
 import { quarantineEs } from './quarantine-es.js';
@@ -20,6 +21,7 @@ export const es = {
   ...supervisionEs,
   ...slaAdminEs,
   ...mailAdminEs,
+  ...mailRulesEs,
   ...jobsEs,
   ...webhooksEs,
   ...mfaEs,
@@ -335,6 +337,7 @@ export const es = {
       'mailbox.updated': 'Buzón modificado',
       'mail_domain.added': 'Dominio de correo agregado',
       'mail_domain.removed': 'Dominio de correo quitado',
+      'mail_bounce.cleared': 'Dirección marcada como que recibe correo otra vez',
       'mail_template.updated': 'Plantilla de correo modificada',
       'mail_template.reset': 'Plantilla de correo restablecida',
       'webhook.created': 'Webhook creado',

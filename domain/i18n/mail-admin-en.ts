@@ -17,7 +17,7 @@ export const mailAdminEn: typeof mailAdminEs = {
     openTicket: 'Open ticket',
     mailboxes: {
       intro:
-        'A mailbox is an address the desk receives mail at. Its organization takes in unknown senders; its service and group place the tickets it makes.',
+        'A mailbox is an address the desk receives mail at. Its service and group place the tickets it makes; each mailbox says what happens to unknown senders.',
       new: 'New mailbox',
       create: 'Create mailbox',
       editTitle: 'Edit {{address}}',
@@ -30,8 +30,7 @@ export const mailAdminEn: typeof mailAdminEs = {
       name: 'Name',
       namePlaceholder: 'General support',
       organization: 'Organization',
-      organizationHint:
-        'Someone without an account writing from an unmapped domain becomes a requester of this organization.',
+      organizationHint: 'The organization of the service of the tickets this mailbox makes.',
       noOrganization: 'None',
       service: 'Service',
       serviceHint: 'The service of the tickets this mailbox makes.',
@@ -55,7 +54,8 @@ export const mailAdminEn: typeof mailAdminEs = {
         'Someone else changed this mailbox while you were editing it. The list now shows their version: check it and try again.',
     },
     domains: {
-      intro: 'Someone writing from a mapped domain who has no account yet becomes a requester of that organization.',
+      intro:
+        'Someone writing from a mapped domain, or one of its subdomains, who has no account yet becomes a requester of that organization. When two mappings fit, the most specific wins.',
       tableLabel: 'Mapped domains',
       add: 'Map a domain',
       addButton: 'Map',
@@ -94,7 +94,7 @@ export const mailAdminEn: typeof mailAdminEs = {
       noSender: '(no sender)',
       noSubject: '(no subject)',
       to: 'To',
-      outcome: { ticket: 'New ticket', reply: 'Reply' },
+      outcome: { ticket: 'New ticket', reply: 'Reply', bounce: 'Bounce recorded' },
       attempts_one: '{{count}} attempt',
       attempts_other: '{{count}} attempts',
       reprocess: 'Reprocess',
@@ -102,7 +102,7 @@ export const mailAdminEn: typeof mailAdminEs = {
       reprocessFailed: 'The message could not be reprocessed',
       reasons: {
         unknownSender:
-          'Unknown sender: map the domain {{domain}} to an organization, or give the mailbox one, and reprocess.',
+          'Unknown sender: map the domain {{domain}} to an organization, or choose an organization for unknown senders on the mailbox, and reprocess.',
         noSender: 'The message has no sender (From).',
         ownAddress: "Sent from one of the desk's own addresses.",
         automatic: 'Automatic message ({{detail}}).',
@@ -138,6 +138,7 @@ export const mailAdminEn: typeof mailAdminEs = {
         sending: 'Sending',
         sent: 'Sent',
         failed: 'Failed',
+        bounced: 'Bounced',
       },
       empty: 'Mesa has sent no mail yet',
       emptyHint:

@@ -19,7 +19,7 @@ export const mailAdminEs = {
     openTicket: 'Ver ticket',
     mailboxes: {
       intro:
-        'Un buzón es una dirección donde la mesa recibe correo. Su organización acoge a los remitentes desconocidos; su servicio y su grupo ubican los tickets que crea.',
+        'Un buzón es una dirección donde la mesa recibe correo. Su servicio y su grupo ubican los tickets que crea; cada buzón dice qué pasa con los remitentes desconocidos.',
       new: 'Nuevo buzón',
       create: 'Crear buzón',
       editTitle: 'Editar {{address}}',
@@ -32,8 +32,7 @@ export const mailAdminEs = {
       name: 'Nombre',
       namePlaceholder: 'Soporte general',
       organization: 'Organización',
-      organizationHint:
-        'Quien escriba sin tener cuenta, desde un dominio no asignado, queda como solicitante de esta organización.',
+      organizationHint: 'La organización del servicio de los tickets de este buzón.',
       noOrganization: 'Ninguna',
       service: 'Servicio',
       serviceHint: 'El servicio de los tickets que crea este buzón.',
@@ -58,7 +57,7 @@ export const mailAdminEs = {
     },
     domains: {
       intro:
-        'Quien escriba desde un dominio asignado y aún no tenga cuenta queda como solicitante de esa organización.',
+        'Quien escriba desde un dominio asignado, o uno de sus subdominios, y aún no tenga cuenta queda como solicitante de esa organización. Si dos asignaciones calzan, gana la más específica.',
       tableLabel: 'Dominios asignados',
       add: 'Asignar un dominio',
       addButton: 'Asignar',
@@ -97,7 +96,7 @@ export const mailAdminEs = {
       noSender: '(sin remitente)',
       noSubject: '(sin asunto)',
       to: 'Para',
-      outcome: { ticket: 'Ticket nuevo', reply: 'Respuesta' },
+      outcome: { ticket: 'Ticket nuevo', reply: 'Respuesta', bounce: 'Rebote registrado' },
       attempts_one: '{{count}} intento',
       attempts_other: '{{count}} intentos',
       reprocess: 'Reprocesar',
@@ -105,7 +104,7 @@ export const mailAdminEs = {
       reprocessFailed: 'No se pudo reprocesar el mensaje',
       reasons: {
         unknownSender:
-          'Remitente desconocido: asigna el dominio {{domain}} a una organización, o dale una al buzón, y reprocesa.',
+          'Remitente desconocido: asigna el dominio {{domain}} a una organización, o elige en el buzón una organización para los remitentes desconocidos, y reprocesa.',
         noSender: 'El mensaje no tiene remitente (From).',
         ownAddress: 'Lo envió una dirección de la propia mesa.',
         automatic: 'Mensaje automático ({{detail}}).',
@@ -141,6 +140,7 @@ export const mailAdminEs = {
         sending: 'Enviando',
         sent: 'Enviado',
         failed: 'Falló',
+        bounced: 'Rebotó',
       },
       empty: 'Mesa aún no ha enviado correo',
       emptyHint:

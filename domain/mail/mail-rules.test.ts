@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { automaticMessage, newPartOfText, threadIds, ticketNumberInSubject } from './mail-rules.js';
+import {
+  type AutomaticKind,
+  automaticMessage,
+  isNoReplyAddress,
+  newPartOfText,
+  threadIds,
+  ticketNumberInSubject,
+} from './mail-rules.js';
 
 const headers = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
@@ -11,11 +18,81 @@ describe('mail rules', () => {
     expect(automaticMessage(headers({}), 'ana@cliente.cl', 'multipart/report; report-type=delivery-status')?.kind).toBe(
       'report',
     );
-    expect(automaticMessage(headers({ 'auto-submitted': 'auto-replied' }), 'ana@cliente.cl')?.kind).toBe('auto_reply');
-    expect(automaticMessage(headers({ 'x-autoreply': 'yes' }), 'ana@cliente.cl')?.kind).toBe('auto_reply');
-    expect(automaticMessage(headers({ 'auto-submitted': 'auto-generated' }), 'monitor@cliente.cl')?.kind).toBe('bulk');
-    expect(automaticMessage(headers({ precedence: 'bulk' }), 'news@cliente.cl')?.kind).toBe('bulk');
-    expect(automaticMessage(headers({ 'list-id': '<ops.cliente.cl>' }), 'ops@cliente.cl')?.kind).toBe('bulk');
+  });
+
+  // Each header alone, on a message that has nothing else: what the desk does with it.
+  const SENDER = 'ana@cliente.cl';
+  const alone: [string, Record<string, string>, AutomaticKind, boolean][] = [
+    ['Auto-Submitted: auto-replied', { 'auto-submitted': 'auto-replied' }, 'auto_reply', true],
+    [
+      'Auto-Submitted: Auto-Replied; owner-email=x',
+      { 'auto-submitted': 'Auto-Replied; owner-email=x' },
+      'auto_reply',
+      true,
+    ],
+    ['X-Autoreply: yes', { 'x-autoreply': 'yes' }, 'auto_reply', true],
+    ['X-Autorespond: vacation', { 'x-autorespond': 'vacation' }, 'auto_reply', true],
+    ['Precedence: auto_reply', { precedence: 'auto_reply' }, 'auto_reply', true],
+    ['Auto-Submitted: auto-generated', { 'auto-submitted': 'auto-generated' }, 'bulk', false],
+    ['Auto-Submitted: auto-notified', { 'auto-submitted': 'auto-notified' }, 'bulk', false],
+    ['Precedence: bulk', { precedence: 'bulk' }, 'bulk', false],
+    ['Precedence: junk', { precedence: 'junk' }, 'bulk', false],
+    ['Precedence: List', { precedence: 'List' }, 'bulk', false],
+    ['List-Id', { 'list-id': '<ops.cliente.cl>' }, 'bulk', false],
+    ['List-Unsubscribe', { 'list-unsubscribe': '<mailto:leave@cliente.cl>' }, 'bulk', false],
+    ['X-Auto-Response-Suppress: All', { 'x-auto-response-suppress': 'All' }, 'suppressed', false],
+    ['X-Auto-Response-Suppress: AutoReply', { 'x-auto-response-suppress': 'AutoReply' }, 'suppressed', false],
+    ['X-Auto-Response-Suppress: OOF', { 'x-auto-response-suppress': 'OOF' }, 'suppressed', false],
+    ['X-Auto-Response-Suppress: DR, RN, NRN', { 'x-auto-response-suppress': 'DR, RN, NRN' }, 'suppressed', false],
+  ];
+  it.each(alone)('%s alone', (_, entries, kind, ignored) => {
+    expect(automaticMessage(headers(entries), SENDER)).toMatchObject({ kind, ignored });
+  });
+
+  it('takes a person’s message whatever harmless header it carries alone', () => {
+    const harmless: Record<string, string>[] = [
+      { 'auto-submitted': 'no' },
+      { 'auto-submitted': 'No' },
+      { precedence: 'first-class' },
+      { 'x-auto-response-suppress': 'None' },
+      // A mailbox rule that forwards a person's mail adds this; alone it is no auto-reply.
+      { 'x-ms-exchange-inbox-rules-loop': 'ana@cliente.cl' },
+    ];
+    for (const entries of harmless)
+      expect(automaticMessage(headers(entries), SENDER), JSON.stringify(entries)).toBeNull();
+  });
+
+  it('ignores Exchange’s out-of-office (loop header with X-Auto-Response-Suppress, auto-generated)', () => {
+    const exchange = headers({
+      'x-auto-response-suppress': 'All',
+      'x-ms-exchange-inbox-rules-loop': 'ana@cliente.cl',
+      'auto-submitted': 'auto-generated',
+    });
+    expect(automaticMessage(exchange, SENDER)).toMatchObject({ kind: 'auto_reply', ignored: true });
+  });
+
+  it('lets the strongest kind win: an auto-reply from a list is still ignored', () => {
+    const both = headers({ 'list-id': '<ops.cliente.cl>', 'auto-submitted': 'auto-replied' });
+    expect(automaticMessage(both, SENDER)).toMatchObject({ kind: 'auto_reply', ignored: true });
+  });
+
+  it('takes mail from a no-reply sender in, unanswered, with nothing else on it', () => {
+    for (const from of [
+      'noreply@cliente.cl',
+      'No-Reply@cliente.cl',
+      'no_reply@cliente.cl',
+      'donotreply@cliente.cl',
+      'do-not-reply@cliente.cl',
+      'do_not_reply@cliente.cl',
+      'notifications@cliente.cl',
+      'notification@cliente.cl',
+      'noreply+ticket42@cliente.cl',
+      'noreply-facturas@cliente.cl',
+      'no-reply.alertas@cliente.cl',
+    ])
+      expect(automaticMessage(headers({}), from), from).toMatchObject({ kind: 'no_reply', ignored: false });
+    for (const from of ['noreen@cliente.cl', 'replyto@cliente.cl', 'ana.noreply@cliente.cl', 'notificaciones.ana@x.cl'])
+      expect(isNoReplyAddress(from), from).toBe(false);
   });
 
   it('finds the ticket number in a subject, however the client decorated it', () => {

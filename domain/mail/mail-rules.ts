@@ -11,39 +11,113 @@ export type Headers = ReadonlyMap<string, string>;
 const BULK = /^(bulk|junk|list)$/i;
 const DAEMON = /^(mailer-daemon|postmaster|mail-daemon)@/i;
 
+/**
+ * Local parts of addresses nobody reads: a message from one is taken in, but nothing automatic is
+ * ever written back to it (it would bounce, or land in a machine's inbox). The part before a
+ * `+tag` must be one of these, or start with one followed by `-`, `_` or `.` (`noreply-billing@`).
+ * `notifications@` is here because it is how platforms (GitHub, Jira, monitoring) name their
+ * senders; a person signing with it is rare, and they still get their ticket, only no mail.
+ */
+const NO_REPLY_LOCAL_PARTS = [
+  'noreply',
+  'no-reply',
+  'no_reply',
+  'donotreply',
+  'do-not-reply',
+  'do_not_reply',
+  'notification',
+  'notifications',
+];
+
+/** Whether an address is a no-reply one (NO_REPLY_LOCAL_PARTS): written to by machines, read by nobody. */
+export function isNoReplyAddress(address: string): boolean {
+  const local = (address.split('@')[0] ?? '').split('+')[0]?.toLowerCase() ?? '';
+  return NO_REPLY_LOCAL_PARTS.some((word) => local === word || new RegExp(`^${word}[-_.]`).test(local));
+}
+
+export type AutomaticKind = 'report' | 'auto_reply' | 'bulk' | 'suppressed' | 'no_reply';
+
+/**
+ * What the desk does with each kind of automatic message. Ignored: a report (bounce, delivery
+ * notice) or an auto-reply (out-of-office, another desk's acknowledgment) carries nothing to work
+ * on, and taking it would start a ticket or a reply loop. Taken in, unanswered: bulk mail (a list,
+ * a monitoring alert), a message that asks not to be auto-answered (X-Auto-Response-Suppress),
+ * and one from a no-reply address may well be work for the desk, but no acknowledgment goes back.
+ */
+export const IGNORED_KINDS: ReadonlySet<AutomaticKind> = new Set(['report', 'auto_reply']);
+
 export interface Automatic {
-  /**
-   * report: a bounce or delivery notice; auto_reply: an out-of-office or another desk's
-   * acknowledgment — neither becomes a ticket or a reply. bulk: a list or a machine's
-   * notification — it is taken in, but never answered automatically.
-   */
-  kind: 'report' | 'auto_reply' | 'bulk';
+  kind: AutomaticKind;
+  /** Whether the message is kept aside (IGNORED_KINDS), rather than taken in without an answer. */
+  ignored: boolean;
   reason: string;
 }
 
-/** Whether a machine wrote the message, and which kind of machine (RFC 3834, RFC 3464, RFC 2369). */
+const automatic = (kind: AutomaticKind, reason: string): Automatic => ({
+  kind,
+  ignored: IGNORED_KINDS.has(kind),
+  reason,
+});
+
+/** The headers automaticMessage reads, lower-cased: what a caller needs to hand it, as received. */
+export const AUTOMATIC_HEADERS = [
+  'auto-submitted',
+  'x-autoreply',
+  'x-autorespond',
+  'precedence',
+  'x-ms-exchange-inbox-rules-loop',
+  'x-auto-response-suppress',
+  'list-id',
+  'list-unsubscribe',
+] as const;
+
+/** A header's first value without its parameters (`auto-generated; owner=x` -> `auto-generated`), lower-cased. */
+const token = (value: string | undefined) => value?.split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * Whether a machine wrote the message, and which kind of machine (RFC 3834, RFC 3464, RFC 2369,
+ * MS-OXCMAIL). Each header decides alone: no rule needs another header to be present. The
+ * strongest kind wins when several apply (a report or an auto-reply is ignored even when it also
+ * looks like bulk mail).
+ */
 export function automaticMessage(headers: Headers, from: string | null, contentType = ''): Automatic | null {
   if (/multipart\/report/i.test(contentType) || /delivery-status/i.test(contentType))
-    return { kind: 'report', reason: 'delivery report' };
-  if (from && DAEMON.test(from)) return { kind: 'report', reason: `sent by ${from.split('@')[0]}` };
+    return automatic('report', 'delivery report');
+  if (from && DAEMON.test(from)) return automatic('report', `sent by ${from.split('@')[0]}`);
   const autoSubmitted = headers.get('auto-submitted')?.trim();
-  if (autoSubmitted && /^auto-replied/i.test(autoSubmitted))
-    return { kind: 'auto_reply', reason: `Auto-Submitted: ${autoSubmitted}` };
+  if (token(autoSubmitted) === 'auto-replied') return automatic('auto_reply', `Auto-Submitted: ${autoSubmitted}`);
   for (const name of ['x-autoreply', 'x-autorespond']) {
     const value = headers.get(name)?.trim();
-    if (value) return { kind: 'auto_reply', reason: `${name}: ${value}` };
+    if (value) return automatic('auto_reply', `${name}: ${value}`);
   }
+  const precedence = headers.get('precedence')?.trim();
+  if (token(precedence) === 'auto_reply') return automatic('auto_reply', `Precedence: ${precedence}`);
   // Exchange marks its out-of-office replies auto-generated, not auto-replied, and threads them to
   // the message they answer; the headers its mailbox rules add are what give them away.
+  if (headers.has('x-ms-exchange-inbox-rules-loop') && headers.has('x-auto-response-suppress'))
+    return automatic('auto_reply', 'Exchange automatic reply (X-MS-Exchange-Inbox-Rules-Loop)');
+  if (autoSubmitted && token(autoSubmitted) !== 'no') return automatic('bulk', `Auto-Submitted: ${autoSubmitted}`);
+  if (precedence && BULK.test(token(precedence))) return automatic('bulk', `Precedence: ${precedence}`);
+  if (headers.has('list-id')) return automatic('bulk', 'mailing list (List-Id)');
+  if (headers.has('list-unsubscribe')) return automatic('bulk', 'mailing list (List-Unsubscribe)');
+  // The sender asks for no automatic answer (All, AutoReply, OOF; DR, NDR, RN, NRN too): whatever
+  // the value, a person's mail client does not set it, so the desk honours it as "do not answer".
   const suppress = headers.get('x-auto-response-suppress')?.trim();
-  if (suppress && /\ball\b/i.test(suppress) && headers.has('x-ms-exchange-inbox-rules-loop'))
-    return { kind: 'auto_reply', reason: 'Exchange automatic reply (X-MS-Exchange-Inbox-Rules-Loop)' };
-  if (autoSubmitted && autoSubmitted.toLowerCase() !== 'no')
-    return { kind: 'bulk', reason: `Auto-Submitted: ${autoSubmitted}` };
-  const precedence = headers.get('precedence')?.trim();
-  if (precedence && BULK.test(precedence)) return { kind: 'bulk', reason: `Precedence: ${precedence}` };
-  if (headers.has('list-id')) return { kind: 'bulk', reason: 'mailing list' };
+  if (suppress && token(suppress) !== 'none') return automatic('suppressed', `X-Auto-Response-Suppress: ${suppress}`);
+  if (from && isNoReplyAddress(from)) return automatic('no_reply', `no-reply sender ${from}`);
   return null;
+}
+
+/**
+ * The domains a sender's domain falls under, most specific first: `a.mail.client.example` gives
+ * `a.mail.client.example`, `mail.client.example`, `client.example` (never a bare top-level name,
+ * which no mapping may name). A mapped domain covers its subdomains; the longest mapping wins.
+ */
+export function domainAndParents(domain: string): string[] {
+  const labels = domain.trim().toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);
+  const found: string[] = [];
+  for (let i = 0; i + 2 <= labels.length; i++) found.push(labels.slice(i).join('.'));
+  return found;
 }
 
 /** The ticket number a subject carries as `[INC-000123]`, if any. */

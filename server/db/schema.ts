@@ -50,6 +50,9 @@ export interface UserTable {
   phone_key: ColumnType<string | null, string | null | undefined, string | null>;
   presence: ColumnType<'available' | 'away', 'available' | 'away' | undefined, 'available' | 'away'>;
   shift_calendar_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Since when a delivery report says mail to this address fails (server/modules/mail/bounce-recorder.ts). */
+  mail_bounced_at: ColumnType<string | null, string | null | undefined, string | null>;
+  mail_bounce_reason: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -436,6 +439,8 @@ export interface MailboxTable {
   organization_id: string | null;
   service_id: string | null;
   group_id: string | null;
+  /** Where someone unknown from an unmapped domain becomes a requester; null: the message waits ('failed'). */
+  unknown_sender_organization_id: string | null;
   active: number;
   version: number;
   created_at: Timestamp;
@@ -465,7 +470,8 @@ export interface InboundMailTable {
   status: InboundStatus;
   reason: string | null;
   ticket_id: string | null;
-  outcome: 'ticket' | 'reply' | null;
+  /** bounce: a delivery report recorded on the ticket whose notice it answers. */
+  outcome: 'ticket' | 'reply' | 'bounce' | null;
   attempts: number;
   processed_at: Timestamp | null;
 }
@@ -481,7 +487,8 @@ export interface OutboundMailTable {
   message_id: string;
   references: string | null;
   auto_submitted: 'auto-generated' | 'auto-replied';
-  status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** bounced: sent, then a delivery report said it failed. */
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'bounced';
   attempts: number;
   next_attempt_at: Timestamp;
   last_error: string | null;

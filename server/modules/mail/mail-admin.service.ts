@@ -5,6 +5,7 @@ import type {
   InboundMail,
   InboundQuery,
   Mailbox,
+  MailDelivery,
   MailDomain,
   MailStatus,
   OutboundMail,
@@ -31,6 +32,7 @@ const toMailbox = (row: MailboxTable): Mailbox => ({
   organizationId: row.organization_id,
   serviceId: row.service_id,
   groupId: row.group_id,
+  unknownSenderOrganizationId: row.unknown_sender_organization_id,
   active: row.active === 1,
   version: row.version,
 });
@@ -80,6 +82,8 @@ export class MailAdminService {
     const issues: FieldError[] = [];
     if (body.organizationId && !(await repo.organizationExists(db, body.organizationId)))
       issues.push({ field: 'organizationId', message: 'no such organization' });
+    if (body.unknownSenderOrganizationId && !(await repo.organizationExists(db, body.unknownSenderOrganizationId)))
+      issues.push({ field: 'unknownSenderOrganizationId', message: 'no such organization' });
     if (body.serviceId) {
       const serviceOrganizationId = await repo.organizationOfService(db, body.serviceId);
       if (!serviceOrganizationId || serviceOrganizationId !== organizationId)
@@ -99,6 +103,11 @@ export class MailAdminService {
       organization_id: body.organizationId ?? null,
       service_id: body.serviceId ?? null,
       group_id: body.groupId ?? null,
+      // Not said: as before the choice was its own, unknown senders join the mailbox's organization.
+      unknown_sender_organization_id:
+        body.unknownSenderOrganizationId === undefined
+          ? (body.organizationId ?? null)
+          : body.unknownSenderOrganizationId,
       active: 1,
       version: 1,
       created_at: at,
@@ -132,6 +141,8 @@ export class MailAdminService {
       if (body.organizationId !== undefined) changes.organization_id = body.organizationId;
       if (body.serviceId !== undefined) changes.service_id = body.serviceId;
       if (body.groupId !== undefined) changes.group_id = body.groupId;
+      if (body.unknownSenderOrganizationId !== undefined)
+        changes.unknown_sender_organization_id = body.unknownSenderOrganizationId;
       if (body.active !== undefined) changes.active = body.active ? 1 : 0;
       const row = await repo.updateMailbox(trx, id, body.version, changes);
       if (!row)
@@ -245,5 +256,35 @@ export class MailAdminService {
     const row = await repo.findInbound(this.db, id);
     if (!row) throw notFound('Message');
     return toInbound(row);
+  }
+
+  /** Whether mail to this person bounces. */
+  async mailDelivery(userId: string): Promise<MailDelivery> {
+    const row = await repo.mailDeliveryOf(this.db, userId);
+    if (!row) throw notFound('User');
+    return {
+      userId: row.id,
+      address: row.email,
+      bouncing:
+        row.mail_bounced_at === null
+          ? null
+          : { since: row.mail_bounced_at, reason: row.mail_bounce_reason ?? 'delivery failed' },
+    };
+  }
+
+  /** The admin says the address works again (the person fixed their mailbox, say); mail from it does the same. */
+  async clearBounce(ctx: RequestContext, userId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.mailDeliveryOf(trx, userId);
+      if (!row) throw notFound('User');
+      if (row.mail_bounced_at === null) return;
+      await repo.clearAddressBouncing(trx, row.email);
+      await this.audit.record(trx, ctx, {
+        action: 'mail_bounce.cleared',
+        entityType: 'user',
+        entityId: row.id,
+        before: { since: row.mail_bounced_at, reason: row.mail_bounce_reason },
+      });
+    });
   }
 }

@@ -36,7 +36,10 @@ interface Expected {
   lacks?: string[];
   attached?: string[];
   refused?: string[];
-  /** Bulk mail (list, machine) is taken in but never answered. */
+  /**
+   * Automatic but taken in (a list, a machine's notice, X-Auto-Response-Suppress, a no-reply sender):
+   * never answered, so no outbound row at all for its ticket.
+   */
   bulk?: boolean;
 }
 
@@ -218,6 +221,25 @@ const CORPUS: Record<string, Expected> = {
     has: ['a cambiar el fusor', 'Coordinadora de Admisión'],
     lacks: [...ANA_QUOTED, 'Enviado el', 'HP LaserJet'],
   }),
+  // Automatic senders, each header alone (domain/mail/mail-rules.ts): taken in unanswered, or ignored.
+  '70-suppress-header-alone.eml': ticket('clinica', {
+    person: { email: 'carolina.leiva@clinica.test' },
+    has: ['la cámara conectada'],
+    bulk: true,
+  }),
+  '71-auto-notified.eml': ticket('banco', { has: ['vence el 24 de marzo'], bulk: true }),
+  '72-precedence-junk.eml': ticket('clinica', {
+    subject: 'Boletin semanal: nuevas impresoras en admision',
+    bulk: true,
+  }),
+  '73-list-unsubscribe-alone.eml': ticket('banco', { has: ['de 9 a 13 horas'], bulk: true }),
+  '74-noreply-sender.eml': ticket('banco', { person: { email: 'no-reply@banco.test' }, bulk: true }),
+  '75-precedence-auto-reply.eml': ignored('automatic message (Precedence: auto_reply)'),
+  '76-x-autorespond.eml': ignored('automatic message (x-autorespond: yes)'),
+  // Reports that answer no notice of this corpus stay ignored (bounce-recorder.test.ts matches them).
+  '77-bounce-outbound-id-header.eml': ignored('automatic message (delivery report)'),
+  '78-bounce-in-reply-to-only.eml': ignored('automatic message (delivery report)'),
+  '79-delay-notice.eml': ignored('automatic message (delivery report)'),
 };
 
 /** Every tag, handler and URL scheme the allowlist keeps out, checked on every body the corpus makes. */
@@ -496,8 +518,8 @@ describeOnEachDatabase('the mail corpus', (database) => {
     }
   });
 
-  // Lists and machines' notices are taken in, but never answered automatically (no mail loops).
-  it('acknowledges no bulk mail (lists, monitoring)', async () => {
+  // Lists, machines' notices, no-reply senders, X-Auto-Response-Suppress: taken in, never answered (no mail loops).
+  it('acknowledges no automatic mail it takes in (lists, monitoring, no-reply senders, suppressed)', async () => {
     for (const [file, expected] of Object.entries(CORPUS)) {
       if (!expected.bulk) continue;
       const row = await rowOf(file);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { OUTBOUND_ID_HEADER } from '../../../domain/mail/mail-rules-bounces.js';
 import type { DB, OutboundMailTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
@@ -95,7 +96,12 @@ export class MailOutboxService {
           html: row.html_body,
           messageId: `<${row.message_id}>`,
           ...(row.references ? { inReplyTo: `<${row.references}>`, references: [`<${row.references}>`] } : {}),
-          headers: { 'Auto-Submitted': row.auto_submitted, 'X-Auto-Response-Suppress': 'All' },
+          headers: {
+            'Auto-Submitted': row.auto_submitted,
+            'X-Auto-Response-Suppress': 'All',
+            // Found again in a bounce's copy of the headers: the row it answers (bounce-recorder.ts).
+            [OUTBOUND_ID_HEADER]: row.id,
+          },
         });
         await repo.finishOutbound(this.db, row.id, {
           status: 'sent',

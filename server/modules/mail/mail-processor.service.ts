@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import { automaticMessage, threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
+import { threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
 import { isStaff } from '../../../domain/roles.js';
 import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
@@ -15,9 +15,12 @@ import type { ConversationService } from '../tickets/conversation.service.js';
 import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import type { UsersService } from '../users/users.service.js';
+import { automaticSender } from './automatic-sender.js';
+import type { BounceRecorder } from './bounce-recorder.js';
 import * as repo from './mail.repository.js';
 import { mailBodyHtml } from './mail-body.js';
 import { type IncomingMail, readMail } from './mail-reader.js';
+import { organizationForSender, unknownSenderReason } from './sender-organization.js';
 
 /** A correspondent writing more than this in an hour is a runaway (a loop, a script): the rest is kept, not taken. */
 export const SENDER_LIMIT_PER_HOUR = 30;
@@ -50,6 +53,7 @@ export class MailProcessorService {
     private readonly tickets: TicketsService,
     private readonly conversation: ConversationService,
     private readonly ownAddresses: () => Promise<Set<string>>,
+    private readonly bounces?: BounceRecorder,
   ) {}
 
   /** Handles every message still waiting (after a restart, say); answers how many it handled. */
@@ -66,13 +70,14 @@ export class MailProcessorService {
     const row = await repo.findInbound(this.db, id);
     if (row?.status !== 'received') return;
     try {
-      const mail = await readMail(await readAll(this.storage.read(row.raw_key)));
+      const raw = await readAll(this.storage.read(row.raw_key));
+      const mail = await readMail(raw);
       // The log shows what the reader decoded (encoded words, charsets), not the raw header.
       await repo.describeInbound(this.db, id, {
         subject: mail.subject.slice(0, 500) || null,
         from_address: mail.from?.address.slice(0, 320) ?? null,
       });
-      await this.take(row, mail);
+      await this.take(row, mail, raw);
     } catch (error) {
       const status = error instanceof NotTaken ? error.status : 'failed';
       const reason =
@@ -93,25 +98,29 @@ export class MailProcessorService {
     await this.process(id);
   }
 
-  private async take(row: InboundMailTable, mail: IncomingMail): Promise<void> {
+  private async take(row: InboundMailTable, mail: IncomingMail, raw: Buffer): Promise<void> {
     const from = mail.from?.address;
     if (!from) throw new NotTaken('failed', 'the message has no sender (From)');
     if ((await this.ownAddresses()).has(from))
       throw new NotTaken('ignored', 'sent from one of the desk’s own addresses');
-    const automatic = automaticMessage(mail.headers, from, mail.contentType);
-    if (automatic && automatic.kind !== 'bulk')
-      throw new NotTaken('ignored', `automatic message (${automatic.reason})`);
+    const automatic = automaticSender(raw, mail);
+    // A report that answers a notice Mesa sent is recorded on its ticket; any other is kept aside.
+    if (automatic?.kind === 'report' && (await this.bounces?.record(row, raw, mail))) return;
+    if (automatic?.ignored) throw new NotTaken('ignored', `automatic message (${automatic.reason})`);
     const since = new Date(this.clock.now().getTime() - HOUR).toISOString();
     if ((await repo.countFromSender(this.db, from, since)) > SENDER_LIMIT_PER_HOUR)
       throw new NotTaken('ignored', `more than ${SENDER_LIMIT_PER_HOUR} messages from ${from} in the last hour`);
 
+    // Mail from the address arrived: whatever bounced before, it is read again.
+    await repo.clearAddressBouncing(this.db, from);
     const mailbox = await this.mailboxOf(row);
     const sender = await this.senderOf(mail, mailbox);
     const ctx: RequestContext = {
       ...ctxOf(sender),
       requestId: `mail:${row.id}`,
-      // A list or a machine's notice is taken in, but never answered automatically (no loops).
-      noAutoReply: automatic?.kind === 'bulk',
+      // A list, a machine's notice, a no-reply sender, a message asking for no automatic answer: taken
+      // in, but never answered automatically (no loops, no mail to addresses nobody reads).
+      noAutoReply: automatic !== null,
     };
     const ticketId = await this.threadOf(mail, sender);
     const settle = (outcome: 'ticket' | 'reply') => async (trx: Kysely<DB>, ticket: { id: string }) => {
@@ -166,19 +175,15 @@ export class MailProcessorService {
 
   /**
    * The person who wrote: From, never Reply-To. Someone unknown becomes a requester of the
-   * organization their domain is mapped to, else of the mailbox's organization.
+   * organization their domain (or a parent domain) is mapped to, else of the one the mailbox takes
+   * unknown senders into; or, when the mailbox keeps them waiting, the message waits ('failed').
    */
   private async senderOf(mail: IncomingMail, mailbox: MailboxTable | undefined): Promise<Person> {
     const address = mail.from?.address as string;
     const known = await this.users.findActiveByEmail(address);
     if (known) return this.users.get(known.id);
-    const domain = address.split('@')[1] ?? '';
-    const organizationId = (await repo.organizationOfDomain(this.db, domain)) ?? mailbox?.organization_id ?? null;
-    if (!organizationId)
-      throw new NotTaken(
-        'failed',
-        `unknown sender ${address}: map the domain ${domain} to an organization, or give the mailbox one, then reprocess`,
-      );
+    const organizationId = await organizationForSender(this.db, address, mailbox);
+    if (!organizationId) throw new NotTaken('failed', unknownSenderReason(address));
     try {
       return await this.users.create(systemContext, {
         email: address,

@@ -5,6 +5,7 @@ import type { TicketHistory } from '../tickets/ticket-history.js';
 import { createDemoMail } from './mail.demo.js';
 import { mailJobs } from './mail.jobs.js';
 import { registerMailRoutes } from './mail.routes.js';
+import { registerMailDeliveryRoutes } from './mail-delivery.routes.js';
 import type { MailOutboxService } from './mail-outbox.service.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
 import { passwordResetMailer } from './password-reset-mailer.js';
@@ -23,7 +24,10 @@ type Deps = Parameters<typeof registerMailRoutes>[1] &
 
 export const mailModule = defineModule<Deps>({
   name: 'mail',
-  routes: registerMailRoutes,
+  routes: (app, deps) => {
+    registerMailRoutes(app, deps);
+    registerMailDeliveryRoutes(app, deps);
+  },
   jobs: mailJobs,
   // The requester's notices commit with the ticket's change; staff alerts go out with the in-app
   // ones. Without a relay Mesa sends no mail, so it writes none to the outbox either.

@@ -54,13 +54,20 @@ export function updateMailbox(db: Kysely<DB>, id: string, version: number, chang
     .executeTakeFirst();
 }
 
-export async function organizationOfDomain(db: Kysely<DB>, domain: string): Promise<string | null> {
-  const row = await db
+/** The organization of the most specific mapping among these domains (most specific first), if any. */
+export async function organizationOfDomains(db: Kysely<DB>, domains: readonly string[]): Promise<string | null> {
+  if (domains.length === 0) return null;
+  const rows = await db
     .selectFrom('mail_domains')
-    .select('organization_id')
-    .where('domain', '=', domain.toLowerCase())
-    .executeTakeFirst();
-  return row?.organization_id ?? null;
+    .select(['domain', 'organization_id'])
+    .where('domain', 'in', domains)
+    .execute();
+  const byDomain = new Map(rows.map((row) => [row.domain, row.organization_id]));
+  for (const domain of domains) {
+    const organizationId = byDomain.get(domain);
+    if (organizationId) return organizationId;
+  }
+  return null;
 }
 
 export function listDomains(db: Kysely<DB>) {
@@ -292,4 +299,59 @@ export async function mailCounts(db: Kysely<DB>) {
     outbox: { pending: await count('outbound_mail', 'pending'), failed: await count('outbound_mail', 'failed') },
     inbox: { waiting: await count('inbound_mail', 'received'), failed: await count('inbound_mail', 'failed') },
   };
+}
+
+/** The notice Mesa sent that a bounce answers: by its outbound id (our header) or its Message-ID. */
+export function outboundForReport(db: Kysely<DB>, outboundIds: readonly string[], messageIds: readonly string[]) {
+  if (outboundIds.length === 0 && messageIds.length === 0) return Promise.resolve(undefined);
+  return db
+    .selectFrom('outbound_mail')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(outboundIds.length ? [eb('id', 'in', outboundIds)] : []),
+        ...(messageIds.length ? [eb('message_id', 'in', messageIds)] : []),
+      ]),
+    )
+    .where('ticket_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** A sent notice a delivery report says failed; the report's words are its last error. */
+export function markOutboundBounced(db: Kysely<DB>, id: string, reason: string) {
+  return db.updateTable('outbound_mail').set({ status: 'bounced', last_error: reason }).where('id', '=', id).execute();
+}
+
+/** The person at this address: mail to them fails, since `at`, for `reason`. */
+export function markAddressBouncing(db: Kysely<DB>, address: string, at: string, reason: string) {
+  return db
+    .updateTable('users')
+    .set({ mail_bounced_at: at, mail_bounce_reason: reason })
+    .where('email', '=', address.toLowerCase())
+    .execute();
+}
+
+/** Mail from the address arrived (or an admin cleared it): it no longer counts as bouncing. */
+export function clearAddressBouncing(db: Kysely<DB>, address: string) {
+  return db
+    .updateTable('users')
+    .set({ mail_bounced_at: null, mail_bounce_reason: null })
+    .where('email', '=', address.toLowerCase())
+    .where('mail_bounced_at', 'is not', null)
+    .execute();
+}
+
+/** Whether mail to a person bounces, as staff see it beside the requester. */
+export function mailDeliveryOf(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'mail_bounced_at', 'mail_bounce_reason'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The ticket a bounce was recorded on, as live updates announce it. */
+export function ticketRow(db: Kysely<DB>, id: string) {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

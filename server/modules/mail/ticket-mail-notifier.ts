@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { MailEvent } from '../../../domain/i18n/mail-es.js';
+import { isNoReplyAddress } from '../../../domain/mail/mail-rules.js';
 import { isStaff } from '../../../domain/roles.js';
 import type { DB } from '../../db/schema.js';
 import { htmlToText } from '../../platform/html.js';
@@ -41,6 +42,8 @@ export function ticketMailNotifier(
     if (!kind) return;
     const ticket = await repo.ticketNoticeFacts(trx, ticketId);
     if (ticket?.requester_status !== 'active') return;
+    // Nobody reads a no-reply address: nothing is written to it, neither the acknowledgment nor later notices.
+    if (isNoReplyAddress(ticket.email)) return;
     let replyHtml: string | undefined;
     if (kind === 'agent_reply' && event.messageId) replyHtml = await repo.messageBodyOf(trx, event.messageId);
     const rendered = renderMail(

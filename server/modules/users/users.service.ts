@@ -162,6 +162,8 @@ export class UsersService {
       phone_key: phoneSearchKey(body.phone),
       presence: 'available',
       shift_calendar_id: null,
+      mail_bounced_at: null,
+      mail_bounce_reason: null,
       version: 1,
       created_at: now,
       updated_at: now,

@@ -4,6 +4,7 @@ import type {
   CreateMailDomainBody,
   InboundMail,
   Mailbox,
+  MailDelivery,
   MailDomain,
   MailStatus,
   MailTemplate,
@@ -188,5 +189,27 @@ export function useResetMailTemplate() {
     mutationFn: ({ locale, event }: { locale: MailLocale; event: MailTemplateEvent }) =>
       apiRequest<MailTemplate>(templatePath(locale, event), { method: 'DELETE' }),
     onSuccess: store,
+  });
+}
+
+const deliveryKey = (userId: string) => ['mail', 'delivery', userId] as const;
+
+/** Whether mail to a person bounces (a delivery report said so), for staff beside the requester. */
+export function useMailDelivery(userId: string | null | undefined) {
+  return useQuery({
+    queryKey: deliveryKey(userId ?? ''),
+    queryFn: ({ signal }) =>
+      apiRequest<MailDelivery>(`/users/${encodeURIComponent(userId as string)}/mail-delivery`, { signal }),
+    enabled: !!userId,
+  });
+}
+
+/** An admin says the address receives mail again. */
+export function useClearMailBounce() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiRequest<void>(`/users/${encodeURIComponent(userId)}/mail-delivery/bounce`, { method: 'DELETE' }),
+    onSuccess: (_, userId) => queryClient.invalidateQueries({ queryKey: deliveryKey(userId) }),
   });
 }

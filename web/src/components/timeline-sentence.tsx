@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { MAIL_TEMPLATE_EVENTS } from '../../../domain/contracts/mail.js';
 import type { TimelineEntry } from '../../../domain/contracts/tickets.js';
 
 const MOVES = { escalated: 'escalated', returned: 'returned', transferred: 'transferred' } as const;
@@ -55,6 +56,7 @@ export function timelineSentence(
       }),
     };
   }
+  if (entry.kind === 'mail_bounced') return bounceSentence(entry, t);
   if (entry.kind === 'linked' || entry.kind === 'merged') {
     const link = entry.changes.find((c) => (RELATIONS as readonly string[]).includes(c.field));
     if (!link) return null;
@@ -105,4 +107,18 @@ function slaSentence(entry: TimelineEntry, t: TFunction, formatDate: (iso: strin
   if (oneOf(COMMITMENT_KINDS, entry.kind))
     return t(`supervision.timeline.${entry.kind}`, { date: date(value('promisedAt')) });
   return null;
+}
+
+/** A delivery report recorded on the ticket (server/modules/mail/bounce-recorder.ts): to whom, which notice, why. */
+function bounceSentence(entry: TimelineEntry, t: TFunction): { sentence: string; detail: string } {
+  const value = (field: string) => entry.changes.find((c) => c.field === field)?.to;
+  const notice = value('notice');
+  const reason = [value('status'), value('diagnostic')].filter((part) => typeof part === 'string' && part).join(' ');
+  return {
+    sentence: t('mailRules.bounce.timeline', { address: text(value('recipient')) }),
+    detail: t('mailRules.bounce.timelineDetail', {
+      notice: oneOf(MAIL_TEMPLATE_EVENTS, notice) ? t(`mailAdmin.templates.events.${notice}`) : text(notice),
+      reason: reason || t('mailRules.bounce.unknownReason'),
+    }),
+  };
 }

@@ -19,6 +19,7 @@ import { PriorityBadge, TicketStatusBadge, TicketTypeBadge } from '../components
 import { TicketTimeline } from '../components/ticket-timeline.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
 import { EscalateModal, type EscalateMode } from './escalate-modal.js';
+import { RequesterMailBounce } from './requester-mail-bounce.js';
 import { SubjectEditor } from './subject-editor.js';
 import { TicketProceduresBox } from './ticket-procedures-box.js';
 import { type SaveTicket, TicketSidePanel } from './ticket-side-panel.js';
@@ -114,13 +115,16 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
           saving={update.isPending}
           onSave={(subject, done) => save({ subject }, done)}
         />
-        <Text size="sm" c="dimmed">
-          {t('ticketPage.requesterLine', {
-            name: ticket.requester.name,
-            email: ticket.requester.email,
-            organization: ticket.organization.name,
-          })}
-        </Text>
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('ticketPage.requesterLine', {
+              name: ticket.requester.name,
+              email: ticket.requester.email,
+              organization: ticket.organization.name,
+            })}
+          </Text>
+          <RequesterMailBounce userId={ticket.requester.id} />
+        </Group>
       </Stack>
       {conflict ? (
         <Alert

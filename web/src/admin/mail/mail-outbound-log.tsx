@@ -13,6 +13,7 @@ const STATUS_COLORS: Record<OutboundMail['status'], string> = {
   sending: 'blue',
   sent: 'teal',
   failed: 'red',
+  bounced: 'red',
 };
 
 const EVENTS = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed', 'password_reset'] as const;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Mailbox, MailDomain } from '../../../../domain/contracts/mail.js';
 import { isApiError } from '../../api/client.js';
 import { useAddMailDomain, useMailboxes, useMailDomains, useRemoveMailDomain } from '../../api/use-mail.js';
-import { useServices } from '../../api/use-organizations.js';
+import { useOrganization, useServices } from '../../api/use-organizations.js';
 import { useGroups } from '../../api/use-support.js';
 import { StatusBadge } from '../../components/badges.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
@@ -101,12 +101,13 @@ function MailboxesPanel() {
       <QueryTable
         query={mailboxes}
         label={t('mailAdmin.mailboxes.tableLabel')}
-        minWidth={720}
+        minWidth={900}
         head={
           <>
             <Table.Th>{t('mailAdmin.mailboxes.address')}</Table.Th>
             <Table.Th>{t('mailAdmin.mailboxes.organization')}</Table.Th>
             <Table.Th>{t('mailAdmin.mailboxes.placement')}</Table.Th>
+            <Table.Th>{t('mailRules.unknownSenders.column')}</Table.Th>
             <Table.Th w={100}>{t('fields.status')}</Table.Th>
             <Table.Th w={80} />
           </>
@@ -137,6 +138,11 @@ function MailboxesPanel() {
               </Text>
             </Table.Td>
             <Table.Td>
+              <Text size="sm">
+                <UnknownSendersWords organizationId={mailbox.unknownSenderOrganizationId} />
+              </Text>
+            </Table.Td>
+            <Table.Td>
               <StatusBadge status={mailbox.active ? 'active' : 'inactive'} />
             </Table.Td>
             <EditCell
@@ -153,6 +159,20 @@ function MailboxesPanel() {
           onClose={() => setEditing(null)}
         />
       ) : null}
+    </>
+  );
+}
+
+/** What the mailbox does with unknown senders, in a sentence. */
+function UnknownSendersWords({ organizationId }: { organizationId: string | null }) {
+  const { t } = useTranslation();
+  const organization = useOrganization(organizationId);
+  if (!organizationId) return <>{t('mailRules.unknownSenders.waitsInWords')}</>;
+  return (
+    <>
+      {t('mailRules.unknownSenders.joinInWords', {
+        organization: organization.data?.name ?? (organization.isPending ? '…' : organizationId),
+      })}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Modal, Radio, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../../../domain/contracts/mail.js';
@@ -11,8 +11,9 @@ import { ModalFooter } from '../../components/modal-footer.js';
 import { OrganizationSelect } from '../../components/organization-select.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
 import { useErrorText } from '../../i18n/error-messages.js';
+import { type UnknownSenders, unknownSenderOrganization, unknownSendersOf } from './unknown-senders.js';
 
-const SHOWN_FIELDS = ['address', 'name', 'organizationId', 'serviceId', 'groupId'];
+const SHOWN_FIELDS = ['address', 'name', 'organizationId', 'serviceId', 'groupId', 'unknownSenderOrganizationId'];
 const LOOKS_LIKE_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Creates a mailbox, or edits one (with its version: someone else's newer change wins, and we say so). */
@@ -28,12 +29,21 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
   const [serviceId, setServiceId] = useState<string | null>(mailbox?.serviceId ?? null);
   const [groupId, setGroupId] = useState<string | null>(mailbox?.groupId ?? null);
   const [active, setActive] = useState(mailbox?.active ?? true);
+  // A new mailbox keeps strangers waiting until the admin says otherwise.
+  const [unknownSenders, setUnknownSenders] = useState<UnknownSenders>(
+    unknownSendersOf(mailbox?.unknownSenderOrganizationId ?? null),
+  );
+  const [unknownOrganizationId, setUnknownOrganizationId] = useState<string | null>(
+    mailbox?.unknownSenderOrganizationId ?? null,
+  );
   const services = useServices(organizationId);
   const groups = useGroups();
   const form = useFormErrors({
-    values: { address, name, organizationId, serviceId, groupId },
+    values: { address, name, organizationId, serviceId, groupId, unknownSenders, unknownOrganizationId },
     validate: (draft) => {
       const found: Record<string, string> = {};
+      if (unknownSenderOrganization(draft.unknownSenders, draft.unknownOrganizationId) === undefined)
+        found.unknownSenderOrganizationId = t('mailRules.unknownSenders.organizationRequired');
       if (!draft.name.trim()) found.name = t('errors.fields.required');
       if (!mailbox && !draft.address.trim()) found.address = t('errors.fields.required');
       else if (!mailbox && !LOOKS_LIKE_ADDRESS.test(draft.address.trim())) found.address = t('errors.fields.email');
@@ -54,7 +64,13 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
   };
 
   const send = () => {
-    const placement = { name: name.trim(), organizationId, serviceId: organizationId ? serviceId : null, groupId };
+    const placement = {
+      name: name.trim(),
+      organizationId,
+      serviceId: organizationId ? serviceId : null,
+      groupId,
+      unknownSenderOrganizationId: unknownSenderOrganization(unknownSenders, unknownOrganizationId) ?? null,
+    };
     if (mailbox)
       update.mutate({ id: mailbox.id, version: mailbox.version, ...placement, active }, { onSuccess: onClose });
     else create.mutate({ address: address.trim(), ...placement }, { onSuccess: onClose });
@@ -149,6 +165,35 @@ export function MailboxEditModal({ mailbox, onClose }: { mailbox: Mailbox | null
             nothingFoundMessage={groups.isPending ? t('common.loading') : undefined}
             error={groups.isError ? t('mailAdmin.mailboxes.groupsFailed') : errorAt('groupId')}
           />
+          <Radio.Group
+            label={t('mailRules.unknownSenders.label')}
+            description={t('mailRules.unknownSenders.description')}
+            value={unknownSenders}
+            onChange={(value) => setUnknownSenders(value === 'join' ? 'join' : 'wait')}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio
+                value="wait"
+                label={t('mailRules.unknownSenders.wait')}
+                description={t('mailRules.unknownSenders.waitHint')}
+              />
+              <Radio
+                value="join"
+                label={t('mailRules.unknownSenders.join')}
+                description={t('mailRules.unknownSenders.joinHint')}
+              />
+            </Stack>
+          </Radio.Group>
+          {unknownSenders === 'join' ? (
+            <OrganizationSelect
+              label={t('mailRules.unknownSenders.organization')}
+              placeholder={t('mailRules.unknownSenders.organizationPlaceholder')}
+              value={unknownOrganizationId}
+              onChange={setUnknownOrganizationId}
+              required
+              error={errorAt('unknownSenderOrganizationId')}
+            />
+          ) : null}
           {mailbox ? (
             <Switch
               label={t('mailAdmin.mailboxes.active')}
