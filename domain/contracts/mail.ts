@@ -84,6 +84,7 @@ export const OutboundMail = Type.Object({
   event: Type.String(),
   to: Type.String(),
   subject: Type.String(),
+  messageId: Type.String({ description: 'The Message-ID it is (or was) sent with, without angle brackets' }),
   status: Type.Enum(['pending', 'sending', 'sent', 'failed'] as const),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),

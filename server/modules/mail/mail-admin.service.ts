@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type {
   CreateMailboxBody,
@@ -18,6 +19,7 @@ import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError, conflictOnUnique, type FieldError, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
+import type { BlobStorage } from '../../platform/storage.js';
 import type { AuditService } from '../audit/audit.service.js';
 import * as repo from './mail.repository.js';
 
@@ -57,6 +59,7 @@ const toOutbound = (row: OutboundMailTable): OutboundMail => ({
   event: row.event,
   to: row.to_address,
   subject: row.subject,
+  messageId: row.message_id,
   status: row.status,
   attempts: row.attempts,
   lastError: row.last_error,
@@ -70,6 +73,7 @@ export class MailAdminService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly storage: BlobStorage,
   ) {}
 
   async listMailboxes(): Promise<Mailbox[]> {
@@ -245,5 +249,12 @@ export class MailAdminService {
     const row = await repo.findInbound(this.db, id);
     if (!row) throw notFound('Message');
     return toInbound(row);
+  }
+
+  /** The message as it was handed to Mesa, byte for byte, whatever became of it (failed ones too). */
+  async rawOf(id: string): Promise<{ id: string; size: number; stream: Readable }> {
+    const row = await repo.findInbound(this.db, id);
+    if (!row) throw notFound('Message');
+    return { id: row.id, size: row.size, stream: this.storage.read(row.raw_key) };
   }
 }

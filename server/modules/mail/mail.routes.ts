@@ -23,7 +23,7 @@ import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { sameSecret } from '../../platform/ids.js';
 import type { MailAdminService } from './mail-admin.service.js';
-import { MAX_MESSAGE_BYTES, type MailIntakeService, rawHeader } from './mail-intake.service.js';
+import { type MailIntakeService, rawHeader } from './mail-intake.service.js';
 import type { MailProcessorService } from './mail-processor.service.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
 
@@ -70,7 +70,7 @@ export function registerMailRoutes(
 
   app.addContentTypeParser(
     'message/rfc822',
-    { parseAs: 'buffer', bodyLimit: MAX_MESSAGE_BYTES },
+    { parseAs: 'buffer', bodyLimit: mailIntake.maxBytes },
     (_request, body, done) => done(null, body),
   );
 
@@ -80,7 +80,8 @@ export function registerMailRoutes(
     '/mail/inbound/raw',
     {
       config: { permission: 'public' },
-      bodyLimit: MAX_MESSAGE_BYTES,
+      // The intake's limit, as the SMTP listener and the IMAP poller have it: over it, 413.
+      bodyLimit: mailIntake.maxBytes,
       schema: { tags, querystring: RawMailQuery, response: { 202: Accepted } },
     },
     async (request, reply) => {
@@ -103,6 +104,22 @@ export function registerMailRoutes(
       schema: { tags, querystring: InboundQuery, response: { 200: ListOf(InboundMail) } },
     },
     (request) => mailAdmin.inbound(request.query),
+  );
+  // The stored original, for staff to read or hand to someone: a download, never shown inline.
+  app.get(
+    '/mail/inbound/:id/raw',
+    { config: { permission: 'mail.manage' }, schema: { tags, params: IdParams } },
+    async (request, reply) => {
+      const { id, size, stream } = await mailAdmin.rawOf(request.params.id);
+      return reply
+        .type('message/rfc822')
+        .header('content-length', String(size))
+        .header('content-disposition', `attachment; filename="${id}.eml"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
   );
   app.post(
     '/mail/inbound/:id/reprocess',
