@@ -11,7 +11,7 @@ import type {
   UpdateMailboxBody,
   UpdateMailTemplateBody,
 } from '../../../domain/contracts/mail.js';
-import { apiRequest } from './client.js';
+import { apiRequest, apiUrl } from './client.js';
 import type { Page } from './query-client.js';
 import { invalidateTicket } from './use-tickets.js';
 
@@ -106,6 +106,22 @@ export function useReprocessInbound() {
         queryClient.invalidateQueries({ queryKey: statusKey }),
         mail?.ticketId ? invalidateTicket(queryClient, mail.ticketId) : undefined,
       ]),
+  });
+}
+
+const inboundRawPath = (id: string) => `/mail/inbound/${encodeURIComponent(id)}/raw`;
+
+/** Where the stored original of a received message is downloaded (an .eml file). */
+export const inboundRawUrl = (id: string) => apiUrl(inboundRawPath(id));
+
+/** The stored original of a received message, as text, to be shown (never rendered as HTML). */
+export function useInboundRaw(id: string | null) {
+  return useQuery({
+    queryKey: [...inboundKey, 'raw', id],
+    queryFn: ({ signal }) => apiRequest<string>(inboundRawPath(id as string), { asText: true, signal }),
+    enabled: id !== null,
+    // What was received never changes.
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

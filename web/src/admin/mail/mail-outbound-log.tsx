@@ -107,6 +107,9 @@ function OutboundRow({ mail }: { mail: OutboundMail }) {
         <Text size="sm" lineClamp={2}>
           {mail.subject}
         </Text>
+        <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+          {t('mailAdmin.outbound.messageId')} &lt;{mail.messageId}&gt;
+        </Text>
       </Table.Td>
       <Table.Td>{isKnownEvent(mail.event) ? t(`mailAdmin.outbound.events.${mail.event}`) : mail.event}</Table.Td>
       <Table.Td>
