@@ -161,6 +161,9 @@ export const MailStatus = Type.Object({
     Type.Object({ server: Type.String({ description: 'host:port, without credentials' }), secure: Type.Boolean() }),
   ),
   from: Type.String(),
+  maxMessageBytes: Type.Integer({
+    description: 'The largest message taken in, by every way in (MESA_MAIL_MAX_MESSAGE_MB)',
+  }),
   outbox: Type.Object({ pending: Type.Integer(), failed: Type.Integer() }),
   inbox: Type.Object({ waiting: Type.Integer(), failed: Type.Integer() }),
 });

@@ -165,6 +165,9 @@ export const mailAdminEn: typeof mailAdminEs = {
       on: 'On',
       off: 'Off',
       setBy: 'Set by',
+      maxSize: 'Largest message',
+      maxSizeDetail:
+        '{{size}} MiB with its attachments. Over SMTP it is announced and a larger message is refused (552) before it is taken; over HTTP the answer is 413.',
       smtpListener: 'SMTP listener',
       smtpListenerOn: 'Listening on {{address}}.',
       smtpListenerOff: 'Not listening: no one can deliver mail to it over SMTP.',

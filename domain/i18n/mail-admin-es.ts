@@ -168,6 +168,9 @@ export const mailAdminEs = {
       on: 'Activo',
       off: 'Apagado',
       setBy: 'Lo define',
+      maxSize: 'Tamaño máximo de un mensaje',
+      maxSizeDetail:
+        '{{size}} MiB con sus adjuntos. Por SMTP se anuncia y un mensaje mayor se rechaza (552) antes de recibirlo; por HTTP se responde 413.',
       smtpListener: 'Receptor SMTP',
       smtpListenerOn: 'Escucha en {{address}}.',
       smtpListenerOff: 'No escucha: nadie puede entregarle correo por SMTP.',

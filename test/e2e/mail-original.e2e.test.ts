@@ -102,7 +102,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the stored original of received mail, in the 
       await eventually(() => page.getByText(`Message-ID: <${notice?.messageId}>`).isVisible()).toBe(true);
       await expectAccessible(page, 'outbound mail log');
       const outbound = join(tmpdir(), 'mesa-e2e-mail-outbound.png');
-      await page.screenshot({ path: outbound });
+      await page.screenshot({ path: outbound, fullPage: true });
       console.log(`outbound mail log: ${outbound}`);
       expect(pageErrors).toEqual([]);
     });

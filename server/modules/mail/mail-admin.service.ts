@@ -22,6 +22,7 @@ import type { RequestContext } from '../../platform/request-context.js';
 import type { BlobStorage } from '../../platform/storage.js';
 import type { AuditService } from '../audit/audit.service.js';
 import * as repo from './mail.repository.js';
+import { MAX_MESSAGE_BYTES } from './mail-intake.service.js';
 
 const addressTaken = conflictOnUnique('address', 'another mailbox has this address');
 const domainTaken = conflictOnUnique('domain', 'this domain is already mapped');
@@ -236,6 +237,7 @@ export class MailAdminService {
           }
         : null,
       from: config.from,
+      maxMessageBytes: config.maxMessageBytes ?? MAX_MESSAGE_BYTES,
       ...counts,
     };
   }

@@ -133,6 +133,8 @@ describeOnEachDatabase('message sizes over SMTP and HTTP, and the stored origina
     } finally {
       smtp.close();
     }
+    // The admin's mail screen says the same limit.
+    expect((await admin.request('GET', '/api/v1/mail/status')).json().maxMessageBytes).toBe(LIMIT);
   });
 
   it('answers 552 to an oversized message from a client that declared no size, and keeps nothing of it', async () => {
