@@ -114,6 +114,10 @@ export const mailAdminEn: typeof mailAdminEs = {
       emptyHint: 'Every message that arrives shows here, with what Mesa did with it and, if it did not take it, why.',
       emptyStatus: 'No messages with this status',
     },
+    ticketNotices: {
+      title: 'Mail notices',
+      empty: 'No notice has been mailed yet.',
+    },
     source: {
       show: 'View original',
       showLabel: 'View original of the message from {{from}}',

@@ -117,6 +117,10 @@ export const mailAdminEs = {
       emptyHint: 'Aquí se ve cada mensaje que llega, lo que Mesa hizo con él y, si no lo tomó, por qué.',
       emptyStatus: 'No hay mensajes en este estado',
     },
+    ticketNotices: {
+      title: 'Avisos por correo',
+      empty: 'Aún no se ha enviado ningún aviso por correo.',
+    },
     source: {
       show: 'Ver original',
       showLabel: 'Ver original del mensaje de {{from}}',

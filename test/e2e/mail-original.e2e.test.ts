@@ -104,6 +104,17 @@ describe.runIf(RUN_BROWSER_TESTS)('the stored original of received mail, in the 
       const outbound = join(tmpdir(), 'mesa-e2e-mail-outbound.png');
       await page.screenshot({ path: outbound, fullPage: true });
       console.log(`outbound mail log: ${outbound}`);
+
+      // The same notice on its ticket, for the staff working it.
+      await page.goto(`${app.baseUrl}/workspace/tickets/${notice?.ticketId}`);
+      const notices = page.getByRole('region', { name: 'Avisos por correo' });
+      await eventually(() => notices.getByText(`<${notice?.messageId}>`).isVisible()).toBe(true);
+      await expect.poll(() => notices.getByText('Ticket recibido').isVisible()).toBe(true);
+      await expect.poll(() => notices.getByText('Pendiente').isVisible()).toBe(true);
+      await expectAccessible(page, 'ticket page with its mail notices');
+      const ticketShot = join(tmpdir(), 'mesa-e2e-ticket-mail-notices.png');
+      await page.screenshot({ path: ticketShot, fullPage: true });
+      console.log(`ticket mail notices: ${ticketShot}`);
       expect(pageErrors).toEqual([]);
     });
     await context.close();

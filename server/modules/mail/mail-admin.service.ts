@@ -216,6 +216,11 @@ export class MailAdminService {
     return { items: page.items.map(toOutbound), nextCursor: page.nextCursor };
   }
 
+  /** Every notice mailed about a ticket, newest first (a ticket's notices are few). */
+  async noticesOf(ticketId: string): Promise<OutboundMail[]> {
+    return (await repo.listOutbound(this.db, { ticketId, limit: 200 })).map(toOutbound);
+  }
+
   /** What waits or failed, in and out. */
   counts() {
     return repo.mailCounts(this.db);

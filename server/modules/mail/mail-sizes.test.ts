@@ -241,6 +241,33 @@ describeOnEachDatabase('message sizes over SMTP and HTTP, and the stored origina
       rows.sort(byId),
     );
   });
+
+  it('shows the staff working a ticket which notices were mailed about it, and hides them from requesters', async () => {
+    const notice = await database()
+      .db.selectFrom('outbound_mail')
+      .selectAll()
+      .where('ticket_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const response = await agent.request('GET', `/api/v1/tickets/${notice.ticket_id}/mail`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items).toEqual([
+      expect.objectContaining({
+        id: notice.id,
+        to: notice.to_address,
+        event: 'ticket_received',
+        messageId: notice.message_id,
+        status: 'pending',
+      }),
+    ]);
+    expect((await agent.request('GET', '/api/v1/tickets/no-such-ticket/mail')).statusCode).toBe(404);
+    const ticket = await database()
+      .db.selectFrom('tickets')
+      .select('organization_id')
+      .where('id', '=', notice.ticket_id as string)
+      .executeTakeFirstOrThrow();
+    const requester = await login(built, (await makeUser(built, ['requester'], ticket.organization_id)).email);
+    expect((await requester.request('GET', `/api/v1/tickets/${notice.ticket_id}/mail`)).statusCode).toBe(403);
+  });
 });
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);

@@ -19,9 +19,10 @@ import {
   UpdateMailTemplateBody,
 } from '../../../domain/contracts/mail.js';
 import type { MailConfig } from '../../config.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { sameSecret } from '../../platform/ids.js';
+import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { MailAdminService } from './mail-admin.service.js';
 import { type MailIntakeService, rawHeader } from './mail-intake.service.js';
 import type { MailProcessorService } from './mail-processor.service.js';
@@ -35,10 +36,11 @@ export function registerMailRoutes(
     mailProcessor: MailProcessorService;
     mailConfig: MailConfig;
     mailTemplates: MailTemplatesService;
+    ticketReads: TicketReadsService;
   },
 ) {
   const tags = ['mail'];
-  const { mailAdmin, mailIntake, mailProcessor, mailConfig, mailTemplates } = deps;
+  const { mailAdmin, mailIntake, mailProcessor, mailConfig, mailTemplates, ticketReads } = deps;
 
   app.get(
     '/mail/status',
@@ -137,6 +139,19 @@ export function registerMailRoutes(
       schema: { tags, querystring: OutboundQuery, response: { 200: ListOf(OutboundMail) } },
     },
     (request) => mailAdmin.outbound(request.query),
+  );
+
+  // The notices Mesa mailed about one ticket, for the staff working it: to whom, and where each stands.
+  app.get(
+    '/tickets/:id/mail',
+    {
+      config: { permission: 'tickets.work' },
+      schema: { tags, params: IdParams, response: { 200: ItemsOf(OutboundMail) } },
+    },
+    async (request) => {
+      if (!(await ticketReads.visible(request.ctx, request.params.id))) throw notFound('Ticket');
+      return { items: await mailAdmin.noticesOf(request.params.id) };
+    },
   );
 
   app.get(

@@ -206,3 +206,13 @@ export function useResetMailTemplate() {
     onSuccess: store,
   });
 }
+
+/** The notices mailed about one ticket (for staff), with their Message-ID and where each stands. */
+export function useTicketMailNotices(ticketId: string) {
+  return useQuery({
+    queryKey: [...outboundKey, 'ticket', ticketId],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: OutboundMail[] }>(`/tickets/${encodeURIComponent(ticketId)}/mail`, { signal }),
+    select: (data) => data.items,
+  });
+}
