@@ -1,18 +1,9 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { OutboundMail } from '../../../domain/contracts/mail.js';
+import { isKnownEvent, OUTBOUND_STATUS_COLORS } from '../admin/mail/mail-outbound-log.js';
 import { useTicketMailNotices } from '../api/use-mail.js';
 import { DateTime } from '../components/date-time.js';
 import { QueryState } from '../components/query-states.js';
-
-const STATUS_COLORS: Record<OutboundMail['status'], string> = {
-  pending: 'yellow',
-  sending: 'blue',
-  sent: 'teal',
-  failed: 'red',
-};
-
-const EVENTS = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed'];
 
 /** Which notices went out by mail for this ticket, to whom, and whether they were delivered. */
 export function TicketMailNotices({ ticketId }: { ticketId: string }) {
@@ -38,9 +29,9 @@ export function TicketMailNotices({ ticketId }: { ticketId: string }) {
               <Stack key={notice.id} gap={0}>
                 <Group gap={6} justify="space-between" wrap="nowrap">
                   <Text size="sm">
-                    {EVENTS.includes(notice.event) ? t(`mailAdmin.outbound.events.${notice.event}`) : notice.event}
+                    {isKnownEvent(notice.event) ? t(`mailAdmin.outbound.events.${notice.event}`) : notice.event}
                   </Text>
-                  <Badge size="xs" variant="light" color={STATUS_COLORS[notice.status]}>
+                  <Badge size="xs" variant="light" color={OUTBOUND_STATUS_COLORS[notice.status]}>
                     {t(`mailAdmin.outbound.statuses.${notice.status}`)}
                   </Badge>
                 </Group>
