@@ -127,7 +127,7 @@ export const mailAdminEn: typeof mailAdminEs = {
       headers: 'Headers',
       body: 'Body (as received)',
       cut: '… (cut; the whole original is in the download)',
-      bodyCut: 'The first 100,000 characters are shown.',
+      bodyCut: 'The first {{shown}} characters are shown.',
       emptyBody: '(no body)',
     },
     outbound: {

@@ -130,7 +130,7 @@ export const mailAdminEs = {
       headers: 'Encabezados',
       body: 'Cuerpo (tal como llegó)',
       cut: '… (recortado; el original completo está en la descarga)',
-      bodyCut: 'Se muestran los primeros 100 000 caracteres.',
+      bodyCut: 'Se muestran los primeros {{shown}} caracteres.',
       emptyBody: '(sin cuerpo)',
     },
     outbound: {

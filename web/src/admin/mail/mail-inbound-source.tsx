@@ -15,14 +15,14 @@ import { useTranslation } from 'react-i18next';
 import type { InboundMail } from '../../../../domain/contracts/mail.js';
 import { inboundRawUrl, useInboundRaw } from '../../api/use-mail.js';
 import { QueryState } from '../../components/query-states.js';
-import { readSource } from './mail-source.js';
+import { BODY_SHOWN, readSource } from './mail-source.js';
 
 /**
  * The original of a received message, as it arrived: its header fields and its body as text
  * (never rendered, so markup in it is only shown), with the whole message to download.
  */
 export function MailInboundSource({ mail, onClose }: { mail: InboundMail | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const raw = useInboundRaw(mail?.id ?? null);
   return (
     <Drawer
@@ -81,7 +81,7 @@ export function MailInboundSource({ mail, onClose }: { mail: InboundMail | null;
                     </Title>
                     {source.bodyCut ? (
                       <Alert color="gray" variant="light" mb="xs">
-                        {t('mailAdmin.source.bodyCut')}{' '}
+                        {t('mailAdmin.source.bodyCut', { shown: BODY_SHOWN.toLocaleString(i18n.language) })}{' '}
                         <Anchor href={inboundRawUrl(mail.id)} download={`${mail.id}.eml`} size="sm">
                           {t('mailAdmin.source.download')}
                         </Anchor>
