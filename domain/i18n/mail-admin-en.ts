@@ -128,6 +128,7 @@ export const mailAdminEn: typeof mailAdminEs = {
       body: 'Body (as received)',
       cut: '… (cut; the whole original is in the download)',
       bodyCut: 'The first {{shown}} characters are shown.',
+      tooLarge: 'This message is too large to show here: download it to open it.',
       emptyBody: '(no body)',
     },
     outbound: {

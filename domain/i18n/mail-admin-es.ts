@@ -131,6 +131,7 @@ export const mailAdminEs = {
       body: 'Cuerpo (tal como llegó)',
       cut: '… (recortado; el original completo está en la descarga)',
       bodyCut: 'Se muestran los primeros {{shown}} caracteres.',
+      tooLarge: 'Este mensaje es demasiado grande para mostrarlo aquí: descárgalo para abrirlo.',
       emptyBody: '(sin cuerpo)',
     },
     outbound: {

@@ -61,7 +61,16 @@ describe.runIf(RUN_BROWSER_TESTS)('the stored original of received mail, in the 
       { from: 'ana@clinica.test', to: ['soporte@mesa.test'] },
       'smtp',
     );
+    // Too large to be read into the page: offered for download only.
+    const large = await intake.accept(
+      Buffer.from(
+        `To: soporte@mesa.test\r\nSubject: Respaldo\r\nMessage-ID: <grande-1@clinica.test>\r\n\r\n${'x'.repeat(6 * 1024 * 1024)}\r\n`,
+      ),
+      { from: null, to: ['soporte@mesa.test'] },
+      'http',
+    );
     await eventually(async () => (await services.mailAdmin.inbound({})).items.map((m) => m.status).sort()).toEqual([
+      'failed',
       'failed',
       'processed',
     ]);
@@ -75,7 +84,8 @@ describe.runIf(RUN_BROWSER_TESTS)('the stored original of received mail, in the 
         admin.email,
         TEST_PASSWORD,
       );
-      await page.getByRole('button', { name: 'Ver original del mensaje de (sin remitente)' }).click();
+      // Newest first: the hostile message is the oldest of the two without a sender.
+      await page.getByRole('button', { name: 'Ver original del mensaje de (sin remitente)' }).last().click();
       const drawer = page.getByRole('dialog', { name: 'Mensaje original' });
       await eventually(() => drawer.getByRole('heading', { name: 'Encabezados' }).isVisible()).toBe(true);
       // The header fields as they came, encoded words and all.
@@ -95,6 +105,15 @@ describe.runIf(RUN_BROWSER_TESTS)('the stored original of received mail, in the 
       await page.screenshot({ path: shot });
       console.log(`inbound mail original: ${shot}`);
 
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Ver original del mensaje de (sin remitente)' }).first().click();
+      const largeDrawer = page.getByRole('dialog', { name: 'Mensaje original' });
+      await eventually(() =>
+        largeDrawer.getByText('Este mensaje es demasiado grande para mostrarlo aquí').isVisible(),
+      ).toBe(true);
+      expect(await largeDrawer.getByRole('link', { name: 'Descargar .eml' }).getAttribute('href')).toBe(
+        `/api/v1/mail/inbound/${large.id}/raw`,
+      );
       await page.keyboard.press('Escape');
       await page.getByRole('tab', { name: 'Enviados' }).click();
       const [notice] = (await services.mailAdmin.outbound({})).items;

@@ -115,11 +115,11 @@ const inboundRawPath = (id: string) => `/mail/inbound/${encodeURIComponent(id)}/
 export const inboundRawUrl = (id: string) => apiUrl(inboundRawPath(id));
 
 /** The stored original of a received message, as text, to be shown (never rendered as HTML). */
-export function useInboundRaw(id: string | null) {
+export function useInboundRaw(id: string | null, enabled = true) {
   return useQuery({
     queryKey: [...inboundKey, 'raw', id],
     queryFn: ({ signal }) => apiRequest<string>(inboundRawPath(id as string), { asText: true, signal }),
-    enabled: id !== null,
+    enabled: id !== null && enabled,
     // What was received never changes.
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { InboundMail } from '../../../../domain/contracts/mail.js';
 import { inboundRawUrl, useInboundRaw } from '../../api/use-mail.js';
 import { QueryState } from '../../components/query-states.js';
-import { BODY_SHOWN, readSource } from './mail-source.js';
+import { BODY_SHOWN, previewable, readSource } from './mail-source.js';
 
 /**
  * The original of a received message, as it arrived: its header fields and its body as text
@@ -23,7 +23,8 @@ import { BODY_SHOWN, readSource } from './mail-source.js';
  */
 export function MailInboundSource({ mail, onClose }: { mail: InboundMail | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const raw = useInboundRaw(mail?.id ?? null);
+  const preview = mail ? previewable(mail.size) : false;
+  const raw = useInboundRaw(mail?.id ?? null, preview);
   return (
     <Drawer
       opened={mail !== null}
@@ -43,7 +44,12 @@ export function MailInboundSource({ mail, onClose }: { mail: InboundMail | null;
               {t('mailAdmin.source.download')}
             </Button>
           </Row>
-          <QueryState query={raw}>
+          {preview ? null : (
+            <Alert color="gray" variant="light">
+              {t('mailAdmin.source.tooLarge')}
+            </Alert>
+          )}
+          <QueryState query={raw} idle={null}>
             {(text) => {
               const source = readSource(text);
               return (

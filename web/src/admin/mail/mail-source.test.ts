@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_SHOWN, HEADER_SHOWN, readSource } from './mail-source.js';
+import { BODY_SHOWN, HEADER_SHOWN, PREVIEW_MAX_BYTES, previewable, readSource } from './mail-source.js';
 
 describe('readSource', () => {
   it('unfolds header fields and keeps the body as sent, markup included', () => {
@@ -29,5 +29,10 @@ describe('readSource', () => {
       body: '',
       bodyCut: false,
     });
+  });
+
+  it('previews messages up to 5 MiB and leaves larger ones to the download', () => {
+    expect(previewable(PREVIEW_MAX_BYTES)).toBe(true);
+    expect(previewable(PREVIEW_MAX_BYTES + 1)).toBe(false);
   });
 });

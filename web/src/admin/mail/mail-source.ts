@@ -9,6 +9,13 @@ export interface MailSource {
 export const HEADER_SHOWN = 2_000;
 /** How much of the body is shown; the download has the rest. */
 export const BODY_SHOWN = 100_000;
+/**
+ * The largest message read into the page to be shown: a bigger one (up to the 30 MiB a desk may
+ * take) is only offered for download, rather than held whole in the browser to show a part.
+ */
+export const PREVIEW_MAX_BYTES = 5 * 1024 * 1024;
+
+export const previewable = (size: number) => size <= PREVIEW_MAX_BYTES;
 
 const cut = (text: string, max: number) => ({
   text: text.length > max ? text.slice(0, max) : text,
