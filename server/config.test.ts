@@ -63,6 +63,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ MESA_WEBHOOK_RETENTION_DAYS: '0' })).toThrow(/MESA_WEBHOOK_RETENTION_DAYS must be/);
   });
 
+  it('takes messages up to 30 MiB unless MESA_MAIL_MAX_MESSAGE_MB says otherwise', () => {
+    expect(loadConfig({}).mail.maxMessageBytes).toBe(30 * 1024 * 1024);
+    expect(loadConfig({ MESA_MAIL_MAX_MESSAGE_MB: '50' }).mail.maxMessageBytes).toBe(50 * 1024 * 1024);
+    expect(() => loadConfig({ MESA_MAIL_MAX_MESSAGE_MB: '0' })).toThrow(/MESA_MAIL_MAX_MESSAGE_MB must be/);
+    expect(() => loadConfig({ MESA_MAIL_MAX_MESSAGE_MB: '30MB' })).toThrow(/MESA_MAIL_MAX_MESSAGE_MB must be/);
+  });
+
   it('reads MESA_SECRET_KEY as 32 bytes of base64 or hex, and earlier keys from MESA_SECRET_KEY_PREVIOUS', () => {
     const key = Buffer.alloc(32, 7);
     const old = Buffer.alloc(32, 9);

@@ -70,6 +70,11 @@ export interface MailConfig {
   publicUrl: string | null;
   /** An existing mailbox Mesa polls over IMAP (MESA_IMAP_URL); null or absent when it polls none. */
   imap?: ImapConfig | null;
+  /**
+   * The largest message taken in, in bytes, by every way in (SMTP, HTTP, IMAP):
+   * MESA_MAIL_MAX_MESSAGE_MB, default 30 MiB; absent means the default.
+   */
+  maxMessageBytes?: number;
 }
 
 export interface ImapConfig {
@@ -190,6 +195,9 @@ function secretSetting(env: NodeJS.ProcessEnv, name: string): string | null {
   return value;
 }
 
+/** A 20 MB attachment, base64-encoded (a third larger), with room for the rest of the message. */
+export const DEFAULT_MAX_MESSAGE_MB = 30;
+
 function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   const relayUrl = env.MESA_SMTP_URL || null;
   if (relayUrl && !/^smtps?:\/\//.test(relayUrl))
@@ -204,6 +212,7 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
     inboundToken,
     publicUrl: env.MESA_PUBLIC_URL?.replace(/\/+$/, '') || null,
     imap: imapConfig(env),
+    maxMessageBytes: integer(env, 'MESA_MAIL_MAX_MESSAGE_MB', DEFAULT_MAX_MESSAGE_MB, 1, 1024) * 1024 * 1024,
   };
 }
 

@@ -136,8 +136,8 @@ export function buildServices(
   const supervision = new SupervisionService(db, clock, database.report, ticketReads);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
   const mailTemplates = new MailTemplatesService(db, audit, settings);
-  const mailIntake = new MailIntakeService(db, clock, storage);
-  const mailAdmin = new MailAdminService(db, clock, audit);
+  const mailIntake = new MailIntakeService(db, clock, storage, mailConfig.maxMessageBytes);
+  const mailAdmin = new MailAdminService(db, clock, audit, storage);
   const deskAddresses = () => mailAdmin.deskAddresses(mailConfig.from);
   const mailProcessor = new MailProcessorService(
     db,

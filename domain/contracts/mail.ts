@@ -92,6 +92,7 @@ export const OutboundMail = Type.Object({
   event: Type.String(),
   to: Type.String(),
   subject: Type.String(),
+  messageId: Type.String({ description: 'The Message-ID it is (or was) sent with, without angle brackets' }),
   status: Type.Enum(['pending', 'sending', 'sent', 'failed', 'bounced'] as const, {
     description: 'bounced: sent, then a delivery report said it failed (lastError has its reason)',
   }),
@@ -170,6 +171,9 @@ export const MailStatus = Type.Object({
     Type.Object({ server: Type.String({ description: 'host:port, without credentials' }), secure: Type.Boolean() }),
   ),
   from: Type.String(),
+  maxMessageBytes: Type.Integer({
+    description: 'The largest message taken in, by every way in (MESA_MAIL_MAX_MESSAGE_MB)',
+  }),
   outbox: Type.Object({ pending: Type.Integer(), failed: Type.Integer() }),
   inbox: Type.Object({ waiting: Type.Integer(), failed: Type.Integer() }),
 });

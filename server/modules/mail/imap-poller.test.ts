@@ -218,6 +218,30 @@ if (!IMAP_URL) {
       expect(await poller.pollOnce()).toEqual({ taken: 0, duplicates: 0, refused: 0 });
     });
 
+    it('leaves a message over the intake’s size limit in the folder, never downloaded, and takes the rest', async () => {
+      const sizesFolder = `Mesa-test-sizes-${run}`;
+      await imap.mailboxCreate(sizesFolder);
+      try {
+        const small = message(`small-${run}@clinica.test`, 'Short note');
+        const large = `${message(`large-${run}@clinica.test`, 'Long log')}${'log line\r\n'.repeat(1000)}`;
+        await append(sizesFolder, large);
+        await append(sizesFolder, small);
+        const intake = built.services.mailIntake;
+        // The same intake, held to a limit between the two messages' sizes.
+        const limited = { accept: intake.accept.bind(intake), maxBytes: Buffer.byteLength(small) + 100 };
+        const poller = new ImapPoller(limited, { ...options, folder: sizesFolder });
+
+        expect(await poller.pollOnce()).toEqual({ taken: 1, duplicates: 0, refused: 1 });
+
+        const subjects = (await inbound()).map((row) => row.subject);
+        expect(subjects).toContain('Short note');
+        expect(subjects).not.toContain('Long log');
+        expect(await count(sizesFolder)).toBe(1);
+      } finally {
+        await imap.mailboxDelete(sizesFolder).catch(() => {});
+      }
+    });
+
     it('fails a poll with a clear error that never shows the password', async () => {
       const password = 'not-the-password-7f3a';
       const poller = new ImapPoller(built.services.mailIntake, { ...options, password });

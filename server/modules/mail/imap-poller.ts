@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { type ImapAccount, type ImapConfig, parseImapUrl } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
-import { MAX_MESSAGE_BYTES, type MailIntakeService, rawHeader } from './mail-intake.service.js';
+import { type MailIntakeService, rawHeader } from './mail-intake.service.js';
 
 /** The keyword that marks a message taken, when taken messages stay in the folder. */
 export const TAKEN_KEYWORD = '$MesaTaken';
@@ -39,7 +39,7 @@ export class ImapPollError extends Error {
   }
 }
 
-type Intake = Pick<MailIntakeService, 'accept'>;
+type Intake = Pick<MailIntakeService, 'accept' | 'maxBytes'>;
 
 /**
  * Takes mail from an existing mailbox: each poll connects, hands every message not yet taken to the
@@ -153,8 +153,8 @@ export class ImapPoller {
     }
     const pending = destination === null ? { deleted: false, unKeyword: TAKEN_KEYWORD } : { deleted: false };
     // Sizes are asked of the server, so a message too large to take is never downloaded.
-    result.refused = ((await client.search({ ...pending, larger: MAX_MESSAGE_BYTES }, { uid: true })) || []).length;
-    const uids = (await client.search({ ...pending, smaller: MAX_MESSAGE_BYTES + 1 }, { uid: true })) || [];
+    result.refused = ((await client.search({ ...pending, larger: this.intake.maxBytes }, { uid: true })) || []).length;
+    const uids = (await client.search({ ...pending, smaller: this.intake.maxBytes + 1 }, { uid: true })) || [];
     // In arrival order, so a reply comes after the message it answers.
     for (const uid of uids.sort((a, b) => a - b)) {
       const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type {
   CreateMailboxBody,
@@ -19,8 +20,10 @@ import { decodeCursor, pageOf } from '../../platform/cursor.js';
 import { AppError, conflictOnUnique, type FieldError, notFound, validationError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
+import type { BlobStorage } from '../../platform/storage.js';
 import type { AuditService } from '../audit/audit.service.js';
 import * as repo from './mail.repository.js';
+import { MAX_MESSAGE_BYTES } from './mail-intake.service.js';
 
 const addressTaken = conflictOnUnique('address', 'another mailbox has this address');
 const domainTaken = conflictOnUnique('domain', 'this domain is already mapped');
@@ -59,6 +62,7 @@ const toOutbound = (row: OutboundMailTable): OutboundMail => ({
   event: row.event,
   to: row.to_address,
   subject: row.subject,
+  messageId: row.message_id,
   status: row.status,
   attempts: row.attempts,
   lastError: row.last_error,
@@ -72,6 +76,7 @@ export class MailAdminService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly storage: BlobStorage,
   ) {}
 
   async listMailboxes(): Promise<Mailbox[]> {
@@ -222,6 +227,11 @@ export class MailAdminService {
     return { items: page.items.map(toOutbound), nextCursor: page.nextCursor };
   }
 
+  /** Every notice mailed about a ticket, newest first (a ticket's notices are few). */
+  async noticesOf(ticketId: string): Promise<OutboundMail[]> {
+    return (await repo.listOutbound(this.db, { ticketId, limit: 200 })).map(toOutbound);
+  }
+
   /** What waits or failed, in and out. */
   counts() {
     return repo.mailCounts(this.db);
@@ -243,6 +253,7 @@ export class MailAdminService {
           }
         : null,
       from: config.from,
+      maxMessageBytes: config.maxMessageBytes ?? MAX_MESSAGE_BYTES,
       ...counts,
     };
   }
@@ -286,5 +297,12 @@ export class MailAdminService {
         before: { since: row.mail_bounced_at, reason: row.mail_bounce_reason },
       });
     });
+  }
+
+  /** The message as it was handed to Mesa, byte for byte, whatever became of it (failed ones too). */
+  async rawOf(id: string): Promise<{ id: string; size: number; stream: Readable }> {
+    const row = await repo.findInbound(this.db, id);
+    if (!row) throw notFound('Message');
+    return { id: row.id, size: row.size, stream: this.storage.read(row.raw_key) };
   }
 }

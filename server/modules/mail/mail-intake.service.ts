@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import { DEFAULT_MAX_MESSAGE_MB } from '../../config.js';
 import type { DB, InboundMailTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -8,8 +9,12 @@ import { newId } from '../../platform/ids.js';
 import type { BlobStorage } from '../../platform/storage.js';
 import * as repo from './mail.repository.js';
 
-/** The largest message taken in: a 30 MB attachment, base64-encoded, with room to spare. */
-export const MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
+/** The largest message taken in when the installation sets none (MESA_MAIL_MAX_MESSAGE_MB). */
+export const MAX_MESSAGE_BYTES = DEFAULT_MAX_MESSAGE_MB * 1024 * 1024;
+
+/** What a sender is told when a message is over the limit, in the SMTP reply or the problem+json. */
+export const tooLargeMessage = (maxBytes: number) =>
+  `Messages may be at most ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MiB`;
 
 export interface Envelope {
   from: string | null;
@@ -41,6 +46,8 @@ export class MailIntakeService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly storage: BlobStorage,
+    /** The one size limit of every way in: SMTP announces it, HTTP and IMAP refuse above it. */
+    readonly maxBytes: number = MAX_MESSAGE_BYTES,
   ) {}
 
   /** Called with each new arrival, after it is stored (the processor takes it from there). */
@@ -54,8 +61,7 @@ export class MailIntakeService {
     via: InboundMailTable['via'],
   ): Promise<{ id: string; duplicate: boolean }> {
     if (raw.length === 0) throw new AppError('validation_failed', 'The message is empty');
-    if (raw.length > MAX_MESSAGE_BYTES)
-      throw new AppError('payload_too_large', `Messages may be at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB`);
+    if (raw.length > this.maxBytes) throw new AppError('payload_too_large', tooLargeMessage(this.maxBytes));
     const messageId = rawHeader(raw, 'Message-ID')?.replace(/^<|>$/g, '').trim().slice(0, 500) || null;
     const fingerprint = messageId ? `id:${messageId}` : `sha256:${createHash('sha256').update(raw).digest('hex')}`;
     const known = await repo.findInboundByFingerprint(this.db, fingerprint);
@@ -64,7 +70,7 @@ export class MailIntakeService {
     const at = this.clock.now();
     const id = newId(at.getTime());
     const rawKey = `mail/inbound/${at.toISOString().slice(0, 7)}/${id}`;
-    await this.storage.write(rawKey, Readable.from(raw), MAX_MESSAGE_BYTES);
+    await this.storage.write(rawKey, Readable.from(raw), this.maxBytes);
     const fromHeader = rawHeader(raw, 'From');
     const inserted = await repo.insertInbound(this.db, {
       id,

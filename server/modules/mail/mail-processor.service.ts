@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
+import { ticketSubjectOf } from '../../../domain/mail/ticket-subject.js';
 import { isStaff } from '../../../domain/roles.js';
 import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
@@ -153,7 +154,7 @@ export class MailProcessorService {
       ctx,
       {
         type: 'incident',
-        subject: (mail.subject || '(sin asunto)').slice(0, 200),
+        subject: ticketSubjectOf(mail.subject),
         description: mailBodyHtml(mail, false) + refusedNote(refused),
         // The mailbox's service, when the sender belongs to the mailbox's organization.
         ...(mailbox?.service_id && mailbox.organization_id === sender.organizationId

@@ -33,8 +33,20 @@ const headerText = (value: unknown): string => {
   return String(value ?? '');
 };
 
+/**
+ * How large a message's header block may be. mailparser's default (1 MiB) made a legal message with
+ * a 1 MiB Subject fail on every attempt; a few such headers fit here, and the message size limit
+ * bounds the rest.
+ */
+const MAX_HEAD_BYTES = 8 * 1024 * 1024;
+
 export async function readMail(raw: Buffer): Promise<IncomingMail> {
-  const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+  const parsed = await simpleParser(raw, {
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    keepCidLinks: true,
+    maxHeadSize: MAX_HEAD_BYTES,
+  });
   const [from] = addresses(parsed.from).filter((entry) => entry.address);
   const headers = new Map<string, string>();
   for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), withoutNul(headerText(value)));

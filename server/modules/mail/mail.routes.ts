@@ -19,11 +19,12 @@ import {
   UpdateMailTemplateBody,
 } from '../../../domain/contracts/mail.js';
 import type { MailConfig } from '../../config.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { sameSecret } from '../../platform/ids.js';
+import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { MailAdminService } from './mail-admin.service.js';
-import { MAX_MESSAGE_BYTES, type MailIntakeService, rawHeader } from './mail-intake.service.js';
+import { type MailIntakeService, rawHeader } from './mail-intake.service.js';
 import type { MailProcessorService } from './mail-processor.service.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
 
@@ -35,10 +36,11 @@ export function registerMailRoutes(
     mailProcessor: MailProcessorService;
     mailConfig: MailConfig;
     mailTemplates: MailTemplatesService;
+    ticketReads: TicketReadsService;
   },
 ) {
   const tags = ['mail'];
-  const { mailAdmin, mailIntake, mailProcessor, mailConfig, mailTemplates } = deps;
+  const { mailAdmin, mailIntake, mailProcessor, mailConfig, mailTemplates, ticketReads } = deps;
 
   app.get(
     '/mail/status',
@@ -70,7 +72,7 @@ export function registerMailRoutes(
 
   app.addContentTypeParser(
     'message/rfc822',
-    { parseAs: 'buffer', bodyLimit: MAX_MESSAGE_BYTES },
+    { parseAs: 'buffer', bodyLimit: mailIntake.maxBytes },
     (_request, body, done) => done(null, body),
   );
 
@@ -80,7 +82,8 @@ export function registerMailRoutes(
     '/mail/inbound/raw',
     {
       config: { permission: 'public' },
-      bodyLimit: MAX_MESSAGE_BYTES,
+      // The intake's limit, as the SMTP listener and the IMAP poller have it: over it, 413.
+      bodyLimit: mailIntake.maxBytes,
       schema: { tags, querystring: RawMailQuery, response: { 202: Accepted } },
     },
     async (request, reply) => {
@@ -104,6 +107,22 @@ export function registerMailRoutes(
     },
     (request) => mailAdmin.inbound(request.query),
   );
+  // The stored original, for staff to read or hand to someone: a download, never shown inline.
+  app.get(
+    '/mail/inbound/:id/raw',
+    { config: { permission: 'mail.manage' }, schema: { tags, params: IdParams } },
+    async (request, reply) => {
+      const { id, size, stream } = await mailAdmin.rawOf(request.params.id);
+      return reply
+        .type('message/rfc822')
+        .header('content-length', String(size))
+        .header('content-disposition', `attachment; filename="${id}.eml"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+  );
   app.post(
     '/mail/inbound/:id/reprocess',
     { config: { permission: 'mail.manage' }, schema: { tags, params: IdParams, response: { 200: InboundMail } } },
@@ -120,6 +139,19 @@ export function registerMailRoutes(
       schema: { tags, querystring: OutboundQuery, response: { 200: ListOf(OutboundMail) } },
     },
     (request) => mailAdmin.outbound(request.query),
+  );
+
+  // The notices Mesa mailed about one ticket, for the staff working it: to whom, and where each stands.
+  app.get(
+    '/tickets/:id/mail',
+    {
+      config: { permission: 'tickets.work' },
+      schema: { tags, params: IdParams, response: { 200: ItemsOf(OutboundMail) } },
+    },
+    async (request) => {
+      if (!(await ticketReads.visible(request.ctx, request.params.id))) throw notFound('Ticket');
+      return { items: await mailAdmin.noticesOf(request.params.id) };
+    },
   );
 
   app.get(

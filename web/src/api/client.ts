@@ -90,6 +90,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 is an expected answer here (sign-in, the initial /me): don't treat it as a lost session. */
   expectUnauthenticated?: boolean;
+  /** The answer is read as text (a stored mail message), not JSON. */
+  asText?: boolean;
 }
 
 /** The members every problem+json answer has; anything else in one is an extension. */
@@ -156,7 +158,7 @@ async function send<T>(
   contentType: string | null,
 ): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: options.asText ? '*/*' : 'application/json' };
   if (contentType) headers['content-type'] = contentType;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -178,5 +180,5 @@ async function send<T>(
     throw problem;
   }
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return (options.asText ? await response.text() : await response.json()) as T;
 }

@@ -12,7 +12,7 @@ import type {
   UpdateMailboxBody,
   UpdateMailTemplateBody,
 } from '../../../domain/contracts/mail.js';
-import { apiRequest } from './client.js';
+import { apiRequest, apiUrl } from './client.js';
 import type { Page } from './query-client.js';
 import { invalidateTicket } from './use-tickets.js';
 
@@ -107,6 +107,22 @@ export function useReprocessInbound() {
         queryClient.invalidateQueries({ queryKey: statusKey }),
         mail?.ticketId ? invalidateTicket(queryClient, mail.ticketId) : undefined,
       ]),
+  });
+}
+
+const inboundRawPath = (id: string) => `/mail/inbound/${encodeURIComponent(id)}/raw`;
+
+/** Where the stored original of a received message is downloaded (an .eml file). */
+export const inboundRawUrl = (id: string) => apiUrl(inboundRawPath(id));
+
+/** The stored original of a received message, as text, to be shown (never rendered as HTML). */
+export function useInboundRaw(id: string | null, enabled = true) {
+  return useQuery({
+    queryKey: [...inboundKey, 'raw', id],
+    queryFn: ({ signal }) => apiRequest<string>(inboundRawPath(id as string), { asText: true, signal }),
+    enabled: id !== null && enabled,
+    // What was received never changes.
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
@@ -211,5 +227,15 @@ export function useClearMailBounce() {
     mutationFn: (userId: string) =>
       apiRequest<void>(`/users/${encodeURIComponent(userId)}/mail-delivery/bounce`, { method: 'DELETE' }),
     onSuccess: (_, userId) => queryClient.invalidateQueries({ queryKey: deliveryKey(userId) }),
+  });
+}
+
+/** The notices mailed about one ticket (for staff), with their Message-ID and where each stands. */
+export function useTicketMailNotices(ticketId: string) {
+  return useQuery({
+    queryKey: [...outboundKey, 'ticket', ticketId],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: OutboundMail[] }>(`/tickets/${encodeURIComponent(ticketId)}/mail`, { signal }),
+    select: (data) => data.items,
   });
 }

@@ -21,6 +21,7 @@ import { usePageShortcuts } from '../shell/shortcuts.js';
 import { EscalateModal, type EscalateMode } from './escalate-modal.js';
 import { RequesterMailBounce } from './requester-mail-bounce.js';
 import { SubjectEditor } from './subject-editor.js';
+import { TicketMailNotices } from './ticket-mail-notices.js';
 import { TicketProceduresBox } from './ticket-procedures-box.js';
 import { type SaveTicket, TicketSidePanel } from './ticket-side-panel.js';
 import { TicketSlaPanel } from './ticket-sla-panel.js';
@@ -179,6 +180,9 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
             <TicketSupportPanel ticket={ticket} onMove={setMoving} />
             <TicketSidePanel ticket={ticket} save={save} saving={update.isPending} error={update.error} />
             <TicketProceduresBox ticket={ticket} />
+            <Paper withBorder radius="md" p="md">
+              <TicketMailNotices ticketId={ticket.id} />
+            </Paper>
           </Stack>
         </Grid.Col>
       </Grid>

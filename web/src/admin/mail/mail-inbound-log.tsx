@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { LoadMore } from '../../components/load-more.js';
 import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
+import { MailInboundSource } from './mail-inbound-source.js';
 
 const STATUS_COLORS: Record<InboundStatus, string> = {
   received: 'blue',
@@ -66,6 +67,7 @@ export function MailAddress({ address }: { address: string }) {
 export function MailInboundLog() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<InboundStatus | null>(null);
+  const [shown, setShown] = useState<InboundMail | null>(null);
   const list = useInboundMail(status);
   const reprocess = useReprocessInbound();
   const reasonText = useReasonText();
@@ -136,6 +138,7 @@ export function MailInboundLog() {
                         reason={mail.reason ? reasonText(mail.reason) : null}
                         reprocessing={reprocess.isPending && reprocess.variables === mail.id}
                         onReprocess={() => reprocess.mutate(mail.id)}
+                        onShowSource={() => setShown(mail)}
                       />
                     ))}
                   </Table.Tbody>
@@ -151,6 +154,7 @@ export function MailInboundLog() {
           </>
         )}
       </QueryState>
+      <MailInboundSource mail={shown} onClose={() => setShown(null)} />
     </Stack>
   );
 }
@@ -160,11 +164,13 @@ function InboundRow({
   reason,
   reprocessing,
   onReprocess,
+  onShowSource,
 }: {
   mail: InboundMail;
   reason: string | null;
   reprocessing: boolean;
   onReprocess: () => void;
+  onShowSource: () => void;
 }) {
   const { t } = useTranslation();
   const from = mail.from ?? t('mailAdmin.inbound.noSender');
@@ -194,6 +200,15 @@ function InboundRow({
         <Text size="sm" lineClamp={2} c={mail.subject ? undefined : 'dimmed'}>
           {mail.subject || t('mailAdmin.inbound.noSubject')}
         </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          px={0}
+          onClick={onShowSource}
+          aria-label={t('mailAdmin.source.showLabel', { from })}
+        >
+          {t('mailAdmin.source.show')}
+        </Button>
       </Table.Td>
       <Table.Td>
         <Badge size="sm" variant="outline" color="gray">

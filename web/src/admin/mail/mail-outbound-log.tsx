@@ -8,7 +8,7 @@ import { EmptyMessage, QueryState } from '../../components/query-states.js';
 import { RouterAnchor } from '../../components/router-link.js';
 import { MailAddress } from './mail-inbound-log.js';
 
-const STATUS_COLORS: Record<OutboundMail['status'], string> = {
+export const OUTBOUND_STATUS_COLORS: Record<OutboundMail['status'], string> = {
   pending: 'yellow',
   sending: 'blue',
   sent: 'teal',
@@ -18,7 +18,7 @@ const STATUS_COLORS: Record<OutboundMail['status'], string> = {
 
 const EVENTS = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed', 'password_reset'] as const;
 type KnownEvent = (typeof EVENTS)[number];
-const isKnownEvent = (event: string): event is KnownEvent => (EVENTS as readonly string[]).includes(event);
+export const isKnownEvent = (event: string): event is KnownEvent => (EVENTS as readonly string[]).includes(event);
 
 /** The notices Mesa wrote to requesters, newest first, with where each one stands. */
 export function MailOutboundLog() {
@@ -108,10 +108,13 @@ function OutboundRow({ mail }: { mail: OutboundMail }) {
         <Text size="sm" lineClamp={2}>
           {mail.subject}
         </Text>
+        <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+          {t('mailAdmin.outbound.messageId')} &lt;{mail.messageId}&gt;
+        </Text>
       </Table.Td>
       <Table.Td>{isKnownEvent(mail.event) ? t(`mailAdmin.outbound.events.${mail.event}`) : mail.event}</Table.Td>
       <Table.Td>
-        <Badge size="sm" variant="light" color={STATUS_COLORS[mail.status]}>
+        <Badge size="sm" variant="light" color={OUTBOUND_STATUS_COLORS[mail.status]}>
           {t(`mailAdmin.outbound.statuses.${mail.status}`)}
         </Badge>
       </Table.Td>

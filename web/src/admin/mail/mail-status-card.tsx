@@ -96,6 +96,13 @@ function StatusDetails({ status }: { status: MailStatus }) {
             }
             variables={['MESA_IMAP_URL', 'MESA_IMAP_FOLDER']}
           />
+          <Way
+            name={t('mailAdmin.status.maxSize')}
+            detail={t('mailAdmin.status.maxSizeDetail', {
+              size: Math.round((status.maxMessageBytes / 1024 / 1024) * 10) / 10,
+            })}
+            variables={['MESA_MAIL_MAX_MESSAGE_MB']}
+          />
         </Stack>
         <Stack gap="sm">
           <ColumnHeading
