@@ -45,7 +45,7 @@ export class ConversationService {
     ticketId: string,
     kind: 'reply' | 'note',
     body: MessageBody,
-    alongside?: (trx: Kysely<DB>) => Promise<void>,
+    alongside?: (trx: Kysely<DB>, messageId: string) => Promise<void>,
   ): Promise<Message> {
     const principal = ctx.principal;
     if (!principal) throw new AppError('unauthenticated');
@@ -72,7 +72,7 @@ export class ConversationService {
       });
       await this.tickets.bindUploads(trx, principal.userId, body.attachmentIds, { ticketId, messageId, internal });
       await this.history.record(trx, ctx, ticketId, { kind, internal, messageId });
-      await alongside?.(trx);
+      await alongside?.(trx, messageId);
       const changes: Partial<TicketRow> = { updated_at: at.toISOString() };
       if (kind === 'reply' && staff && !current.first_response_at) changes.first_response_at = at.toISOString();
       const after = await repo.touchTicket(trx, ticketId, changes);

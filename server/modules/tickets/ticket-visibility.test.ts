@@ -117,7 +117,9 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     const download = await world.requester.request('GET', `/api/v1/attachments/${png.json().id}/content`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('image/png');
-    expect(download.headers['content-disposition']).toBe("attachment; filename*=UTF-8''pantallazo.png");
+    // An image is shown in place (a message's body), safely: nosniff and a sandbox.
+    expect(download.headers['content-disposition']).toBe("inline; filename*=UTF-8''pantallazo.png");
+    expect(download.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.rawPayload.equals(PNG)).toBe(true);
 

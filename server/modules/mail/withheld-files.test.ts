@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
+import { systemContext } from '../../platform/request-context.js';
+import { readMail } from './mail-reader.js';
+
+const DESK = 'soporte@mesa.test';
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/mail/${name}`, import.meta.url));
+
+/** Files a mail carried that the desk did not store: listed for staff, fetched from the stored original. */
+describeOnEachDatabase('withheld files', (database) => {
+  let built: Awaited<ReturnType<typeof buildTestApp>>;
+  let agent: Client;
+  let requester: Client;
+  let otherAgent: Client;
+
+  async function take(file: string) {
+    const { id } = await built.services.mailIntake.accept(fixture(file), { from: null, to: [DESK] }, 'http');
+    const row = () => database().db.selectFrom('inbound_mail').selectAll().where('id', '=', id).executeTakeFirst();
+    await expect.poll(async () => (await row())?.status, { timeout: 15_000 }).toBe('processed');
+    return (await row())?.ticket_id as string;
+  }
+
+  beforeAll(async () => {
+    built = await buildTestApp(database(), {
+      mail: {
+        listenPort: null,
+        listenHost: '127.0.0.1',
+        relayUrl: null,
+        from: `Mesa <${DESK}>`,
+        inboundToken: null,
+        publicUrl: null,
+      },
+    });
+    const clinica = await makeOrganization(built, 'Clínica Andina');
+    await built.services.mailAdmin.createMailbox(systemContext, {
+      address: DESK,
+      name: 'Soporte',
+      organizationId: null,
+    });
+    await built.services.mailAdmin.addDomain(systemContext, { domain: 'clinica.test', organizationId: clinica.id });
+    agent = await login(built, (await makeUser(built, ['agent'])).email);
+    otherAgent = await login(built, (await makeUser(built, ['specialist'])).email);
+    await makeUser(built, ['requester'], clinica.id, { email: 'valentina.cortes@clinica.test' });
+    requester = await login(built, 'valentina.cortes@clinica.test');
+  });
+
+  it('names a withheld program on the ticket for staff, and serves its original bytes as a download', async () => {
+    const ticketId = await take('59-lying-file-names.eml');
+    const list = await agent.request('GET', `/api/v1/tickets/${ticketId}/withheld-files`);
+    expect(list.statusCode).toBe(200);
+    const [file] = list.json().items;
+    const original = (await readMail(fixture('59-lying-file-names.eml'))).attachments[0]?.content as Buffer;
+    expect(list.json().items).toHaveLength(1);
+    expect(file).toMatchObject({
+      ticketId,
+      messageId: null,
+      fileName: 'facturafdp.exe',
+      size: original.length,
+      reason: 'executable',
+      detail: 'Programs are not attached: facturafdp.exe',
+    });
+
+    for (const staff of [agent, otherAgent]) {
+      const download = await staff.request('GET', `/api/v1/withheld-files/${file.id}/content`);
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(original)).toBe(true);
+      expect(download.headers).toMatchObject({
+        'content-type': 'application/octet-stream',
+        'content-disposition': "attachment; filename*=UTF-8''facturafdp.exe",
+        'x-content-type-options': 'nosniff',
+      });
+    }
+  });
+
+  it('never lets a requester see or fetch a withheld file, even on their own ticket', async () => {
+    const ticketId = (await database().db.selectFrom('withheld_files').select('ticket_id').executeTakeFirstOrThrow())
+      .ticket_id;
+    const [file] = (await agent.request('GET', `/api/v1/tickets/${ticketId}/withheld-files`)).json().items;
+    // Valentina wrote it: the ticket is hers, the file is still not hers to fetch.
+    expect((await requester.request('GET', `/api/v1/tickets/${ticketId}`)).statusCode).toBe(200);
+    expect((await requester.request('GET', `/api/v1/tickets/${ticketId}/withheld-files`)).statusCode).toBe(403);
+    expect((await requester.request('GET', `/api/v1/withheld-files/${file.id}/content`)).statusCode).toBe(403);
+  });
+
+  it('shows an inline image in place, served inline as an image with nosniff and a sandbox', async () => {
+    const ticketId = await take('33-inline-image-only.eml');
+    const ticket = (await agent.request('GET', `/api/v1/tickets/${ticketId}`)).json();
+    const [image] = ticket.attachments;
+    expect(ticket.descriptionHtml).toContain(`src="/api/v1/attachments/${image.id}/content"`);
+    const served = await agent.request('GET', `/api/v1/attachments/${image.id}/content`);
+    expect(served.headers).toMatchObject({
+      'content-type': 'image/png',
+      'content-disposition': "inline; filename*=UTF-8''image001.png",
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "sandbox; default-src 'none'",
+    });
+  });
+});
