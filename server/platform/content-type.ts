@@ -1,4 +1,4 @@
-import { ACTIVE_MARKUP_EXTENSIONS, extensionOf, nameForType, RUNNABLE_EXTENSIONS, safeFileName } from './file-names.js';
+import { ACTIVE_MARKUP_EXTENSIONS, extensionOf, nameForType, RUNNABLE_EXTENSIONS, safeFileName } from '../../domain/files/file-names.js';
 
 /**
  * What a file really is, from its first bytes — never from its name or the type the browser

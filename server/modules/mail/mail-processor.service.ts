@@ -8,7 +8,7 @@ import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { INLINE_IMAGE_TYPES } from '../../platform/content-type.js';
 import { AppError } from '../../platform/errors.js';
-import { safeFileName } from '../../platform/file-names.js';
+import { safeFileName } from '../../../domain/files/file-names.js';
 import { escapeHtml } from '../../platform/html.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';

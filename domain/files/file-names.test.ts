@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeFile } from './content-type.js';
+import { judgeFile } from '../../server/platform/content-type.js';
 import { safeFileName } from './file-names.js';
 
 const PE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
