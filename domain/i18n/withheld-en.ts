@@ -9,7 +9,7 @@ export const withheldEn: typeof withheldEs = {
     cameWithDescription: 'with the mail that raised the ticket',
     cameWithReply: 'with a reply of',
     download: 'Download from the original',
-    downloadOne: 'Download {{name}} from the original mail',
+    downloadOne: 'Download from the original: {{name}}',
     reasons: {
       executable: 'A program, or named as one',
       svg: 'SVG image: it can carry scripts',

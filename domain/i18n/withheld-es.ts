@@ -7,7 +7,7 @@ export const withheldEs = {
     cameWithDescription: 'con el correo que abrió el ticket',
     cameWithReply: 'con una respuesta del',
     download: 'Descargar del original',
-    downloadOne: 'Descargar {{name}} del correo original',
+    downloadOne: 'Descargar del original: {{name}}',
     reasons: {
       executable: 'Es un programa o tiene nombre de programa',
       svg: 'Imagen SVG: puede llevar scripts',

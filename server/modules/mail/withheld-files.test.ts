@@ -59,7 +59,7 @@ describeOnEachDatabase('withheld files', (database) => {
       fileName: 'facturafdp.exe',
       size: original.length,
       reason: 'executable',
-      detail: 'Programs are not attached: facturafdp.exe',
+      detail: 'Programs are not attached',
     });
 
     for (const staff of [agent, otherAgent]) {

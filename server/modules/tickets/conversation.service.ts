@@ -130,7 +130,7 @@ export class ConversationService {
     await this.check(ctx, { storageKey, fileName: verdict.fileName, head, size, sha256, at }, target.ticketId ?? null);
     if (!verdict.accepted) {
       await this.storage.remove(storageKey);
-      throw new AppError('unsupported_media_type', `${verdict.message}: ${verdict.fileName}`, {
+      throw new AppError('unsupported_media_type', verdict.message, {
         errors: [{ field: 'file', message: verdict.message }],
         extensions: { reason: verdict.reason },
       });
