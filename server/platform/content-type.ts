@@ -1,9 +1,15 @@
-import { ACTIVE_MARKUP_EXTENSIONS, extensionOf, nameForType, RUNNABLE_EXTENSIONS, safeFileName } from '../../domain/files/file-names.js';
+import {
+  ACTIVE_MARKUP_EXTENSIONS,
+  extensionOf,
+  nameForType,
+  RUNNABLE_EXTENSIONS,
+  safeFileName,
+} from '../../domain/files/file-names.js';
 
 /**
  * What a file really is, from its first bytes — never from its name or the type the browser
- * claimed — and whether the desk takes it. The policy of a service desk (docs/architecture.md,
- * "Files"): what people send to be looked at (logs, dumps, archives, office documents, CSV,
+ * claimed — and whether the desk takes it. The policy of a service desk (docs/api.md,
+ * "Attachments"): what people send to be looked at (logs, dumps, archives, office documents, CSV,
  * calendar invitations, images, PDF) is an ordinary attachment, always downloaded as a file and
  * never shown inline (only PNG, JPEG, GIF and WebP are shown, in a message's body). Only what is
  * dangerous to open is refused or neutralized:

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { WITHHELD_REASONS, type WithheldReason } from '../../../domain/contracts/withheld-files.js';
+import { safeFileName } from '../../../domain/files/file-names.js';
 import { automaticMessage, threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
 import { isStaff } from '../../../domain/roles.js';
 import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
@@ -8,7 +9,6 @@ import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { INLINE_IMAGE_TYPES } from '../../platform/content-type.js';
 import { AppError } from '../../platform/errors.js';
-import { safeFileName } from '../../../domain/files/file-names.js';
 import { escapeHtml } from '../../platform/html.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
