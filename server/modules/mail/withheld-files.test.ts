@@ -84,6 +84,49 @@ describeOnEachDatabase('withheld files', (database) => {
     expect((await requester.request('GET', `/api/v1/withheld-files/${file.id}/content`)).statusCode).toBe(403);
   });
 
+  it('ties a file withheld from a reply to that reply', async () => {
+    const program = Buffer.from('MZ\u0090\u0000 otro programa', 'latin1').toString('base64');
+    const reply = [
+      'From: Valentina Cortes <valentina.cortes@clinica.test>',
+      `To: ${DESK}`,
+      'Subject: Re: Archivos del proveedor de la central telefonica',
+      'Message-ID: <withheld-reply-0317@clinica.test>',
+      'In-Reply-To: <lying-names-0317@clinica.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="r"',
+      '',
+      '--r',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Mandaron otro instalador.',
+      '--r',
+      'Content-Type: application/octet-stream; name="setup.msi"',
+      'Content-Disposition: attachment; filename="setup.msi"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      program,
+      '--r--',
+      '',
+    ].join('\r\n');
+    const { id } = await built.services.mailIntake.accept(Buffer.from(reply), { from: null, to: [DESK] }, 'http');
+    const row = () => database().db.selectFrom('inbound_mail').selectAll().where('id', '=', id).executeTakeFirst();
+    await expect.poll(async () => (await row())?.outcome, { timeout: 15_000 }).toBe('reply');
+    const ticketId = (await row())?.ticket_id as string;
+    const message = await database()
+      .db.selectFrom('ticket_messages')
+      .select('id')
+      .where('ticket_id', '=', ticketId)
+      .where('body_html', 'like', '%Mandaron otro instalador.%')
+      .executeTakeFirstOrThrow();
+    const items = (await agent.request('GET', `/api/v1/tickets/${ticketId}/withheld-files`)).json().items;
+    expect(
+      items.map((file: { fileName: string; messageId: string | null }) => [file.fileName, file.messageId]),
+    ).toEqual([
+      ['facturafdp.exe', null],
+      ['setup.msi', message.id],
+    ]);
+  });
+
   it('shows an inline image in place, served inline as an image with nosniff and a sandbox', async () => {
     const ticketId = await take('33-inline-image-only.eml');
     const ticket = (await agent.request('GET', `/api/v1/tickets/${ticketId}`)).json();
