@@ -538,6 +538,15 @@ describeOnEachDatabase('the mail corpus', (database) => {
     expect(refusedLine(created.description_html)).toMatch(/^respaldo-turnos\.zip \(Files may be at most \d+ bytes\)$/);
     const files = await db().selectFrom('attachments').select('id').where('ticket_id', '=', created.id).execute();
     expect(files).toEqual([]);
+    // Named on the ticket with its size and reason; its bytes stay in the stored message.
+    const withheld = await db()
+      .selectFrom('withheld_files')
+      .select(['file_name', 'size', 'reason', 'message_id'])
+      .where('ticket_id', '=', created.id)
+      .execute();
+    expect(withheld).toEqual([
+      { file_name: 'respaldo-turnos.zip', size: 30 * 1024 * 1024, reason: 'too_large', message_id: null },
+    ]);
   }, 60_000);
 
   it('leaves every message in a final state, with a reason when not taken, and its raw bytes on disk', async () => {
