@@ -91,6 +91,7 @@ const CLAIMED = new Set([
   ...PLAIN_TEXT.extensions,
   ...['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'tif', 'tiff', 'pdf', 'zip', 'gz', 'tgz', 'bz2', 'xz', 'zst'],
   ...['7z', 'rar', 'tar', 'doc', 'xls', 'ppt', 'msg', 'rtf', 'ics', 'dmp', 'mdmp', 'pcap', 'pcapng'],
+  ...['evtx', 'cab', 'heic', 'heif', 'mov', 'mp4', 'm4v'],
 ]);
 
 /** Programs, by their first bytes. An ELF core dump is no program: it is taken as a dump. */
@@ -130,6 +131,17 @@ const binaryType = (head: Buffer, extension: string): DetectedType | undefined =
   // Crash dumps: a Windows minidump, an ELF core (any name: `core`, `core.4411`).
   if (ascii(head, 'MDMP')) return type('application/vnd.microsoft.minidump', 'dmp', 'mdmp');
   if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46]) && isCoreDump(head)) return type('application/x-core');
+  // Windows event logs and cabinet files (diagnostic bundles; the virus scanner looks inside).
+  if (ascii(head, 'ElfFile\u0000')) return type('application/x-ms-evtx', 'evtx');
+  if (ascii(head, 'MSCF\u0000\u0000\u0000\u0000')) return type('application/vnd.ms-cab-compressed', 'cab');
+  // Phone photos and screen recordings: ISO media files, told apart by their brand.
+  if (ascii(head, 'ftyp', 4)) {
+    const brand = head.toString('latin1', 8, 12);
+    if (/^(heic|heix|heim|heis|mif1|msf1)$/.test(brand)) return type('image/heic', 'heic', 'heif');
+    if (brand === 'qt  ') return type('video/quicktime', 'mov');
+    return type('video/mp4', 'mp4', 'm4v', 'mov');
+  }
+  if (ascii(head, 'BM') && head.length >= 10 && head.readUInt32LE(6) === 0) return type('image/bmp', 'bmp');
   // Network captures, libpcap either byte order and pcapng.
   if ([0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1].includes(head.readUInt32BE(0)))
     return type('application/vnd.tcpdump.pcap', 'pcap', 'cap');
@@ -137,9 +149,23 @@ const binaryType = (head: Buffer, extension: string): DetectedType | undefined =
   return undefined;
 };
 
-function isText(bytes: Buffer): boolean {
-  // Control bytes other than tab, newline, form feed, carriage return and escape mean binary.
-  return !bytes.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b));
+/**
+ * The file's first characters when it is text, else null: UTF-8 (or any ASCII-compatible charset),
+ * or UTF-16 with its byte-order mark, as Windows writes many of its logs and exports.
+ */
+function textOf(bytes: Buffer): string | null {
+  let text: string;
+  if (startsWith(bytes, [0xff, 0xfe])) text = bytes.subarray(2, bytes.length - (bytes.length % 2)).toString('utf16le');
+  else if (startsWith(bytes, [0xfe, 0xff])) {
+    const even = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    text = even.swap16().toString('utf16le');
+  } else text = bytes.toString('utf8');
+  // Control characters other than tab, newline, form feed, carriage return and escape mean binary.
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x09 || (code > 0x0d && code < 0x20 && code !== 0x1b)) return null;
+  }
+  return text;
 }
 
 const SVG = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!doctype svg[^>]*>\s*)*<svg\b/i;
@@ -168,8 +194,8 @@ export function judgeFile(head: Buffer, name: string): FileVerdict {
       return refused('executable', name, 'Files named as programs are not attached');
     return { accepted: true, type: binary, fileName: nameForType(name, binary.extensions, CLAIMED) };
   }
-  if (!isText(head)) return refused('unknown_type', name, 'Files of this type are not attached');
-  const text = head.toString('utf8');
+  const text = textOf(head);
+  if (text === null) return refused('unknown_type', name, 'Files of this type are not attached');
   if (SVG.test(text) || extension === 'svg')
     return refused('svg', name, 'SVG images are not attached: they can carry scripts');
   const detected = HTML.test(text) || ACTIVE_MARKUP_EXTENSIONS.has(extension) ? PLAIN_TEXT : textType(text, extension);
