@@ -28,7 +28,7 @@ export class WithheldFilesService {
   }
 
   /**
-   * The file's bytes, read again from the stored original: the message is parsed as when it was
+   * The file's bytes (never an infected one's), read again from the stored original: the message is parsed as when it was
    * taken and the part at the recorded place returned, if it is still the one recorded (same size).
    */
   async content(ctx: RequestContext, id: string): Promise<{ file: WithheldFile; content: Buffer }> {
@@ -36,6 +36,9 @@ export class WithheldFilesService {
     const row = await repo.findWithheldFile(this.db, id);
     if (!row) throw notFound('Withheld file');
     await this.reads.findVisible(ctx, row.ticket_id);
+    // What the virus scanner found infected is handed to no one, as in the quarantine.
+    if (row.reason === 'infected')
+      throw new AppError('forbidden', 'An infected file is never handed out; it is kept in quarantine');
     const mail = await readMail(await readAll(this.storage.read(row.raw_key)));
     const part = mail.attachments[row.part_index];
     if (part?.content.length !== row.size)

@@ -127,6 +127,22 @@ describeOnEachDatabase('withheld files', (database) => {
     ]);
   });
 
+  it('hands an infected file to no one, staff included', async () => {
+    const file = await database().db.selectFrom('withheld_files').selectAll().executeTakeFirstOrThrow();
+    // As the virus scanner's refusal records it (that path runs against a real clamd in attachment-scanning.test.ts).
+    await database()
+      .db.insertInto('withheld_files')
+      .values({
+        ...file,
+        id: `${file.id.slice(0, -4)}beef`,
+        reason: 'infected',
+        detail: 'The file was refused as infected',
+      })
+      .execute();
+    const download = await agent.request('GET', `/api/v1/withheld-files/${file.id.slice(0, -4)}beef/content`);
+    expect(download.statusCode).toBe(403);
+  });
+
   it('shows an inline image in place, served inline as an image with nosniff and a sandbox', async () => {
     const ticketId = await take('33-inline-image-only.eml');
     const ticket = (await agent.request('GET', `/api/v1/tickets/${ticketId}`)).json();

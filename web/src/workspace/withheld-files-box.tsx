@@ -50,14 +50,16 @@ export function WithheldFilesBox({ ticketId }: { ticketId: string }) {
                 {file.messageId ? <DateTime value={file.createdAt} /> : null}
               </Text>
             </Stack>
-            <Anchor
-              href={withheldFileUrl(file.id)}
-              download={file.fileName}
-              size="sm"
-              aria-label={t('withheld.downloadOne', { name: file.fileName })}
-            >
-              {t('withheld.download')}
-            </Anchor>
+            {file.reason === 'infected' ? null : (
+              <Anchor
+                href={withheldFileUrl(file.id)}
+                download={file.fileName}
+                size="sm"
+                aria-label={t('withheld.downloadOne', { name: file.fileName })}
+              >
+                {t('withheld.download')}
+              </Anchor>
+            )}
           </Group>
         ))}
       </Stack>
