@@ -19,6 +19,7 @@ import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
 import { MailProcessorService } from './modules/mail/mail-processor.service.js';
 import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
+import { WithheldFilesService } from './modules/mail/withheld-files.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { QuarantineService } from './modules/quarantine/quarantine.service.js';
@@ -139,6 +140,7 @@ export function buildServices(
   const mailIntake = new MailIntakeService(db, clock, storage, mailConfig.maxMessageBytes);
   const mailAdmin = new MailAdminService(db, clock, audit, storage);
   const deskAddresses = () => mailAdmin.deskAddresses(mailConfig.from);
+  const withheldFiles = new WithheldFilesService(db, storage, ticketReads);
   const mailProcessor = new MailProcessorService(
     db,
     clock,
@@ -203,6 +205,7 @@ export function buildServices(
     mailProcessor,
     mailAdmin,
     mailTemplates,
+    withheldFiles,
     deskAddresses,
     jobs,
     webhooks,

@@ -11,6 +11,7 @@ import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
 import { ticketsEn } from './tickets-en.js';
 import { webhooksEn } from './webhooks-en.js';
+import { withheldEn } from './withheld-en.js';
 
 /** English messages. Typed by the Spanish catalog: a missing or extra key does not compile. */
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...webhooksEn,
   ...mfaEn,
   ...quarantineEn,
+  ...withheldEn,
   ...identityProvidersEn,
   ...passwordResetEn,
   common: {

@@ -10,6 +10,7 @@ import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
 import { ticketsEs } from './tickets-es.js';
 import { webhooksEs } from './webhooks-es.js';
+import { withheldEs } from './withheld-es.js';
 
 /**
  * Spanish messages: the reference catalog. Every other language is typed `typeof es`, so a key
@@ -26,6 +27,7 @@ export const es = {
   ...webhooksEs,
   ...mfaEs,
   ...quarantineEs,
+  ...withheldEs,
   ...identityProvidersEs,
   ...passwordResetEs,
   common: {

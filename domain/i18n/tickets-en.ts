@@ -303,14 +303,14 @@ export const ticketsEn: typeof ticketsEs = {
     title: 'Attachments',
     add: 'Attach files',
     chosen: 'Files to send',
-    limits: 'Up to 25 MB: images, PDF, text, Office or zip.',
+    limits: 'Up to 25 MB: images, PDF, text and logs, Office, archives, dumps. Programs and SVG are not accepted.',
     remove: 'Remove {{name}}',
     internal: 'Internal',
     tooLarge: 'The file is larger than 25 MB.',
     badType: 'That type of file is not accepted.',
     rejected: {
       tooLarge: '"{{name}}" is larger than 25 MB.',
-      badType: '"{{name}}" is not an accepted type (images, PDF, text, Office or zip).',
+      badType: '"{{name}}" is not an accepted type.',
     },
   },
   categories: {

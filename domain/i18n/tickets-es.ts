@@ -304,14 +304,15 @@ export const ticketsEs = {
     title: 'Adjuntos',
     add: 'Adjuntar archivos',
     chosen: 'Archivos por enviar',
-    limits: 'Hasta 25 MB: imágenes, PDF, texto, Office o zip.',
+    limits:
+      'Hasta 25 MB: imágenes, PDF, texto y registros, Office, archivos comprimidos, volcados. No se admiten programas ni SVG.',
     remove: 'Quitar {{name}}',
     internal: 'Interno',
     tooLarge: 'El archivo pasa de 25 MB.',
     badType: 'Ese tipo de archivo no se admite.',
     rejected: {
       tooLarge: '«{{name}}» pasa de 25 MB.',
-      badType: '«{{name}}» no es de un tipo admitido (imágenes, PDF, texto, Office o zip).',
+      badType: '«{{name}}» no es de un tipo admitido.',
     },
   },
   categories: {

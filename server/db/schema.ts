@@ -548,6 +548,7 @@ export interface DB {
   oidc_sign_ins: OidcSignInTable;
   user_identities: UserIdentityTable;
   quarantined_files: QuarantinedFileTable;
+  withheld_files: WithheldFileTable;
 }
 
 /** A person's TOTP authenticator; it counts once `confirmed_at` is set. */
@@ -610,6 +611,26 @@ export interface UserIdentityTable {
   provider_id: string;
   subject: string;
   user_id: string;
+  created_at: Timestamp;
+}
+
+/**
+ * A file of a received mail the desk did not store, named on the ticket. Its bytes are the
+ * part_index-th file mail-reader.ts reads from the inbound mail's stored raw message.
+ */
+export interface WithheldFileTable {
+  id: string;
+  ticket_id: string;
+  /** The reply it came with; null for the ticket's own description. */
+  message_id: string | null;
+  inbound_mail_id: string;
+  part_index: number;
+  file_name: string;
+  size: number;
+  /** executable, svg, unknown_type, too_large, archive, infected… (domain/contracts/withheld-files.ts). */
+  reason: string;
+  /** The refusal as the checks worded it, in English, for the log. */
+  detail: string;
   created_at: Timestamp;
 }
 

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { constants, createGunzip, gunzipSync, inflateRawSync } from 'node:zlib';
 
 /**
@@ -53,7 +54,7 @@ export async function inspectArchive(
 ): Promise<void> {
   const budget: Budget = { left: limits.maxExpandedBytes, entries: 0 };
   if (isGzip(head)) return inspectGzipStream(read(), 1, budget, limits);
-  if (isZip(head) || isEmptyZip(head)) return inspectZip(await readAll(read()), 1, budget, limits);
+  if (isZip(head) || isEmptyZip(head)) return inspectZip(await buffer(read()), 1, budget, limits);
 }
 
 function tooBig(limits: ArchiveLimits): never {
@@ -323,10 +324,4 @@ class TarWalker {
 async function inspectTar(bytes: Buffer, depth: number, budget: Budget, limits: ArchiveLimits) {
   checkDepth(depth, limits);
   for (const member of new TarWalker().push(bytes)) await inspectBytes(member, depth + 1, budget, limits);
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -22,6 +22,7 @@ import * as dueSort from './20261207_0021_due_sort.js';
 import * as phoneSearch from './20261207_0022_phone_search.js';
 import * as passwordResets from './20261207_0023_password_resets.js';
 import * as mailSendersBounces from './20261207_0024_mail_senders_bounces.js';
+import * as withheldFiles from './20261207_0025_withheld_files.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0022_phone_search': phoneSearch,
   '20261207_0023_password_resets': passwordResets,
   '20261207_0024_mail_senders_bounces': mailSendersBounces,
+  '20261207_0025_withheld_files': withheldFiles,
 };

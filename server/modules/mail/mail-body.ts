@@ -30,13 +30,31 @@ const textToHtml = (text: string) =>
     .join('');
 
 /**
- * The body to keep on the ticket, as safe rich text: the HTML part when there is one, else the
- * text part; for replies only the new part. Never empty: a message with no readable body says so.
+ * Inline images (`cid:` links to parts of the message) pointed at the attachments they were
+ * stored as, the one path the sanitizer lets an image load from; an image not stored stays a
+ * `cid:` link, which the sanitizer drops.
  */
-export function mailBodyHtml(mail: { html: string | null; text: string }, reply: boolean): string {
+function withStoredImages(html: string, images: ReadonlyMap<string, string>): string {
+  return html.replace(/(["'=\s])cid:([^"'\s>]+)/gi, (whole, before: string, contentId: string) => {
+    const id = images.get(decodeURIComponent(contentId));
+    return id ? `${before}/api/v1/attachments/${id}/content` : whole;
+  });
+}
+
+/**
+ * The body to keep on the ticket, as safe rich text: the HTML part when there is one, else the
+ * text part; for replies only the new part. `images` maps the Content-ID of each inline image
+ * stored to its attachment id. Never empty: a message with no readable body says so.
+ */
+export function mailBodyHtml(
+  mail: { html: string | null; text: string },
+  reply: boolean,
+  images: ReadonlyMap<string, string> = new Map(),
+): string {
   if (mail.html) {
-    const safe = sanitizeRichText(reply ? newPartOfHtml(mail.html) : mail.html);
-    if (safe.replace(/<[^>]*>|&nbsp;|\s/g, '')) return safe;
+    const html = withStoredImages(mail.html, images);
+    const safe = sanitizeRichText(reply ? newPartOfHtml(html) : html);
+    if (safe.replace(/<[^>]*>|&nbsp;|\s/g, '') || /<img\b/.test(safe)) return safe;
   }
   const text = reply ? newPartOfText(mail.text) : mail.text.trim();
   return text ? textToHtml(text) : '<p>—</p>';

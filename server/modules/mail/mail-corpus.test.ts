@@ -36,7 +36,11 @@ interface Expected {
   has?: string[];
   lacks?: string[];
   attached?: string[];
+  /** Withheld files: named in the text, recorded with their reason (withheld_files). */
   refused?: string[];
+  reasons?: string[];
+  /** Attachments shown in the body, in place of their cid: links. */
+  inlineImages?: string[];
   /**
    * Automatic but taken in (a list, a machine's notice, X-Auto-Response-Suppress, a no-reply sender):
    * never answered, so no outbound row at all for its ticket.
@@ -161,13 +165,18 @@ const CORPUS: Record<string, Expected> = {
     has: ['aviso (lo copié tal cual)', 'href="https://pagos.clinica.test/estado"'],
     lacks: ['javascript', 'evil.test', 'alert(', 'document.cookie'],
   }),
-  '30-svg-with-script.eml': ticket('clinica', { attached: [], refused: ['diagrama-red-piso4.svg'] }),
+  '30-svg-with-script.eml': ticket('clinica', { attached: [], refused: ['diagrama-red-piso4.svg'], reasons: ['svg'] }),
   '31-html-only.eml': ticket('clinica', {
     has: ['<b>lectura y escritura</b>', '<li>Benjamín Lagos</li>', '<td>ctorres</td>'],
   }),
   '32-empty-body.eml': ticket('clinica', { subject: 'Sin acceso a wifi en sala de espera', has: ['<p>—</p>'] }),
-  '33-inline-image-only.eml': ticket('clinica', { attached: ['image001.png'] }),
-  '34-exe-attachment.eml': ticket('banco', { attached: [], refused: ['instalador_lector_cheques.exe'] }),
+  // The inline image shows in place: its cid: link points at the attachment it became.
+  '33-inline-image-only.eml': ticket('clinica', { attached: ['image001.png'], inlineImages: ['image001.png'] }),
+  '34-exe-attachment.eml': ticket('banco', {
+    attached: [],
+    refused: ['instalador_lector_cheques.exe'],
+    reasons: ['executable'],
+  }),
   '35-zip-attachment.eml': ticket('clinica', { attached: ['logs-ADM-03.zip'] }),
   '36-pdf-attachment.eml': ticket('banco', { attached: ['Anexo contrato 2026.pdf'] }),
   '37-no-from.eml': failed('the message has no sender (From)'),
@@ -209,7 +218,7 @@ const CORPUS: Record<string, Expected> = {
     lacks: ANA_QUOTED,
   }),
   // The signature is no file for the desk; it is refused like any unknown binary, the mail kept.
-  '51-smime-signed.eml': ticket('banco', { attached: [], refused: ['smime.p7s'] }),
+  '51-smime-signed.eml': ticket('banco', { attached: [], refused: ['smime.p7s'], reasons: ['unknown_type'] }),
   '52-colleague-reply-not-shared.eml': ticket('banco', {
     subject: 'Re: No puedo entrar al portal de sucursales',
     person: { email: 'cristian.mora@banco.test' },
@@ -241,6 +250,39 @@ const CORPUS: Record<string, Expected> = {
   '77-bounce-outbound-id-header.eml': ignored('automatic message (delivery report)'),
   '78-bounce-in-reply-to-only.eml': ignored('automatic message (delivery report)'),
   '79-delay-notice.eml': ignored('automatic message (delivery report)'),
+  // Broken structure keeps its body and files: the boundary the parts really use is found.
+  '54-boundary-missing.eml': ticket('clinica', {
+    has: ['El lector Zebra del box 3'],
+    lacks: ['Content-Type', '=_sin_parametro'],
+    attached: ['lector.log'],
+  }),
+  '55-boundary-mismatch.eml': ticket('clinica', {
+    has: ['<b>perdio la red</b>', 'La central no recibe sus alarmas.'],
+    lacks: ['otro-limite'],
+  }),
+  '56-boundary-not-closed.eml': ticket('clinica', {
+    has: ['El respaldo nocturno del servidor de fichas fallo otra vez.'],
+    attached: ['respaldo.log'],
+  }),
+  // An invitation's calendar part, sent without a name, keeps the .ics its readers expect.
+  '57-calendar-invitation.eml': ticket('clinica', { has: ['Los invito a revisar'], attached: ['invite.ics'] }),
+  // The uuencoded block becomes the file and leaves the body.
+  '58-uuencoded-attachment.eml': ticket('clinica', {
+    has: ['Va el registro:', 'Hector'],
+    lacks: ['begin 644', 'M,C`R'],
+    attached: ['sync-agent.log'],
+  }),
+  // Names follow the bytes: a program behind a right-to-left override is withheld under its
+  // visible name; an inner .exe is defused; a path and markup go; HTML is kept as text.
+  '59-lying-file-names.eml': ticket('clinica', {
+    attached: ['informe_exe.pdf', 'img src=x alert(1)acta.pdf', 'estado-central_html.txt'],
+    refused: ['facturafdp.exe'],
+    reasons: ['executable'],
+  }),
+  // What a service desk is sent: dumps, archives, old Office books, scripts (kept as text).
+  '60-service-desk-files.eml': ticket('banco', {
+    attached: ['MEMORY.DMP', 'registros.7z', 'config.tar', 'cuadratura.xls', 'reinicio_ps1.txt'],
+  }),
 };
 
 /** Every tag, handler and URL scheme the allowlist keeps out, checked on every body the corpus makes. */
@@ -430,6 +472,27 @@ describeOnEachDatabase('the mail corpus', (database) => {
     const refused = refusedLine(html);
     for (const name of expected.refused ?? []) expect(refused).toContain(`${name} (`);
     if (!expected.refused) expect(refused).toBe('');
+    const withheld = await db()
+      .selectFrom('withheld_files')
+      .selectAll()
+      .where('inbound_mail_id', '=', row.id)
+      .orderBy('part_index')
+      .execute();
+    expect(withheld.map((file) => file.file_name)).toEqual(expected.refused ?? []);
+    if (expected.reasons) expect(withheld.map((file) => file.reason)).toEqual(expected.reasons);
+    for (const file of withheld) {
+      expect(file.ticket_id).toBe(ticketRow.id);
+      expect(file.message_id !== null).toBe(expected.outcome === 'reply');
+    }
+    for (const name of expected.inlineImages ?? []) {
+      const image = await db()
+        .selectFrom('attachments')
+        .select('id')
+        .where('ticket_id', '=', ticketRow.id)
+        .where('file_name', '=', name)
+        .executeTakeFirstOrThrow();
+      expect(html).toContain(` src="/api/v1/attachments/${image.id}/content"`);
+    }
   }
 
   const entries = Object.entries(CORPUS);
@@ -502,6 +565,15 @@ describeOnEachDatabase('the mail corpus', (database) => {
     expect(refusedLine(created.description_html)).toMatch(/^respaldo-turnos\.zip \(Files may be at most \d+ bytes\)$/);
     const files = await db().selectFrom('attachments').select('id').where('ticket_id', '=', created.id).execute();
     expect(files).toEqual([]);
+    // Named on the ticket with its size and reason; its bytes stay in the stored message.
+    const withheld = await db()
+      .selectFrom('withheld_files')
+      .select(['file_name', 'size', 'reason', 'message_id'])
+      .where('ticket_id', '=', created.id)
+      .execute();
+    expect(withheld).toEqual([
+      { file_name: 'respaldo-turnos.zip', size: 30 * 1024 * 1024, reason: 'too_large', message_id: null },
+    ]);
   }, 60_000);
 
   it('leaves every message in a final state, with a reason when not taken, and its raw bytes on disk', async () => {

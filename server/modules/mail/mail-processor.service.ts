@@ -1,13 +1,18 @@
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type { Kysely } from 'kysely';
+import { WITHHELD_REASONS, type WithheldReason } from '../../../domain/contracts/withheld-files.js';
+import { safeFileName } from '../../../domain/files/file-names.js';
 import { threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
 import { ticketSubjectOf } from '../../../domain/mail/ticket-subject.js';
 import { isStaff } from '../../../domain/roles.js';
 import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, InboundMailTable, MailboxTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
+import { INLINE_IMAGE_TYPES } from '../../platform/content-type.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeHtml } from '../../platform/html.js';
+import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { BlobStorage } from '../../platform/storage.js';
@@ -22,6 +27,7 @@ import * as repo from './mail.repository.js';
 import { mailBodyHtml } from './mail-body.js';
 import { type IncomingMail, readMail } from './mail-reader.js';
 import { organizationForSender, unknownSenderReason } from './sender-organization.js';
+import { insertWithheldFiles } from './withheld-files.repository.js';
 
 /** A correspondent writing more than this in an hour is a runaway (a loop, a script): the rest is kept, not taken. */
 export const SENDER_LIMIT_PER_HOUR = 30;
@@ -71,7 +77,7 @@ export class MailProcessorService {
     const row = await repo.findInbound(this.db, id);
     if (row?.status !== 'received') return;
     try {
-      const raw = await readAll(this.storage.read(row.raw_key));
+      const raw = await buffer(this.storage.read(row.raw_key));
       const mail = await readMail(raw);
       // The log shows what the reader decoded (encoded words, charsets), not the raw header.
       await repo.describeInbound(this.db, id, {
@@ -137,32 +143,42 @@ export class MailProcessorService {
     };
 
     if (ticketId) {
-      const { attachmentIds, refused } = await this.attach(ctx, mail);
+      const { attachmentIds, images, withheld } = await this.attach(ctx, mail);
       await this.conversation.post(
         ctx,
         ticketId,
         'reply',
-        { bodyHtml: mailBodyHtml(mail, true) + refusedNote(refused), attachmentIds },
-        (trx) => settle('reply')(trx, { id: ticketId }),
+        { bodyHtml: mailBodyHtml(mail, true, images) + refusedNote(withheld), attachmentIds },
+        async (trx, messageId) => {
+          await settle('reply')(trx, { id: ticketId });
+          await this.withhold(trx, row, ticketId, messageId, withheld);
+        },
       );
       return;
     }
     if (isStaff(sender.roles))
       throw new NotTaken('failed', `${from} is staff: staff reply to tickets, they do not raise them by mail`);
-    const { attachmentIds, refused } = await this.attach(ctx, mail);
+    const { attachmentIds, images, withheld } = await this.attach(ctx, mail);
     await this.tickets.create(
       ctx,
       {
         type: 'incident',
         subject: ticketSubjectOf(mail.subject),
-        description: mailBodyHtml(mail, false) + refusedNote(refused),
+        description: mailBodyHtml(mail, false, images) + refusedNote(withheld),
         // The mailbox's service, when the sender belongs to the mailbox's organization.
         ...(mailbox?.service_id && mailbox.organization_id === sender.organizationId
           ? { serviceId: mailbox.service_id }
           : {}),
         attachmentIds,
       },
-      { channel: 'email', groupId: mailbox?.group_id ?? null, alongside: settle('ticket') },
+      {
+        channel: 'email',
+        groupId: mailbox?.group_id ?? null,
+        alongside: async (trx, ticket) => {
+          await settle('ticket')(trx, ticket);
+          await this.withhold(trx, row, ticket.id, null, withheld);
+        },
+      },
     );
   }
 
@@ -221,11 +237,17 @@ export class MailProcessorService {
     return ticketId;
   }
 
-  /** Files of the message, stored with the same checks as uploads; the ones refused are named. */
+  /**
+   * Files of the message, stored with the same checks as uploads. Inline images are mapped from
+   * their Content-ID to the attachment they became, for the body to show them in place; the files
+   * refused are withheld: named on the ticket with size and reason, their bytes left in the stored
+   * message for staff to fetch (withheld-files.service.ts).
+   */
   private async attach(ctx: RequestContext, mail: IncomingMail) {
     const attachmentIds: string[] = [];
-    const refused: string[] = [];
-    for (const file of mail.attachments) {
+    const images = new Map<string, string>();
+    const withheld: Withheld[] = [];
+    for (const [partIndex, file] of mail.attachments.entries()) {
       try {
         const stored = await this.conversation.upload(
           ctx,
@@ -233,15 +255,61 @@ export class MailProcessorService {
           {},
         );
         attachmentIds.push(stored.id);
+        if (file.contentId && INLINE_IMAGE_TYPES.has(stored.contentType)) images.set(file.contentId, stored.id);
       } catch (error) {
         // A scanner that cannot answer keeps the whole message (failed, to be reprocessed): no file is
         // taken unscanned, and none is dropped for want of a scanner.
         if (!(error instanceof AppError) || error.code === 'unavailable') throw error;
-        refused.push(`${file.fileName} (${error.message})`);
+        withheld.push({
+          partIndex,
+          fileName: safeFileName(file.fileName) || `file-${partIndex + 1}`,
+          size: file.content.length,
+          reason: reasonOf(error),
+          detail: error.message,
+        });
       }
     }
-    return { attachmentIds, refused };
+    return { attachmentIds, images, withheld };
   }
+
+  private async withhold(
+    trx: Kysely<DB>,
+    row: InboundMailTable,
+    ticketId: string,
+    messageId: string | null,
+    files: Withheld[],
+  ) {
+    const at = this.clock.now();
+    await insertWithheldFiles(
+      trx,
+      files.map((file) => ({
+        id: newId(at.getTime()),
+        ticket_id: ticketId,
+        message_id: messageId,
+        inbound_mail_id: row.id,
+        part_index: file.partIndex,
+        file_name: file.fileName,
+        size: file.size,
+        reason: file.reason,
+        detail: file.detail,
+        created_at: at.toISOString(),
+      })),
+    );
+  }
+}
+
+interface Withheld {
+  partIndex: number;
+  fileName: string;
+  size: number;
+  reason: WithheldReason;
+  detail: string;
+}
+
+function reasonOf(error: AppError): WithheldReason {
+  const reason = error.extensions?.reason;
+  if (WITHHELD_REASONS.includes(reason as WithheldReason)) return reason as WithheldReason;
+  return error.code === 'payload_too_large' ? 'too_large' : 'refused';
 }
 
 const ctxOf = (person: Person): RequestContext => ({
@@ -250,11 +318,8 @@ const ctxOf = (person: Person): RequestContext => ({
   ip: null,
 });
 
-const refusedNote = (refused: string[]) =>
-  refused.length ? `<p><em>${escapeHtml(`Not attached: ${refused.join('; ')}`)}</em></p>` : '';
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+/** The files withheld, named in the text too: the requester learns which of theirs the desk did not take. */
+const refusedNote = (withheld: Withheld[]) =>
+  withheld.length
+    ? `<p><em>${escapeHtml(`Not attached: ${withheld.map((file) => `${file.fileName} (${file.detail})`).join('; ')}`)}</em></p>`
+    : '';

@@ -11,8 +11,10 @@ import type { MailTemplatesService } from './mail-templates.service.js';
 import { passwordResetMailer } from './password-reset-mailer.js';
 import { staffAlertMailer } from './staff-alert-mailer.js';
 import { ticketMailNotifier } from './ticket-mail-notifier.js';
+import { registerWithheldFileRoutes } from './withheld-files.routes.js';
 
 type Deps = Parameters<typeof registerMailRoutes>[1] &
+  Parameters<typeof registerWithheldFileRoutes>[1] &
   Parameters<typeof mailJobs>[0] &
   Parameters<typeof createDemoMail>[0] & {
     mailOutbox: MailOutboxService;
@@ -27,6 +29,7 @@ export const mailModule = defineModule<Deps>({
   routes: (app, deps) => {
     registerMailRoutes(app, deps);
     registerMailDeliveryRoutes(app, deps);
+    registerWithheldFileRoutes(app, deps);
   },
   jobs: mailJobs,
   // The requester's notices commit with the ticket's change; staff alerts go out with the in-app

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams } from '../../../domain/contracts/common.js';
 import { Attachment } from '../../../domain/contracts/tickets.js';
+import { INLINE_IMAGE_TYPES } from '../../platform/content-type.js';
 import { validationError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import type { ConversationService } from './conversation.service.js';
@@ -49,6 +50,8 @@ export function registerAttachmentRoutes(app: App, { conversation }: { conversat
     },
   );
 
+  // Only the images a browser shows safely are served inline (a message's body shows them in place);
+  // every other file is a download, never rendered: nosniff and a sandbox keep it so.
   app.get(
     '/attachments/:id/content',
     { config: { permission: 'tickets.read' }, schema: { tags, params: IdParams } },
@@ -57,7 +60,10 @@ export function registerAttachmentRoutes(app: App, { conversation }: { conversat
       return reply
         .type(attachment.contentType)
         .header('content-length', String(attachment.size))
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+        .header(
+          'content-disposition',
+          `${INLINE_IMAGE_TYPES.has(attachment.contentType) ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+        )
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "sandbox; default-src 'none'")
         .header('cache-control', 'private, no-store')

@@ -6,7 +6,7 @@ import type { DB, TicketRow } from '../../db/schema.js';
 import { ArchiveRefused, inspectArchive, isArchive } from '../../platform/archive-inspection.js';
 import type { VirusScanner } from '../../platform/clamd.js';
 import type { Clock } from '../../platform/clock.js';
-import { cleanFileName, detectContentType } from '../../platform/content-type.js';
+import { judgeFile } from '../../platform/content-type.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { sanitizeRichText } from '../../platform/html.js';
 import { newId } from '../../platform/ids.js';
@@ -45,7 +45,7 @@ export class ConversationService {
     ticketId: string,
     kind: 'reply' | 'note',
     body: MessageBody,
-    alongside?: (trx: Kysely<DB>) => Promise<void>,
+    alongside?: (trx: Kysely<DB>, messageId: string) => Promise<void>,
   ): Promise<Message> {
     const principal = ctx.principal;
     if (!principal) throw new AppError('unauthenticated');
@@ -72,7 +72,7 @@ export class ConversationService {
       });
       await this.tickets.bindUploads(trx, principal.userId, body.attachmentIds, { ticketId, messageId, internal });
       await this.history.record(trx, ctx, ticketId, { kind, internal, messageId });
-      await alongside?.(trx);
+      await alongside?.(trx, messageId);
       const changes: Partial<TicketRow> = { updated_at: at.toISOString() };
       if (kind === 'reply' && staff && !current.first_response_at) changes.first_response_at = at.toISOString();
       const after = await repo.touchTicket(trx, ticketId, changes);
@@ -125,25 +125,22 @@ export class ConversationService {
       throw new AppError('payload_too_large', `Files may be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MiB`);
     }
     const head = await readHead(this.storage.read(storageKey), 4096);
-    const detected = detectContentType(head, file.fileName);
-    if (!detected) {
+    const verdict = judgeFile(head, file.fileName);
+    // Scanned before the type is judged: a program carrying a virus is quarantined and recorded, not just refused.
+    await this.check(ctx, { storageKey, fileName: verdict.fileName, head, size, sha256, at }, target.ticketId ?? null);
+    if (!verdict.accepted) {
       await this.storage.remove(storageKey);
-      throw new AppError(
-        'unsupported_media_type',
-        'Only images, PDF, text, CSV, Office documents and zip or gzip archives can be attached',
-      );
+      throw new AppError('unsupported_media_type', verdict.message, {
+        errors: [{ field: 'file', message: verdict.message }],
+        extensions: { reason: verdict.reason },
+      });
     }
-    await this.check(
-      ctx,
-      { storageKey, fileName: cleanFileName(file.fileName, detected), head, size, sha256, at },
-      target.ticketId ?? null,
-    );
     const row = {
       id,
       ticket_id: target.ticketId ?? null,
       message_id: null,
-      file_name: cleanFileName(file.fileName, detected),
-      content_type: detected.contentType,
+      file_name: verdict.fileName,
+      content_type: verdict.type.contentType,
       size,
       sha256,
       storage_key: storageKey,
@@ -196,6 +193,7 @@ export class ConversationService {
         await refuse(
           new AppError(code, `The archive was refused: ${error.message}`, {
             errors: [{ field: 'file', message: error.message }],
+            extensions: { reason: 'archive' },
           }),
         );
       }
@@ -243,7 +241,10 @@ export class ConversationService {
       await conversation.insertQuarantinedFile(this.db, row);
     }
     const message = `refused as infected (${verdict.signature}); it is kept in quarantine`;
-    throw new AppError('unsupported_media_type', `The file was ${message}`, { errors: [{ field: 'file', message }] });
+    throw new AppError('unsupported_media_type', `The file was ${message}`, {
+      errors: [{ field: 'file', message }],
+      extensions: { reason: 'infected' },
+    });
   }
 
   /** A file, if the caller may see the ticket it belongs to (and, for internal files, is staff). */

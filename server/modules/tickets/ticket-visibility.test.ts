@@ -117,12 +117,15 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
     const download = await world.requester.request('GET', `/api/v1/attachments/${png.json().id}/content`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('image/png');
-    expect(download.headers['content-disposition']).toBe("attachment; filename*=UTF-8''pantallazo.png");
+    // An image is shown in place (a message's body), safely: nosniff and a sandbox.
+    expect(download.headers['content-disposition']).toBe("inline; filename*=UTF-8''pantallazo.png");
+    expect(download.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.rawPayload.equals(PNG)).toBe(true);
 
+    // HTML is kept as text to be read, never as what its name claims.
     const html = await upload(world.requester, url, 'foto.png', Buffer.from('<html><script>alert(1)</script></html>'));
-    expect(html.statusCode).toBe(415);
+    expect(html.json()).toMatchObject({ contentType: 'text/plain', fileName: 'foto.txt' });
     const exe = await upload(
       world.requester,
       url,
@@ -130,12 +133,19 @@ describeOnEachDatabase('ticket visibility, search and attachments', (database) =
       Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
     );
     expect(exe.statusCode).toBe(415);
-    const renamed = await upload(world.requester, url, 'informe.exe', Buffer.from('%PDF-1.4\n%test'));
-    expect(renamed.json()).toMatchObject({ contentType: 'application/pdf', fileName: 'informe.exe.pdf' });
+    expect(exe.json()).toMatchObject({ code: 'unsupported_media_type', reason: 'executable' });
+    const named = await upload(world.requester, url, 'informe.exe', Buffer.from('%PDF-1.4\n%test'));
+    expect(named.statusCode).toBe(415);
+    const renamed = await upload(world.requester, url, 'informe.exe.pdf', Buffer.from('%PDF-1.4\n%test'));
+    expect(renamed.json()).toMatchObject({ contentType: 'application/pdf', fileName: 'informe_exe.pdf' });
     const huge = await upload(world.requester, url, 'grande.txt', Buffer.alloc(25 * 1024 * 1024 + 10, 0x61));
     expect(huge.statusCode).toBe(413);
     const attachments = (await world.requester.request('GET', `/api/v1/tickets/${ticket.id}`)).json().attachments;
-    expect(attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['pantallazo.png', 'informe.exe.pdf']);
+    expect(attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+      'pantallazo.png',
+      'foto.txt',
+      'informe_exe.pdf',
+    ]);
   });
 
   it('binds uploads to a reply, only for the one who uploaded them', async () => {

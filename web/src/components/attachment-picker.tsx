@@ -1,7 +1,8 @@
 import { Button, CloseButton, FileButton, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { WITHHELD_REASONS, type WithheldReason } from '../../../domain/contracts/withheld-files.js';
 import { isApiError } from '../api/client.js';
-import { ACCEPTED_ATTACHMENTS, type AttachmentQueue } from '../api/use-attachment-queue.js';
+import type { AttachmentQueue } from '../api/use-attachment-queue.js';
 import { useErrorText } from '../i18n/error-messages.js';
 import { useFileSize } from '../i18n/format.js';
 import { PaperclipIcon } from './icons.js';
@@ -14,14 +15,17 @@ export function AttachmentPicker({ queue, disabled = false }: { queue: Attachmen
 
   const failureText = (error: unknown) => {
     if (isApiError(error) && error.status === 413) return t('attachments.tooLarge');
-    if (isApiError(error) && error.status === 415) return t('attachments.badType');
+    if (isApiError(error) && error.status === 415) {
+      const reason = error.extensions.reason as WithheldReason;
+      return WITHHELD_REASONS.includes(reason) ? t(`withheld.reasons.${reason}`) : t('attachments.badType');
+    }
     return message(error);
   };
 
   return (
     <Stack gap={6}>
       <Group gap="xs">
-        <FileButton onChange={queue.add} accept={ACCEPTED_ATTACHMENTS} multiple disabled={disabled}>
+        <FileButton onChange={queue.add} multiple disabled={disabled}>
           {(props) => (
             <Button {...props} variant="default" size="xs" leftSection={<PaperclipIcon />} disabled={disabled}>
               {t('attachments.add')}

@@ -26,6 +26,7 @@ import { TicketProceduresBox } from './ticket-procedures-box.js';
 import { type SaveTicket, TicketSidePanel } from './ticket-side-panel.js';
 import { TicketSlaPanel } from './ticket-sla-panel.js';
 import { TicketSupportPanel } from './ticket-support-panel.js';
+import { WithheldFilesBox } from './withheld-files-box.js';
 
 const isConflict = (error: unknown) => isApiError(error) && error.code === 'version_conflict';
 
@@ -158,6 +159,7 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
                 </Box>
               ) : null}
             </Paper>
+            <WithheldFilesBox ticketId={ticket.id} />
             <section aria-labelledby="ticket-timeline">
               <Title order={3} size="h5" id="ticket-timeline" mb="xs">
                 {t('timeline.title')}
