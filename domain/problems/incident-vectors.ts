@@ -43,14 +43,15 @@ export function termCounts(text: IncidentText, memo: TermMemo = new Map()): Map<
 }
 
 /**
- * Smoothed inverse document frequency. The floor keeps a word that is in every incident from
- * weighing nothing (a handful of incidents that all say the same thing are still alike); it is
- * small, so the words every desk mail carries ("adjunto", "pantalla", "restarted") weigh little
- * beside the ones that say what failed.
+ * Smoothed inverse document frequency, as if the window held `IDF_PRIOR` more incidents sharing no
+ * word with these: on a quiet desk, where the week's six incidents are all the same failure, their
+ * words still weigh (with the plain formula a word in every incident weighs nothing); on a busy
+ * one the prior is lost among thousands. The words every desk mail carries ("adjunto",
+ * "pantalla", "restarted") still weigh far less than the ones that say what failed.
  */
-const IDF_FLOOR = 0.1;
+const IDF_PRIOR = 100;
 function idf(total: number, documentFrequency: number): number {
-  return Math.log((total + 1) / (documentFrequency + 1)) + IDF_FLOOR;
+  return Math.log((total + 1 + IDF_PRIOR) / (documentFrequency + 1));
 }
 
 /**

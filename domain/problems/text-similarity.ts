@@ -54,7 +54,7 @@ function withoutSignature(lines: string[]): string {
     const after = lines.slice(k + 1);
     if (after.every((line) => line.trim().length <= SIGNATURE_LINE_LENGTH)) {
       const line = lines[k] as string;
-      return [...lines.slice(0, k), line.slice(0, match.index + (match[1] ?? '').length)].join('\n');
+      return [...lines.slice(0, k), line.slice(0, match.index + (match[1] ?? '').length)].join('\n').trimEnd();
     }
   }
   return lines.join('\n');

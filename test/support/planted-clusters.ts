@@ -39,7 +39,7 @@ const SENDING_550: { subject: string; description: string }[] = [
   },
 ];
 
-/** The planted incidents for `organizationId`, one every 20 hours ending `endsAt`: under five days. */
+/** The planted incidents for `organizationId`, one every 20 hours ending `endsAt`: four days and four hours. */
 export function sendingFailures(organizationId: string, endsAt: Date, idPrefix = 'planted'): ClusterableIncident[] {
   return SENDING_550.map((text, i) => ({
     id: `${idPrefix}-${i}`,
