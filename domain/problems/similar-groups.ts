@@ -134,8 +134,8 @@ function components(members: readonly number[], neighbours: readonly number[][])
 }
 
 /**
- * The group without the members less alike to its centroid than `threshold`, taken out one at a
- * time. The centroid is kept in `centroid` (a dense array, all zeros on entry and on return) and
+ * The group without the members less alike to its centroid than `threshold`, the least alike
+ * taken out first. The centroid is kept in `centroid` (a dense array, all zeros on entry and on return) and
  * updated as members leave, so each round costs one pass over the members.
  */
 function tighten(
@@ -152,26 +152,28 @@ function tighten(
   for (const index of kept) norm2 += denseDot(centroid, vectors[index] as SparseVector);
   while (kept.length > 1) {
     const norm = Math.sqrt(norm2);
-    let worst = -1;
-    let worstSimilarity = Number.POSITIVE_INFINITY;
+    const below: { m: number; similarity: number }[] = [];
     for (let m = 0; m < kept.length; m++) {
       const similarity = denseDot(centroid, vectors[kept[m] as number] as SparseVector) / norm;
-      // Ties go to the later incident: the earlier ones started the cluster.
-      if (similarity <= worstSimilarity) {
-        worst = m;
-        worstSimilarity = similarity;
-      }
+      if (similarity < threshold) below.push({ m, similarity });
     }
-    if (worstSimilarity >= threshold) break;
-    const [leaving] = kept.splice(worst, 1) as [number];
-    left.push(leaving);
-    const vector = vectors[leaving] as SparseVector;
-    for (let k = 0; k < vector.ids.length; k++) {
-      const id = vector.ids[k] as number;
-      const before = centroid[id] as number;
-      const after = before - (vector.weights[k] as number);
-      norm2 += after * after - before * before;
-      centroid[id] = after;
+    if (below.length === 0) break;
+    // The least alike first; ties go to the later incident, as the earlier ones started the cluster.
+    below.sort((a, b) => a.similarity - b.similarity || b.m - a.m);
+    // One at a time while few are below (each departure moves the centroid); a quarter of them at
+    // once when many are, so a component of hundreds takes tens of rounds, not hundreds.
+    const leaving = below.slice(0, Math.max(1, Math.floor(below.length / 4))).map((entry) => entry.m);
+    for (const m of leaving.sort((a, b) => b - a)) {
+      const [index] = kept.splice(m, 1) as [number];
+      left.push(index);
+      const vector = vectors[index] as SparseVector;
+      for (let k = 0; k < vector.ids.length; k++) {
+        const id = vector.ids[k] as number;
+        const before = centroid[id] as number;
+        const after = before - (vector.weights[k] as number);
+        norm2 += after * after - before * before;
+        centroid[id] = after;
+      }
     }
   }
   for (const index of group) scatter(centroid, vectors[index] as SparseVector, 0);
