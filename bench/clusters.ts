@@ -48,16 +48,23 @@ async function planOf(harness: Parameters<Bench>[0]['harness'], since: string): 
   return rows.map((row) => String(row.detail ?? row['QUERY PLAN'] ?? JSON.stringify(row))).join(' | ');
 }
 
-/** Median wall time of `runs` runs of `work`, and its last result. */
-function timedRuns<T>(runs: number, work: () => T): { ms: number; result: T } {
+/**
+ * Median wall time of `runs` runs of `work`, the median CPU time of this process over them (user
+ * and system: less moved by other work on the machine than the wall time), and the last result.
+ */
+function timedRuns<T>(runs: number, work: () => T): { ms: number; cpuMs: number; result: T } {
   const times: number[] = [];
+  const cpu: number[] = [];
   let result: T | undefined;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     result = work();
+    const used = process.cpuUsage(startCpu);
     times.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { ms: summarize(times).p50, result: result as T };
+  return { ms: summarize(times).p50, cpuMs: summarize(cpu).p50, result: result as T };
 }
 
 const largest = (clusters: IncidentCluster[]) => Math.max(0, ...clusters.map((c) => c.incidentIds.length));
@@ -149,6 +156,7 @@ export const benchClusters: Bench = async ({ harness, log }) => {
       mesa: text.ms,
       sql: null,
       target: null,
+      note: `CPU ${ms(text.cpuMs)}; htmlToText, as the job will`,
     },
     {
       bench: 'clusters',
@@ -157,7 +165,7 @@ export const benchClusters: Bench = async ({ harness, log }) => {
       mesa: month.ms,
       sql: null,
       target: null,
-      note: `${month.result.length} clusters, the largest ${largest(month.result)} (the generator's texts repeat a few templates per category)`,
+      note: `CPU ${ms(month.cpuMs)}; ${month.result.length} clusters, the largest ${largest(month.result)} (the generator's texts repeat a few templates per category)`,
     },
     {
       bench: 'clusters',
@@ -166,7 +174,7 @@ export const benchClusters: Bench = async ({ harness, log }) => {
       mesa: week.ms,
       sql: null,
       target: null,
-      note: `${weekCount} incidents, ${week.result.length} clusters`,
+      note: `CPU ${ms(week.cpuMs)}; ${weekCount} incidents, ${week.result.length} clusters`,
     },
     {
       bench: 'clusters',
@@ -175,7 +183,7 @@ export const benchClusters: Bench = async ({ harness, log }) => {
       mesa: syntheticRun.ms,
       sql: null,
       target: null,
-      note: `20 organizations, test/support/incident-noise.ts uncapped: ${syntheticRun.result.length} clusters, the largest ${largest(syntheticRun.result)}`,
+      note: `CPU ${ms(syntheticRun.cpuMs)}; 20 organizations, test/support/incident-noise.ts uncapped: ${syntheticRun.result.length} clusters, the largest ${largest(syntheticRun.result)}`,
     },
     {
       bench: 'clusters',
@@ -184,7 +192,7 @@ export const benchClusters: Bench = async ({ harness, log }) => {
       mesa: hugeRun.ms,
       sql: null,
       target: null,
-      note: `${hugeRun.result.length} clusters, the largest ${largest(hugeRun.result)}`,
+      note: `CPU ${ms(hugeRun.cpuMs)}; ${hugeRun.result.length} clusters, the largest ${largest(hugeRun.result)}`,
     },
   ];
   return figures;
