@@ -147,7 +147,7 @@ export const benchClusters: Bench = async ({ harness, log }) => {
       mesa: queryMesa.p50,
       sql: querySql.p50,
       target: null,
-      note: `${rows.length} incidents (${weekCount} in the last 7 days), tickets_created_idx range; plan in the log`,
+      note: `${rows.length} incidents (${weekCount} in the last 7 days); the plan is in the log`,
     },
     {
       bench: 'clusters',
