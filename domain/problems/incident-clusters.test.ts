@@ -148,6 +148,18 @@ describe('findIncidentClusters', () => {
     expect(indexed).toEqual(exact);
   });
 
+  it('groups no incident whose text holds nothing to compare (empty, or only greetings and numbers)', () => {
+    const empty = sendingFailures('org01', PLANTED_END).map((incident, i) => ({
+      ...incident,
+      subject: i % 2 ? '' : 'Hola, gracias',
+      description: i % 2 ? '' : 'INC-000123 #44 225551234',
+    }));
+    expect(findIncidentClusters([...noise(3), ...empty], DEFAULT_CLUSTER_SETTINGS, AS_OF)).toEqual(
+      findIncidentClusters(noise(3), DEFAULT_CLUSTER_SETTINGS, AS_OF),
+    );
+    expect(findIncidentClusters(empty, DEFAULT_CLUSTER_SETTINGS, AS_OF)).toEqual([]);
+  });
+
   it('reads createdAt as the PostgreSQL driver gives it (a Date) as well as an ISO string', () => {
     const planted = sendingFailures('org01', PLANTED_END);
     const asDates = planted.map((incident) => ({ ...incident, createdAt: new Date(incident.createdAt) }));

@@ -7,9 +7,10 @@ import type { SparseVector } from './incident-vectors.js';
  *
  * 1. Edges join two incidents whose cosine reaches `threshold`.
  * 2. Connected components of those edges are the first groups.
- * 3. A component is tightened: while one member's cosine to the group's centroid is below the
- *    threshold, the least alike leaves (connected by one loose edge, it would drag two topics
- *    together); those that left are grouped again among themselves, by their own edges.
+ * 3. A component is tightened: while members' cosine to the group's centroid is below the
+ *    threshold, the least alike leave (connected by one loose edge, they would drag two topics
+ *    together), one a round while few, a quarter of them while many; those that left are grouped
+ *    again among themselves, by their own edges.
  */
 export interface GroupingOptions {
   threshold: number;
