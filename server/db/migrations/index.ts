@@ -21,6 +21,7 @@ import * as webhookDeliveryPruning from './20261207_0020_webhook_delivery_prunin
 import * as dueSort from './20261207_0021_due_sort.js';
 import * as phoneSearch from './20261207_0022_phone_search.js';
 import * as passwordResets from './20261207_0023_password_resets.js';
+import * as problems from './20261207_0027_problems.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0021_due_sort': dueSort,
   '20261207_0022_phone_search': phoneSearch,
   '20261207_0023_password_resets': passwordResets,
+  '20261207_0027_problems': problems,
 };

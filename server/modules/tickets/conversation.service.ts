@@ -142,6 +142,7 @@ export class ConversationService {
       id,
       ticket_id: target.ticketId ?? null,
       message_id: null,
+      problem_id: null,
       file_name: cleanFileName(file.fileName, detected),
       content_type: detected.contentType,
       size,
