@@ -146,6 +146,7 @@ export function buildServices(
     organizations,
     groups,
     users,
+    conversation,
   );
   const problemIncidents = new ProblemIncidentsService(
     db,

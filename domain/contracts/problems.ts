@@ -23,6 +23,28 @@ export const FixReference = Type.Object(
   { additionalProperties: false },
 );
 
+/** A problem's file: staff-only, downloaded as every file is (`GET /attachments/{id}/content`). */
+export const ProblemAttachment = Type.Object({
+  id: Id,
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  uploadedBy: Ref,
+  createdAt: Timestamp,
+});
+
+export const AttachToProblemBody = Type.Object(
+  {
+    attachmentIds: Type.Array(Id, {
+      minItems: 1,
+      maxItems: 20,
+      uniqueItems: true,
+      description: 'Your own uploads from POST /attachments, not yet attached to anything',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const ProblemSummary = Type.Object({
   id: Id,
   number: Type.String({ description: 'PRB-000123' }),
@@ -55,6 +77,7 @@ export const Problem = Type.Object({
   ),
   permanentFixHtml: Nullable(Type.String()),
   fixReferences: Type.Array(FixReference),
+  attachments: Type.Array(ProblemAttachment),
   createdBy: Ref,
   knownErrorAt: Nullable(Timestamp),
   resolvedAt: Nullable(Timestamp),
@@ -223,6 +246,7 @@ export const KnownError = Type.Object({
 
 export type ProblemStatus = Static<typeof ProblemStatusSchema>;
 export type FixReference = Static<typeof FixReference>;
+export type ProblemAttachment = Static<typeof ProblemAttachment>;
 export type ProblemSummary = Static<typeof ProblemSummary>;
 export type Problem = Static<typeof Problem>;
 export type CreateProblemBody = Static<typeof CreateProblemBody>;

@@ -4,6 +4,7 @@ import { jobsEn } from './jobs-en.js';
 import { mailAdminEn } from './mail-admin-en.js';
 import { mfaEn } from './mfa-en.js';
 import { passwordResetEn } from './password-reset-en.js';
+import { problemsEn } from './problems-en.js';
 import { quarantineEn } from './quarantine-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...quarantineEn,
   ...identityProvidersEn,
   ...passwordResetEn,
+  ...problemsEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',

@@ -3,6 +3,7 @@ import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
 import { mfaEs } from './mfa-es.js';
 import { passwordResetEs } from './password-reset-es.js';
+import { problemsEs } from './problems-es.js';
 import { quarantineEs } from './quarantine-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
@@ -26,6 +27,7 @@ export const es = {
   ...quarantineEs,
   ...identityProvidersEs,
   ...passwordResetEs,
+  ...problemsEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',

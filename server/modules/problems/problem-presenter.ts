@@ -1,4 +1,10 @@
-import type { FixReference, Problem, ProblemEvent, ProblemSummary } from '../../../domain/contracts/problems.js';
+import type {
+  FixReference,
+  Problem,
+  ProblemAttachment,
+  ProblemEvent,
+  ProblemSummary,
+} from '../../../domain/contracts/problems.js';
 import { allowedProblemMoves } from '../../../domain/problems/problem-lifecycle.js';
 import type { NamedProblemRow } from './problems.repository.js';
 
@@ -25,6 +31,7 @@ export function toProblem(
   related: {
     organizations: { id: string; name: string }[];
     services: { id: string; name: string; organization_id: string }[];
+    attachments: ProblemAttachment[];
   },
 ): Problem {
   return {
@@ -41,6 +48,7 @@ export function toProblem(
     workaroundPublicHtml: row.workaround_public_html,
     permanentFixHtml: row.permanent_fix_html,
     fixReferences: JSON.parse(row.fix_references) as FixReference[],
+    attachments: related.attachments,
     createdBy: { id: row.created_by_id, name: row.creator_name },
     knownErrorAt: row.known_error_at,
     resolvedAt: row.resolved_at,
@@ -103,5 +111,24 @@ export function trackedProblemFields(row: {
     workaroundPublic: row.workaround_public_html,
     permanentFix: row.permanent_fix_html,
     fixReferences: JSON.parse(row.fix_references) as unknown,
+  };
+}
+
+export function toProblemAttachment(row: {
+  id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  uploaded_by_id: string;
+  uploader_name: string;
+  created_at: string;
+}): ProblemAttachment {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    size: row.size,
+    uploadedBy: { id: row.uploaded_by_id, name: row.uploader_name },
+    createdAt: row.created_at,
   };
 }

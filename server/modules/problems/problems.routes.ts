@@ -3,6 +3,7 @@ import { IdParams, ItemsOf, ListOf, ListQuery } from '../../../domain/contracts/
 import {
   AppliedWorkaround,
   ApplyWorkaroundBody,
+  AttachToProblemBody,
   CreateProblemBody,
   KnownError,
   KnownErrorQuery,
@@ -77,6 +78,11 @@ export function registerProblemRoutes(app: App, { problems, problemIncidents, kn
     { config: work, schema: { tags, params: IdParams, body: ProblemNoteBody, response: { 201: ProblemEvent } } },
     async (request, reply) =>
       reply.code(201).send(await problems.addNote(request.ctx, request.params.id, request.body.bodyHtml)),
+  );
+  app.post(
+    '/problems/:id/attachments',
+    { config: work, schema: { tags, params: IdParams, body: AttachToProblemBody, response: { 200: Problem } } },
+    (request) => problems.attach(request.ctx, request.params.id, request.body.attachmentIds),
   );
   app.get(
     '/problems/:id/incidents',

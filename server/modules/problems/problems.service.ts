@@ -30,10 +30,17 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { GroupsService } from '../support/groups.service.js';
+import type { ConversationService } from '../tickets/conversation.service.js';
 import { changedFields } from '../tickets/ticket-history.js';
 import type { UsersService } from '../users/users.service.js';
 import { type ProblemHistory, SEARCHED_COLUMNS } from './problem-history.js';
-import { toProblem, toProblemEvent, toProblemSummary, trackedProblemFields } from './problem-presenter.js';
+import {
+  toProblem,
+  toProblemAttachment,
+  toProblemEvent,
+  toProblemSummary,
+  trackedProblemFields,
+} from './problem-presenter.js';
 import * as repo from './problems.repository.js';
 
 /** The analysis fields: body field -> column. Each is sanitized rich text; empty clears it. */
@@ -68,6 +75,8 @@ export class ProblemsService {
     private readonly organizations: OrganizationsService,
     private readonly groups: GroupsService,
     private readonly users: UsersService,
+    /** The attachments storage and its checks (size, type, archives, virus scan) are the conversation's. */
+    private readonly conversation: ConversationService,
   ) {}
 
   async create(ctx: RequestContext, body: CreateProblemBody): Promise<Problem> {
@@ -218,11 +227,12 @@ export class ProblemsService {
 
   async get(_ctx: RequestContext, id: string): Promise<Problem> {
     const row = await this.find(id);
-    const [organizations, services] = await Promise.all([
+    const [organizations, services, files] = await Promise.all([
       repo.organizationsOf(this.db, id),
       repo.servicesOf(this.db, id),
+      this.conversation.problemFiles(id),
     ]);
-    return toProblem(row, { organizations, services });
+    return toProblem(row, { organizations, services, attachments: files.map(toProblemAttachment) });
   }
 
   /** The stored problem with its names; 404 when there is none. */
@@ -282,6 +292,21 @@ export class ProblemsService {
       return recorded;
     });
     return toProblemEvent(await repo.findEvent(this.db, eventId));
+  }
+
+  /** Attaches the caller's own uploads (POST /attachments) to the problem, with a timeline event. */
+  async attach(ctx: RequestContext, id: string, attachmentIds: string[]): Promise<Problem> {
+    await this.find(id);
+    const uploaderId = ctx.principal?.userId ?? '';
+    await this.db.transaction().execute(async (trx) => {
+      const files = await this.conversation.bindUploadsToProblem(trx, uploaderId, attachmentIds, id);
+      await this.history.record(trx, ctx, id, {
+        kind: 'attachments_added',
+        changes: [{ field: 'attachments', from: null, to: files.map((file) => file.file_name) }],
+      });
+      await repo.touchProblem(trx, id, this.clock.now().toISOString());
+    });
+    return this.get(ctx, id);
   }
 
   /** Within a linking or applying transaction (ProblemIncidentsService): the problem's own side of it. */

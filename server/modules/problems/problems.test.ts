@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
-import { raise, ticketWorld } from '../../../test/support/tickets.js';
+import { PNG, raise, ticketWorld, upload } from '../../../test/support/tickets.js';
 
 const API = '/api/v1';
 
@@ -336,6 +336,31 @@ describeOnEachDatabase('problems', (database) => {
     expect(found.items.map((p: { id: string }) => p.id).sort()).toEqual([printing.id, hidden.id].sort());
     const byNumber = (await world.agent.request('GET', `${API}/problems?q=${vpn.number.toLowerCase()}`)).json();
     expect(byNumber.items.map((p: { id: string }) => p.id)).toEqual([vpn.id]);
+  });
+
+  it('keeps files on the problem through the attachments path, for the desk only', async () => {
+    const problem = await create();
+    const uploaded = await upload(world.agent, `${API}/attachments`, 'traza.png', PNG);
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const fileId = uploaded.json().id;
+    const attached = await world.agent.request('POST', `${API}/problems/${problem.id}/attachments`, {
+      attachmentIds: [fileId],
+    });
+    expect(attached.statusCode, attached.body).toBe(200);
+    expect(attached.json().attachments).toMatchObject([
+      { id: fileId, fileName: 'traza.png', contentType: 'image/png' },
+    ]);
+    const again = await world.agent.request('POST', `${API}/problems/${problem.id}/attachments`, {
+      attachmentIds: [fileId],
+    });
+    expect(again.json().errors[0].field).toBe('attachmentIds');
+    expect((await world.agent.request('GET', `${API}/attachments/${fileId}/content`)).statusCode).toBe(200);
+    expect((await world.requester.request('GET', `${API}/attachments/${fileId}/content`)).statusCode).toBe(404);
+    // Bound to the problem, no ticket may take it as its own upload.
+    const ticket = await raise(world.agent, { requesterId: world.requesterUser.id, attachmentIds: [fileId] }).catch(
+      (error: Error) => error.message,
+    );
+    expect(ticket).toMatch(/raise failed: 400/);
   });
 
   it('pages the list with a keyset cursor and filters by status', async () => {
