@@ -209,6 +209,8 @@ export class ProblemsService {
           ),
         );
       }
+      // A request that changes nothing moves the version on (it was checked) but says nothing.
+      if (recorded.length === 0) return;
       await this.history.record(trx, ctx, id, {
         kind: recorded.some((c) => c.field === 'status') ? 'status_changed' : 'updated',
         changes: recorded,

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { PNG, raise, ticketWorld, upload } from '../../../test/support/tickets.js';
+import { systemContext } from '../../platform/request-context.js';
 
 const API = '/api/v1';
 
@@ -361,6 +362,34 @@ describeOnEachDatabase('problems', (database) => {
       (error: Error) => error.message,
     );
     expect(ticket).toMatch(/raise failed: 400/);
+  });
+
+  it('filters by group and owner, and takes only desk members as owners', async () => {
+    const group = (
+      await built.services.groups.create(systemContext, { name: 'Aplicaciones', level: 'L2', specialty: 'ERP' })
+    ).id;
+    const owned = await create({ groupId: group, ownerId: world.agentUser.id });
+    const byGroup = (await world.agent.request('GET', `${API}/problems?groupId=${group}`)).json();
+    expect(byGroup.items.map((p: { id: string }) => p.id)).toEqual([owned.id]);
+    expect(byGroup.items[0]).toMatchObject({
+      group: { id: group, name: 'Aplicaciones' },
+      owner: { id: world.agentUser.id },
+    });
+    const byOwner = (await world.agent.request('GET', `${API}/problems?ownerId=${world.agentUser.id}`)).json();
+    expect(byOwner.items.map((p: { id: string }) => p.id)).toEqual([owned.id]);
+    const requesterOwner = await specialist.request('POST', `${API}/problems`, {
+      subject: 'x',
+      description: '<p>x</p>',
+      ownerId: world.requesterUser.id,
+      organizationIds: ['no-such-organization'],
+    });
+    expect(requesterOwner.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'organizationIds[0]',
+      'ownerId',
+    ]);
+    const unchanged = (await patch(owned.id, { version: 1, subject: owned.subject })).json();
+    const events = (await specialist.request('GET', `${API}/problems/${owned.id}/timeline`)).json().items;
+    expect([unchanged.version, events.length]).toEqual([2, 1]);
   });
 
   it('pages the list with a keyset cursor and filters by status', async () => {
