@@ -20,6 +20,7 @@ const LANGUAGES = [
     password: 'Contraseña',
     title: 'Problema conocido',
     message: 'Es un problema conocido y estamos trabajando en él.',
+    linked: 'vinculó el ticket al problema',
   },
   {
     locale: 'en-US',
@@ -28,10 +29,11 @@ const LANGUAGES = [
     password: 'Password',
     title: 'Known issue',
     message: 'This is a known issue and we are working on it.',
+    linked: 'linked the ticket to problem',
   },
 ] as const;
 
-describe.runIf(RUN_BROWSER_TESTS)('a known issue on the portal', () => {
+describe.runIf(RUN_BROWSER_TESTS)('a known issue on the portal and the desk', () => {
   let app: BrowserApp | undefined;
 
   beforeAll(async () => {
@@ -50,7 +52,8 @@ describe.runIf(RUN_BROWSER_TESTS)('a known issue on the portal', () => {
       await built.services.organizations.createService(systemContext, organization.id, { name: 'Facturación' });
       const requesterUser = await makeUser(built, ['requester'], organization.id);
       const requester = await login(built, requesterUser.email);
-      const specialist = await login(built, (await makeUser(built, ['specialist'])).email);
+      const specialistUser = await makeUser(built, ['specialist']);
+      const specialist = await login(built, specialistUser.email);
       const incident = await raise(requester, { subject: 'No puedo emitir facturas' });
       const problem = (
         await specialist.request('POST', '/api/v1/problems', {
@@ -88,6 +91,23 @@ describe.runIf(RUN_BROWSER_TESTS)('a known issue on the portal', () => {
         expect(pageErrors).toEqual([]);
       } finally {
         await context.close();
+      }
+
+      // The desk's timeline of the same ticket names the problem.
+      const desk = await openPage(app.browser, text.locale);
+      try {
+        await withScreenshots(`known-issue-desk-${text.locale}`, { specialist: desk.page }, async () => {
+          await desk.page.goto(`${app?.baseUrl}/workspace/tickets/${incident.id}`);
+          await signIn(desk.page, text, specialistUser.email, TEST_PASSWORD);
+          const sentence = desk.page.getByText(`${text.linked} ${problem.number}`);
+          await expect.poll(() => sentence.isVisible()).toBe(true);
+          const shot = join(tmpdir(), `mesa-e2e-problem-linked-${text.locale}.png`);
+          await desk.page.screenshot({ path: shot, fullPage: true });
+          console.log(`desk ticket linked to a problem: ${shot}`);
+        });
+        expect(desk.pageErrors).toEqual([]);
+      } finally {
+        await desk.context.close();
       }
     }, 120_000);
   }
