@@ -333,8 +333,28 @@ describeOnEachDatabase('problems', (database) => {
     const suggested = await search(`text=${encodeURIComponent('my VPN keeps disconnecting, la impresión también')}`);
     expect(suggested).toContain(vpn.id);
     expect(suggested).toContain(printing.id);
+    // The same words on a problem naming the incident's service: that one first.
+    const erpPrinting = await make('Impresión de guías desde el ERP', 'Imprimir en PDF', 'known_error');
+    const withService = await specialist.request('PATCH', `${API}/problems/${erpPrinting.id}`, {
+      version: 3,
+      serviceIds: [world.service.id],
+    });
+    expect(withService.statusCode, withService.body).toBe(200);
+    const scores = async (query: string) =>
+      new Map<string, number>(
+        (await world.agent.request('GET', `${API}/known-errors?${query}`))
+          .json()
+          .items.map((k: { id: string; score: number }) => [k.id, k.score]),
+      );
+    const words = `text=${encodeURIComponent('impresión de guías')}`;
+    const [plain, forService] = [await scores(words), await scores(`${words}&serviceId=${world.service.id}`)];
+    expect([...forService.keys()][0]).toBe(erpPrinting.id);
+    expect(forService.get(erpPrinting.id)).toBeCloseTo((plain.get(erpPrinting.id) ?? Number.NaN) + 0.5, 3);
+    expect(forService.get(printing.id)).toBe(plain.get(printing.id));
     const found = (await world.agent.request('GET', `${API}/problems?q=${encodeURIComponent('impresión')}`)).json();
-    expect(found.items.map((p: { id: string }) => p.id).sort()).toEqual([printing.id, hidden.id].sort());
+    expect(found.items.map((p: { id: string }) => p.id).sort()).toEqual(
+      [printing.id, hidden.id, erpPrinting.id].sort(),
+    );
     const byNumber = (await world.agent.request('GET', `${API}/problems?q=${vpn.number.toLowerCase()}`)).json();
     expect(byNumber.items.map((p: { id: string }) => p.id)).toEqual([vpn.id]);
   });
