@@ -1,18 +1,13 @@
 import type { Kysely } from 'kysely';
 import type {
   CreateProblemBody,
-  FixReference,
   Problem,
   ProblemEvent,
   ProblemListQuery,
   ProblemSummary,
   UpdateProblemBody,
 } from '../../../domain/contracts/problems.js';
-import {
-  checkProblemTransition,
-  isWebAddress,
-  type ProblemStatus,
-} from '../../../domain/problems/problem-lifecycle.js';
+import { checkProblemTransition } from '../../../domain/problems/problem-lifecycle.js';
 import { isStaff } from '../../../domain/roles.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { formatTicketNumber, parseNumber } from '../../../domain/tickets/ticket-types.js';
@@ -33,6 +28,7 @@ import type { GroupsService } from '../support/groups.service.js';
 import type { ConversationService } from '../tickets/conversation.service.js';
 import { changedFields } from '../tickets/ticket-history.js';
 import type { UsersService } from '../users/users.service.js';
+import { analysisColumns, checkFixReferences, STAMPS, setChange } from './problem-changes.js';
 import { type ProblemHistory, SEARCHED_COLUMNS } from './problem-history.js';
 import {
   toProblem,
@@ -42,23 +38,6 @@ import {
   trackedProblemFields,
 } from './problem-presenter.js';
 import * as repo from './problems.repository.js';
-
-/** The analysis fields: body field -> column. Each is sanitized rich text; empty clears it. */
-const ANALYSIS = {
-  symptom: 'symptom_html',
-  cause: 'cause_html',
-  businessImpact: 'business_impact_html',
-  workaroundDesk: 'workaround_desk_html',
-  workaroundPublic: 'workaround_public_html',
-  permanentFix: 'permanent_fix_html',
-} as const satisfies Record<string, keyof ProblemTable>;
-
-/** When the problem entered the status, stamped as it does (and cleared when it goes back to investigating). */
-const STAMPS: Partial<Record<ProblemStatus, 'known_error_at' | 'resolved_at' | 'closed_at'>> = {
-  known_error: 'known_error_at',
-  resolved: 'resolved_at',
-  closed: 'closed_at',
-};
 
 /**
  * Problem records: recording, analysing and moving them through their lifecycle. Every change is
@@ -344,38 +323,4 @@ export class ProblemsService {
     }
     if (issues.length > 0) throw validationError(issues);
   }
-}
-
-/** The analysis columns a body sets: sanitized, and null when empty (clearing the field). */
-function analysisColumns(body: Partial<Record<keyof typeof ANALYSIS, string | null | undefined>>) {
-  const columns: Partial<ProblemTable> = {};
-  for (const [field, column] of Object.entries(ANALYSIS) as [
-    keyof typeof ANALYSIS,
-    (typeof ANALYSIS)[keyof typeof ANALYSIS],
-  ][]) {
-    const value = body[field];
-    if (value === undefined) continue;
-    columns[column] = value === null ? null : sanitizeRichText(value) || null;
-  }
-  return columns;
-}
-
-function checkFixReferences(references: readonly FixReference[]): FixReference[] {
-  const issues: FieldError[] = [];
-  const cleaned = references.map((reference, i) => {
-    const url = reference.url?.trim() || null;
-    if (url !== null && !isWebAddress(url))
-      issues.push({ field: `fixReferences[${i}].url`, message: 'must be an http(s) address' });
-    return { kind: reference.kind, reference: reference.reference.trim(), url };
-  });
-  if (issues.length > 0) throw validationError(issues);
-  return cleaned;
-}
-
-/** A set-valued field's change for the timeline, recorded only when the set differs. */
-function setChange(field: string, before: string[], after: string[]) {
-  const sorted = (ids: string[]) => [...ids].sort();
-  return JSON.stringify(sorted(before)) === JSON.stringify(sorted(after))
-    ? []
-    : [{ field, from: sorted(before), to: sorted(after) }];
 }
