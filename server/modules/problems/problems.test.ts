@@ -3,6 +3,7 @@ import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { PNG, raise, ticketWorld, upload } from '../../../test/support/tickets.js';
 import { systemContext } from '../../platform/request-context.js';
+import { unboundAttachmentsOlderThan } from '../tickets/conversation.repository.js';
 
 const API = '/api/v1';
 
@@ -377,7 +378,9 @@ describeOnEachDatabase('problems', (database) => {
     expect(again.json().errors[0].field).toBe('attachmentIds');
     expect((await world.agent.request('GET', `${API}/attachments/${fileId}/content`)).statusCode).toBe(200);
     expect((await world.requester.request('GET', `${API}/attachments/${fileId}/content`)).statusCode).toBe(404);
-    // Bound to the problem, no ticket may take it as its own upload.
+    // Bound to the problem, it is no abandoned upload, however old, and no ticket may take it.
+    const abandoned = await unboundAttachmentsOlderThan(database().db, '2999-01-01T00:00:00.000Z');
+    expect(abandoned.map((row) => row.id)).not.toContain(fileId);
     const ticket = await raise(world.agent, { requesterId: world.requesterUser.id, attachmentIds: [fileId] }).catch(
       (error: Error) => error.message,
     );
