@@ -29,25 +29,47 @@ export const PERMISSIONS = [
   'webhooks.manage',
   'security.read',
   'quarantine.manage',
+  'problems.read',
+  'problems.work',
+  'problems.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Everyone raises, reads, replies to and updates tickets; what a requester may see and change
 // is narrowed by the tenant scope and the lifecycle table, not by the route.
 const TICKETS: Permission[] = ['tickets.read', 'tickets.create', 'tickets.update', 'procedures.read'];
-const STAFF_READ: Permission[] = ['organizations.read', 'users.read', ...TICKETS, 'tickets.work', 'procedures.write'];
+const STAFF_READ: Permission[] = [
+  'organizations.read',
+  'users.read',
+  ...TICKETS,
+  'tickets.work',
+  'procedures.write',
+  'problems.read',
+];
+// Problems are the desk's own: every working role links incidents, writes notes and applies
+// workarounds; specialists (who find causes), supervisors and admins record and move problems.
+const PROBLEM_WORK: Permission[] = ['problems.work'];
+const PROBLEM_MANAGE: Permission[] = ['problems.work', 'problems.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // A requester reads only their own organization; the scope is applied in the query.
   requester: ['organizations.read', ...TICKETS],
-  agent: STAFF_READ,
-  specialist: STAFF_READ,
+  agent: [...STAFF_READ, ...PROBLEM_WORK],
+  specialist: [...STAFF_READ, ...PROBLEM_MANAGE],
   // The supervisor answers for the agreed times, so keeps the agreements with the admin, watches
-  // the board and makes commitments; the analyst reads the board and compliance for the KPIs.
-  supervisor: [...STAFF_READ, 'audit.read', 'agreements.manage', 'supervision.read', 'supervision.act'],
+  // the board and makes commitments; the analyst reads the board, compliance and problems for the KPIs.
+  supervisor: [
+    ...STAFF_READ,
+    ...PROBLEM_MANAGE,
+    'audit.read',
+    'agreements.manage',
+    'supervision.read',
+    'supervision.act',
+  ],
   analyst: [...STAFF_READ, 'supervision.read'],
   admin: [
     ...STAFF_READ,
+    ...PROBLEM_MANAGE,
     'organizations.manage',
     'users.manage',
     'audit.read',

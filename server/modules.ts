@@ -8,6 +8,7 @@ import { knowledgeModule } from './modules/knowledge/knowledge.module.js';
 import { mailModule } from './modules/mail/mail.module.js';
 import { notificationsModule } from './modules/notifications/notifications.module.js';
 import { organizationsModule } from './modules/organizations/organizations.module.js';
+import { problemsModule } from './modules/problems/problems.module.js';
 import { quarantineModule } from './modules/quarantine/quarantine.module.js';
 import { securityLogModule } from './modules/security-log/security-log.module.js';
 import { settingsModule } from './modules/settings/settings.module.js';
@@ -45,6 +46,7 @@ export const MODULES: readonly ModuleDescriptor<ModuleContext>[] = [
   ticketsModule,
   supportModule,
   knowledgeModule,
+  problemsModule,
   slaModule,
   supervisionModule,
   notificationsModule,

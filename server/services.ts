@@ -22,6 +22,11 @@ import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
 import { WithheldFilesService } from './modules/mail/withheld-files.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
+import { KnownErrorsService } from './modules/problems/known-errors.service.js';
+import { ProblemHistory } from './modules/problems/problem-history.js';
+import { ProblemIncidentsService } from './modules/problems/problem-incidents.service.js';
+import { ProblemsService } from './modules/problems/problems.service.js';
+import { ProblemsOfTickets } from './modules/problems/problems-of-tickets.js';
 import { QuarantineService } from './modules/quarantine/quarantine.service.js';
 import { SecurityLogService } from './modules/security-log/security-log.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
@@ -110,7 +115,8 @@ export function buildServices(
   const slaDetection = new SlaDetectionService(db, clock, sla, history, notifications);
   const routing = new RoutingService(categories, agreements, clock, configCache);
   const groups = new GroupsService(db, clock, audit, users, routing);
-  const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla);
+  // The problems behind a ticket, for its page (the tickets module's TicketProblems port).
+  const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla, new ProblemsOfTickets());
   const tickets = new TicketsService({
     db,
     clock,
@@ -133,6 +139,27 @@ export function buildServices(
   const procedures = new ProceduresService(db, clock, audit, categories, organizations);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
+  const problems = new ProblemsService(
+    db,
+    clock,
+    audit,
+    new ProblemHistory(clock),
+    settings,
+    organizations,
+    groups,
+    users,
+    conversation,
+  );
+  const problemIncidents = new ProblemIncidentsService(
+    db,
+    clock,
+    problems,
+    ticketReads,
+    tickets,
+    conversation,
+    history,
+  );
+  const knownErrors = new KnownErrorsService(db);
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users);
   const supervision = new SupervisionService(db, clock, database.report, ticketReads);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
@@ -193,6 +220,9 @@ export function buildServices(
     procedures,
     procedureApplications,
     cannedResponses,
+    problems,
+    problemIncidents,
+    knownErrors,
     agreements,
     notifications,
     commitments,

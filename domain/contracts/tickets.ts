@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { PROBLEM_STATUSES } from '../problems/problem-lifecycle.js';
 import type { Priority } from '../tickets/priority.js';
 import { PENDING_REASONS, RESOLUTION_CODES, STATUSES } from '../tickets/ticket-lifecycle.js';
 import { CHANNELS, TICKET_TYPES } from '../tickets/ticket-types.js';
@@ -85,6 +86,28 @@ export const CreateLinkBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A problem behind a ticket, as the desk's view of the ticket names it. */
+export const TicketProblemRef = Type.Object({
+  id: Id,
+  number: Type.String({ description: 'PRB-000123' }),
+  subject: Type.String(),
+  status: Type.Enum(PROBLEM_STATUSES),
+});
+
+/** What a linked incident's requester reads: the public wording only, never the problem record. */
+export const KnownIssue = Type.Object(
+  {
+    workaroundHtml: Nullable(
+      Type.String({ description: 'The public workaround, once the problem is a known error that has one' }),
+    ),
+  },
+  {
+    description:
+      'The ticket is behind a known issue the desk is working on (the portal says so in its own words); ' +
+      'null when no open problem is behind it',
+  },
+);
+
 export const Ticket = Type.Object({
   ...TicketSummary.properties,
   descriptionHtml: Type.String(),
@@ -99,6 +122,10 @@ export const Ticket = Type.Object({
   createdBy: Ref,
   attachments: Type.Array(Attachment, { description: 'Files attached to the ticket itself (not to a reply)' }),
   links: Type.Array(TicketLink),
+  problems: Type.Array(TicketProblemRef, {
+    description: 'The problem behind this incident (at most one); always empty for requesters',
+  }),
+  knownIssue: Nullable(KnownIssue),
   escalated: Type.Boolean({ description: 'Escalated to a higher level at least once' }),
   firstContact: Type.Boolean({ description: 'Resolved on first contact' }),
   resolvedLevel: Nullable(Type.Enum(['L1', 'L2', 'L3'] as const)),
@@ -348,6 +375,8 @@ export type Attachment = Static<typeof Attachment>;
 export type Message = Static<typeof Message>;
 export type MessageBody = Static<typeof MessageBody>;
 export type TimelineEntry = Static<typeof TimelineEntry>;
+export type TicketProblemRef = Static<typeof TicketProblemRef>;
+export type KnownIssue = Static<typeof KnownIssue>;
 export type Category = Static<typeof Category>;
 export type TicketLink = Static<typeof TicketLink>;
 export type CreateLinkBody = Static<typeof CreateLinkBody>;

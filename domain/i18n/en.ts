@@ -5,6 +5,7 @@ import { mailAdminEn } from './mail-admin-en.js';
 import { mailRulesEn } from './mail-rules-en.js';
 import { mfaEn } from './mfa-en.js';
 import { passwordResetEn } from './password-reset-en.js';
+import { problemsEn } from './problems-en.js';
 import { quarantineEn } from './quarantine-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...withheldEn,
   ...identityProvidersEn,
   ...passwordResetEn,
+  ...problemsEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',

@@ -4,6 +4,7 @@ import { mailAdminEs } from './mail-admin-es.js';
 import { mailRulesEs } from './mail-rules-es.js';
 import { mfaEs } from './mfa-es.js';
 import { passwordResetEs } from './password-reset-es.js';
+import { problemsEs } from './problems-es.js';
 import { quarantineEs } from './quarantine-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
@@ -30,6 +31,7 @@ export const es = {
   ...withheldEs,
   ...identityProvidersEs,
   ...passwordResetEs,
+  ...problemsEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',

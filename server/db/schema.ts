@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { JobOutcome } from '../../domain/contracts/jobs.js';
 import type { SlaClockName, SlaState } from '../../domain/contracts/sla.js';
 import type { CommitmentState, NotificationKind } from '../../domain/contracts/supervision.js';
+import type { ProblemStatus } from '../../domain/problems/problem-lifecycle.js';
 import type { ProcedureAudience, ProcedureStatus } from '../../domain/support/procedures.js';
 import type { AssignmentStrategy, SupportLevel } from '../../domain/support/support-levels.js';
 import type { Impact, Priority, Urgency } from '../../domain/tickets/priority.js';
@@ -234,6 +235,8 @@ export interface AttachmentTable {
   internal: number;
   uploaded_by_id: string;
   created_at: Timestamp;
+  /** A problem's own file (migration 0027); such files have no ticket. */
+  problem_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TicketEventTable {
@@ -549,6 +552,73 @@ export interface DB {
   user_identities: UserIdentityTable;
   quarantined_files: QuarantinedFileTable;
   withheld_files: WithheldFileTable;
+  problems: ProblemTable;
+  problem_organizations: ProblemOrganizationTable;
+  problem_services: ProblemServiceTable;
+  problem_incidents: ProblemIncidentTable;
+  problem_events: ProblemEventTable;
+}
+
+/** A problem record (ITIL problem management), numbered PRB-000123 from `ticket_counters`. */
+export interface ProblemTable {
+  id: string;
+  number: string;
+  sequence: number;
+  subject: string;
+  description_html: string;
+  status: ProblemStatus;
+  impact: Impact;
+  urgency: Urgency;
+  priority: Priority;
+  group_id: string | null;
+  owner_id: string | null;
+  symptom_html: string | null;
+  cause_html: string | null;
+  business_impact_html: string | null;
+  workaround_desk_html: string | null;
+  workaround_public_html: string | null;
+  permanent_fix_html: string | null;
+  /** JSON: [{ kind, reference, url }]. */
+  fix_references: string;
+  workaround_applications: number;
+  created_by_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  known_error_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  version: number;
+}
+export type ProblemRow = Selectable<ProblemTable>;
+
+export interface ProblemOrganizationTable {
+  problem_id: string;
+  organization_id: string;
+}
+
+export interface ProblemServiceTable {
+  problem_id: string;
+  service_id: string;
+}
+
+/** An incident behind a problem; one problem per incident, so the ticket is the key. */
+export interface ProblemIncidentTable {
+  ticket_id: string;
+  problem_id: string;
+  linked_by_id: string | null;
+  linked_at: Timestamp;
+}
+
+export interface ProblemEventTable {
+  id: string;
+  problem_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  kind: string;
+  body_html: string | null;
+  /** JSON: [{ field, from, to }]. */
+  changes: string;
+  request_id: string | null;
 }
 
 /** A person's TOTP authenticator; it counts once `confirmed_at` is set. */

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { rolesGrant } from '../../domain/permissions.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
 import { sameSecret } from './ids.js';
@@ -81,6 +82,10 @@ export function registerAccessControl(
       if (principal && !request.routeOptions.config.beforeMfa && (await options.mustEnrolMfa?.(principal))) {
         throw new AppError('mfa_enrolment_required');
       }
+    }
+    const hiddenWithout = request.routeOptions.config.hiddenWithout;
+    if (hiddenWithout && request.principal && !rolesGrant(request.principal.roles, hiddenWithout)) {
+      throw new AppError('not_found', 'Not found');
     }
     checkPermission(request.principal, permission);
   });

@@ -15,6 +15,11 @@ declare module 'fastify' {
     permission?: Permission;
     /** Open to someone who must enrol a second factor first (MESA_MFA_REQUIRED_FOR): enrolment, /me, sign-out. */
     beforeMfa?: boolean;
+    /**
+     * A caller without this permission is answered 404, as if the route did not exist, rather
+     * than 403: requesters must not learn that problem records exist at all.
+     */
+    hiddenWithout?: Permission;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -23,6 +23,7 @@ import * as phoneSearch from './20261207_0022_phone_search.js';
 import * as passwordResets from './20261207_0023_password_resets.js';
 import * as mailSendersBounces from './20261207_0024_mail_senders_bounces.js';
 import * as withheldFiles from './20261207_0025_withheld_files.js';
+import * as problems from './20261207_0027_problems.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0023_password_resets': passwordResets,
   '20261207_0024_mail_senders_bounces': mailSendersBounces,
   '20261207_0025_withheld_files': withheldFiles,
+  '20261207_0027_problems': problems,
 };

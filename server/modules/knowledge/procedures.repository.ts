@@ -1,15 +1,11 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { ProcedureAudience, ProcedureStatus } from '../../../domain/support/procedures.js';
+import { nextCounterValue } from '../../db/counters.js';
 import type { DB, ProcedureTable, ProcedureVersionTable } from '../../db/schema.js';
 
-export async function nextSearchKey(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .updateTable('ticket_counters')
-    .set((eb) => ({ last_value: eb('last_value', '+', 1) }))
-    .where('type', '=', 'procedure')
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return row.last_value;
+/** Procedures number their search keys from the counters tickets and problems use. */
+export function nextSearchKey(db: Kysely<DB>): Promise<number> {
+  return nextCounterValue(db, 'procedure');
 }
 
 export function insertProcedure(db: Kysely<DB>, row: ProcedureTable) {

@@ -93,7 +93,28 @@ export function bindAttachments(
     .where('id', 'in', ids)
     .where('uploaded_by_id', '=', uploaderId)
     .where('ticket_id', 'is', null)
+    .where('problem_id', 'is', null)
     .executeTakeFirst();
+}
+
+/** Binds uploads, not yet bound to anything and made by `uploaderId`, to a problem (staff-only files). */
+export function bindAttachmentsToProblem(db: Kysely<DB>, ids: string[], uploaderId: string, problemId: string) {
+  return db
+    .updateTable('attachments')
+    .set({ problem_id: problemId, internal: 1 })
+    .where('id', 'in', ids)
+    .where('uploaded_by_id', '=', uploaderId)
+    .where('ticket_id', 'is', null)
+    .where('problem_id', 'is', null)
+    .executeTakeFirst();
+}
+
+/** A problem's files, oldest first. */
+export function problemAttachments(db: Kysely<DB>, problemId: string) {
+  return attachmentsWithUploader(db)
+    .where('attachments.problem_id', '=', problemId)
+    .orderBy('attachments.id')
+    .execute();
 }
 
 export function unboundAttachmentsOlderThan(db: Kysely<DB>, before: string) {
@@ -101,6 +122,7 @@ export function unboundAttachmentsOlderThan(db: Kysely<DB>, before: string) {
     .selectFrom('attachments')
     .select(['id', 'storage_key'])
     .where('ticket_id', 'is', null)
+    .where('problem_id', 'is', null)
     .where('created_at', '<', before)
     .limit(500)
     .execute();

@@ -139,6 +139,7 @@ export class ConversationService {
       id,
       ticket_id: target.ticketId ?? null,
       message_id: null,
+      problem_id: null,
       file_name: verdict.fileName,
       content_type: verdict.type.contentType,
       size,
@@ -247,11 +248,31 @@ export class ConversationService {
     });
   }
 
+  /**
+   * Binds the caller's own unbound uploads (`POST /attachments`, checked and scanned as every file
+   * is) to a problem, in the problems module's transaction; an id that is not one of them fails it.
+   */
+  async bindUploadsToProblem(trx: Kysely<DB>, uploaderId: string, ids: string[], problemId: string) {
+    const result = await conversation.bindAttachmentsToProblem(trx, ids, uploaderId, problemId);
+    if (Number(result.numUpdatedRows) !== ids.length) {
+      throw validationError([{ field: 'attachmentIds', message: 'only your own new uploads can be attached' }]);
+    }
+    return (await conversation.problemAttachments(trx, problemId)).filter((row) => ids.includes(row.id));
+  }
+
+  /** A problem's files, as the attachments the download route serves. */
+  async problemFiles(problemId: string) {
+    return conversation.problemAttachments(this.db, problemId);
+  }
+
   /** A file, if the caller may see the ticket it belongs to (and, for internal files, is staff). */
   async download(ctx: RequestContext, id: string) {
     const row = await conversation.findAttachment(this.db, id);
     if (!row) throw notFound('Attachment');
-    if (row.ticket_id === null) {
+    if (row.problem_id !== null) {
+      // A problem's file: the desk's, like the problem itself.
+      if (!isStaffContext(ctx)) throw notFound('Attachment');
+    } else if (row.ticket_id === null) {
       if (row.uploaded_by_id !== ctx.principal?.userId) throw notFound('Attachment');
     } else {
       if (row.internal === 1 && !isStaffContext(ctx)) throw notFound('Attachment');

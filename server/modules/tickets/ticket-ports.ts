@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SlaExplanation } from '../../../domain/contracts/sla.js';
+import type { KnownIssue, TicketProblemRef } from '../../../domain/contracts/tickets.js';
 import type { StatusChange } from '../../../domain/sla/sla-clock.js';
 import type { RouteDecision, SupportLevel } from '../../../domain/support/support-levels.js';
 import type { DB, TicketRow } from '../../db/schema.js';
@@ -71,3 +72,14 @@ export interface TicketPlacement {
   place(trx: Kysely<DB>, target: RouteDecision, turnTaken?: number): Promise<Placement>;
   groupIdsOfUser(db: Kysely<DB>, userId: string): Promise<string[]>;
 }
+
+/**
+ * The problems behind a ticket, as its page shows them (implemented by the problems module, which
+ * links incidents through `TicketsService.annotate`): named to the desk, and to the requester only
+ * as a known issue in public words.
+ */
+export interface TicketProblems {
+  behind(db: Kysely<DB>, ticketId: string): Promise<{ problems: TicketProblemRef[]; knownIssue: KnownIssue | null }>;
+}
+
+export const NO_PROBLEMS: TicketProblems = { behind: async () => ({ problems: [], knownIssue: null }) };

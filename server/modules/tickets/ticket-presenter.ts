@@ -57,6 +57,8 @@ export interface TicketDetails {
   createdBy: { id: string; name: string };
   attachments: Attachment[];
   links: TicketLink[];
+  problems: Ticket['problems'];
+  knownIssue: Ticket['knownIssue'];
   reopenableUntil: string | null;
   allowedStatuses: Ticket['allowedStatuses'];
 }
@@ -77,6 +79,8 @@ export function toTicket(row: TicketListRow, now: number, details: TicketDetails
     createdBy: details.createdBy,
     attachments: details.attachments,
     links: details.links,
+    problems: details.problems,
+    knownIssue: details.knownIssue,
     escalated: row.escalated === 1,
     firstContact: row.first_contact === 1,
     resolvedLevel: row.resolved_level,

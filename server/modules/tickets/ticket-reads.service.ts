@@ -28,7 +28,7 @@ import * as conversation from './conversation.repository.js';
 import { recentServicesOfRequester } from './service-suggestion.repository.js';
 import type { TicketHistory } from './ticket-history.js';
 import { linksOf } from './ticket-links.repository.js';
-import type { TicketDeadlines, TicketPlacement } from './ticket-ports.js';
+import { NO_PROBLEMS, type TicketDeadlines, type TicketPlacement, type TicketProblems } from './ticket-ports.js';
 import { type TicketDetails, toAttachment, toSummary, toTicket, toTimelineEntry } from './ticket-presenter.js';
 import * as repo from './tickets.repository.js';
 
@@ -83,6 +83,7 @@ export class TicketReadsService {
     private readonly routing: Pick<TicketPlacement, 'groupIdsOfUser'>,
     private readonly history: TicketHistory,
     private readonly sla: TicketDeadlines,
+    private readonly problems: TicketProblems = NO_PROBLEMS,
   ) {}
 
   async list(
@@ -215,18 +216,22 @@ export class TicketReadsService {
   async get(ctx: RequestContext, id: string): Promise<Ticket> {
     const row = await this.namedRow(ctx, id);
     const staff = isStaffContext(ctx);
-    const [tags, watchers, attachments, settings, links] = await Promise.all([
+    const [tags, watchers, attachments, settings, links, behind] = await Promise.all([
       repo.tagsOf(this.db, [id]),
       repo.watchersOf(this.db, id, organizationScope(ctx)),
       conversation.ticketAttachments(this.db, id, staff),
       this.settings.ticketSettings(),
       this.links(ctx, id),
+      this.problems.behind(this.db, id),
     ]);
     return this.present(ctx, row, {
       tags: tags.map((t) => t.tag),
       watchers,
       attachments: attachments.map(toAttachment),
       links,
+      // The requester reads only that a known issue is being worked on, never the problem itself.
+      problems: staff ? behind.problems : [],
+      knownIssue: behind.knownIssue,
       reopenDays: settings.reopenDays,
     });
   }
@@ -250,6 +255,8 @@ export class TicketReadsService {
       watchers: [],
       attachments: attachments.map(toAttachment),
       links: [],
+      problems: [],
+      knownIssue: null,
       reopenDays: raised.settings.reopenDays,
     });
   }

@@ -9,7 +9,8 @@ import {
 import { STAFF_ROLES } from '../../../domain/roles.js';
 import { OPEN_STATUSES, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { TicketType } from '../../../domain/tickets/ticket-types.js';
-import { keysetAfter, orderOf, rarelyTrue, type SortKey, takenApart } from '../../db/dialect.js';
+import { nextCounterValue, nextCounterValueApart } from '../../db/counters.js';
+import { keysetAfter, orderOf, rarelyTrue, type SortKey } from '../../db/dialect.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 
 /** Who may see which tickets: null for staff (all), or a requester's own tickets and organization. */
@@ -35,20 +36,14 @@ export function scopeCondition(eb: TicketsEb, scope: TicketScope): Expression<Sq
   ]);
 }
 
-/** Takes the next number of a type; inside the create transaction, so a failed create leaves at most a gap. */
-export async function nextSequence(db: Kysely<DB>, type: TicketType): Promise<number> {
-  const row = await db
-    .updateTable('ticket_counters')
-    .set((eb) => ({ last_value: eb('last_value', '+', 1) }))
-    .where('type', '=', type)
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return row.last_value;
+/** Takes the next number of a type (server/db/counters.ts); inside the create transaction. */
+export function nextSequence(db: Kysely<DB>, type: TicketType): Promise<number> {
+  return nextCounterValue(db, type);
 }
 
-/** The next number taken before the creating transaction, where the engine takes counters apart (`takenApart`). */
+/** The next number taken before the creating transaction, where the engine takes counters apart. */
 export function nextSequenceApart(db: Kysely<DB>, type: TicketType): Promise<number | undefined> {
-  return takenApart(db, (apart) => nextSequence(apart, type));
+  return nextCounterValueApart(db, type);
 }
 
 export function insertTicket(db: Kysely<DB>, row: TicketRow) {

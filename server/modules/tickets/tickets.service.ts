@@ -340,19 +340,38 @@ export class TicketsService {
    * Adds an event to a ticket's timeline on behalf of another module, with that module's own
    * writes (`within`) in the same transaction; the ticket's version and update time move on.
    */
-  async annotate(
+  annotate(
     ctx: RequestContext,
     ticketId: string,
     event: { kind: string; internal: boolean; changes: FieldChange[] },
     within: (trx: Kysely<DB>) => Promise<void>,
   ): Promise<void> {
+    return this.annotateAll(ctx, [{ ticketId, event }], within);
+  }
+
+  /**
+   * `annotate` for several tickets at once, all in one transaction with `within`: every ticket
+   * gets its event, or none does (the problems module links a queue selection this way).
+   */
+  async annotateAll(
+    ctx: RequestContext,
+    entries: readonly { ticketId: string; event: { kind: string; internal: boolean; changes: FieldChange[] } }[],
+    within: (trx: Kysely<DB>) => Promise<void>,
+  ): Promise<void> {
     const { db, clock, history } = this.deps;
     const updated = await db.transaction().execute(async (trx) => {
       await within(trx);
-      await history.record(trx, ctx, ticketId, event);
-      return repo.touchTicket(trx, ticketId, { updated_at: clock.now().toISOString() });
+      const rows: TicketRow[] = [];
+      for (const { ticketId, event } of entries) {
+        await history.record(trx, ctx, ticketId, event);
+        rows.push(await repo.touchTicket(trx, ticketId, { updated_at: clock.now().toISOString() }));
+      }
+      return rows;
     });
-    history.publish(updated, event.kind, event.internal);
+    updated.forEach((row, i) => {
+      const event = entries[i]?.event;
+      if (event) history.publish(row, event.kind, event.internal);
+    });
   }
 
   /** The same change on many tickets, each on its own: one failure does not stop the rest. */

@@ -57,6 +57,15 @@ export function timelineSentence(
     };
   }
   if (entry.kind === 'mail_bounced') return bounceSentence(entry, t);
+  if (entry.kind === 'problem_linked' || entry.kind === 'problem_unlinked') {
+    const problem = change('problem');
+    const linked = entry.kind === 'problem_linked';
+    return {
+      sentence: t(`problems.ticketTimeline.${linked ? 'linked' : 'unlinked'}`, {
+        number: text(linked ? problem?.to : problem?.from),
+      }),
+    };
+  }
   if (entry.kind === 'linked' || entry.kind === 'merged') {
     const link = entry.changes.find((c) => (RELATIONS as readonly string[]).includes(c.field));
     if (!link) return null;

@@ -14,6 +14,7 @@ import { RichText } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { TicketStatusBadge, TicketTypeBadge } from '../components/ticket-badges.js';
 import { TicketTimeline } from '../components/ticket-timeline.js';
+import { KnownIssueNotice } from './known-issue-notice.js';
 import { RequesterActions } from './requester-actions.js';
 
 /** One ticket as its requester sees it: what they asked, the public conversation, and what they may do. */
@@ -100,6 +101,7 @@ function TicketView({ ticket, onConflict }: { ticket: Ticket; onConflict: () => 
             : t(`portalTicket.stateHint.${ticket.status}`)}
         </Text>
       </Stack>
+      <KnownIssueNotice knownIssue={ticket.knownIssue} />
       <RequesterActions ticket={ticket} onConflict={onConflict} />
       <Paper withBorder radius="md" p="md">
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={6}>

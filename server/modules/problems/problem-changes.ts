@@ -1,0 +1,58 @@
+import type { FixReference } from '../../../domain/contracts/problems.js';
+import { isWebAddress, type ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
+import type { ProblemTable } from '../../db/schema.js';
+import { type FieldError, validationError } from '../../platform/errors.js';
+import { sanitizeRichText } from '../../platform/html.js';
+
+/** What a problem's create or update body means for its columns and its timeline. */
+
+/** The analysis fields: body field -> column. Each is sanitized rich text; empty clears it. */
+export const ANALYSIS = {
+  symptom: 'symptom_html',
+  cause: 'cause_html',
+  businessImpact: 'business_impact_html',
+  workaroundDesk: 'workaround_desk_html',
+  workaroundPublic: 'workaround_public_html',
+  permanentFix: 'permanent_fix_html',
+} as const satisfies Record<string, keyof ProblemTable>;
+
+/** When the problem entered the status, stamped as it does (and cleared when it goes back to investigating). */
+export const STAMPS: Partial<Record<ProblemStatus, 'known_error_at' | 'resolved_at' | 'closed_at'>> = {
+  known_error: 'known_error_at',
+  resolved: 'resolved_at',
+  closed: 'closed_at',
+};
+
+/** The analysis columns a body sets: sanitized, and null when empty (clearing the field). */
+export function analysisColumns(body: Partial<Record<keyof typeof ANALYSIS, string | null | undefined>>) {
+  const columns: Partial<ProblemTable> = {};
+  for (const [field, column] of Object.entries(ANALYSIS) as [
+    keyof typeof ANALYSIS,
+    (typeof ANALYSIS)[keyof typeof ANALYSIS],
+  ][]) {
+    const value = body[field];
+    if (value === undefined) continue;
+    columns[column] = value === null ? null : sanitizeRichText(value) || null;
+  }
+  return columns;
+}
+
+export function checkFixReferences(references: readonly FixReference[]): FixReference[] {
+  const issues: FieldError[] = [];
+  const cleaned = references.map((reference, i) => {
+    const url = reference.url?.trim() || null;
+    if (url !== null && !isWebAddress(url))
+      issues.push({ field: `fixReferences[${i}].url`, message: 'must be an http(s) address' });
+    return { kind: reference.kind, reference: reference.reference.trim(), url };
+  });
+  if (issues.length > 0) throw validationError(issues);
+  return cleaned;
+}
+
+/** A set-valued field's change for the timeline, recorded only when the set differs. */
+export function setChange(field: string, before: string[], after: string[]) {
+  const sorted = (ids: string[]) => [...ids].sort();
+  return JSON.stringify(sorted(before)) === JSON.stringify(sorted(after))
+    ? []
+    : [{ field, from: sorted(before), to: sorted(after) }];
+}

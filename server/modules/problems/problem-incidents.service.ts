@@ -1,0 +1,203 @@
+import type { Kysely } from 'kysely';
+import type { AppliedWorkaround, ApplyWorkaroundBody, ProblemIncidents } from '../../../domain/contracts/problems.js';
+import { incidentTrend, type TrendPeriod } from '../../../domain/problems/incident-trend.js';
+import type { ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
+import type { DB, ProblemRow, TicketRow } from '../../db/schema.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, type FieldError, notFound, validationError } from '../../platform/errors.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { ConversationService } from '../tickets/conversation.service.js';
+import type { TicketHistory } from '../tickets/ticket-history.js';
+import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
+import type { TicketsService } from '../tickets/tickets.service.js';
+import * as repo from './problems.repository.js';
+import type { ProblemsService } from './problems.service.js';
+
+/** A closed or cancelled problem takes no more incidents: its story is over. */
+const FINAL: readonly ProblemStatus[] = ['closed', 'cancelled'];
+
+/** The ticket's side of a link: an internal event (a requester never reads the problem's number). */
+const linkedEvent = (problem: { number: string }) => ({
+  kind: 'problem_linked',
+  internal: true,
+  changes: [{ field: 'problem', from: null, to: problem.number }],
+});
+
+/**
+ * The incidents behind a problem and its workaround applied to them. One problem per incident
+ * (as Freshservice): an incident already behind another problem is refused, not moved. Any
+ * incident may be linked whatever its status — a closed one still counts as evidence — and
+ * linking goes through `TicketsService`, so each ticket's timeline says so in the same transaction.
+ */
+export class ProblemIncidentsService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly problems: ProblemsService,
+    private readonly reads: TicketReadsService,
+    private readonly tickets: TicketsService,
+    private readonly conversation: ConversationService,
+    private readonly history: TicketHistory,
+  ) {}
+
+  async incidents(_ctx: RequestContext, problemId: string, per: TrendPeriod = 'week'): Promise<ProblemIncidents> {
+    await this.problems.find(problemId);
+    const rows = await repo.incidentsOf(this.db, problemId);
+    const organizations = new Map<string, { id: string; name: string; count: number }>();
+    for (const row of rows) {
+      const entry = organizations.get(row.organization_id) ?? {
+        id: row.organization_id,
+        name: row.organization_name,
+        count: 0,
+      };
+      entry.count += 1;
+      organizations.set(row.organization_id, entry);
+    }
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        number: row.number,
+        subject: row.subject,
+        status: row.status,
+        organization: { id: row.organization_id, name: row.organization_name },
+        service: row.service_id && row.service_name !== null ? { id: row.service_id, name: row.service_name } : null,
+        createdAt: row.created_at,
+        linkedAt: row.linked_at,
+      })),
+      organizations: [...organizations.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      trend: incidentTrend(
+        rows.map((row) => row.created_at),
+        per,
+      ),
+    };
+  }
+
+  /**
+   * Links incidents to the problem, all or none: every refused id is named (`ticketIds[i]`) and
+   * nothing is written. An incident already behind this problem is left as it is.
+   */
+  async link(ctx: RequestContext, problemId: string, ticketIds: readonly string[]): Promise<ProblemIncidents> {
+    const problem = await this.problems.find(problemId);
+    if (FINAL.includes(problem.status))
+      throw new AppError('conflict', `The problem is ${problem.status}; it takes no more incidents`);
+    const existing = new Map((await repo.linksOfTickets(this.db, ticketIds)).map((row) => [row.ticket_id, row]));
+    const issues: FieldError[] = [];
+    const toLink: TicketRow[] = [];
+    for (const [i, ticketId] of ticketIds.entries()) {
+      const ticket = await this.reads.visible(ctx, ticketId);
+      const refusal = ticket ? refusalToLink(ticket, problem, existing.get(ticketId)) : 'no such ticket';
+      if (refusal) issues.push({ field: `ticketIds[${i}]`, message: `${ticket?.number ?? ticketId}: ${refusal}` });
+      else if (ticket && existing.get(ticketId)?.problem_id !== problem.id) toLink.push(ticket);
+    }
+    if (issues.length > 0) throw validationError(issues);
+    if (toLink.length > 0) {
+      const at = this.clock.now().toISOString();
+      await this.tickets.annotateAll(
+        ctx,
+        toLink.map((ticket) => ({ ticketId: ticket.id, event: linkedEvent(problem) })),
+        async (trx) => {
+          await repo.insertIncidents(
+            trx,
+            toLink.map((ticket) => ({
+              ticket_id: ticket.id,
+              problem_id: problem.id,
+              linked_by_id: ctx.principal?.userId ?? null,
+              linked_at: at,
+            })),
+          );
+          await this.problems.recordAlongside(trx, ctx, problem, {
+            kind: 'incidents_linked',
+            changes: [{ field: 'incidents', from: null, to: toLink.map((ticket) => ticket.number) }],
+          });
+        },
+      );
+    }
+    return this.incidents(ctx, problemId);
+  }
+
+  async unlink(ctx: RequestContext, problemId: string, ticketId: string): Promise<ProblemIncidents> {
+    const problem = await this.problems.find(problemId);
+    const ticket = await this.reads.findVisible(ctx, ticketId);
+    await this.tickets.annotate(
+      ctx,
+      ticketId,
+      { kind: 'problem_unlinked', internal: true, changes: [{ field: 'problem', from: problem.number, to: null }] },
+      async (trx) => {
+        if (!(await repo.deleteIncident(trx, problemId, ticketId))) throw notFound('Linked incident');
+        await this.problems.recordAlongside(trx, ctx, problem, {
+          kind: 'incident_unlinked',
+          changes: [{ field: 'incidents', from: [ticket.number], to: null }],
+        });
+      },
+    );
+    return this.incidents(ctx, problemId);
+  }
+
+  /**
+   * Posts the workaround on an incident — the public wording as a reply to its requester, or the
+   * desk's wording as a note — through the conversation, links the incident when it is not yet,
+   * and counts the application, all in the message's transaction.
+   */
+  async applyWorkaround(ctx: RequestContext, problemId: string, body: ApplyWorkaroundBody): Promise<AppliedWorkaround> {
+    const problem = await this.problems.find(problemId);
+    // A note may fall back on the public wording; a reply never carries the desk's.
+    const wording =
+      body.as === 'reply'
+        ? problem.workaround_public_html
+        : (problem.workaround_desk_html ?? problem.workaround_public_html);
+    if (!wording) {
+      throw validationError([
+        {
+          field: 'as',
+          message:
+            body.as === 'reply'
+              ? 'the problem has no public wording of its workaround'
+              : 'the problem has no workaround',
+        },
+      ]);
+    }
+    const ticket = await this.reads.findVisible(ctx, body.ticketId).catch(() => {
+      throw validationError([{ field: 'ticketId', message: 'no such ticket' }]);
+    });
+    const [link] = await repo.linksOfTickets(this.db, [ticket.id]);
+    const refusal = refusalToLink(ticket, problem, link);
+    if (refusal)
+      throw new AppError('conflict', `${ticket.number}: ${refusal}`, {
+        errors: [{ field: 'ticketId', message: refusal }],
+      });
+    let applications = problem.workaround_applications;
+    const message = await this.conversation.post(ctx, ticket.id, body.as, { bodyHtml: wording }, async (trx) => {
+      if (!link) {
+        await repo.insertIncidents(trx, [
+          {
+            ticket_id: ticket.id,
+            problem_id: problem.id,
+            linked_by_id: ctx.principal?.userId ?? null,
+            linked_at: this.clock.now().toISOString(),
+          },
+        ]);
+        await this.history.record(trx, ctx, ticket.id, linkedEvent(problem));
+      }
+      applications = await repo.countWorkaroundApplication(trx, problem.id);
+      await this.problems.recordAlongside(trx, ctx, problem, {
+        kind: 'workaround_applied',
+        changes: [
+          { field: 'incident', from: null, to: ticket.number },
+          { field: 'as', from: null, to: body.as },
+        ],
+      });
+    });
+    return { messageId: message.id, ticketId: ticket.id, as: body.as, workaroundApplications: applications };
+  }
+}
+
+/** Why this ticket cannot go behind this problem, or null when it can (or already is). */
+function refusalToLink(
+  ticket: TicketRow,
+  problem: Pick<ProblemRow, 'id'>,
+  existing: { problem_id: string; number: string } | undefined,
+): string | null {
+  if (ticket.type !== 'incident') return `is a ${ticket.type}; only incidents go behind a problem`;
+  if (existing && existing.problem_id !== problem.id) return `is already behind ${existing.number}`;
+  return null;
+}
