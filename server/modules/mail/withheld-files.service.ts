@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type { Kysely } from 'kysely';
 import type { WithheldFile, WithheldReason } from '../../../domain/contracts/withheld-files.js';
