@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/platform/request-context.js';
+import { outboxOnlyMail } from '../support/mail-desk.js';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../support/test-app.js';
 import { expectAccessible } from './axe.js';
 import { type BrowserApp, openPage, RUN_BROWSER_TESTS, startBrowserApp, withScreenshots } from './browser.js';
@@ -20,15 +21,9 @@ describe.runIf(RUN_BROWSER_TESTS)('mail rules in the browser', () => {
 
   beforeAll(async () => {
     app = await startBrowserApp({
-      mail: {
-        listenPort: null,
-        listenHost: '127.0.0.1',
-        // Notices are written to the outbox and never sent: nothing listens there.
-        relayUrl: 'smtp://127.0.0.1:9',
+      mail: outboxOnlyMail({
         from: `Mesa Soporte <${DESK}>`,
-        inboundToken: null,
-        publicUrl: null,
-      },
+      }),
     });
   }, 60_000);
 

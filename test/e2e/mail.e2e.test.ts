@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmtpListener } from '../../server/modules/mail/smtp-listener.js';
 import { systemContext } from '../../server/platform/request-context.js';
+import { startTestSmtp, type TestSmtp } from '../support/mail-desk.js';
 import { startMailSink } from '../support/mail-sink.js';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../support/test-app.js';
 import { type BrowserApp, openPage, RUN_BROWSER_TESTS, signIn, startBrowserApp, withScreenshots } from './browser.js';
@@ -20,8 +18,7 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 2
 describe.runIf(RUN_BROWSER_TESTS)('mail in the browser', () => {
   let app: BrowserApp;
   let sink: Awaited<ReturnType<typeof startMailSink>>;
-  let listener: ReturnType<typeof createSmtpListener>;
-  let client: Transporter;
+  let client: TestSmtp;
 
   beforeAll(async () => {
     sink = await startMailSink();
@@ -36,22 +33,11 @@ describe.runIf(RUN_BROWSER_TESTS)('mail in the browser', () => {
       },
     });
     const { services } = app.built;
-    listener = createSmtpListener({
-      intake: services.mailIntake,
-      isDeskAddress: async (address) => (await services.deskAddresses()).has(address.toLowerCase()),
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    client = nodemailer.createTransport({
-      host: '127.0.0.1',
-      port: (listener.server.address() as AddressInfo).port,
-      secure: false,
-      ignoreTLS: true,
-    });
+    client = await startTestSmtp(services);
   }, 60_000);
 
   afterAll(async () => {
-    client?.close();
-    await new Promise<void>((resolve) => (listener ? listener.close(() => resolve()) : resolve()));
+    await client?.close();
     await sink?.close();
     app?.built.services.mailOutbox.close();
     await app?.close();
@@ -64,7 +50,7 @@ describe.runIf(RUN_BROWSER_TESTS)('mail in the browser', () => {
     await services.mailAdmin.addDomain(systemContext, { domain: 'clinica.test', organizationId: organization.id });
     const agent = await makeUser(app.built, ['agent']);
 
-    const first = await client.sendMail({
+    const first = await client.send.sendMail({
       from: 'Ana Pérez <ana@clinica.test>',
       to: 'soporte@mesa.test',
       subject: 'No llegan los resultados del laboratorio',
@@ -104,7 +90,7 @@ describe.runIf(RUN_BROWSER_TESTS)('mail in the browser', () => {
       expect(reply?.text).toContain(replyText);
 
       // Ana answers from her mail client, quoting the reply.
-      await client.sendMail({
+      await client.send.sendMail({
         from: 'Ana Pérez <ana@clinica.test>',
         to: 'soporte@mesa.test',
         subject: `Re: ${reply?.subject}`,

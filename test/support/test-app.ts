@@ -55,7 +55,7 @@ export async function buildTestApp(
   return built;
 }
 
-type Built = Awaited<ReturnType<typeof buildTestApp>>;
+export type Built = Awaited<ReturnType<typeof buildTestApp>>;
 
 let counter = 0;
 export const TEST_PASSWORD = 'correct horse battery';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { outboxOnlyMail } from '../../../test/support/mail-desk.js';
 import { buildTestApp, login, makeUser, TEST_PASSWORD } from '../../../test/support/test-app.js';
 import { fixedClock } from '../../platform/clock.js';
 import { LOGIN_LIMITS } from './auth.service.js';
@@ -20,15 +21,10 @@ describeOnEachDatabase('forgotten passwords and lifting sign-in locks', (databas
     RESET_LIMITS.answerFloorMs = 0;
     built = await buildTestApp(database(), {
       clock,
-      mail: {
-        listenPort: null,
-        listenHost: '127.0.0.1',
-        // Never sent here: the outbox row written with the request is what these tests read.
-        relayUrl: 'smtp://127.0.0.1:9',
+      mail: outboxOnlyMail({
         from: 'Mesa <soporte@mesa.test>',
-        inboundToken: null,
         publicUrl: 'https://mesa.example',
-      },
+      }),
     });
   });
   afterAll(() => {

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { outboxOnlyMail, startTestSmtp, type TestSmtp } from '../../../test/support/mail-desk.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
-import { createSmtpListener } from './smtp-listener.js';
 
 /**
  * The corpus's automatic senders (fixtures 70–76, one header each) through both doors, the SMTP
@@ -28,8 +26,7 @@ const CASES: [file: string, taken: boolean][] = [
 
 describeOnEachDatabase('automatic senders, over SMTP and HTTP', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
-  let listener: ReturnType<typeof createSmtpListener>;
-  let smtp: Transporter;
+  let smtp: TestSmtp;
   let agent: Client;
   const db = () => database().db;
 
@@ -53,7 +50,7 @@ describeOnEachDatabase('automatic senders, over SMTP and HTTP', (database) => {
 
   const doors: Record<string, (raw: string) => Promise<void>> = {
     smtp: async (raw) => {
-      await smtp.sendMail({ envelope: { from: 'x@banco.test', to: [DESK] }, raw });
+      await smtp.send.sendMail({ envelope: { from: 'x@banco.test', to: [DESK] }, raw });
     },
     http: async (raw) => {
       const response = await built.app.inject({
@@ -68,15 +65,10 @@ describeOnEachDatabase('automatic senders, over SMTP and HTTP', (database) => {
 
   beforeAll(async () => {
     built = await buildTestApp(database(), {
-      mail: {
-        listenPort: null,
-        listenHost: '127.0.0.1',
-        // Notices are written to the outbox and never sent: nothing listens there.
-        relayUrl: 'smtp://127.0.0.1:9',
+      mail: outboxOnlyMail({
         from: `Mesa Soporte <${DESK}>`,
         inboundToken: TOKEN,
-        publicUrl: null,
-      },
+      }),
     });
     const clinica = await makeOrganization(built, 'Clínica Andina');
     const banco = await makeOrganization(built, 'Banco Sur');
@@ -88,22 +80,11 @@ describeOnEachDatabase('automatic senders, over SMTP and HTTP', (database) => {
     await built.services.mailAdmin.addDomain(systemContext, { domain: 'clinica.test', organizationId: clinica.id });
     await built.services.mailAdmin.addDomain(systemContext, { domain: 'banco.test', organizationId: banco.id });
     agent = await login(built, (await makeUser(built, ['agent'])).email);
-    listener = createSmtpListener({
-      intake: built.services.mailIntake,
-      isDeskAddress: async (address) => (await built.services.deskAddresses()).has(address.toLowerCase()),
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    smtp = nodemailer.createTransport({
-      host: '127.0.0.1',
-      port: (listener.server.address() as AddressInfo).port,
-      secure: false,
-      ignoreTLS: true,
-    });
+    smtp = await startTestSmtp(built.services);
   });
 
   afterAll(async () => {
-    smtp?.close();
-    await new Promise<void>((resolve) => (listener ? listener.close(() => resolve()) : resolve()));
+    await smtp?.close();
     built?.services.mailOutbox.close();
   });
 

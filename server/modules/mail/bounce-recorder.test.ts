@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { outboxOnlyMail } from '../../../test/support/mail-desk.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
 
@@ -65,15 +66,9 @@ describeOnEachDatabase('bounces of what Mesa sent', (database) => {
 
   beforeAll(async () => {
     built = await buildTestApp(database(), {
-      mail: {
-        listenPort: null,
-        listenHost: '127.0.0.1',
-        // Notices are written to the outbox and never sent: nothing listens there.
-        relayUrl: 'smtp://127.0.0.1:9',
+      mail: outboxOnlyMail({
         from: `Mesa Soporte <${DESK}>`,
-        inboundToken: null,
-        publicUrl: null,
-      },
+      }),
     });
     const clinica = await makeOrganization(built, 'Clínica Andina');
     const banco = await makeOrganization(built, 'Banco Sur');

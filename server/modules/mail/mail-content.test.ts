@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { startTestSmtp, type TestSmtp } from '../../../test/support/mail-desk.js';
 import { buildTestApp, makeOrganization } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
-import { createSmtpListener } from './smtp-listener.js';
 
 const DESK = 'soporte@mesa.test';
 const TOKEN = 'inbound-token-for-content-tests-0123456789';
@@ -34,8 +32,7 @@ const CONTENT: Record<string, { has: string; attached: string[]; withheld: strin
 /** The same fixtures through the SMTP listener and the HTTP endpoint: the way in changes nothing. */
 describeOnEachDatabase('mail content through SMTP and HTTP', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
-  let listener: ReturnType<typeof createSmtpListener>;
-  let send: Transporter;
+  let send: TestSmtp;
   const db = () => database().db;
 
   beforeAll(async () => {
@@ -58,22 +55,11 @@ describeOnEachDatabase('mail content through SMTP and HTTP', (database) => {
       const organization = await makeOrganization(built, domain);
       await built.services.mailAdmin.addDomain(systemContext, { domain, organizationId: organization.id });
     }
-    listener = createSmtpListener({
-      intake: built.services.mailIntake,
-      isDeskAddress: async (address) => (await built.services.deskAddresses()).has(address.toLowerCase()),
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    send = nodemailer.createTransport({
-      host: '127.0.0.1',
-      port: (listener.server.address() as AddressInfo).port,
-      secure: false,
-      ignoreTLS: true,
-    });
+    send = await startTestSmtp(built.services);
   });
 
   afterAll(async () => {
-    send?.close();
-    await new Promise<void>((resolve) => listener?.close(() => resolve()));
+    await send?.close();
   });
 
   async function ticketOf(messageId: string) {
@@ -97,7 +83,7 @@ describeOnEachDatabase('mail content through SMTP and HTTP', (database) => {
     const raw = fixture(file).toString('latin1');
     const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw)?.[1] as string;
     const from = /^From:.*<([^>]+)>/im.exec(raw)?.[1] as string;
-    await send.sendMail({ envelope: { from, to: [DESK] }, raw: Buffer.from(raw, 'latin1') });
+    await send.send.sendMail({ envelope: { from, to: [DESK] }, raw: Buffer.from(raw, 'latin1') });
     // Another Message-ID, or the second copy would be taken as the first one's duplicate.
     const copy = raw.replace(/^Message-ID:\s*</im, 'Message-ID: <http-');
     const viaHttp = await built.app.inject({

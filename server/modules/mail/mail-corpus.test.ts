@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SUBJECT_CUT_MARK } from '../../../domain/mail/ticket-subject.js';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { outboxOnlyMail } from '../../../test/support/mail-desk.js';
 import { buildTestApp, makeOrganization, makeUser, TEST_CONFIG } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
 import { localStorage } from '../../platform/storage.js';
@@ -354,18 +355,12 @@ describeOnEachDatabase('the mail corpus', (database) => {
 
   beforeAll(async () => {
     built = await buildTestApp(database(), {
-      mail: {
-        listenPort: null,
-        listenHost: '127.0.0.1',
-        // Acknowledgments are written to the outbox and never sent: nothing listens there.
-        relayUrl: 'smtp://127.0.0.1:9',
+      mail: outboxOnlyMail({
         from: `Mesa Soporte <${DESK}>`,
-        inboundToken: null,
-        publicUrl: null,
         // An installation that takes messages larger than the 30 MiB default (MESA_MAIL_MAX_MESSAGE_MB=50):
         // the 30 MB attachment below then reaches the attachment rules, which refuse it by size.
         maxMessageBytes: 50 * 1024 * 1024,
-      },
+      }),
     });
     orgs.banco = (await makeOrganization(built, 'Banco Sur')).id;
     orgs.clinica = (

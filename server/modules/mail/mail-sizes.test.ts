@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SUBJECT_CUT_MARK } from '../../../domain/mail/ticket-subject.js';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
+import { outboxOnlyMail, startTestSmtp, type TestSmtp } from '../../../test/support/mail-desk.js';
 import { openSmtpDialog } from '../../../test/support/smtp-dialog.js';
 import {
   buildTestApp,
@@ -14,7 +14,6 @@ import {
   TEST_CONFIG,
 } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
-import { createSmtpListener } from './smtp-listener.js';
 
 const TOKEN = 'inbound-token-for-tests-0123456789';
 const DESK = 'soporte@mesa.test';
@@ -45,7 +44,7 @@ function message(bytes: number, headers: Record<string, string> = {}): { raw: Bu
 
 describeOnEachDatabase('message sizes over SMTP and HTTP, and the stored original', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
-  let listener: ReturnType<typeof createSmtpListener>;
+  let listener: TestSmtp;
   let port: number;
   let admin: Client;
   let agent: Client;
@@ -85,16 +84,12 @@ describeOnEachDatabase('message sizes over SMTP and HTTP, and the stored origina
 
   beforeAll(async () => {
     built = await buildTestApp(database(), {
-      mail: {
+      mail: outboxOnlyMail({
         listenPort: 0,
-        listenHost: '127.0.0.1',
-        // Acknowledgments wait in the outbox: nothing listens there.
-        relayUrl: 'smtp://127.0.0.1:9',
         from: `Mesa Soporte <${DESK}>`,
         inboundToken: TOKEN,
-        publicUrl: null,
         maxMessageBytes: LIMIT,
-      },
+      }),
     });
     const organization = await makeOrganization(built, 'Clínica Andina');
     await built.services.mailAdmin.createMailbox(systemContext, {
@@ -108,16 +103,12 @@ describeOnEachDatabase('message sizes over SMTP and HTTP, and the stored origina
     });
     admin = await login(built, (await makeUser(built, ['admin'])).email);
     agent = await login(built, (await makeUser(built, ['agent'])).email);
-    listener = createSmtpListener({
-      intake: built.services.mailIntake,
-      isDeskAddress: async (address) => (await built.services.deskAddresses()).has(address.toLowerCase()),
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    port = (listener.server.address() as AddressInfo).port;
+    listener = await startTestSmtp(built.services);
+    port = listener.port;
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => listener?.close(() => resolve()));
+    await listener?.close();
     built?.services.mailOutbox.close();
   });
 

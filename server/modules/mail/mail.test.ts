@@ -1,12 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { jobDriver } from '../../../test/support/jobs.js';
+import { startTestSmtp, type TestSmtp } from '../../../test/support/mail-desk.js';
 import { startMailSink } from '../../../test/support/mail-sink.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
-import { createSmtpListener } from './smtp-listener.js';
 
 const TOKEN = 'inbound-token-for-tests-0123456789';
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
@@ -14,8 +12,7 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 1
 describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
   let sink: Awaited<ReturnType<typeof startMailSink>>;
-  let listener: ReturnType<typeof createSmtpListener>;
-  let send: Transporter;
+  let send: TestSmtp;
   let agent: Client;
   let organization: { id: string; name: string };
 
@@ -52,28 +49,17 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
       organizationId: organization.id,
     });
     agent = await login(built, (await makeUser(built, ['agent'])).email);
-    listener = createSmtpListener({
-      intake: built.services.mailIntake,
-      isDeskAddress: async (address) => (await built.services.deskAddresses()).has(address.toLowerCase()),
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    send = nodemailer.createTransport({
-      host: '127.0.0.1',
-      port: (listener.server.address() as AddressInfo).port,
-      secure: false,
-      ignoreTLS: true,
-    });
+    send = await startTestSmtp(built.services);
   });
 
   afterAll(async () => {
-    send?.close();
-    await new Promise<void>((resolve) => listener?.close(() => resolve()));
+    await send?.close();
     await sink?.close();
     built?.services.mailOutbox.close();
   });
 
   it('turns a mail into a ticket, acknowledges it, threads the answer back and tells of the resolution', async () => {
-    const first = await send.sendMail({
+    const first = await send.send.sendMail({
       from: 'Ana Pérez <ana@clinica.test>',
       to: 'soporte@mesa.test',
       subject: 'La impresora de admisión no imprime',
@@ -107,7 +93,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
     expect(ack?.inReplyTo).toBe(first.messageId);
 
     // Ana answers the acknowledgment from her mail client: a reply on the same ticket.
-    await send.sendMail({
+    await send.send.sendMail({
       from: 'Ana Pérez <ana@clinica.test>',
       to: 'soporte@mesa.test',
       subject: `Re: ${ack?.subject}`,
@@ -158,7 +144,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
     ].join('\r\n');
     const before = (await ticketsOf()).length;
     for (let i = 0; i < 3; i++)
-      await send.sendMail({ envelope: { from: 'ana@clinica.test', to: ['soporte@mesa.test'] }, raw });
+      await send.send.sendMail({ envelope: { from: 'ana@clinica.test', to: ['soporte@mesa.test'] }, raw });
     const viaHttp = await built.app.inject({
       method: 'POST',
       url: '/api/v1/mail/inbound/raw',
@@ -173,7 +159,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
 
   it('refuses mail for addresses that are not the desk’s, and HTTP without the token', async () => {
     await expect(
-      send.sendMail({ from: 'ana@clinica.test', to: 'otro@mesa.test', subject: 'x', text: 'x' }),
+      send.send.sendMail({ from: 'ana@clinica.test', to: 'otro@mesa.test', subject: 'x', text: 'x' }),
     ).rejects.toMatchObject({ responseCode: 550 });
     const wrong = await built.app.inject({
       method: 'POST',
@@ -186,14 +172,14 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
 
   it('keeps what it cannot take: out-of-office replies, unknown senders, and another organization’s ticket', async () => {
     const before = (await ticketsOf()).length;
-    await send.sendMail({
+    await send.send.sendMail({
       from: 'ana@clinica.test',
       to: 'soporte@mesa.test',
       subject: 'Fuera de la oficina',
       text: 'Vuelvo el lunes',
       headers: { 'Auto-Submitted': 'auto-replied' },
     });
-    await send.sendMail({
+    await send.send.sendMail({
       from: 'Bob <bob@desconocido.test>',
       to: 'soporte@mesa.test',
       subject: 'Ayuda',
@@ -221,7 +207,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
     expect((await admin.request('GET', '/api/v1/mail/inbound?status=ignored')).json().items).toHaveLength(1);
 
     // Bob writes quoting Clínica Andina's ticket number: he gets a ticket of his own, not a reply on theirs.
-    await send.sendMail({
+    await send.send.sendMail({
       from: 'bob@desconocido.test',
       to: 'soporte@mesa.test',
       subject: 'Re: [INC-000001] Impresora',
@@ -277,7 +263,7 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
     expect(saved.json()).toMatchObject({ customized: true });
     await deliver();
     const before = sink.received.length;
-    await send.sendMail({
+    await send.send.sendMail({
       from: 'Ana Pérez <ana@clinica.test>',
       to: 'soporte@mesa.test',
       subject: 'Plantilla',
@@ -306,9 +292,19 @@ describeOnEachDatabase('mail over real SMTP on loopback', (database) => {
       serviceId: service.id,
       groupId: group.id,
     });
-    await send.sendMail({ from: 'ana@clinica.test', to: 'laboratorio@mesa.test', subject: 'Resultados', text: 'x' });
+    await send.send.sendMail({
+      from: 'ana@clinica.test',
+      to: 'laboratorio@mesa.test',
+      subject: 'Resultados',
+      text: 'x',
+    });
     // A sender of another organization writing to the same mailbox: its group, not its service.
-    await send.sendMail({ from: 'bob@desconocido.test', to: 'laboratorio@mesa.test', subject: 'Consulta', text: 'y' });
+    await send.send.sendMail({
+      from: 'bob@desconocido.test',
+      to: 'laboratorio@mesa.test',
+      subject: 'Consulta',
+      text: 'y',
+    });
     await eventually(
       async () =>
         (await inbound()).filter(
