@@ -1,0 +1,100 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, makeOrganization, makeUser } from '../support/test-app.js';
+import { raise } from '../support/tickets.js';
+import { expectAccessible } from './axe.js';
+import {
+  type BrowserApp,
+  openPage,
+  RUN_BROWSER_TESTS,
+  signInThroughApi,
+  startBrowserApp,
+  withScreenshots,
+} from './browser.js';
+
+/**
+ * The desk's problem screens: a specialist records a problem, links an incident by its number and
+ * moves the problem to known error — refused on the workaround field until one is written.
+ */
+describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
+  let app: BrowserApp | undefined;
+
+  beforeAll(async () => {
+    app = await startBrowserApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('records a problem, links an incident and makes it a known error [en-US]', async () => {
+    if (!app) throw new Error('setup did not finish');
+    const built = app.built;
+    const organization = await makeOrganization(built);
+    const requesterUser = await makeUser(built, ['requester'], organization.id);
+    const requester = await login(built, requesterUser.email);
+    const specialistUser = await makeUser(built, ['specialist']);
+    const incident = await raise(requester, { subject: 'Invoices fail to print' });
+
+    const { page, context, pageErrors } = await openPage(app.browser, 'en-US');
+    try {
+      await withScreenshots('problems', { specialist: page }, async () => {
+        await signInThroughApi(page, app?.baseUrl ?? '', specialistUser.email);
+        await page.goto(`${app?.baseUrl}/workspace/problems`);
+        await expect.poll(() => page.getByRole('heading', { name: 'Problems' }).isVisible()).toBe(true);
+        await expect.poll(() => page.getByRole('link', { name: 'Problems' }).isVisible()).toBe(true);
+
+        await page.getByRole('button', { name: 'New problem' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Subject').fill('The invoicing connector hangs');
+        await dialog.getByLabel('Description').fill('Printing an invoice stops the queue.');
+        await dialog.getByRole('button', { name: 'Record problem' }).click();
+        await expect
+          .poll(() => page.getByRole('heading', { name: 'The invoicing connector hangs' }).isVisible())
+          .toBe(true);
+        expect(page.url()).toMatch(/\/workspace\/problems\/[^/]+$/);
+
+        await page.getByLabel('Ticket number').fill(incident.number);
+        await page.getByRole('button', { name: 'Link', exact: true }).click();
+        await expect.poll(() => page.getByRole('link', { name: incident.number }).isVisible()).toBe(true);
+
+        // Known error without a workaround: the server's refusal lands on the workaround field.
+        await page.getByRole('button', { name: 'Move to “Known error”' }).click();
+        const editor = page.getByRole('dialog');
+        await editor.getByRole('button', { name: 'Save' }).click();
+        const workaround = editor.getByLabel('Workaround (for the desk)');
+        await expect.poll(() => workaround.getAttribute('aria-invalid')).toBe('true');
+        await expect.poll(() => editor.isVisible()).toBe(true);
+        await workaround.fill('Restart the QX-9 queue from the console.');
+        await editor.getByRole('button', { name: 'Save' }).click();
+        await expect.poll(() => editor.isVisible()).toBe(false);
+        await expect
+          .poll(() => page.getByRole('main').getByText('Known error', { exact: true }).first().isVisible())
+          .toBe(true);
+        await expect.poll(() => page.getByText('Restart the QX-9 queue from the console.').isVisible()).toBe(true);
+        await expect
+          .poll(() =>
+            page
+              .getByText(/linked .*INC-/)
+              .first()
+              .isVisible(),
+          )
+          .toBe(true);
+
+        await expectAccessible(page, 'problem page (en-US)');
+        await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-page.png'), fullPage: true });
+
+        await page.goto(`${app?.baseUrl}/workspace/problems`);
+        const row = page.getByRole('row').filter({ hasText: 'The invoicing connector hangs' });
+        await expect.poll(() => row.isVisible()).toBe(true);
+        expect(await row.textContent()).toContain('Known error');
+        await expectAccessible(page, 'problems list (en-US)');
+        await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problems-list.png'), fullPage: true });
+      });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
