@@ -107,7 +107,7 @@ export const problemsEn: typeof problemsEs = {
       ticketNotFound: 'No ticket has the number {{number}}',
       unlinkTicket: 'Unlink {{number}}',
       chartTitle: 'Incidents per week',
-      chartSummary: '{{total}} incidents over {{periods}} weeks; the busiest week had {{max}}.',
+      chartSummary: 'Incidents: {{total}} · weeks: {{periods}} · most in one week: {{max}}',
       chartBar: 'Week of {{start}}: {{count}}',
       organizationsEmpty: 'No organizations',
       timeline: 'History',

@@ -105,7 +105,7 @@ export const problemsEs = {
       ticketNotFound: 'Ningún ticket tiene el número {{number}}',
       unlinkTicket: 'Desvincular {{number}}',
       chartTitle: 'Incidentes por semana',
-      chartSummary: '{{total}} incidentes en {{periods}} semanas; la semana con más tuvo {{max}}.',
+      chartSummary: 'Incidentes: {{total}} · semanas: {{periods}} · máximo en una semana: {{max}}',
       chartBar: 'Semana del {{start}}: {{count}}',
       organizationsEmpty: 'Sin organizaciones',
       timeline: 'Historial',

@@ -66,6 +66,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
         const workaround = editor.getByLabel('Workaround (for the desk)');
         await expect.poll(() => workaround.getAttribute('aria-invalid')).toBe('true');
         await expect.poll(() => editor.isVisible()).toBe(true);
+        await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-refused.png') });
         await workaround.fill('Restart the QX-9 queue from the console.');
         await editor.getByRole('button', { name: 'Save' }).click();
         await expect.poll(() => editor.isVisible()).toBe(false);
@@ -95,6 +96,27 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
+    }
+
+    // The same screens in Spanish, read only.
+    const es = await openPage(app.browser, 'es-ES');
+    try {
+      await withScreenshots('problems-es', { specialist: es.page }, async () => {
+        await signInThroughApi(es.page, app?.baseUrl ?? '', specialistUser.email);
+        await es.page.goto(`${app?.baseUrl}/workspace/problems`);
+        await expect.poll(() => es.page.getByRole('heading', { name: 'Problemas' }).isVisible()).toBe(true);
+        const row = es.page.getByRole('row').filter({ hasText: 'The invoicing connector hangs' });
+        await expect.poll(() => row.isVisible()).toBe(true);
+        expect(await row.textContent()).toContain('Error conocido');
+        await row.getByRole('link').click();
+        await expect.poll(() => es.page.getByRole('button', { name: 'Pasar a «Resuelto»' }).isVisible()).toBe(true);
+        await expect.poll(() => es.page.getByText('Solución temporal (para la mesa)').isVisible()).toBe(true);
+        await expectAccessible(es.page, 'problem page (es-ES)');
+        await es.page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-page-es.png'), fullPage: true });
+      });
+      expect(es.pageErrors).toEqual([]);
+    } finally {
+      await es.context.close();
     }
   }, 120_000);
 });

@@ -4,6 +4,8 @@ import type { ProblemIncidents } from '../../../domain/contracts/problems.js';
 
 const WIDTH = 240;
 const HEIGHT = 48;
+/** Wide enough to see, narrow enough that a week or two do not read as a solid block. */
+const MAX_BAR = 14;
 
 /**
  * Incidents per week as small bars: a picture for the eye, with the same numbers as its text
@@ -14,7 +16,7 @@ export function IncidentTrendChart({ trend }: { trend: ProblemIncidents['trend']
   if (trend.length === 0) return null;
   const max = Math.max(1, ...trend.map((p) => p.count));
   const total = trend.reduce((sum, p) => sum + p.count, 0);
-  const slot = WIDTH / trend.length;
+  const slot = Math.min(WIDTH / trend.length, MAX_BAR + 2);
   const summary = t('problems.web.chartSummary', { total, periods: trend.length, max });
   return (
     <figure style={{ margin: 0 }}>

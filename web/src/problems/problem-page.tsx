@@ -172,7 +172,6 @@ function ProblemView({ problem }: { problem: Problem }) {
       </Grid>
       {editing !== undefined ? (
         <ProblemEditModal
-          key={problem.version}
           problem={problem}
           initialStatus={editing ?? undefined}
           onClose={() => setEditing(undefined)}

@@ -39,7 +39,7 @@ function useEventSentence() {
   };
 }
 
-/** The problem's history, newest first as the server gives it, with internal notes written here. */
+/** The problem's history in the server's order, oldest first, with internal notes written here. */
 export function ProblemTimeline({ problemId, canWork }: { problemId: string; canWork: boolean }) {
   const { t } = useTranslation();
   const timeline = useProblemTimeline(problemId);
