@@ -115,6 +115,11 @@ export const problemsEn: typeof problemsEs = {
       note: 'Internal note',
       addNote: 'Add note',
       loadOlder: 'Load more',
+      needs: {
+        workaroundDesk: 'A known error needs a workaround (for the desk or for requesters).',
+        cause: 'To resolve it, say what the root cause was.',
+        permanentFix: 'To resolve it, say what fixed it for good.',
+      },
       someone: 'Someone',
     },
   },

@@ -113,6 +113,11 @@ export const problemsEs = {
       note: 'Nota interna',
       addNote: 'Añadir nota',
       loadOlder: 'Cargar más',
+      needs: {
+        workaroundDesk: 'Un error conocido necesita una solución temporal (para la mesa o para el solicitante).',
+        cause: 'Para resolverlo, di cuál fue la causa raíz.',
+        permanentFix: 'Para resolverlo, di qué lo arregló definitivamente.',
+      },
       someone: 'Alguien',
     },
   },

@@ -65,6 +65,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
         await editor.getByRole('button', { name: 'Save' }).click();
         const workaround = editor.getByLabel('Workaround (for the desk)');
         await expect.poll(() => workaround.getAttribute('aria-invalid')).toBe('true');
+        await expect.poll(() => editor.getByText('A known error needs a workaround').isVisible()).toBe(true);
         await expect.poll(() => editor.isVisible()).toBe(true);
         await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-refused.png') });
         await workaround.fill('Restart the QX-9 queue from the console.');

@@ -40,6 +40,9 @@ const htmlOf: Record<TextField, (problem: Problem) => string | null> = {
   permanentFix: (p) => p.permanentFixHtml,
 };
 
+/** The fields a status move may find empty (see checkProblemTransition). */
+const NEEDS = { workaroundDesk: true, cause: true, permanentFix: true } as const;
+
 const FIELDS = ['subject', 'status', 'impact', 'urgency', 'fixReferences', ...TEXTS];
 
 /**
@@ -76,6 +79,12 @@ export function ProblemEditModal({
     validate: (draft): Record<string, string> => (draft.subject.trim() ? {} : { subject: t('errors.fields.required') }),
     serverError: update.error,
   });
+
+  // What a status move needs (the lifecycle's rules), said in the reader's language rather than the server's words.
+  const errorOf = (field: TextField) =>
+    field in NEEDS && form.serverErrorAt(field) !== undefined
+      ? t(`problems.web.needs.${field as keyof typeof NEEDS}`)
+      : form.errorOf(field);
 
   const send = () => {
     const changed: Partial<Record<TextField, string | null>> = {};
@@ -122,7 +131,7 @@ export function ProblemEditModal({
         const value = event.currentTarget.value;
         setTexts((all) => ({ ...all, [field]: value }));
       }}
-      error={form.errorOf(field)}
+      error={errorOf(field)}
     />
   );
 
