@@ -49,6 +49,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
         const dialog = page.getByRole('dialog');
         await dialog.getByLabel('Subject').fill('The invoicing connector hangs');
         await dialog.getByLabel('Description').fill('Printing an invoice stops the queue.');
+        await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-new.png') });
         await dialog.getByRole('button', { name: 'Record problem' }).click();
         await expect
           .poll(() => page.getByRole('heading', { name: 'The invoicing connector hangs' }).isVisible())
