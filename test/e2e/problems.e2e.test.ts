@@ -35,6 +35,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
     const requesterUser = await makeUser(built, ['requester'], organization.id);
     const requester = await login(built, requesterUser.email);
     const specialistUser = await makeUser(built, ['specialist']);
+    const specialist = await login(built, specialistUser.email);
     const incident = await raise(requester, { subject: 'Invoices fail to print' });
 
     const { page, context, pageErrors } = await openPage(app.browser, 'en-US');
@@ -42,8 +43,8 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
       await withScreenshots('problems', { specialist: page }, async () => {
         await signInThroughApi(page, app?.baseUrl ?? '', specialistUser.email);
         await page.goto(`${app?.baseUrl}/workspace/problems`);
-        await expect.poll(() => page.getByRole('heading', { name: 'Problems' }).isVisible()).toBe(true);
-        await expect.poll(() => page.getByRole('link', { name: 'Problems' }).isVisible()).toBe(true);
+        await page.getByRole('heading', { name: 'Problems' }).waitFor();
+        await page.getByRole('link', { name: 'Problems' }).waitFor();
 
         await page.getByRole('button', { name: 'New problem' }).click();
         const dialog = page.getByRole('dialog');
@@ -51,46 +52,51 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
         await dialog.getByLabel('Description').fill('Printing an invoice stops the queue.');
         await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-new.png') });
         await dialog.getByRole('button', { name: 'Record problem' }).click();
-        await expect
-          .poll(() => page.getByRole('heading', { name: 'The invoicing connector hangs' }).isVisible())
-          .toBe(true);
+        await page.getByRole('heading', { name: 'The invoicing connector hangs' }).waitFor();
         expect(page.url()).toMatch(/\/workspace\/problems\/[^/]+$/);
 
         await page.getByLabel('Ticket number').fill(incident.number);
         await page.getByRole('button', { name: 'Link', exact: true }).click();
-        await expect.poll(() => page.getByRole('link', { name: incident.number }).isVisible()).toBe(true);
+        await page.getByRole('link', { name: incident.number }).waitFor();
 
         // Known error without a workaround: the server's refusal lands on the workaround field.
         await page.getByRole('button', { name: 'Move to “Known error”' }).click();
         const editor = page.getByRole('dialog');
         await editor.getByRole('button', { name: 'Save' }).click();
         const workaround = editor.getByLabel('Workaround (for the desk)');
-        await expect.poll(() => workaround.getAttribute('aria-invalid')).toBe('true');
-        await expect.poll(() => editor.getByText('A known error needs a workaround').isVisible()).toBe(true);
-        await expect.poll(() => editor.isVisible()).toBe(true);
+        await expect.poll(() => workaround.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+        await editor.getByText('A known error needs a workaround').waitFor();
+        await editor.waitFor();
         await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-refused.png') });
         await workaround.fill('Restart the QX-9 queue from the console.');
         await editor.getByRole('button', { name: 'Save' }).click();
-        await expect.poll(() => editor.isVisible()).toBe(false);
-        await expect
-          .poll(() => page.getByRole('main').getByText('Known error', { exact: true }).first().isVisible())
-          .toBe(true);
-        await expect.poll(() => page.getByText('Restart the QX-9 queue from the console.').isVisible()).toBe(true);
-        await expect
-          .poll(() =>
-            page
-              .getByText(/linked .*INC-/)
-              .first()
-              .isVisible(),
-          )
-          .toBe(true);
+        await editor.waitFor({ state: 'hidden' });
+        await page.getByRole('main').getByText('Known error', { exact: true }).first().waitFor();
+        await page.getByText('Restart the QX-9 queue from the console.').waitFor();
+        await page
+          .getByText(/linked .*INC-/)
+          .first()
+          .waitFor();
+
+        // Someone else saves while the editor is open: the save is refused and the page says so.
+        await page.getByRole('button', { name: 'Edit', exact: true }).click();
+        const problemId = page.url().split('/').pop() ?? '';
+        const current = (await specialist.request('GET', `/api/v1/problems/${problemId}`)).json();
+        const other = await specialist.request('PATCH', `/api/v1/problems/${problemId}`, {
+          version: current.version,
+          symptom: '<p>The print spooler stalls.</p>',
+        });
+        expect(other.statusCode).toBe(200);
+        await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Someone else changed this problem').waitFor();
+        await page.getByText('The print spooler stalls.').waitFor();
 
         await expectAccessible(page, 'problem page (en-US)');
         await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-page.png'), fullPage: true });
 
         await page.goto(`${app?.baseUrl}/workspace/problems`);
         const row = page.getByRole('row').filter({ hasText: 'The invoicing connector hangs' });
-        await expect.poll(() => row.isVisible()).toBe(true);
+        await row.waitFor();
         expect(await row.textContent()).toContain('Known error');
         await expectAccessible(page, 'problems list (en-US)');
         await page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problems-list.png'), fullPage: true });
@@ -106,13 +112,13 @@ describe.runIf(RUN_BROWSER_TESTS)('the problem screens', () => {
       await withScreenshots('problems-es', { specialist: es.page }, async () => {
         await signInThroughApi(es.page, app?.baseUrl ?? '', specialistUser.email);
         await es.page.goto(`${app?.baseUrl}/workspace/problems`);
-        await expect.poll(() => es.page.getByRole('heading', { name: 'Problemas' }).isVisible()).toBe(true);
+        await es.page.getByRole('heading', { name: 'Problemas' }).waitFor();
         const row = es.page.getByRole('row').filter({ hasText: 'The invoicing connector hangs' });
-        await expect.poll(() => row.isVisible()).toBe(true);
+        await row.waitFor();
         expect(await row.textContent()).toContain('Error conocido');
         await row.getByRole('link').click();
-        await expect.poll(() => es.page.getByRole('button', { name: 'Pasar a «Resuelto»' }).isVisible()).toBe(true);
-        await expect.poll(() => es.page.getByText('Solución temporal (para la mesa)').isVisible()).toBe(true);
+        await es.page.getByRole('button', { name: 'Pasar a «Resuelto»' }).waitFor();
+        await es.page.getByText('Solución temporal (para la mesa)').waitFor();
         await expectAccessible(es.page, 'problem page (es-ES)');
         await es.page.screenshot({ path: join(tmpdir(), 'mesa-e2e-problem-page-es.png'), fullPage: true });
       });

@@ -9,7 +9,7 @@ import type {
   UpdateProblemBody,
 } from '../../../domain/contracts/problems.js';
 import type { TicketSummary } from '../../../domain/contracts/tickets.js';
-import { apiRequest } from './client.js';
+import { apiRequest, isApiError } from './client.js';
 import type { Page } from './query-client.js';
 
 export type ProblemFilters = Omit<ProblemListQuery, 'cursor' | 'limit'>;
@@ -70,12 +70,18 @@ export function useCreateProblem() {
   });
 }
 
-/** Edits and status moves; a version conflict comes back as `version_conflict`. */
+/**
+ * Edits and status moves. A version conflict comes back as `version_conflict`, and the problem is
+ * loaded again then too, so the page shows the other person's version.
+ */
 export function useUpdateProblem(id: string) {
   const invalidate = useInvalidateProblems();
   return useMutation({
     mutationFn: (body: UpdateProblemBody) => apiRequest<Problem>(path(id), { method: 'PATCH', body }),
     onSuccess: invalidate,
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'version_conflict') void invalidate();
+    },
   });
 }
 

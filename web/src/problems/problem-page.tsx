@@ -83,6 +83,7 @@ function ProblemView({ problem }: { problem: Problem }) {
           variant="light"
           title={t('conflict.title')}
           withCloseButton
+          closeButtonLabel={t('common.close')}
           onClose={() => setConflict(false)}
         >
           {t('problems.web.conflict')}
