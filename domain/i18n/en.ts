@@ -103,6 +103,7 @@ export const en: Messages = {
     quarantine: 'Quarantine',
     phone: 'Phone console',
     procedures: 'Procedures',
+    problems: 'Problems',
     cannedResponses: 'Canned responses',
     groups: 'Groups and routing',
     ticketSettings: 'Priorities and closing',

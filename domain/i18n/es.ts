@@ -105,6 +105,7 @@ export const es = {
     quarantine: 'Cuarentena',
     phone: 'Consola telefónica',
     procedures: 'Procedimientos',
+    problems: 'Problemas',
     cannedResponses: 'Respuestas predefinidas',
     groups: 'Grupos y enrutamiento',
     ticketSettings: 'Prioridades y cierre',

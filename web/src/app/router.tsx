@@ -173,6 +173,20 @@ const proceduresRoute = createRoute({
   component: lazyRouteComponent(() => import('../workspace/procedures-page.js'), 'ProceduresPage'),
 });
 
+const problemsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/problems',
+  beforeLoad: requirePermission('problems.read', true),
+  component: lazyRouteComponent(() => import('../problems/problems-page.js'), 'ProblemsPage'),
+});
+
+const problemRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/problems/$problemId',
+  beforeLoad: requirePermission('problems.read', true),
+  component: lazyRouteComponent(() => import('../problems/problem-page.js'), 'ProblemPage'),
+});
+
 const cannedResponsesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/workspace/canned-responses',
@@ -345,6 +359,8 @@ const routeTree = rootRoute.addChildren([
     phoneRoute,
     proceduresRoute,
     procedureRoute,
+    problemsRoute,
+    problemRoute,
     cannedResponsesRoute,
     directoryRoute,
     peopleRoute,

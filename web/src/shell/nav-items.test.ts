@@ -8,7 +8,7 @@ const workspace = (roles: Parameters<typeof navItemsFor>[0]) =>
 
 describe('the menu follows what each role does', () => {
   it('shows an analyst the supervision board and the directories, not ticket work or procedure writing', () => {
-    expect(workspace(['analyst'])).toEqual(['/supervision', '/workspace', '/workspace/people']);
+    expect(workspace(['analyst'])).toEqual(['/supervision', '/workspace/problems', '/workspace', '/workspace/people']);
     expect(homePathFor(['analyst'])).toBe('/supervision');
   });
 
@@ -18,6 +18,7 @@ describe('the menu follows what each role does', () => {
       '/supervision',
       '/workspace/phone',
       '/workspace/procedures',
+      '/workspace/problems',
       '/workspace/canned-responses',
       '/workspace',
       '/workspace/people',

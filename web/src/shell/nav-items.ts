@@ -10,6 +10,7 @@ export interface NavItem {
     | '/workspace/tickets'
     | '/workspace/phone'
     | '/workspace/procedures'
+    | '/workspace/problems'
     | '/workspace/canned-responses'
     | '/workspace'
     | '/workspace/people'
@@ -35,6 +36,7 @@ export interface NavItem {
     | 'nav.tickets'
     | 'nav.phone'
     | 'nav.procedures'
+    | 'nav.problems'
     | 'nav.cannedResponses'
     | 'nav.directory'
     | 'nav.people'
@@ -86,6 +88,7 @@ export const NAV_ITEMS: NavItem[] = [
     section: 'workspace',
     allowed: deskWith('procedures.write'),
   },
+  { to: '/workspace/problems', label: 'nav.problems', section: 'workspace', allowed: staffWith('problems.read') },
   {
     to: '/workspace/canned-responses',
     label: 'nav.cannedResponses',
