@@ -255,8 +255,9 @@ export class ProblemsService {
     cursor: string | undefined,
     limit = 200,
   ): Promise<{ items: ProblemEvent[]; nextCursor: string | null }> {
-    await this.find(id);
+    // A malformed cursor is bad input whatever the problem: judged before looking the problem up.
     const [afterId] = decodeCursor(cursor, ['id']) ?? [];
+    await this.find(id);
     const rows = await repo.listEvents(this.db, id, afterId === undefined ? undefined : String(afterId), limit + 1);
     const page = pageOf(rows, limit, (row) => [row.id]);
     return { items: page.items.map(toProblemEvent), nextCursor: page.nextCursor };

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Attachment, Message, MessageBody } from '../../../domain/contracts/tickets.js';
+import { safeFileName } from '../../../domain/files/file-names.js';
 import { FINAL_STATUSES } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import { ArchiveRefused, inspectArchive, isArchive } from '../../platform/archive-inspection.js';
@@ -126,8 +127,10 @@ export class ConversationService {
     }
     const head = await readHead(this.storage.read(storageKey), 4096);
     const verdict = judgeFile(head, file.fileName);
-    // Scanned before the type is judged: a program carrying a virus is quarantined and recorded, not just refused.
-    await this.check(ctx, { storageKey, fileName: verdict.fileName, head, size, sha256, at }, target.ticketId ?? null);
+    // Scanned before the type is judged: a program carrying a virus is quarantined and recorded, not just
+    // refused — under the name it was sent with (made safe), the one the ticket's note names too.
+    const sentAs = safeFileName(file.fileName) || verdict.fileName;
+    await this.check(ctx, { storageKey, fileName: sentAs, head, size, sha256, at }, target.ticketId ?? null);
     if (!verdict.accepted) {
       await this.storage.remove(storageKey);
       throw new AppError('unsupported_media_type', verdict.message, {
