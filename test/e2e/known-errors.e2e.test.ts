@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPrincipal } from '../../server/modules/auth/auth.service.js';
+import { systemContext } from '../../server/platform/request-context.js';
+import { makeOrganization, makeUser, TEST_PASSWORD } from '../support/test-app.js';
+import { expectAccessible } from './axe.js';
+import { type BrowserApp, openPage, RUN_BROWSER_TESTS, signIn, startBrowserApp, withScreenshots } from './browser.js';
+
+/**
+ * Known errors at the desk. An L1 agent on an incident sees the known error its words suggest,
+ * applies its workaround as a reply (the requester gets the public wording), and the ticket then
+ * shows the problem behind it. On the phone, the same known error is suggested from what the caller
+ * says; "Apply" writes the public workaround into the resolution notes, and the call's incident is
+ * linked and the application counted. Screenshots go to MESA_E2E_SHOTS (known-errors-<part>-<lang>.png).
+ */
+
+const LANGUAGES = [
+  {
+    locale: 'en-US',
+    lang: 'en',
+    signInTitle: 'Sign in',
+    email: 'Email',
+    password: 'Password',
+    knownErrors: 'Known errors',
+    applyAsReply: 'Apply as reply',
+    problem: 'Problem',
+    unlink: 'Unlink',
+    caller: 'Caller',
+    subject: 'Subject',
+    apply: 'Apply',
+    chosen: 'Chosen',
+    resolutionNotes: 'How it was resolved',
+    resolve: 'Resolve',
+    resolvedDone: /((?:INC)-\d+) created and resolved on first contact/,
+    problemSubject: 'ERP invoices fail with error 500 when issuing',
+    ticketSubject: 'Error 500 issuing invoices in the ERP',
+    callSubject: 'ERP invoices error 500',
+    desk: 'Restart the queue connector from the admin console',
+    public: 'Save the invoice as a draft and issue it again in ten minutes',
+  },
+  {
+    locale: 'es-ES',
+    lang: 'es',
+    signInTitle: 'Iniciar sesión',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    knownErrors: 'Errores conocidos',
+    applyAsReply: 'Aplicar como respuesta',
+    problem: 'Problema',
+    unlink: 'Desvincular',
+    caller: 'Quién llama',
+    subject: 'Asunto',
+    apply: 'Aplicar',
+    chosen: 'Elegida',
+    resolutionNotes: 'Cómo se resolvió',
+    resolve: 'Resolver',
+    resolvedDone: /((?:INC)-\d+) creado y resuelto en primer contacto/,
+    problemSubject: 'Las facturas del ERP fallan con error 500 al emitir',
+    ticketSubject: 'Error 500 al emitir facturas en el ERP',
+    callSubject: 'Facturas ERP error 500',
+    desk: 'Reiniciar el conector de colas desde la consola',
+    public: 'Guarde la factura como borrador y vuelva a emitirla en diez minutos',
+  },
+] as const;
+
+const LAPTOP = { width: 1366, height: 900 };
+const eventually = <T>(check: () => Promise<T>) => expect.poll(check, { timeout: 10_000 });
+
+describe.runIf(RUN_BROWSER_TESTS)('known errors at the desk', () => {
+  let app: BrowserApp | undefined;
+
+  beforeAll(async () => {
+    app = await startBrowserApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const shot = async (page: import('playwright-core').Page, name: string) => {
+    const dir = process.env.MESA_E2E_SHOTS;
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `known-errors-${name}.png`), fullPage: true });
+  };
+
+  for (const text of LANGUAGES) {
+    it(`suggests a known error on the ticket page and in the phone console, and applies it [${text.locale}]`, async () => {
+      if (!app) throw new Error('setup did not finish');
+      const { built, baseUrl } = app;
+      const { services } = built;
+      const organization = await makeOrganization(built, `Transportes Sur ${text.lang}`);
+      const erp = await services.organizations.createService(systemContext, organization.id, { name: 'ERP' });
+      const requester = await makeUser(built, ['requester'], organization.id, { name: `Marta Soto ${text.lang}` });
+      const agent = await makeUser(built, ['agent'], null, { name: `Luis Agente ${text.lang}` });
+      const specialist = await makeUser(built, ['specialist'], null);
+      const asSpecialist = { principal: toPrincipal(specialist, 'session'), requestId: null, ip: null };
+      const asAgent = { principal: toPrincipal(agent, 'session'), requestId: null, ip: null };
+      const created = await services.problems.create(asSpecialist, {
+        subject: text.problemSubject,
+        description: `<p>${text.problemSubject}</p>`,
+        serviceIds: [erp.id],
+        organizationIds: [organization.id],
+      });
+      const problem = await services.problems.update(asSpecialist, created.id, {
+        version: created.version,
+        status: 'known_error',
+        workaroundDesk: `<p>${text.desk}</p>`,
+        workaroundPublic: `<p>${text.public}</p>`,
+      });
+      const ticket = await services.tickets.create(asAgent, {
+        requesterId: requester.id,
+        type: 'incident',
+        channel: 'portal',
+        subject: text.ticketSubject,
+        description: `<p>${text.ticketSubject}</p>`,
+        serviceId: erp.id,
+      });
+
+      const { page, context, pageErrors } = await openPage(app.browser, text.locale, LAPTOP);
+      try {
+        await withScreenshots(`known-errors-${text.locale}`, { agent: page }, async () => {
+          await page.goto(`${baseUrl}/`);
+          await signIn(page, text, agent.email, TEST_PASSWORD);
+          await page.waitForURL(/\/workspace\/tickets/);
+
+          // The ticket page: the known error is suggested from the incident's words, with the desk's wording.
+          await page.goto(`${baseUrl}/workspace/tickets/${ticket.id}`);
+          const box = page.getByRole('region', { name: text.knownErrors });
+          const card = box.locator(`[data-known-error="${problem.id}"]`);
+          await eventually(() => card.isVisible()).toBe(true);
+          expect(await card.textContent()).toContain(text.desk);
+          expect(await card.textContent()).toContain(problem.number);
+          await expectAccessible(page, 'ticket page with a known error');
+          await card.getByRole('button', { name: text.applyAsReply }).click();
+
+          // Applied: the reply carries the public wording, and the ticket shows its problem.
+          const problemBox = page.getByRole('region', { name: text.problem, exact: true });
+          await eventually(() => problemBox.getByRole('link', { name: problem.number }).isVisible()).toBe(true);
+          expect(await problemBox.getByRole('link', { name: problem.number }).getAttribute('href')).toBe(
+            `/workspace/problems/${problem.id}`,
+          );
+          await eventually(() => page.getByText(text.public).first().isVisible()).toBe(true);
+          expect(await problemBox.getByRole('button', { name: text.unlink }).isVisible()).toBe(true);
+          await expectAccessible(page, 'ticket page after applying');
+          await shot(page, `ticket-${text.lang}`);
+          const afterReply = await services.problems.get(systemContext, problem.id);
+          expect(afterReply).toMatchObject({ incidentCount: 1, workaroundApplications: 1 });
+
+          // The phone console: a caller describes the same failure.
+          await page.goto(`${baseUrl}/workspace/phone`);
+          const search = page.getByRole('combobox', { name: text.caller });
+          await search.fill(requester.name.split(' ')[0] as string);
+          await page.getByRole('option', { name: new RegExp(requester.name) }).click();
+          await page.getByRole('textbox', { name: text.subject }).fill(text.callSubject);
+          const phoneCard = page
+            .getByRole('region', { name: text.knownErrors })
+            .locator(`[data-known-error="${problem.id}"]`);
+          await eventually(() => phoneCard.isVisible()).toBe(true);
+          // The caller hears the public wording; the desk's is not shown here.
+          expect(await phoneCard.textContent()).toContain(text.public);
+          expect(await phoneCard.textContent()).not.toContain(text.desk);
+          await phoneCard.getByRole('button', { name: text.apply, exact: true }).click();
+          const notes = page.getByRole('textbox', { name: text.resolutionNotes });
+          await eventually(() => notes.inputValue()).toContain(text.public);
+          expect(await phoneCard.getByRole('button', { name: text.chosen }).getAttribute('aria-pressed')).toBe('true');
+          await expectAccessible(page, 'phone console with a known error chosen');
+          await shot(page, `phone-${text.lang}`);
+          await page.getByRole('button', { name: text.resolve, exact: true }).click();
+          const resolved = page.getByText(text.resolvedDone);
+          await eventually(() => resolved.isVisible()).toBe(true);
+
+          // The call's incident is behind the problem, and the application counted.
+          const number = text.resolvedDone.exec((await resolved.textContent()) ?? '')?.[1];
+          const incidents = await services.problemIncidents.incidents(systemContext, problem.id);
+          expect(incidents.items.map((item) => item.number).sort()).toEqual([ticket.number, number].sort());
+          const afterCall = await services.problems.get(systemContext, problem.id);
+          expect(afterCall).toMatchObject({ incidentCount: 2, workaroundApplications: 2 });
+          expect(pageErrors).toEqual([]);
+        });
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+  }
+});
