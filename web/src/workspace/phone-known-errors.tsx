@@ -52,6 +52,8 @@ export function PhoneKnownErrors({
                       size="compact-xs"
                       variant={chosen ? 'filled' : 'light'}
                       color={chosen ? 'teal.8' : 'teal'}
+                      // White on teal.8 reads at 4.5:1; the theme's automatic pick chose dark words here.
+                      autoContrast={!chosen}
                       aria-pressed={chosen}
                       onClick={() => onChoose(knownError)}
                     >
