@@ -184,4 +184,74 @@ describe.runIf(RUN_BROWSER_TESTS)('known errors at the desk', () => {
       }
     }, 180_000);
   }
+
+  it('links ticked incidents from the queue to a problem, all or none, naming the refused ones [en-US]', async () => {
+    if (!app) throw new Error('setup did not finish');
+    const { built, baseUrl } = app;
+    const { services } = built;
+    const text = LANGUAGES[0];
+    const organization = await makeOrganization(built, 'Puerto Austral');
+    const requester = await makeUser(built, ['requester'], organization.id);
+    const agent = await makeUser(built, ['agent'], null);
+    const specialist = await makeUser(built, ['specialist'], null);
+    const asSpecialist = { principal: toPrincipal(specialist, 'session'), requestId: null, ip: null };
+    const asAgent = { principal: toPrincipal(agent, 'session'), requestId: null, ip: null };
+    const problem = await services.problems.create(asSpecialist, {
+      subject: 'Crane telemetry drops every night',
+      description: '<p>Telemetry gaps</p>',
+    });
+    const raise = (type: 'incident' | 'request', subject: string) =>
+      services.tickets.create(asAgent, {
+        requesterId: requester.id,
+        type,
+        channel: 'portal',
+        subject,
+        description: `<p>${subject}</p>`,
+      });
+    const first = await raise('incident', 'Crane 3 telemetry gap');
+    const second = await raise('incident', 'Crane 5 telemetry gap');
+    const request = await raise('request', 'New badge for the crane operator');
+
+    const { page, context, pageErrors } = await openPage(app.browser, text.locale, LAPTOP);
+    try {
+      await withScreenshots('known-errors-bulk', { agent: page }, async () => {
+        await page.goto(`${baseUrl}/`);
+        await signIn(page, text, agent.email, TEST_PASSWORD);
+        await page.waitForURL(/\/workspace\/tickets/);
+        await page.goto(`${baseUrl}/workspace/tickets?queue=all`);
+        for (const ticket of [first, second, request]) {
+          const box = page.getByRole('checkbox', { name: `Select ${ticket.number}` });
+          await eventually(() => box.isVisible()).toBe(true);
+          await box.check();
+        }
+        await page.getByRole('button', { name: 'Link to problem' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Link 3 incidents to a problem' });
+        await dialog.getByRole('textbox', { name: 'Find a problem by number or text' }).fill(problem.number);
+        await dialog.getByRole('radio', { name: new RegExp(problem.number) }).check();
+        await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+
+        // The request is refused, by number, and nothing is linked.
+        const refused = dialog.getByRole('alert');
+        await eventually(() => refused.textContent()).toContain(request.number);
+        expect(await refused.textContent()).not.toContain(first.number);
+        await expectAccessible(page, 'bulk link refused');
+        await shot(page, 'bulk-refused-en');
+        expect((await services.problems.get(systemContext, problem.id)).incidentCount).toBe(0);
+
+        // Without the request, both incidents go behind the problem.
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await page.getByRole('checkbox', { name: `Select ${request.number}` }).uncheck();
+        await page.getByRole('button', { name: 'Link to problem' }).click();
+        const again = page.getByRole('dialog', { name: 'Link 2 incidents to a problem' });
+        await again.getByRole('textbox', { name: 'Find a problem by number or text' }).fill(problem.number);
+        await again.getByRole('radio', { name: new RegExp(problem.number) }).check();
+        await again.getByRole('button', { name: 'Link', exact: true }).click();
+        await eventually(() => page.getByText(`2 incidents linked to ${problem.number}`).isVisible()).toBe(true);
+        expect((await services.problems.get(systemContext, problem.id)).incidentCount).toBe(2);
+        expect(pageErrors).toEqual([]);
+      });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
