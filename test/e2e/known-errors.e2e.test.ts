@@ -26,6 +26,10 @@ const LANGUAGES = [
     applyAsReply: 'Apply as reply',
     problem: 'Problem',
     unlink: 'Unlink',
+    notLinked: 'This incident is not linked to a problem.',
+    linkToProblem: 'Link to a problem',
+    findProblem: 'Find a problem by number or text',
+    link: 'Link',
     caller: 'Caller',
     subject: 'Subject',
     apply: 'Apply',
@@ -49,6 +53,10 @@ const LANGUAGES = [
     applyAsReply: 'Aplicar como respuesta',
     problem: 'Problema',
     unlink: 'Desvincular',
+    notLinked: 'Este incidente no está vinculado a ningún problema.',
+    linkToProblem: 'Vincular a un problema',
+    findProblem: 'Buscar problema por número o texto',
+    link: 'Vincular',
     caller: 'Quién llama',
     subject: 'Asunto',
     apply: 'Aplicar',
@@ -147,6 +155,15 @@ describe.runIf(RUN_BROWSER_TESTS)('known errors at the desk', () => {
           await shot(page, `ticket-${text.lang}`);
           const afterReply = await services.problems.get(systemContext, problem.id);
           expect(afterReply).toMatchObject({ incidentCount: 1, workaroundApplications: 1 });
+
+          // Unlinked, then linked again by its number from the ticket.
+          await problemBox.getByRole('button', { name: text.unlink }).click();
+          await eventually(() => problemBox.getByText(text.notLinked).isVisible()).toBe(true);
+          await problemBox.getByRole('button', { name: text.linkToProblem }).click();
+          await problemBox.getByRole('textbox', { name: text.findProblem }).fill(problem.number);
+          await problemBox.getByRole('button', { name: `${text.link} ${problem.number}` }).click();
+          await eventually(() => problemBox.getByRole('link', { name: problem.number }).isVisible()).toBe(true);
+          expect((await services.problems.get(systemContext, problem.id)).incidentCount).toBe(1);
 
           // The phone console: a caller describes the same failure.
           await page.goto(`${baseUrl}/workspace/phone`);
