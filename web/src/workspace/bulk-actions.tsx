@@ -2,6 +2,7 @@ import { ActionBar, Alert, Button, Group, List, Modal, Select, Stack, Text, Text
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkUpdateBody, BulkUpdateResult, TicketSummary } from '../../../domain/contracts/tickets.js';
+import { rolesGrant } from '../../../domain/permissions.js';
 import { PRIORITIES, PRIORITY_NAMES, type Priority } from '../../../domain/tickets/priority.js';
 import { PENDING_REASONS, type PendingReason, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { useCurrentUser } from '../api/use-session.js';
@@ -80,9 +81,11 @@ export function BulkActions({
           <Button size="compact-sm" variant="subtle" onClick={() => setMode('priority')}>
             {t('bulk.setPriority')}
           </Button>
-          <Button size="compact-sm" variant="subtle" onClick={() => setLinking(true)}>
-            {t('problems.desk.bulk.action')}
-          </Button>
+          {rolesGrant(me.roles, 'problems.work') ? (
+            <Button size="compact-sm" variant="subtle" onClick={() => setLinking(true)}>
+              {t('problems.desk.bulk.action')}
+            </Button>
+          ) : null}
           <ActionBar.CloseButton aria-label={t('bulk.clear')} />
         </Group>
       </ActionBar>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { KnownError } from '../../../domain/contracts/problems.js';
 import type { Procedure } from '../../../domain/contracts/procedures.js';
 import type { User } from '../../../domain/contracts/users.js';
+import { rolesGrant } from '../../../domain/permissions.js';
 import type { Impact, Urgency } from '../../../domain/tickets/priority.js';
 import { TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
 import { useCategories } from '../api/use-categories.js';
@@ -12,6 +13,7 @@ import { useApplyWorkaround } from '../api/use-known-errors.js';
 import { useServices } from '../api/use-organizations.js';
 import { useApplyProcedure, useSuggestions } from '../api/use-procedures.js';
 import { useServiceSuggestion } from '../api/use-service-suggestion.js';
+import { useCurrentUser } from '../api/use-session.js';
 import { useEscalate, useGroups } from '../api/use-support.js';
 import { useCreateTicket } from '../api/use-tickets.js';
 import { htmlToText } from '../components/canned-response-picker.js';
@@ -45,6 +47,7 @@ const FIELDS = ['requesterId', 'subject', 'serviceId', 'categoryId', 'impact', '
  */
 export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (outcome: Outcome) => void }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const callerInput = useRef<HTMLInputElement>(null);
   const subjectInput = useRef<HTMLInputElement>(null);
   const [caller, setCaller] = useState<User | null>(null);
@@ -184,7 +187,7 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
       if (procedureId) await apply.mutateAsync({ ticketId: ticket.id, procedureId });
       // As a note: the caller already heard it (and reads it in the resolution); this links the
       // incident to its problem and counts the application.
-      if (knownErrorId && type === 'incident')
+      if (knownErrorId && type === 'incident' && rolesGrant(me.roles, 'problems.work'))
         await applyWorkaround.mutateAsync({ problemId: knownErrorId, ticketId: ticket.id, as: 'note' });
       if (group) {
         await escalate.mutateAsync({ ticketId: ticket.id, toGroupId: group.id, summary: ending.summary.trim() });

@@ -1,7 +1,9 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
+import { rolesGrant } from '../../../domain/permissions.js';
 import { useApplyWorkaround, useKnownErrors } from '../api/use-known-errors.js';
+import { useCurrentUser } from '../api/use-session.js';
 import { htmlToText } from '../components/canned-response-picker.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { KnownErrorCard } from '../components/known-error-card.js';
@@ -21,6 +23,8 @@ export function TicketKnownErrorsBox({ ticket }: { ticket: Ticket }) {
     limit: 5,
   });
   const apply = useApplyWorkaround();
+  // Analysts read the known errors; applying one is work on the ticket.
+  const canApply = rolesGrant(useCurrentUser().roles, 'problems.work');
   const closed = ticket.status === 'closed' || ticket.status === 'cancelled';
 
   const empty = (
@@ -56,26 +60,28 @@ export function TicketKnownErrorsBox({ ticket }: { ticket: Ticket }) {
                   wording="desk"
                   selected={linkedId === knownError.id}
                   action={
-                    <Group gap={4}>
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        disabled={blocked || !knownError.workaroundPublicHtml}
-                        loading={pending('reply')}
-                        onClick={() => run('reply')}
-                      >
-                        {t('problems.desk.knownErrors.applyAsReply')}
-                      </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        disabled={blocked}
-                        loading={pending('note')}
-                        onClick={() => run('note')}
-                      >
-                        {t('problems.desk.knownErrors.applyAsNote')}
-                      </Button>
-                    </Group>
+                    canApply ? (
+                      <Group gap={4}>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          disabled={blocked || !knownError.workaroundPublicHtml}
+                          loading={pending('reply')}
+                          onClick={() => run('reply')}
+                        >
+                          {t('problems.desk.knownErrors.applyAsReply')}
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          disabled={blocked}
+                          loading={pending('note')}
+                          onClick={() => run('note')}
+                        >
+                          {t('problems.desk.knownErrors.applyAsNote')}
+                        </Button>
+                      </Group>
+                    ) : null
                   }
                 />
               );

@@ -3,7 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../domain/contracts/tickets.js';
+import { rolesGrant } from '../../../domain/permissions.js';
 import { useLinkIncidents, useProblemSearch, useUnlinkIncident } from '../api/use-known-errors.js';
+import { useCurrentUser } from '../api/use-session.js';
 import { ErrorAlert } from '../components/error-alert.js';
 
 /**
@@ -19,6 +21,7 @@ export function TicketProblemBox({ ticket }: { ticket: Ticket }) {
   const [debounced] = useDebouncedValue(query, 300);
   const found = useProblemSearch(searching ? debounced : '');
   const problem = ticket.problems[0];
+  const canLink = rolesGrant(useCurrentUser().roles, 'problems.work');
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="ticket-problem">
@@ -38,17 +41,19 @@ export function TicketProblemBox({ ticket }: { ticket: Ticket }) {
               </Badge>
             </Group>
             <Text size="sm">{problem.subject}</Text>
-            <Group justify="flex-end">
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                color="red"
-                loading={unlink.isPending}
-                onClick={() => unlink.mutate({ problemId: problem.id, ticketId: ticket.id })}
-              >
-                {t('problems.desk.linked.unlink')}
-              </Button>
-            </Group>
+            {canLink ? (
+              <Group justify="flex-end">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  loading={unlink.isPending}
+                  onClick={() => unlink.mutate({ problemId: problem.id, ticketId: ticket.id })}
+                >
+                  {t('problems.desk.linked.unlink')}
+                </Button>
+              </Group>
+            ) : null}
           </Stack>
         ) : searching ? (
           <Stack gap={4}>
@@ -98,11 +103,13 @@ export function TicketProblemBox({ ticket }: { ticket: Ticket }) {
             <Text size="sm" c="dimmed">
               {t('problems.desk.linked.none')}
             </Text>
-            <Group justify="flex-end">
-              <Button size="compact-xs" variant="light" onClick={() => setSearching(true)}>
-                {t('problems.desk.linked.link')}
-              </Button>
-            </Group>
+            {canLink ? (
+              <Group justify="flex-end">
+                <Button size="compact-xs" variant="light" onClick={() => setSearching(true)}>
+                  {t('problems.desk.linked.link')}
+                </Button>
+              </Group>
+            ) : null}
           </>
         )}
       </Stack>
