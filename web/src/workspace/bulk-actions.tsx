@@ -2,6 +2,7 @@ import { ActionBar, Alert, Button, Group, List, Modal, Select, Stack, Text, Text
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkUpdateBody, BulkUpdateResult, TicketSummary } from '../../../domain/contracts/tickets.js';
+import { rolesGrant } from '../../../domain/permissions.js';
 import { PRIORITIES, PRIORITY_NAMES, type Priority } from '../../../domain/tickets/priority.js';
 import { PENDING_REASONS, type PendingReason, type TicketStatus } from '../../../domain/tickets/ticket-lifecycle.js';
 import { useCurrentUser } from '../api/use-session.js';
@@ -9,9 +10,12 @@ import { useBulkUpdateTickets } from '../api/use-tickets.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ModalFooter } from '../components/modal-footer.js';
 import { UserSelect } from '../components/user-select.js';
+import { BulkLinkProblem } from './bulk-link-problem.js';
 
 type Mode = 'assign' | 'status' | 'priority';
 type Changes = BulkUpdateBody['changes'];
+/** A bulk change's result; a link to a problem, all or none, says so in its own title. */
+export type BulkOutcome = BulkUpdateResult & { title?: string };
 
 /** The statuses a bulk change can set: a resolution needs notes per ticket, so it is not offered here. */
 const BULK_STATUSES: TicketStatus[] = ['in_progress', 'pending', 'cancelled'];
@@ -26,12 +30,13 @@ export function BulkActions({
   selected: readonly TicketSummary[];
   onClear: () => void;
   /** The result, ticket by ticket; the page keeps the failed ones ticked. */
-  onDone: (result: BulkUpdateResult) => void;
+  onDone: (result: BulkOutcome) => void;
 }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const bulk = useBulkUpdateTickets();
   const [mode, setMode] = useState<Mode | null>(null);
+  const [linking, setLinking] = useState(false);
 
   const apply = (changes: Changes) =>
     bulk.mutate(
@@ -76,10 +81,26 @@ export function BulkActions({
           <Button size="compact-sm" variant="subtle" onClick={() => setMode('priority')}>
             {t('bulk.setPriority')}
           </Button>
+          {rolesGrant(me.roles, 'problems.work') ? (
+            <Button size="compact-sm" variant="subtle" onClick={() => setLinking(true)}>
+              {t('problems.desk.bulk.action')}
+            </Button>
+          ) : null}
           <ActionBar.CloseButton aria-label={t('bulk.clear')} />
         </Group>
       </ActionBar>
       {mode === null && bulk.error ? <ErrorAlert error={bulk.error} /> : null}
+      <BulkLinkProblem
+        opened={linking}
+        selected={selected}
+        onClose={() => setLinking(false)}
+        onLinked={(problem) =>
+          onDone({
+            items: selected.map((ticket) => ({ ticketId: ticket.id, ok: true, error: null })),
+            title: t('problems.desk.bulk.done', { count: selected.length, number: problem.number }),
+          })
+        }
+      />
       <BulkModal
         mode={mode}
         count={selected.length}
@@ -216,7 +237,7 @@ export function BulkResult({
   tickets,
   onClose,
 }: {
-  result: BulkUpdateResult;
+  result: BulkOutcome;
   tickets: readonly TicketSummary[];
   onClose: () => void;
 }) {
@@ -232,7 +253,7 @@ export function BulkResult({
       withCloseButton
       closeButtonLabel={t('common.close')}
       onClose={onClose}
-      title={t('bulk.changed', { count: changed })}
+      title={result.title ?? t('bulk.changed', { count: changed })}
       role="status"
     >
       {failed.length > 0 ? (

@@ -2,16 +2,21 @@ import { Button, Grid, Group, Paper, SegmentedControl, Stack, Text, Textarea, Te
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KnownError } from '../../../domain/contracts/problems.js';
 import type { Procedure } from '../../../domain/contracts/procedures.js';
 import type { User } from '../../../domain/contracts/users.js';
+import { rolesGrant } from '../../../domain/permissions.js';
 import type { Impact, Urgency } from '../../../domain/tickets/priority.js';
 import { TICKET_TYPES, type TicketType } from '../../../domain/tickets/ticket-types.js';
 import { useCategories } from '../api/use-categories.js';
+import { useApplyWorkaround } from '../api/use-known-errors.js';
 import { useServices } from '../api/use-organizations.js';
 import { useApplyProcedure, useSuggestions } from '../api/use-procedures.js';
 import { useServiceSuggestion } from '../api/use-service-suggestion.js';
+import { useCurrentUser } from '../api/use-session.js';
 import { useEscalate, useGroups } from '../api/use-support.js';
 import { useCreateTicket } from '../api/use-tickets.js';
+import { htmlToText } from '../components/canned-response-picker.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ImpactUrgencyFields } from '../components/impact-urgency-fields.js';
 import { ProcedureCard } from '../components/procedure-card.js';
@@ -21,6 +26,7 @@ import { textToHtml } from '../components/text-to-html.js';
 import { useFormErrors } from '../components/use-form-errors.js';
 import { CallEndings, type EndingDraft, NEW_ENDING } from './call-endings.js';
 import { CallerSearch } from './caller-search.js';
+import { PhoneKnownErrors } from './phone-known-errors.js';
 import { notesFromProcedure, scopeFromProcedure } from './procedure-use.js';
 
 export interface Outcome {
@@ -41,6 +47,7 @@ const FIELDS = ['requesterId', 'subject', 'serviceId', 'categoryId', 'impact', '
  */
 export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (outcome: Outcome) => void }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const callerInput = useRef<HTMLInputElement>(null);
   const subjectInput = useRef<HTMLInputElement>(null);
   const [caller, setCaller] = useState<User | null>(null);
@@ -60,8 +67,10 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
       return next;
     });
   const [procedureId, setProcedureId] = useState<string | null>(null);
+  const [knownErrorId, setKnownErrorId] = useState<string | null>(null);
   const create = useCreateTicket();
   const apply = useApplyProcedure();
+  const applyWorkaround = useApplyWorkaround();
   const escalate = useEscalate();
   const groups = useGroups();
   // Both columns are one form: the checks and the server's answer name the caller, the subject and
@@ -91,7 +100,7 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     },
     serverError: create.error,
   });
-  const busy = create.isPending || apply.isPending || escalate.isPending;
+  const busy = create.isPending || apply.isPending || applyWorkaround.isPending || escalate.isPending;
   const services = useServices(caller?.organizationId);
   const categories = useCategories(undefined);
   const usual = useServiceSuggestion(caller?.id);
@@ -117,8 +126,24 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     limit: 5,
   });
 
-  // What the last used procedure wrote, so using another replaces it rather than piling up.
+  // What the last used procedure or workaround wrote, so using another replaces it rather than piling up.
   const filled = useRef('');
+  const fillNotes = (text: string) => {
+    setEnding((current) => ({
+      ...current,
+      notes: current.notes.trim() && current.notes !== filled.current ? `${current.notes.trim()}\n\n${text}` : text,
+    }));
+    filled.current = text;
+  };
+  const handleChooseKnownError = (knownError: KnownError) => {
+    if (knownError.id === knownErrorId) {
+      setKnownErrorId(null);
+      return;
+    }
+    setKnownErrorId(knownError.id);
+    // The resolution notes reach the caller: only the public wording goes there.
+    if (knownError.workaroundPublicHtml) fillNotes(htmlToText(knownError.workaroundPublicHtml));
+  };
   const handleUse = (procedure: Procedure) => {
     if (procedure.id === procedureId) {
       setProcedureId(null);
@@ -135,12 +160,7 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     );
     setServiceId(scope.serviceId);
     setCategoryId(scope.categoryId);
-    const steps = notesFromProcedure(procedure, t('phone.procedureNotes', { title: procedure.title }));
-    setEnding((current) => ({
-      ...current,
-      notes: current.notes.trim() && current.notes !== filled.current ? `${current.notes.trim()}\n\n${steps}` : steps,
-    }));
-    filled.current = steps;
+    fillNotes(notesFromProcedure(procedure, t('phone.procedureNotes', { title: procedure.title })));
   };
 
   const finish = async () => {
@@ -165,6 +185,10 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     if (!ticket) return;
     try {
       if (procedureId) await apply.mutateAsync({ ticketId: ticket.id, procedureId });
+      // As a note: the caller already heard it (and reads it in the resolution); this links the
+      // incident to its problem and counts the application.
+      if (knownErrorId && type === 'incident' && rolesGrant(me.roles, 'problems.work'))
+        await applyWorkaround.mutateAsync({ problemId: knownErrorId, ticketId: ticket.id, as: 'note' });
       if (group) {
         await escalate.mutateAsync({ ticketId: ticket.id, toGroupId: group.id, summary: ending.summary.trim() });
         onDone({ ticketId: ticket.id, number: ticket.number, group: group.name });
@@ -295,6 +319,14 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
                 )}
               </QueryState>
             </Paper>
+            {type === 'incident' ? (
+              <PhoneKnownErrors
+                text={text}
+                serviceId={serviceId}
+                chosenId={knownErrorId}
+                onChoose={handleChooseKnownError}
+              />
+            ) : null}
           </Stack>
         </Grid.Col>
       </Grid>

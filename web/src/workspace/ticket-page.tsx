@@ -21,7 +21,9 @@ import { usePageShortcuts } from '../shell/shortcuts.js';
 import { EscalateModal, type EscalateMode } from './escalate-modal.js';
 import { RequesterMailBounce } from './requester-mail-bounce.js';
 import { SubjectEditor } from './subject-editor.js';
+import { TicketKnownErrorsBox } from './ticket-known-errors-box.js';
 import { TicketMailNotices } from './ticket-mail-notices.js';
+import { TicketProblemBox } from './ticket-problem-box.js';
 import { TicketProceduresBox } from './ticket-procedures-box.js';
 import { type SaveTicket, TicketSidePanel } from './ticket-side-panel.js';
 import { TicketSlaPanel } from './ticket-sla-panel.js';
@@ -181,7 +183,9 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
             <TicketSlaPanel ticket={ticket} />
             <TicketSupportPanel ticket={ticket} onMove={setMoving} />
             <TicketSidePanel ticket={ticket} save={save} saving={update.isPending} error={update.error} />
+            {ticket.type === 'incident' ? <TicketProblemBox ticket={ticket} /> : null}
             <TicketProceduresBox ticket={ticket} />
+            {ticket.type === 'incident' ? <TicketKnownErrorsBox ticket={ticket} /> : null}
             <Paper withBorder radius="md" p="md">
               <TicketMailNotices ticketId={ticket.id} />
             </Paper>
