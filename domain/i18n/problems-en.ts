@@ -66,5 +66,10 @@ export const problemsEn: typeof problemsEs = {
       message: 'This is a known issue and we are working on it. We will let you know once it is fixed.',
       workaround: 'Meanwhile, you can do this:',
     },
+    /** Resolving a problem's incidents (problem-resolution.service.ts): what each requester is told. */
+    resolveIncidents: {
+      message: '<p>We have fixed the cause of this incident, which affected other users too. If it happens again, reply to this message and we will reopen it.</p>',
+      notes: 'Resolved when the problem behind it was fixed',
+    },
   },
 };

@@ -64,5 +64,10 @@ export const problemsEs = {
       message: 'Es un problema conocido y estamos trabajando en él. Le avisaremos cuando esté resuelto.',
       workaround: 'Mientras tanto, puede hacer lo siguiente:',
     },
+    /** Resolving a problem's incidents (problem-resolution.service.ts): what each requester is told. */
+    resolveIncidents: {
+      message: '<p>Hemos solucionado la causa de esta incidencia, que afectaba también a otros usuarios. Si vuelve a ocurrir, responda a este mensaje y la reabriremos.</p>',
+      notes: 'Resuelta al solucionarse el problema que la causaba',
+    },
   },
 };
