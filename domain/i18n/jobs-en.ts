@@ -39,8 +39,7 @@ export const jobsEn: typeof jobsEs = {
       webhooks_send: 'Sends ticket events to the registered webhooks, retrying failed deliveries.',
       webhook_deliveries_prune: 'Deletes webhook deliveries older than the retention period (30 days unless set).',
       problem_candidates: 'Finds recurring alike incidents and proposes them as a problem.',
-      problem_resolutions:
-        'Resolves a resolved problem's open incidents in batches, telling each requester.',
+      problem_resolutions: "Resolves a resolved problem's open incidents in batches, telling each requester.",
     },
     scopes: {
       cluster: 'Once (cluster)',
