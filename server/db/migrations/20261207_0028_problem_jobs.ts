@@ -30,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('problem_candidates_status_idx').on('problem_candidates').columns(['status', 'key']).execute();
+  await db.schema
+    .createIndex('problem_candidates_status_idx')
+    .on('problem_candidates')
+    .columns(['status', 'key'])
+    .execute();
 
   await db.schema
     .createTable('problem_incident_resolutions')
