@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { htmlToText, sanitizeRichText } from '../../platform/html.js';
 import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
+import { actingAs } from '../auth/auth.service.js';
 import type { ConversationService } from '../tickets/conversation.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import type { UsersService } from '../users/users.service.js';
@@ -162,20 +163,7 @@ export class ProblemResolutionService {
   private async actingAs(userId: string): Promise<RequestContext> {
     const user = await this.users.findActiveById(userId);
     if (!user) throw new Error(`The user ${userId} who asked to resolve the incidents is no longer active`);
-    return {
-      principal: {
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        roles: user.roles,
-        organizationId: user.organizationId,
-        via: 'token',
-        sessionId: null,
-        csrfToken: null,
-      },
-      requestId: null,
-      ip: null,
-    };
+    return actingAs(user);
   }
 
   private async present(row: ProblemIncidentResolutionRow): Promise<IncidentResolution> {
