@@ -23,8 +23,10 @@ import { WithheldFilesService } from './modules/mail/withheld-files.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
 import { KnownErrorsService } from './modules/problems/known-errors.service.js';
+import { ProblemCandidatesService } from './modules/problems/problem-candidates.service.js';
 import { ProblemHistory } from './modules/problems/problem-history.js';
 import { ProblemIncidentsService } from './modules/problems/problem-incidents.service.js';
+import { ProblemResolutionService } from './modules/problems/problem-resolution.service.js';
 import { ProblemsService } from './modules/problems/problems.service.js';
 import { ProblemsOfTickets } from './modules/problems/problems-of-tickets.js';
 import { QuarantineService } from './modules/quarantine/quarantine.service.js';
@@ -160,6 +162,8 @@ export function buildServices(
     history,
   );
   const knownErrors = new KnownErrorsService(db);
+  const problemCandidates = new ProblemCandidatesService(db, clock, audit, settings, problemIncidents);
+  const problemResolution = new ProblemResolutionService(db, clock, problems, tickets, conversation, users);
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users);
   const supervision = new SupervisionService(db, clock, database.report, ticketReads);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
@@ -223,6 +227,8 @@ export function buildServices(
     problems,
     problemIncidents,
     knownErrors,
+    problemCandidates,
+    problemResolution,
     agreements,
     notifications,
     commitments,

@@ -26,6 +26,8 @@ export const jobsEn: typeof jobsEs = {
       job_runs_prune: 'Job history cleanup',
       webhooks_send: 'Webhook deliveries',
       webhook_deliveries_prune: 'Webhook delivery cleanup',
+      problem_candidates: 'Problem candidates',
+      problem_resolutions: 'Problem incident resolution',
     },
     descriptions: {
       sla_watch: 'Fires SLA warnings, breaches and hierarchical escalations on time.',
@@ -36,6 +38,8 @@ export const jobsEn: typeof jobsEs = {
       job_runs_prune: 'Deletes old runs from this history.',
       webhooks_send: 'Sends ticket events to the registered webhooks, retrying failed deliveries.',
       webhook_deliveries_prune: 'Deletes webhook deliveries older than the retention period (30 days unless set).',
+      problem_candidates: 'Finds recurring alike incidents and proposes them as a problem.',
+      problem_resolutions: "Resolves a resolved problem's open incidents in batches, telling each requester.",
     },
     scopes: {
       cluster: 'Once (cluster)',

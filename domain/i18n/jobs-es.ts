@@ -27,6 +27,8 @@ export const jobsEs = {
       job_runs_prune: 'Limpieza del historial de tareas',
       webhooks_send: 'Envío de webhooks',
       webhook_deliveries_prune: 'Limpieza de entregas de webhooks',
+      problem_candidates: 'Candidatos a problema',
+      problem_resolutions: 'Resolución de incidentes de problemas',
     },
     descriptions: {
       sla_watch: 'Dispara avisos, incumplimientos y escalamientos jerárquicos de SLA a su hora.',
@@ -38,6 +40,9 @@ export const jobsEs = {
       webhooks_send: 'Envía los eventos de tickets a los webhooks registrados y reintenta las entregas fallidas.',
       webhook_deliveries_prune:
         'Borra las entregas de webhooks más antiguas que el plazo de retención (30 días salvo otro ajuste).',
+      problem_candidates: 'Busca incidentes recurrentes parecidos y los propone como problema.',
+      problem_resolutions:
+        'Resuelve por lotes los incidentes abiertos de un problema resuelto, avisando a cada solicitante.',
     },
     scopes: {
       cluster: 'Una vez (grupo)',

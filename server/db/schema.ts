@@ -557,6 +557,9 @@ export interface DB {
   problem_services: ProblemServiceTable;
   problem_incidents: ProblemIncidentTable;
   problem_events: ProblemEventTable;
+  problem_candidates: ProblemCandidateTable;
+  problem_incident_resolutions: ProblemIncidentResolutionTable;
+  problem_incident_resolution_items: ProblemIncidentResolutionItemTable;
 }
 
 /** A problem record (ITIL problem management), numbered PRB-000123 from `ticket_counters`. */
@@ -619,6 +622,53 @@ export interface ProblemEventTable {
   /** JSON: [{ field, from, to }]. */
   changes: string;
   request_id: string | null;
+}
+
+/** Recurring incidents the `problem_candidates` job proposes as a problem (migration 0028). */
+export interface ProblemCandidateTable {
+  id: string;
+  key: string;
+  organization_id: string;
+  service_id: string | null;
+  category_id: string | null;
+  /** JSON array of ticket ids, by creation time. */
+  incident_ids: string;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  window_days: number;
+  /** JSON array of words. */
+  shared_terms: string;
+  status: 'pending' | 'accepted' | 'dismissed';
+  problem_id: string | null;
+  decided_by_id: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type ProblemCandidateRow = Selectable<ProblemCandidateTable>;
+
+/** A request to resolve a problem's open incidents, worked through by the `problem_resolutions` job. */
+export interface ProblemIncidentResolutionTable {
+  id: string;
+  problem_id: string;
+  requested_by_id: string;
+  /** JSON { es, en }, or null for the catalog's wording. */
+  message: string | null;
+  status: 'running' | 'done';
+  total: number;
+  resolved: number;
+  skipped: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+export type ProblemIncidentResolutionRow = Selectable<ProblemIncidentResolutionTable>;
+
+export interface ProblemIncidentResolutionItemTable {
+  resolution_id: string;
+  ticket_id: string;
+  state: 'pending' | 'messaged' | 'resolved' | 'skipped';
+  updated_at: Timestamp;
 }
 
 /** A person's TOTP authenticator; it counts once `confirmed_at` is set. */

@@ -24,6 +24,7 @@ import * as passwordResets from './20261207_0023_password_resets.js';
 import * as mailSendersBounces from './20261207_0024_mail_senders_bounces.js';
 import * as withheldFiles from './20261207_0025_withheld_files.js';
 import * as problems from './20261207_0027_problems.js';
+import * as problemJobs from './20261207_0028_problem_jobs.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0024_mail_senders_bounces': mailSendersBounces,
   '20261207_0025_withheld_files': withheldFiles,
   '20261207_0027_problems': problems,
+  '20261207_0028_problem_jobs': problemJobs,
 };

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { AppliedWorkaround, ApplyWorkaroundBody, ProblemIncidents } from '../../../domain/contracts/problems.js';
+import type {
+  AppliedWorkaround,
+  ApplyWorkaroundBody,
+  CreateProblemBody,
+  ProblemIncidents,
+} from '../../../domain/contracts/problems.js';
 import { incidentTrend, type TrendPeriod } from '../../../domain/problems/incident-trend.js';
 import type { ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
 import type { DB, ProblemRow, TicketRow } from '../../db/schema.js';
@@ -7,7 +12,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../platform/errors.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ConversationService } from '../tickets/conversation.service.js';
-import type { TicketHistory } from '../tickets/ticket-history.js';
+import type { FieldChange, TicketHistory } from '../tickets/ticket-history.js';
 import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import * as repo from './problems.repository.js';
@@ -113,6 +118,59 @@ export class ProblemIncidentsService {
       );
     }
     return this.incidents(ctx, problemId);
+  }
+
+  /**
+   * Records a problem and links incidents to it in ONE transaction (accepting a problem candidate):
+   * a link that fails leaves no problem behind. `alongside` writes the caller's own part (the
+   * candidate's decision) in the same transaction. The incidents are checked as `link` checks them.
+   */
+  async createWithIncidents(
+    ctx: RequestContext,
+    body: CreateProblemBody,
+    ticketIds: readonly string[],
+    alongside?: (trx: Kysely<DB>, problem: ProblemRow) => Promise<void>,
+  ): Promise<string> {
+    const existing = new Map((await repo.linksOfTickets(this.db, ticketIds)).map((row) => [row.ticket_id, row]));
+    const issues: FieldError[] = [];
+    const toLink: TicketRow[] = [];
+    for (const [i, ticketId] of ticketIds.entries()) {
+      const ticket = await this.reads.visible(ctx, ticketId);
+      const refusal = ticket ? refusalToLink(ticket, { id: '' }, existing.get(ticketId)) : 'no such ticket';
+      if (refusal) issues.push({ field: `ticketIds[${i}]`, message: `${ticket?.number ?? ticketId}: ${refusal}` });
+      else if (ticket) toLink.push(ticket);
+    }
+    if (issues.length > 0) throw validationError(issues);
+    const prepared = await this.problems.prepare(ctx, body);
+    // The problem's number is drawn inside the transaction, after the tickets' events are listed:
+    // the events are filled in once it is known, before annotateAll records them.
+    const events = toLink.map(() => ({ kind: 'problem_linked', internal: true, changes: [] as FieldChange[] }));
+    let created: ProblemRow | undefined;
+    await this.tickets.annotateAll(
+      ctx,
+      toLink.map((ticket, i) => ({ ticketId: ticket.id, event: events[i] as (typeof events)[number] })),
+      async (trx) => {
+        const problem = await this.problems.insert(trx, ctx, body, prepared);
+        created = problem;
+        for (const event of events) event.changes.push(...linkedEvent(problem).changes);
+        await repo.insertIncidents(
+          trx,
+          toLink.map((ticket) => ({
+            ticket_id: ticket.id,
+            problem_id: problem.id,
+            linked_by_id: ctx.principal?.userId ?? null,
+            linked_at: prepared.at,
+          })),
+        );
+        await this.problems.recordAlongside(trx, ctx, problem, {
+          kind: 'incidents_linked',
+          changes: [{ field: 'incidents', from: null, to: toLink.map((ticket) => ticket.number) }],
+        });
+        await alongside?.(trx, problem);
+      },
+    );
+    if (!created) throw new Error('The problem was not recorded');
+    return created.id;
   }
 
   async unlink(ctx: RequestContext, problemId: string, ticketId: string): Promise<ProblemIncidents> {

@@ -39,6 +39,17 @@ import {
 } from './problem-presenter.js';
 import * as repo from './problems.repository.js';
 
+/** A new problem checked and numbered-apart, ready for `ProblemsService.insert`. */
+export interface PreparedProblem {
+  descriptionHtml: string;
+  fixReferences: ReturnType<typeof checkFixReferences>;
+  impact: NonNullable<CreateProblemBody['impact']>;
+  urgency: NonNullable<CreateProblemBody['urgency']>;
+  priority: ProblemTable['priority'];
+  at: string;
+  numberedApart: number | undefined;
+}
+
 /**
  * Problem records: recording, analysing and moving them through their lifecycle. Every change is
  * checked, versioned, and written with its timeline event and audit record in one transaction.
@@ -59,6 +70,16 @@ export class ProblemsService {
   ) {}
 
   async create(ctx: RequestContext, body: CreateProblemBody): Promise<Problem> {
+    const prepared = await this.prepare(ctx, body);
+    const { id } = await this.db.transaction().execute((trx) => this.insert(trx, ctx, body, prepared));
+    return this.get(ctx, id);
+  }
+
+  /**
+   * Checks a new problem and draws what is drawn outside the transaction; `insert` writes it. Apart
+   * so that another transaction (accepting a candidate with its incidents) can record one too.
+   */
+  async prepare(ctx: RequestContext, body: CreateProblemBody): Promise<PreparedProblem> {
     const descriptionHtml = sanitizeRichText(body.description);
     if (!descriptionHtml)
       throw validationError([{ field: 'description', message: 'is empty once unsafe content is removed' }]);
@@ -69,55 +90,70 @@ export class ProblemsService {
     const { priorityMatrix } = await this.settings.ticketSettings();
     const at = this.clock.now().toISOString();
     const numberedApart = await nextCounterValueApart(this.db, 'problem');
-    const id = await this.db.transaction().execute(async (trx) => {
-      const sequence = numberedApart ?? (await nextCounterValue(trx, 'problem'));
-      const row: ProblemTable = {
-        id: newId(Date.parse(at)),
-        number: formatTicketNumber('problem', sequence),
-        sequence,
-        subject: body.subject.trim(),
-        description_html: descriptionHtml,
-        status: 'new',
-        impact,
-        urgency,
-        priority: derivePriority(impact, urgency, priorityMatrix),
-        group_id: body.groupId ?? null,
-        owner_id: body.ownerId ?? null,
-        symptom_html: null,
-        cause_html: null,
-        business_impact_html: null,
-        workaround_desk_html: null,
-        workaround_public_html: null,
-        permanent_fix_html: null,
-        ...analysisColumns(body),
-        fix_references: JSON.stringify(fixReferences),
-        workaround_applications: 0,
-        created_by_id: ctx.principal?.userId ?? '',
-        created_at: at,
-        updated_at: at,
-        known_error_at: null,
-        resolved_at: null,
-        closed_at: null,
-        version: 1,
-      };
-      await repo.insertProblem(trx, row);
-      await repo.setOrganizations(trx, row.id, body.organizationIds ?? []);
-      await repo.setServices(trx, row.id, body.serviceIds ?? []);
-      const after = { ...trackedProblemFields(row), organizationIds: body.organizationIds ?? [] };
-      await this.history.record(trx, ctx, row.id, {
-        kind: 'created',
-        changes: changedFields({}, { ...after, serviceIds: body.serviceIds ?? [] }),
-      });
-      await this.audit.record(trx, ctx, {
-        action: 'problem.created',
-        entityType: 'problem',
-        entityId: row.id,
-        after: { number: row.number, ...after, serviceIds: body.serviceIds ?? [] },
-      });
-      await this.history.reindex(trx, row);
-      return row.id;
+    return {
+      descriptionHtml,
+      fixReferences,
+      impact,
+      urgency,
+      priority: derivePriority(impact, urgency, priorityMatrix),
+      at,
+      numberedApart,
+    };
+  }
+
+  /** Writes a prepared problem with its timeline event, audit record and search entry, within `trx`. */
+  async insert(
+    trx: Kysely<DB>,
+    ctx: RequestContext,
+    body: CreateProblemBody,
+    { descriptionHtml, fixReferences, impact, urgency, priority, at, numberedApart }: PreparedProblem,
+  ): Promise<ProblemRow> {
+    const sequence = numberedApart ?? (await nextCounterValue(trx, 'problem'));
+    const row: ProblemTable = {
+      id: newId(Date.parse(at)),
+      number: formatTicketNumber('problem', sequence),
+      sequence,
+      subject: body.subject.trim(),
+      description_html: descriptionHtml,
+      status: 'new',
+      impact,
+      urgency,
+      priority,
+      group_id: body.groupId ?? null,
+      owner_id: body.ownerId ?? null,
+      symptom_html: null,
+      cause_html: null,
+      business_impact_html: null,
+      workaround_desk_html: null,
+      workaround_public_html: null,
+      permanent_fix_html: null,
+      ...analysisColumns(body),
+      fix_references: JSON.stringify(fixReferences),
+      workaround_applications: 0,
+      created_by_id: ctx.principal?.userId ?? '',
+      created_at: at,
+      updated_at: at,
+      known_error_at: null,
+      resolved_at: null,
+      closed_at: null,
+      version: 1,
+    };
+    await repo.insertProblem(trx, row);
+    await repo.setOrganizations(trx, row.id, body.organizationIds ?? []);
+    await repo.setServices(trx, row.id, body.serviceIds ?? []);
+    const after = { ...trackedProblemFields(row), organizationIds: body.organizationIds ?? [] };
+    await this.history.record(trx, ctx, row.id, {
+      kind: 'created',
+      changes: changedFields({}, { ...after, serviceIds: body.serviceIds ?? [] }),
     });
-    return this.get(ctx, id);
+    await this.audit.record(trx, ctx, {
+      action: 'problem.created',
+      entityType: 'problem',
+      entityId: row.id,
+      after: { number: row.number, ...after, serviceIds: body.serviceIds ?? [] },
+    });
+    await this.history.reindex(trx, row);
+    return row;
   }
 
   async update(ctx: RequestContext, id: string, body: UpdateProblemBody): Promise<Problem> {
