@@ -160,8 +160,8 @@ export const problemsEn: typeof problemsEs = {
         refused: 'None was linked. Refused:',
         needProblem: 'Choose a problem',
       },
-      /** Resolving a problem's incidents (problem-resolution.service.ts): what each requester is told. */
     },
+    /** Resolving a problem's incidents (problem-resolution.service.ts): what each requester is told. */
     resolveIncidents: {
       message:
         '<p>We have fixed the cause of this incident, which affected other users too. If it happens again, reply to this message and we will reopen it.</p>',

@@ -158,8 +158,8 @@ export const problemsEs = {
         refused: 'No se vinculó ninguno. Rechazados:',
         needProblem: 'Elija un problema',
       },
-      /** Resolving a problem's incidents (problem-resolution.service.ts): what each requester is told. */
     },
+    /** Resolving a problem's incidents (problem-resolution.service.ts): what each requester is told. */
     resolveIncidents: {
       message:
         '<p>Hemos solucionado la causa de esta incidencia, que afectaba también a otros usuarios. Si vuelve a ocurrir, responda a este mensaje y la reabriremos.</p>',
