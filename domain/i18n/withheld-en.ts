@@ -6,6 +6,8 @@ export const withheldEn: typeof withheldEs = {
     title: 'Files not attached',
     hint: 'They came with the mail, but the desk did not store them as attachments. They stay in the original message: download one only if you know what it is.',
     staffOnly: 'Staff only',
+    /** The line under the message the requester wrote, in their language. */
+    notAttached: 'Not attached',
     cameWithDescription: 'with the mail that raised the ticket',
     cameWithReply: 'with a reply of',
     download: 'Download from the original',

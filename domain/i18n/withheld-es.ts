@@ -4,6 +4,8 @@ export const withheldEs = {
     title: 'Archivos no adjuntados',
     hint: 'Llegaron en el correo, pero la mesa no los guardó como adjuntos. Siguen en el mensaje original: descárguelos solo si sabe lo que son.',
     staffOnly: 'Solo personal',
+    /** The line under the message the requester wrote, in their language. */
+    notAttached: 'No se adjuntó',
     cameWithDescription: 'con el correo que abrió el ticket',
     cameWithReply: 'con una respuesta del',
     download: 'Descargar del original',

@@ -296,7 +296,8 @@ function expectSafeHtml(html: string) {
     expect(url).toMatch(/^(https?:|mailto:|tel:|\/api\/v1\/attachments\/)/);
 }
 
-const refusedLine = (html: string) => /<em>Not attached: ([^<]*)<\/em>/.exec(html)?.[1] ?? '';
+// The corpus's senders have no language of their own: the line is in Spanish, the desk's first.
+const refusedLine = (html: string) => /<em>No se adjuntó: ([^<]*)<\/em>/.exec(html)?.[1] ?? '';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A valid message whose one attachment is 30 MB, base64 in 76-character lines, built in memory. */
@@ -557,7 +558,9 @@ describeOnEachDatabase('the mail corpus', (database) => {
       .where('id', '=', row.ticket_id as string)
       .executeTakeFirstOrThrow();
     expect(created.description_html).toContain('Adjunto el respaldo completo que pidieron.');
-    expect(refusedLine(created.description_html)).toMatch(/^respaldo-turnos\.zip \(Files may be at most \d+ bytes\)$/);
+    expect(refusedLine(created.description_html)).toMatch(
+      /^respaldo-turnos\.zip \(30\.0 MB, Supera el tamaño máximo\)$/,
+    );
     const files = await db().selectFrom('attachments').select('id').where('ticket_id', '=', created.id).execute();
     expect(files).toEqual([]);
     // Named on the ticket with its size and reason; its bytes stay in the stored message.

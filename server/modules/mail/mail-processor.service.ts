@@ -3,6 +3,8 @@ import { buffer } from 'node:stream/consumers';
 import type { Kysely } from 'kysely';
 import { WITHHELD_REASONS, type WithheldReason } from '../../../domain/contracts/withheld-files.js';
 import { safeFileName } from '../../../domain/files/file-names.js';
+import { withheldEn } from '../../../domain/i18n/withheld-en.js';
+import { withheldEs } from '../../../domain/i18n/withheld-es.js';
 import { threadIds, ticketNumberInSubject } from '../../../domain/mail/mail-rules.js';
 import { ticketSubjectOf } from '../../../domain/mail/ticket-subject.js';
 import { isStaff } from '../../../domain/roles.js';
@@ -148,7 +150,7 @@ export class MailProcessorService {
         ctx,
         ticketId,
         'reply',
-        { bodyHtml: mailBodyHtml(mail, true, images) + refusedNote(withheld), attachmentIds },
+        { bodyHtml: mailBodyHtml(mail, true, images) + refusedNote(withheld, sender.locale), attachmentIds },
         async (trx, messageId) => {
           await settle('reply')(trx, { id: ticketId });
           await this.withhold(trx, row, ticketId, messageId, withheld);
@@ -164,7 +166,7 @@ export class MailProcessorService {
       {
         type: 'incident',
         subject: ticketSubjectOf(mail.subject),
-        description: mailBodyHtml(mail, false, images) + refusedNote(withheld),
+        description: mailBodyHtml(mail, false, images) + refusedNote(withheld, sender.locale),
         // The mailbox's service, when the sender belongs to the mailbox's organization.
         ...(mailbox?.service_id && mailbox.organization_id === sender.organizationId
           ? { serviceId: mailbox.service_id }
@@ -319,7 +321,18 @@ const ctxOf = (person: Person): RequestContext => ({
 });
 
 /** The files withheld, named in the text too: the requester learns which of theirs the desk did not take. */
-const refusedNote = (withheld: Withheld[]) =>
-  withheld.length
-    ? `<p><em>${escapeHtml(`Not attached: ${withheld.map((file) => `${file.fileName} (${file.detail})`).join('; ')}`)}</em></p>`
-    : '';
+const refusedNote = (withheld: Withheld[], locale: string | null) => {
+  if (!withheld.length) return '';
+  // Spanish unless the sender chose English: the desk's first language, as its other notices.
+  const words = (locale?.startsWith('en') ? withheldEn : withheldEs).withheld;
+  const files = withheld.map((file) => `${file.fileName} (${fileSize(file.size)}, ${words.reasons[file.reason]})`);
+  return `<p><em>${escapeHtml(`${words.notAttached}: ${files.join('; ')}`)}</em></p>`;
+};
+
+/** A size as people read it in a line of text (the same in both languages). */
+const fileSize = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} kB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;

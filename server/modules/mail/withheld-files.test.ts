@@ -74,6 +74,43 @@ describeOnEachDatabase('withheld files', (database) => {
     }
   });
 
+  it('tells the sender which file was not attached, with its size and reason, in their language', async () => {
+    const spanish = await database()
+      .db.selectFrom('tickets')
+      .select('description_html')
+      .where('id', '=', await take('59-lying-file-names.eml'))
+      .executeTakeFirstOrThrow();
+    expect(spanish.description_html).toMatch(
+      /No se adjuntó: facturafdp\.exe \(\d+ k?B, Es un programa o tiene nombre de programa\)/,
+    );
+
+    await built.services.users.create(systemContext, {
+      email: 'mark.hill@clinica.test',
+      name: 'Mark Hill',
+      roles: ['requester'],
+      organizationId:
+        (await built.services.users.findActiveByEmail('valentina.cortes@clinica.test'))?.organization_id ?? null,
+      locale: 'en',
+    });
+    const fromMark = fixture('59-lying-file-names.eml')
+      .toString('latin1')
+      .replace(/^From: .*$/m, 'From: Mark Hill <mark.hill@clinica.test>')
+      .replace(/^Message-ID: <[^>]+>/im, 'Message-ID: <lying-names-en@clinica.test>');
+    const { id } = await built.services.mailIntake.accept(
+      Buffer.from(fromMark, 'latin1'),
+      { from: null, to: [DESK] },
+      'http',
+    );
+    const row = () => database().db.selectFrom('inbound_mail').selectAll().where('id', '=', id).executeTakeFirst();
+    await expect.poll(async () => (await row())?.status, { timeout: 15_000 }).toBe('processed');
+    const english = await database()
+      .db.selectFrom('tickets')
+      .select('description_html')
+      .where('id', '=', (await row())?.ticket_id as string)
+      .executeTakeFirstOrThrow();
+    expect(english.description_html).toMatch(/Not attached: facturafdp\.exe \(\d+ k?B, A program, or named as one\)/);
+  });
+
   it('never lets a requester see or fetch a withheld file, even on their own ticket', async () => {
     const ticketId = (await database().db.selectFrom('withheld_files').select('ticket_id').executeTakeFirstOrThrow())
       .ticket_id;

@@ -205,7 +205,7 @@ if (!CLAMD) {
         .where('id', '=', (await row())?.ticket_id as string)
         .executeTakeFirstOrThrow();
       expect(ticket.description_html).toContain(
-        'Not attached: eicar.com (The file was refused as infected (Mesa-Test-EICAR.UNOFFICIAL); it is kept in quarantine)',
+        `No se adjuntó: eicar.com (${EICAR.length} B, El antivirus lo detectó como infectado (en cuarentena))`,
       );
       const attachments = await database()
         .db.selectFrom('attachments')
