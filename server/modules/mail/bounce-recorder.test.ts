@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
-import { outboxOnlyMail } from '../../../test/support/mail-desk.js';
+import { outboxOnlyMail, startTestSmtp } from '../../../test/support/mail-desk.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { systemContext } from '../../platform/request-context.js';
 
@@ -12,6 +12,7 @@ import { systemContext } from '../../platform/request-context.js';
  */
 const FIXTURES = new URL('../../../test/fixtures/mail/', import.meta.url);
 const DESK = 'soporte@mesa.test';
+const TOKEN = 'bounce-doors-token';
 
 describeOnEachDatabase('bounces of what Mesa sent', (database) => {
   let built: Awaited<ReturnType<typeof buildTestApp>>;
@@ -68,6 +69,7 @@ describeOnEachDatabase('bounces of what Mesa sent', (database) => {
     built = await buildTestApp(database(), {
       mail: outboxOnlyMail({
         from: `Mesa Soporte <${DESK}>`,
+        inboundToken: TOKEN,
       }),
     });
     const clinica = await makeOrganization(built, 'Clínica Andina');
@@ -140,6 +142,73 @@ describeOnEachDatabase('bounces of what Mesa sent', (database) => {
     // A later mail from the address: it is read again.
     await ticketOf('exfuncionaria@clinica.test');
     expect((await userByEmail('exfuncionaria@clinica.test')).mail_bounced_at).toBeNull();
+  });
+
+  it('takes a bounce, and a sender of a mapped domain’s subdomain, the same through SMTP and HTTP', async () => {
+    const smtp = await startTestSmtp(built.services);
+    const doors = {
+      smtp: (raw: Buffer) => smtp.send.sendMail({ envelope: { from: '', to: [DESK] }, raw }),
+      http: async (raw: Buffer) => {
+        const answer = await built.app.inject({
+          method: 'POST',
+          url: '/api/v1/mail/inbound/raw',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'message/rfc822' },
+          payload: raw,
+        });
+        expect(answer.statusCode).toBe(202);
+      },
+    };
+    const settledBy = async (where: 'subject' | 'from_address', value: string) => {
+      const row = () => db().selectFrom('inbound_mail').selectAll().where(where, '=', value).executeTakeFirst();
+      await expect.poll(async () => (await row())?.status ?? 'absent').toMatch(/^(processed|ignored|failed)$/);
+      return (await row()) as NonNullable<Awaited<ReturnType<typeof row>>>;
+    };
+    try {
+      for (const [door, send] of Object.entries(doors)) {
+        // The Postfix report, quoting a notice this door's ticket really got.
+        const { ticketId, notice } = await ticketOf(`cajero.${door}@banco.test`);
+        const original = `door-${door}.7c8d9e0f@mesa.test`;
+        await db().updateTable('outbound_mail').set({ message_id: original }).where('id', '=', notice.id).execute();
+        const report = fixture('10-bounce-postfix-undelivered.eml')
+          .toString('latin1')
+          .replace('019a1f41aa02.7c8d9e0f@mesa.test', original)
+          .replaceAll('cajero.114@banco.test', `cajero.${door}@banco.test`)
+          .replace('Subject: Undelivered Mail Returned to Sender', `Subject: Undelivered (${door})`)
+          // The report's own identity, so each door hands a new message rather than the same one twice.
+          .replace('20260316150133.4Zk4R22VbKz2y@mx1.banco.test', `${door}.4Zk4R22VbKz2y@mx1.banco.test`);
+        await send(Buffer.from(report, 'latin1'));
+        expect(await settledBy('subject', `Undelivered (${door})`)).toMatchObject({
+          status: 'processed',
+          outcome: 'bounce',
+          ticket_id: ticketId,
+        });
+        expect(await bounceEvents(ticketId)).toHaveLength(1);
+
+        // Someone at a subdomain of clinica.test becomes a requester of the Clínica.
+        const address = `ana.${door}@mail.clinica.test`;
+        await send(
+          Buffer.from(
+            [
+              `From: ${address}`,
+              `To: ${DESK}`,
+              `Subject: Desde ${door}`,
+              `Message-ID: <sub-${door}@x.test>`,
+              '',
+              'Hola',
+            ].join('\r\n'),
+          ),
+        );
+        expect(await settledBy('from_address', address)).toMatchObject({ status: 'processed', outcome: 'ticket' });
+        const clinica = await db()
+          .selectFrom('organizations')
+          .select('id')
+          .where('name', '=', 'Clínica Andina')
+          .executeTakeFirstOrThrow();
+        expect(await userByEmail(address)).toMatchObject({ organization_id: clinica.id });
+      }
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('records Postfix and qmail bounces, which quote the whole original', async () => {
