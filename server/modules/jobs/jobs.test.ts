@@ -192,6 +192,8 @@ describeOnEachDatabase('the job runner', (database, engine) => {
     expect(listed.json().items.map((job: { name: string }) => job.name)).toEqual([
       'sessions_purge',
       'tickets_sweep',
+      'problem_candidates',
+      'problem_resolutions',
       'sla_watch',
       'mail_work',
       'job_runs_prune',
