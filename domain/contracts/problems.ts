@@ -86,23 +86,28 @@ export const Problem = Type.Object({
   version: Type.Integer(),
 });
 
+/** What a problem records beyond its subject and description: set on creation, changed on update, all optional. */
+const PROBLEM_DETAILS = {
+  impact: Type.Optional(LevelSchema),
+  urgency: Type.Optional(LevelSchema),
+  organizationIds: Type.Optional(Type.Array(Id, { maxItems: 200, uniqueItems: true })),
+  serviceIds: Type.Optional(Type.Array(Id, { maxItems: 200, uniqueItems: true })),
+  groupId: Type.Optional(Nullable(Id)),
+  ownerId: Type.Optional(Nullable(Id)),
+  symptom: OptionalHtml,
+  cause: OptionalHtml,
+  businessImpact: OptionalHtml,
+  workaroundDesk: OptionalHtml,
+  workaroundPublic: OptionalHtml,
+  permanentFix: OptionalHtml,
+  fixReferences: Type.Optional(Type.Array(FixReference, { maxItems: 20 })),
+};
+
 export const CreateProblemBody = Type.Object(
   {
     subject: Type.String({ minLength: 1, maxLength: 200 }),
     description: Html,
-    impact: Type.Optional(LevelSchema),
-    urgency: Type.Optional(LevelSchema),
-    organizationIds: Type.Optional(Type.Array(Id, { maxItems: 200, uniqueItems: true })),
-    serviceIds: Type.Optional(Type.Array(Id, { maxItems: 200, uniqueItems: true })),
-    groupId: Type.Optional(Nullable(Id)),
-    ownerId: Type.Optional(Nullable(Id)),
-    symptom: OptionalHtml,
-    cause: OptionalHtml,
-    businessImpact: OptionalHtml,
-    workaroundDesk: OptionalHtml,
-    workaroundPublic: OptionalHtml,
-    permanentFix: OptionalHtml,
-    fixReferences: Type.Optional(Type.Array(FixReference, { maxItems: 20 })),
+    ...PROBLEM_DETAILS,
   },
   { additionalProperties: false },
 );
@@ -113,19 +118,7 @@ export const UpdateProblemBody = Type.Object(
     status: Type.Optional(ProblemStatusSchema),
     subject: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     description: Type.Optional(Html),
-    impact: Type.Optional(LevelSchema),
-    urgency: Type.Optional(LevelSchema),
-    organizationIds: Type.Optional(Type.Array(Id, { maxItems: 200, uniqueItems: true })),
-    serviceIds: Type.Optional(Type.Array(Id, { maxItems: 200, uniqueItems: true })),
-    groupId: Type.Optional(Nullable(Id)),
-    ownerId: Type.Optional(Nullable(Id)),
-    symptom: OptionalHtml,
-    cause: OptionalHtml,
-    businessImpact: OptionalHtml,
-    workaroundDesk: OptionalHtml,
-    workaroundPublic: OptionalHtml,
-    permanentFix: OptionalHtml,
-    fixReferences: Type.Optional(Type.Array(FixReference, { maxItems: 20 })),
+    ...PROBLEM_DETAILS,
   },
   { additionalProperties: false },
 );
