@@ -236,7 +236,7 @@ export interface AttachmentTable {
   uploaded_by_id: string;
   created_at: Timestamp;
   /** A problem's own file (migration 0027); such files have no ticket. */
-  problem_id: ColumnType<string | null, string | null | undefined, string | null>;
+  problem_id: string | null;
 }
 
 export interface TicketEventTable {
@@ -389,6 +389,8 @@ export interface AgreementTable {
   warn_at: string;
   level_minutes: string;
   escalations: string;
+  /** JSON: [{ priority, resolutionMinutes }], the standards for problem reports (migration 0029). */
+  problem_targets: string;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -400,9 +402,18 @@ export interface SlaFiringTable {
   fired_at: Timestamp;
 }
 
+/** The warnings, breach and escalation levels already fired on a problem (migration 0029). */
+export interface ProblemSlaFiringTable {
+  problem_id: string;
+  key: string;
+  fired_at: Timestamp;
+}
+
+/** A date promised for a late ticket. Migration 0029 made room for problems (`problem_id`, `ticket_id` nullable in the table). */
 export interface CommitmentTable {
   id: string;
   ticket_id: string;
+  problem_id: string | null;
   promised_at: Timestamp;
   warn_at: Timestamp;
   note: string;
@@ -415,10 +426,12 @@ export interface CommitmentTable {
   created_at: Timestamp;
 }
 
+/** About a ticket. Migration 0029 made room for problems (`problem_id`, `ticket_id` nullable in the table). */
 export interface NotificationTable {
   id: string;
   user_id: string;
   ticket_id: string;
+  problem_id: string | null;
   kind: NotificationKind;
   target: SlaClockName | null;
   percent: number | null;
@@ -560,6 +573,7 @@ export interface DB {
   problem_candidates: ProblemCandidateTable;
   problem_incident_resolutions: ProblemIncidentResolutionTable;
   problem_incident_resolution_items: ProblemIncidentResolutionItemTable;
+  problem_sla_firings: ProblemSlaFiringTable;
 }
 
 /** A problem record (ITIL problem management), numbered PRB-000123 from `ticket_counters`. */
@@ -591,6 +605,14 @@ export interface ProblemTable {
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
   version: number;
+  // The resolution-time standard of the strictest agreement among the affected organizations (0029).
+  agreement_id: string | null;
+  resolution_due_at: Timestamp | null;
+  resolution_met: number | null;
+  resolution_minutes: number | null;
+  sla_state: SlaState | null;
+  sla_check_at: Timestamp | null;
+  sla_escalated_at: Timestamp | null;
 }
 export type ProblemRow = Selectable<ProblemTable>;
 

@@ -22,8 +22,25 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
+/**
+ * Waits until no transition or finite animation runs, twice a few frames apart: a popover fading
+ * in is half transparent, and axe would measure the contrast of its faded text (a flaky failure).
+ * Mantine starts a transition a frame after mounting, hence the second look.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  for (let look = 0; look < 2; look++) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    );
+  }
+}
+
 /** Fails when axe finds a critical or serious WCAG 2.2 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await animationsSettled(page);
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {

@@ -25,6 +25,7 @@ import * as mailSendersBounces from './20261207_0024_mail_senders_bounces.js';
 import * as withheldFiles from './20261207_0025_withheld_files.js';
 import * as problems from './20261207_0027_problems.js';
 import * as problemJobs from './20261207_0028_problem_jobs.js';
+import * as problemSla from './20261207_0029_problem_sla.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0025_withheld_files': withheldFiles,
   '20261207_0027_problems': problems,
   '20261207_0028_problem_jobs': problemJobs,
+  '20261207_0029_problem_sla': problemSla,
 };

@@ -43,6 +43,7 @@ export class NotificationsService {
         user_id: userId,
         created_at: at.toISOString(),
         read_at: null,
+        problem_id: null,
         ...notification,
       })),
     );

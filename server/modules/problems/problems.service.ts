@@ -137,6 +137,13 @@ export class ProblemsService {
       resolved_at: null,
       closed_at: null,
       version: 1,
+      agreement_id: null,
+      resolution_due_at: null,
+      resolution_met: null,
+      resolution_minutes: null,
+      sla_state: null,
+      sla_check_at: null,
+      sla_escalated_at: null,
     };
     await repo.insertProblem(trx, row);
     await repo.setOrganizations(trx, row.id, body.organizationIds ?? []);

@@ -193,6 +193,7 @@ export class AgreementsService {
           pausing_reasons: JSON.stringify(body.pausingReasons ?? ['requester', 'third_party']),
           warn_at: JSON.stringify([...(body.warnAt ?? DEFAULT_WARN_AT)].sort()),
           level_minutes: JSON.stringify({ L1: body.levelMinutes?.L1 ?? null, L2: body.levelMinutes?.L2 ?? null }),
+          problem_targets: '[]',
           escalations: JSON.stringify(body.escalations ?? DEFAULT_ESCALATIONS),
           version: 1,
           created_at: at.toISOString(),

@@ -80,6 +80,7 @@ export class CommitmentsService {
       warned_at: null,
       broken_at: null,
       settled_at: null,
+      problem_id: null,
       created_by_id: principal.userId,
       created_at: at.toISOString(),
     };
