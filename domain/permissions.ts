@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'problems.read',
   'problems.work',
   'problems.manage',
+  'surveys.read',
+  'surveys.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +47,7 @@ const STAFF_READ: Permission[] = [
   'tickets.work',
   'procedures.write',
   'problems.read',
+  'surveys.read',
 ];
 // Problems are the desk's own: every working role links incidents, writes notes and applies
 // workarounds; specialists (who find causes), supervisors and admins record and move problems.
@@ -65,8 +68,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreements.manage',
     'supervision.read',
     'supervision.act',
+    'surveys.manage',
   ],
-  analyst: [...STAFF_READ, 'supervision.read'],
+  // The analysis unit runs the surveys with the clients.
+  analyst: [...STAFF_READ, 'supervision.read', 'surveys.manage'],
   admin: [
     ...STAFF_READ,
     ...PROBLEM_MANAGE,
@@ -84,6 +89,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'webhooks.manage',
     'security.read',
     'quarantine.manage',
+    'surveys.manage',
   ],
 };
 

@@ -29,7 +29,7 @@ describeOnEachDatabase('the HTTP application', (database) => {
       .map((r) => r.url);
     // The mail endpoint checks its own bearer token (an MTA has no session); the sign-in's second
     // step, the identity providers' round trip and the forgotten-password link come before any
-    // session exists.
+    // session exists; a survey's mailed link is answered without an account.
     expect(new Set(publicApi)).toEqual(
       new Set([
         '/api/v1/health',
@@ -41,6 +41,7 @@ describeOnEachDatabase('the HTTP application', (database) => {
         '/api/v1/auth/forgot-password',
         '/api/v1/auth/reset-password',
         '/api/v1/mail/inbound/raw',
+        '/api/v1/surveys/answer/:token',
       ]),
     );
   });

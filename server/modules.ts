@@ -15,6 +15,7 @@ import { settingsModule } from './modules/settings/settings.module.js';
 import { slaModule } from './modules/sla/sla.module.js';
 import { supervisionModule } from './modules/supervision/supervision.module.js';
 import { supportModule } from './modules/support/support.module.js';
+import { surveysModule } from './modules/surveys/surveys.module.js';
 import { ticketsModule } from './modules/tickets/tickets.module.js';
 import { usersModule } from './modules/users/users.module.js';
 import { webhooksModule } from './modules/webhooks/webhooks.module.js';
@@ -51,6 +52,7 @@ export const MODULES: readonly ModuleDescriptor<ModuleContext>[] = [
   supervisionModule,
   notificationsModule,
   mailModule,
+  surveysModule,
   jobsModule,
   webhooksModule,
   quarantineModule,

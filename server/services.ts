@@ -7,6 +7,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { MfaService } from './modules/auth/mfa.service.js';
 import { OidcService } from './modules/auth/oidc.service.js';
 import { PasswordResetService } from './modules/auth/password-reset.service.js';
+import { RequestLimiter } from './modules/auth/request-limiter.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { CategoriesService } from './modules/categories/categories.service.js';
 import { JobsService } from './modules/jobs/jobs.service.js';
@@ -19,6 +20,7 @@ import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
 import { MailProcessorService } from './modules/mail/mail-processor.service.js';
 import { MailTemplatesService } from './modules/mail/mail-templates.service.js';
+import { TicketMailAdditions } from './modules/mail/ticket-mail-additions.js';
 import { WithheldFilesService } from './modules/mail/withheld-files.service.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { OrganizationsService } from './modules/organizations/organizations.service.js';
@@ -41,6 +43,8 @@ import { SupervisionService } from './modules/supervision/supervision.service.js
 import { EscalationsService } from './modules/support/escalations.service.js';
 import { GroupsService } from './modules/support/groups.service.js';
 import { RoutingService } from './modules/support/routing.service.js';
+import { SatisfactionFiguresService } from './modules/surveys/satisfaction-figures.service.js';
+import { TicketSurveysService } from './modules/surveys/ticket-surveys.service.js';
 import { ConversationService } from './modules/tickets/conversation.service.js';
 import { TicketHistory } from './modules/tickets/ticket-history.js';
 import { TicketLinksService } from './modules/tickets/ticket-links.service.js';
@@ -167,6 +171,7 @@ export function buildServices(
   const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users);
   const supervision = new SupervisionService(db, clock, database.report, ticketReads);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
+  const ticketMailAdditions = new TicketMailAdditions();
   const mailTemplates = new MailTemplatesService(db, audit, settings);
   const mailIntake = new MailIntakeService(db, clock, storage, mailConfig.maxMessageBytes);
   const mailAdmin = new MailAdminService(db, clock, audit, storage);
@@ -194,6 +199,9 @@ export function buildServices(
     fired: await slaDetection.detect(),
     commitments: await commitments.check(),
   });
+  const requestLimiter = new RequestLimiter(db, clock);
+  const ticketSurveys = new TicketSurveysService(db, clock, audit, history, ticketReads, notifications, users);
+  const satisfactionFigures = new SatisfactionFiguresService(db, clock);
   const jobs = new JobsService(db, clock);
   const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false }, {
     secrets,
@@ -241,7 +249,11 @@ export function buildServices(
     mailProcessor,
     mailAdmin,
     mailTemplates,
+    ticketMailAdditions,
     withheldFiles,
+    requestLimiter,
+    ticketSurveys,
+    satisfactionFigures,
     deskAddresses,
     jobs,
     webhooks,

@@ -115,6 +115,8 @@ export const NOTIFICATION_KINDS = [
   'ola_exceeded',
   'commitment_warning',
   'commitment_broken',
+  // A requester's satisfaction rating at or below the agreement's low mark; `percent` holds the rating.
+  'low_satisfaction',
 ] as const;
 
 export const Notification = Type.Object({

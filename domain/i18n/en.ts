@@ -10,6 +10,7 @@ import { quarantineEn } from './quarantine-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
+import { surveysEn } from './surveys-en.js';
 import { ticketsEn } from './tickets-en.js';
 import { webhooksEn } from './webhooks-en.js';
 import { withheldEn } from './withheld-en.js';
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...identityProvidersEn,
   ...passwordResetEn,
   ...problemsEn,
+  ...surveysEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',

@@ -9,6 +9,7 @@ import { quarantineEs } from './quarantine-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
+import { surveysEs } from './surveys-es.js';
 import { ticketsEs } from './tickets-es.js';
 import { webhooksEs } from './webhooks-es.js';
 import { withheldEs } from './withheld-es.js';
@@ -32,6 +33,7 @@ export const es = {
   ...identityProvidersEs,
   ...passwordResetEs,
   ...problemsEs,
+  ...surveysEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',

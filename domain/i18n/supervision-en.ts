@@ -221,6 +221,7 @@ export const supervisionEn: typeof supervisionEs = {
         ola_exceeded: 'The level handling it went past its internal target',
         commitment_warning: 'The commitment to the client is about to pass',
         commitment_broken: 'The commitment to the client was broken',
+        low_satisfaction: 'The requester rated the service {{percent}} of 5',
       },
       someTarget: 'the deadline',
     },

@@ -223,6 +223,7 @@ export const supervisionEs = {
         ola_exceeded: 'El nivel que lo atiende superó su objetivo interno',
         commitment_warning: 'El compromiso con el cliente está por vencer',
         commitment_broken: 'Se incumplió el compromiso con el cliente',
+        low_satisfaction: 'El solicitante calificó la atención con {{percent}} de 5',
       },
       someTarget: 'el plazo',
     },

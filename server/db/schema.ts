@@ -574,6 +574,8 @@ export interface DB {
   problem_incident_resolutions: ProblemIncidentResolutionTable;
   problem_incident_resolution_items: ProblemIncidentResolutionItemTable;
   problem_sla_firings: ProblemSlaFiringTable;
+  ticket_survey_settings: TicketSurveySettingsTable;
+  ticket_surveys: TicketSurveyTable;
 }
 
 /** A problem record (ITIL problem management), numbered PRB-000123 from `ticket_counters`. */
@@ -863,3 +865,38 @@ export interface WebhookDeliveryTable {
 }
 export type WebhookRow = Selectable<WebhookTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
+
+/** An agreement's satisfaction survey after each ticket (migration 0030). */
+export interface TicketSurveySettingsTable {
+  agreement_id: string;
+  enabled: number;
+  /** JSON: the ticket types asked about. */
+  ticket_types: string;
+  /** JSON: the questionnaire document (domain/surveys/questionnaire.ts), at most four questions. */
+  document: string;
+  ask_again_after_reopen: number;
+  /** A rating at or below this tells the group lead and the supervisors. */
+  low_rating: number;
+  version: number;
+  updated_by_id: string | null;
+  updated_at: Timestamp;
+}
+
+/** One survey per resolution of a ticket, with the questions as asked and, once answered, the answers. */
+export interface TicketSurveyTable {
+  id: string;
+  ticket_id: string;
+  resolved_at: Timestamp;
+  document: string;
+  /** SHA-256 of the mailed link's token; null until a link is mailed. */
+  token_hash: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
+  /** The signed-in requester who answered on the portal; null by the mailed link. */
+  answered_by_id: string | null;
+  answers: string | null;
+  rating: number | null;
+  comment: string | null;
+}
+export type TicketSurveyRow = Selectable<TicketSurveyTable>;

@@ -7,8 +7,8 @@ import type { RequestContext } from '../../platform/request-context.js';
 import type { SecurityRecorder } from '../security-log/security-log.service.js';
 import { normalizeEmail, type UsersService } from '../users/users.service.js';
 import type { ClientMeta } from './auth.service.js';
-import * as throttle from './login-throttle.repository.js';
 import * as repo from './password-reset.repository.js';
+import { RequestLimiter } from './request-limiter.js';
 
 /** How long a reset link works, and how many links one address or one account may ask for. */
 export const RESET_LIMITS = {
@@ -48,13 +48,16 @@ const linkRefused = (message: string) => validationError([{ field: 'token', mess
  */
 export class PasswordResetService {
   private mailer: PasswordResetMailer | null = null;
+  private readonly limiter: RequestLimiter;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly users: UsersService,
     private readonly securityLog: SecurityRecorder,
-  ) {}
+  ) {
+    this.limiter = new RequestLimiter(db, clock);
+  }
 
   /** The mail module hands in how reset mail is written; without outgoing mail there is none. */
   mailWith(mailer: PasswordResetMailer): void {
@@ -62,17 +65,8 @@ export class PasswordResetService {
   }
 
   /** Counts one request against `key`; past `limit` in the window, refused with when to retry. */
-  private async admit(key: string, limit: number, now: Date): Promise<void> {
-    const windowStart = new Date(now.getTime() - RESET_LIMITS.windowMs).toISOString();
-    const { attempts, windowStartedAt } = await throttle.countAttempt(this.db, key, now.toISOString(), windowStart);
-    if (attempts <= limit) return;
-    const retryAfter = Math.max(
-      1,
-      Math.ceil((Date.parse(windowStartedAt) + RESET_LIMITS.windowMs - now.getTime()) / 1000),
-    );
-    throw new AppError('too_many_requests', 'Too many password reset requests; try again later', {
-      headers: { 'retry-after': String(retryAfter) },
-    });
+  private admit(key: string, limit: number): Promise<void> {
+    return this.limiter.admit(key, limit, RESET_LIMITS.windowMs, 'Too many password reset requests; try again later');
   }
 
   /**
@@ -83,8 +77,8 @@ export class PasswordResetService {
     const address = normalizeEmail(email);
     const now = this.clock.now();
     const ctx: RequestContext = { principal: null, requestId: meta.requestId ?? null, ip: meta.ip };
-    if (meta.ip) await this.admit(`reset:address:${meta.ip}`, RESET_LIMITS.perAddress, now);
-    await this.admit(`reset:email:${address}`, RESET_LIMITS.perEmail, now);
+    if (meta.ip) await this.admit(`reset:address:${meta.ip}`, RESET_LIMITS.perAddress);
+    await this.admit(`reset:email:${address}`, RESET_LIMITS.perEmail);
     const token = newSecret();
     const expiresAt = new Date(now.getTime() + RESET_LIMITS.linkLifetimeMs).toISOString();
     const user = await this.users.findActiveByEmail(address);

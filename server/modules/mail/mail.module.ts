@@ -10,6 +10,7 @@ import type { MailOutboxService } from './mail-outbox.service.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
 import { passwordResetMailer } from './password-reset-mailer.js';
 import { staffAlertMailer } from './staff-alert-mailer.js';
+import type { TicketMailAdditions } from './ticket-mail-additions.js';
 import { ticketMailNotifier } from './ticket-mail-notifier.js';
 import { registerWithheldFileRoutes } from './withheld-files.routes.js';
 
@@ -22,6 +23,7 @@ type Deps = Parameters<typeof registerMailRoutes>[1] &
     history: TicketHistory;
     notifications: NotificationsService;
     passwordResets: PasswordResetService;
+    ticketMailAdditions: TicketMailAdditions;
   };
 
 export const mailModule = defineModule<Deps>({
@@ -34,9 +36,9 @@ export const mailModule = defineModule<Deps>({
   jobs: mailJobs,
   // The requester's notices commit with the ticket's change; staff alerts go out with the in-app
   // ones. Without a relay Mesa sends no mail, so it writes none to the outbox either.
-  observe: ({ mailOutbox, mailTemplates, mailConfig, history, notifications, passwordResets }) => {
+  observe: ({ mailOutbox, mailTemplates, mailConfig, history, notifications, passwordResets, ticketMailAdditions }) => {
     if (!mailOutbox.sending) return;
-    history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl));
+    history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl, ticketMailAdditions));
     notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
     passwordResets.mailWith(passwordResetMailer(mailOutbox, mailConfig.publicUrl));
   },

@@ -10,6 +10,7 @@ import * as repo from './mail.repository.js';
 import type { MailOutboxService } from './mail-outbox.service.js';
 import { renderMail } from './mail-templates.js';
 import type { MailTemplatesService } from './mail-templates.service.js';
+import type { TicketMailAdditions } from './ticket-mail-additions.js';
 
 /** Which timeline events the requester hears of by mail, and with which template. */
 function eventFor(ctx: RequestContext, event: RecordedEvent): MailEvent | null {
@@ -36,6 +37,7 @@ export function ticketMailNotifier(
   outbox: MailOutboxService,
   templates: MailTemplatesService,
   publicUrl: string | null,
+  additions: TicketMailAdditions,
 ) {
   return async (trx: Kysely<DB>, ctx: RequestContext, ticketId: string, event: RecordedEvent) => {
     const kind = eventFor(ctx, event);
@@ -46,8 +48,10 @@ export function ticketMailNotifier(
     if (isNoReplyAddress(ticket.email)) return;
     let replyHtml: string | undefined;
     if (kind === 'agent_reply' && event.messageId) replyHtml = await repo.messageBodyOf(trx, event.messageId);
+    const locale = ticket.locale ?? 'es';
+    const actions = await additions.for(trx, ticketId, kind, locale);
     const rendered = renderMail(
-      await templates.effective(trx, ticket.locale ?? 'es'),
+      await templates.effective(trx, locale),
       kind,
       {
         number: ticket.number,
@@ -59,6 +63,7 @@ export function ticketMailNotifier(
       {
         ...(replyHtml ? { html: replyHtml, text: htmlToText(replyHtml) } : {}),
         link: publicUrl ? `${publicUrl}/portal/tickets/${ticketId}` : null,
+        actions,
       },
     );
     await outbox.enqueue(trx, {

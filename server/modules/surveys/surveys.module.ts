@@ -1,0 +1,38 @@
+import { surveysEn } from '../../../domain/i18n/surveys-en.js';
+import { surveysEs } from '../../../domain/i18n/surveys-es.js';
+import type { MailConfig } from '../../config.js';
+import { defineModule } from '../../platform/module.js';
+import type { TicketMailAdditions } from '../mail/ticket-mail-additions.js';
+import type { TicketHistory } from '../tickets/ticket-history.js';
+import { registerSurveyRoutes } from './surveys.routes.js';
+
+type Deps = Parameters<typeof registerSurveyRoutes>[1] & {
+  history: TicketHistory;
+  ticketMailAdditions: TicketMailAdditions;
+  mailConfig: MailConfig;
+};
+
+const MAIL_TEXTS = { es: surveysEs.surveys.mail, en: surveysEn.surveys.mail };
+
+export const surveysModule = defineModule<Deps>({
+  name: 'surveys',
+  routes: registerSurveyRoutes,
+  // A resolved ticket gets its survey in the resolving transaction, and the resolution mail its
+  // link when there is a public address to point to; without one the portal still asks.
+  observe: ({ history, ticketSurveys, ticketMailAdditions, mailConfig }) => {
+    history.observe(async (trx, _ctx, ticketId, event) => {
+      if (event.kind !== 'status_changed') return;
+      if (event.changes?.find((change) => change.field === 'status')?.to !== 'resolved') return;
+      await ticketSurveys.ensureSurvey(trx, ticketId);
+    });
+    const publicUrl = mailConfig.publicUrl;
+    if (!publicUrl) return;
+    ticketMailAdditions.add(async (trx, ticketId, event, locale) => {
+      if (event !== 'resolved') return null;
+      const token = await ticketSurveys.issueToken(trx, ticketId);
+      if (!token) return null;
+      const texts = MAIL_TEXTS[locale];
+      return { lead: texts.lead, label: texts.answer, url: `${publicUrl}/survey/${token}` };
+    });
+  },
+});
