@@ -112,6 +112,9 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
         await page.goto(`${baseUrl}/workspace/problems`);
         await page.getByRole('main').getByRole('link', { name: 'Candidates' }).click();
         await page.getByRole('heading', { name: 'Problem candidates' }).waitFor();
+        // In the menu, the inbox is lit alone (not "Problems" above it).
+        const lit = page.getByRole('navigation').locator('[data-status="active"]');
+        expect(await lit.allTextContents()).toEqual(['Problem candidates']);
         const card = page.getByRole('article', { name: /^Candidate:/ });
         await card.waitFor();
         expect(await card.count()).toBe(1);
@@ -170,7 +173,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
         await signInThroughApi(l1.page, baseUrl, agent.email);
         await l1.page.goto(`${baseUrl}/workspace/phone`);
         await l1.page.getByRole('combobox', { name: 'Caller' }).fill('Paula');
-        await l1.page.getByRole('option', { name: /Paula Caller/ }).click();
+        await l1.page.getByRole('option', { name: new RegExp(caller.name) }).click();
         await l1.page.getByRole('textbox', { name: 'Subject' }).fill('The corporate VPN drops every few minutes');
         const suggestion = l1.page
           .getByRole('region', { name: 'Known errors' })
@@ -215,6 +218,8 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
         await runJob('problem_resolutions');
         await progress.getByText('Incidents resolved: 5 of 5.').waitFor();
         expect(await progress.textContent()).toContain('5 of 5 incidents');
+        // The incidents panel reloaded: the problem's status and its six incidents all read "Resolved".
+        await eventually(() => page.getByRole('main').getByText('Resolved', { exact: true }).count()).toBe(7);
         await expectAccessible(page, 'resolve progress, done');
         await shot(page, 'resolved');
 
