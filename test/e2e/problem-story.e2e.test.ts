@@ -254,4 +254,55 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
       await l1.context.close();
     }
   }, 240_000);
+
+  it('explains an empty inbox, saves the search settings and says when nothing matches [es-ES]', async () => {
+    if (!app) throw new Error('setup did not finish');
+    const { built, baseUrl } = app;
+    const specialist = await makeUser(built, ['specialist'], null, { name: 'Marta L2' });
+    const asSpecialist = { principal: toPrincipal(specialist, 'session'), requestId: null, ip: null };
+    const created = await built.services.problems.create(asSpecialist, {
+      subject: 'El portal de nóminas no carga los recibos',
+      description: '<p>Error al abrir los recibos</p>',
+    });
+    const knownError = await built.services.problems.update(asSpecialist, created.id, {
+      version: created.version,
+      status: 'known_error',
+      workaroundDesk: '<p>Vaciar la caché del portal de nóminas</p>',
+    });
+    const { page, context, pageErrors } = await openPage(app.browser, 'es-ES');
+    try {
+      await withScreenshots('problem-story-es', { specialist: page }, async () => {
+        await signInThroughApi(page, baseUrl, specialist.email);
+        await page.goto(`${baseUrl}/workspace/problems`);
+        await page.getByRole('link', { name: 'Candidatos a problema', exact: true }).click();
+        await page.getByRole('heading', { name: 'Candidatos a problema' }).waitFor();
+        await page.getByText('No hay candidatos pendientes').waitFor();
+        await page.getByText(/de los últimos 7 días .* cuando 5 o más del mismo cliente/).waitFor();
+
+        const needed = page.getByRole('textbox', { name: 'Incidentes parecidos necesarios' });
+        await needed.fill('4');
+        await page.getByRole('button', { name: 'Guardar ajustes' }).click();
+        await page.getByText('Ajustes guardados.').waitFor();
+        await page.getByText(/cuando 4 o más del mismo cliente/).waitFor();
+        expect(await built.services.problemCandidates.candidateSettings()).toMatchObject({ minIncidents: 4 });
+        await expectAccessible(page, 'empty candidates inbox (es-ES)');
+        await shot(page, 'inbox-empty-es');
+
+        // The search's words come from the address, and a search that finds nothing says so.
+        await page.goto(`${baseUrl}/workspace/known-errors?q=impresora`);
+        const box = page.getByRole('searchbox', { name: 'Buscar errores conocidos' });
+        await eventually(() => box.inputValue()).toBe('impresora');
+        await page.getByText('Ningún error conocido coincide con «impresora»').waitFor();
+        await expectAccessible(page, 'known-error search without results (es-ES)');
+        await shot(page, 'known-errors-none-es');
+        await box.fill('');
+        await page.waitForURL(`${baseUrl}/workspace/known-errors`);
+        await page.getByText('Los más recientes').waitFor();
+        await page.locator(`[data-known-error="${knownError.id}"]`).waitFor();
+        expect(pageErrors).toEqual([]);
+      });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -46,7 +46,7 @@ export function CandidateSettingsPanel({ settings, canManage }: { settings: Cand
             value={draft.minIncidents}
             onChange={set('minIncidents')}
             readOnly={!canManage}
-            w={220}
+            w={260}
           />
           <NumberInput
             label={t('problemScreens.candidates.settings.similarity')}
