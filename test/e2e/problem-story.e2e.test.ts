@@ -116,6 +116,8 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
         // The inbox, from the problems list: the planted cluster and its evidence.
         await signInThroughApi(page, baseUrl, specialist.email);
         await page.goto(`${baseUrl}/workspace/problems`);
+        await page.getByRole('heading', { name: 'Problems', exact: true }).waitFor();
+        await shot(page, 'problems-list');
         await page.getByRole('main').getByRole('link', { name: 'Candidates' }).click();
         await page.getByRole('heading', { name: 'Problem candidates' }).waitFor();
         // In the menu, the inbox is lit alone (not "Problems" above it).
@@ -142,6 +144,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
         const subject = accept.getByRole('textbox', { name: 'Subject' });
         expect((await subject.inputValue()).length).toBeGreaterThan(0);
         await expectAccessible(page, 'accept dialog');
+        await shot(page, 'accept');
         await subject.fill(SUBJECT);
         await accept.getByRole('button', { name: 'Record problem' }).click();
         await page.getByRole('heading', { name: SUBJECT }).waitFor();
@@ -212,6 +215,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
         expect(await message.getByRole('textbox', { name: 'Message in Spanish' }).inputValue()).toContain(FIXED_ES);
         expect(await message.getByRole('textbox', { name: 'Message in English' }).inputValue()).toContain(FIXED_EN);
         await expectAccessible(page, 'resolve incidents dialog');
+        await shot(page, 'resolve-dialog');
         await message.getByRole('button', { name: 'Resolve incidents' }).click();
         await message.waitFor({ state: 'hidden' });
         const progress = page.getByRole('region', { name: 'Resolving the incidents' });
