@@ -5,6 +5,7 @@ import { mailAdminEn } from './mail-admin-en.js';
 import { mailRulesEn } from './mail-rules-en.js';
 import { mfaEn } from './mfa-en.js';
 import { passwordResetEn } from './password-reset-en.js';
+import { problemScreensEn } from './problem-screens-en.js';
 import { problemsEn } from './problems-en.js';
 import { quarantineEn } from './quarantine-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...passwordResetEn,
   ...problemsEn,
   ...surveysEn,
+  ...problemScreensEn,
   common: {
     loading: 'Loading…',
     loadFailed: 'Could not load',
@@ -106,6 +108,8 @@ export const en: Messages = {
     phone: 'Phone console',
     procedures: 'Procedures',
     problems: 'Problems',
+    problemCandidates: 'Problem candidates',
+    knownErrors: 'Known errors',
     cannedResponses: 'Canned responses',
     groups: 'Groups and routing',
     ticketSettings: 'Priorities and closing',

@@ -4,6 +4,7 @@ import { mailAdminEs } from './mail-admin-es.js';
 import { mailRulesEs } from './mail-rules-es.js';
 import { mfaEs } from './mfa-es.js';
 import { passwordResetEs } from './password-reset-es.js';
+import { problemScreensEs } from './problem-screens-es.js';
 import { problemsEs } from './problems-es.js';
 import { quarantineEs } from './quarantine-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
@@ -34,6 +35,7 @@ export const es = {
   ...passwordResetEs,
   ...problemsEs,
   ...surveysEs,
+  ...problemScreensEs,
   common: {
     loading: 'Cargando…',
     loadFailed: 'No se pudo cargar',
@@ -108,6 +110,8 @@ export const es = {
     phone: 'Consola telefónica',
     procedures: 'Procedimientos',
     problems: 'Problemas',
+    problemCandidates: 'Candidatos a problema',
+    knownErrors: 'Errores conocidos',
     cannedResponses: 'Respuestas predefinidas',
     groups: 'Grupos y enrutamiento',
     ticketSettings: 'Prioridades y cierre',

@@ -85,3 +85,13 @@ export function useUnlinkIncident() {
     onSuccess: (_, { ticketId }) => after([ticketId]),
   });
 }
+
+/** The known-error search page: `q` searches every word; without it, the latest known errors. */
+export function useKnownErrorSearch(q: string) {
+  return useQuery({
+    queryKey: [...knownErrorsKey, 'search', q],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: KnownError[] }>('/known-errors', { query: { q: q || undefined, limit: 30 }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}

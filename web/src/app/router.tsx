@@ -187,6 +187,22 @@ const problemRoute = createRoute({
   component: lazyRouteComponent(() => import('../problems/problem-page.js'), 'ProblemPage'),
 });
 
+const problemCandidatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/problems/candidates',
+  beforeLoad: requirePermission('problems.read', true),
+  component: lazyRouteComponent(() => import('../problems/candidates-page.js'), 'CandidatesPage'),
+});
+
+const knownErrorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/known-errors',
+  validateSearch: (search: Record<string, unknown>): { q?: string } =>
+    typeof search.q === 'string' && search.q ? { q: search.q } : {},
+  beforeLoad: requirePermission('problems.read', true),
+  component: lazyRouteComponent(() => import('../problems/known-errors-page.js'), 'KnownErrorsPage'),
+});
+
 const cannedResponsesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/workspace/canned-responses',
@@ -361,6 +377,8 @@ const routeTree = rootRoute.addChildren([
     procedureRoute,
     problemsRoute,
     problemRoute,
+    problemCandidatesRoute,
+    knownErrorsRoute,
     cannedResponsesRoute,
     directoryRoute,
     peopleRoute,

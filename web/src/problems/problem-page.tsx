@@ -16,6 +16,7 @@ import { ProblemEditModal } from './problem-edit-modal.js';
 import { ProblemIncidentsPanel } from './problem-incidents-panel.js';
 import { ProblemStatusBadge } from './problem-status-badge.js';
 import { ProblemTimeline } from './problem-timeline.js';
+import { ResolveIncidentsBox } from './resolve-incidents-box.js';
 
 /** One problem: its analysis, workaround and fix, the incidents it explains and its history. */
 export function ProblemPage() {
@@ -167,6 +168,7 @@ function ProblemView({ problem }: { problem: Problem }) {
                 </Group>
               </Stack>
             </Paper>
+            <ResolveIncidentsBox problem={problem} canManage={canManage} />
             <ProblemIncidentsPanel problem={problem} canWork={canWork} />
           </Stack>
         </Grid.Col>

@@ -12,7 +12,7 @@ import { OrganizationSelect } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RelativeTime } from '../components/relative-time.js';
-import { RouterAnchor } from '../components/router-link.js';
+import { RouterAnchor, RouterButton } from '../components/router-link.js';
 import { SearchInput } from '../components/search-input.js';
 import { PriorityBadge } from '../components/ticket-badges.js';
 import { NewProblemModal } from './new-problem-modal.js';
@@ -42,11 +42,16 @@ export function ProblemsPage() {
         title={t('problems.title')}
         description={t('problems.web.description')}
         actions={
-          rolesGrant(me.roles, 'problems.manage') ? (
-            <Button leftSection={<PlusIcon size={16} />} onClick={() => setCreating(true)}>
-              {t('problems.web.new')}
-            </Button>
-          ) : null
+          <>
+            <RouterButton to="/workspace/problems/candidates" variant="default">
+              {t('problemScreens.candidates.open')}
+            </RouterButton>
+            {rolesGrant(me.roles, 'problems.manage') ? (
+              <Button leftSection={<PlusIcon size={16} />} onClick={() => setCreating(true)}>
+                {t('problems.web.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">

@@ -98,6 +98,10 @@ function Navigation() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const items = navItemsFor(me?.roles ?? []);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // The most specific item is lit alone: "Problems" is not lit on "Problem candidates", below it.
+  const underDeeperItem = (to: string) =>
+    items.some((other) => other.to.startsWith(`${to}/`) && `${pathname}/`.startsWith(`${other.to}/`));
   return (
     <Stack gap="md" component="nav">
       {SECTION_ORDER.map((section) => {
@@ -113,7 +117,7 @@ function Navigation() {
                 key={item.to}
                 to={item.to}
                 label={t(item.label)}
-                activeOptions={{ exact: item.exact ?? false }}
+                activeOptions={{ exact: item.exact || underDeeperItem(item.to) }}
               />
             ))}
           </div>

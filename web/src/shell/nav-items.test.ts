@@ -8,7 +8,14 @@ const workspace = (roles: Parameters<typeof navItemsFor>[0]) =>
 
 describe('the menu follows what each role does', () => {
   it('shows an analyst the supervision board and the directories, not ticket work or procedure writing', () => {
-    expect(workspace(['analyst'])).toEqual(['/supervision', '/workspace/problems', '/workspace', '/workspace/people']);
+    expect(workspace(['analyst'])).toEqual([
+      '/supervision',
+      '/workspace/problems',
+      '/workspace/problems/candidates',
+      '/workspace/known-errors',
+      '/workspace',
+      '/workspace/people',
+    ]);
     expect(homePathFor(['analyst'])).toBe('/supervision');
   });
 
@@ -19,6 +26,8 @@ describe('the menu follows what each role does', () => {
       '/workspace/phone',
       '/workspace/procedures',
       '/workspace/problems',
+      '/workspace/problems/candidates',
+      '/workspace/known-errors',
       '/workspace/canned-responses',
       '/workspace',
       '/workspace/people',

@@ -11,6 +11,8 @@ export interface NavItem {
     | '/workspace/phone'
     | '/workspace/procedures'
     | '/workspace/problems'
+    | '/workspace/problems/candidates'
+    | '/workspace/known-errors'
     | '/workspace/canned-responses'
     | '/workspace'
     | '/workspace/people'
@@ -37,6 +39,8 @@ export interface NavItem {
     | 'nav.phone'
     | 'nav.procedures'
     | 'nav.problems'
+    | 'nav.problemCandidates'
+    | 'nav.knownErrors'
     | 'nav.cannedResponses'
     | 'nav.directory'
     | 'nav.people'
@@ -89,6 +93,18 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: deskWith('procedures.write'),
   },
   { to: '/workspace/problems', label: 'nav.problems', section: 'workspace', allowed: staffWith('problems.read') },
+  {
+    to: '/workspace/problems/candidates',
+    label: 'nav.problemCandidates',
+    section: 'workspace',
+    allowed: staffWith('problems.read'),
+  },
+  {
+    to: '/workspace/known-errors',
+    label: 'nav.knownErrors',
+    section: 'workspace',
+    allowed: staffWith('problems.read'),
+  },
   {
     to: '/workspace/canned-responses',
     label: 'nav.cannedResponses',

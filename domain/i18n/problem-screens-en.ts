@@ -1,0 +1,80 @@
+import type { problemScreensEs } from './problem-screens-es.js';
+
+/** English messages of the problem screens that work with the module's jobs. Typed by the Spanish ones. */
+export const problemScreensEn: typeof problemScreensEs = {
+  problemScreens: {
+    candidates: {
+      title: 'Problem candidates',
+      open: 'Candidates',
+      description:
+        'Alike incidents that keep coming from one organization, service and category. Accept one to record its problem with the incidents linked, or dismiss it.',
+      listLabel: 'Pending candidates',
+      cardLabel: 'Candidate: {{terms}}',
+      organization: 'Organization',
+      service: 'Service',
+      category: 'Category',
+      none: '—',
+      window: 'Window',
+      windowRange: '{{from}} to {{to}} (last {{days}} days)',
+      incidentCount_one: '{{count}} incident',
+      incidentCount_other: '{{count}} incidents',
+      sharedTerms: 'Shared terms',
+      incidents: 'Incidents',
+      incidentsLabel: 'Incidents of the candidate {{terms}}',
+      number: 'Number',
+      subject: 'Subject',
+      raised: 'Raised',
+      accept: 'Accept',
+      dismiss: 'Dismiss',
+      acceptTitle: 'Record the candidate’s problem',
+      acceptHint: 'Its {{count}} incidents will be linked to the new problem.',
+      acceptSubmit: 'Record problem',
+      dismissTitle: 'Dismiss the candidate',
+      dismissMessage:
+        'This group of incidents will not be proposed again. It comes back only if it grows: when more alike incidents arrive.',
+      dismissConfirm: 'Dismiss',
+      empty: 'No pending candidates',
+      emptyDescription:
+        'Every hour, the job looks at the incidents of the last {{days}} days that no problem is behind, and proposes a candidate when {{count}} or more of the same organization, service and category are alike (similarity {{similarity}} or more).',
+      settings: {
+        title: 'How they are found',
+        windowDays: 'Days back',
+        minIncidents: 'Alike incidents needed',
+        similarity: 'Least similarity (0–1)',
+        save: 'Save settings',
+        saved: 'Settings saved. The next search uses them.',
+      },
+    },
+    knownErrors: {
+      title: 'Known errors',
+      description: 'Search the problems with a documented workaround: subject, analysis and workarounds.',
+      search: 'Search known errors',
+      searchHint: 'For instance: “error 500 issuing invoices”. Every word is searched for.',
+      latest: 'The latest',
+      empty: 'No known errors yet',
+      emptyDescription: 'A problem becomes a known error once its workaround is written down.',
+      noResults: 'No known error matches “{{q}}”',
+      noResultsDescription: 'Try fewer words, or others.',
+      resultsLabel: 'Results',
+      open: 'Open {{number}}',
+    },
+    resolve: {
+      button_one: 'Resolve its open incident',
+      button_other: 'Resolve its {{count}} open incidents',
+      title: 'Resolve the problem’s incidents',
+      hint_one:
+        'The open incident is resolved with this message to its requester, in their language. Should it fail again, they can reply and it reopens.',
+      hint_other:
+        'The {{count}} open incidents are resolved in batches, each with this message to its requester, in their language. Should it fail again, they can reply and it reopens.',
+      messageEs: 'Message in Spanish',
+      messageEn: 'Message in English',
+      submit: 'Resolve incidents',
+      region: 'Resolving the incidents',
+      running: 'Resolving the incidents…',
+      progress: '{{done}} of {{total}} incidents',
+      done: 'Incidents resolved: {{resolved}} of {{total}}.',
+      skipped_one: '{{count}} was already closed or resolved.',
+      skipped_other: '{{count}} were already closed or resolved.',
+    },
+  },
+};
