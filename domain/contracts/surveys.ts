@@ -94,7 +94,10 @@ export const PutTicketSurveySettingsBody = Type.Object(
     askAgainAfterReopen: Type.Boolean(),
     lowRating: Type.Integer({ minimum: 1, maximum: 4 }),
     version: Type.Optional(
-      Type.Integer({ minimum: 0, description: 'The version you read (0: the defaults, never saved); 409 if changed since' }),
+      Type.Integer({
+        minimum: 0,
+        description: 'The version you read (0: the defaults, never saved); 409 if changed since',
+      }),
     ),
   },
   { additionalProperties: false },

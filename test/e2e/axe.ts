@@ -33,7 +33,9 @@ async function animationsSettled(page: Page): Promise<void> {
     await page.waitForFunction(() =>
       document
         .getAnimations()
-        .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+        .every(
+          (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        ),
     );
   }
 }

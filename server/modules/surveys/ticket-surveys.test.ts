@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_TICKET_SURVEY } from '../../../domain/surveys/default-questionnaires.js';
 import { describeOnEachDatabase } from '../../../test/support/databases.js';
 import { outboxOnlyMail } from '../../../test/support/mail-desk.js';
 import { buildTestApp, type Client, login, makeOrganization, makeUser } from '../../../test/support/test-app.js';
 import { raise, ticketWorld } from '../../../test/support/tickets.js';
-import { DEFAULT_TICKET_SURVEY } from '../../../domain/surveys/default-questionnaires.js';
 import { fixedClock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
 
@@ -76,7 +76,11 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
     expect(mail.text_body).toContain('¿Cómo lo hicimos?');
     expect(mail.html_body).toContain(`href="https://mesa.example/survey/${token}"`);
     // Only the token's hash is kept.
-    const row = await database().db.selectFrom('ticket_surveys').selectAll().where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow();
+    const row = await database()
+      .db.selectFrom('ticket_surveys')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).not.toBe(token);
     expect(JSON.stringify(row)).not.toContain(token as string);
 
@@ -126,9 +130,15 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
     ]);
     const missing = await answerByLink(token, { comment: 'sin nota' });
     expect(missing.json().errors).toEqual([{ field: 'answers.rating', message: 'is required' }]);
-    const row = await database().db.selectFrom('ticket_surveys').selectAll().where('ticket_id', '=', ticket.id).executeTakeFirstOrThrow();
+    const row = await database()
+      .db.selectFrom('ticket_surveys')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
     expect(row.answered_at).toBeNull();
-    expect((await built.app.inject({ method: 'GET', url: '/api/v1/surveys/answer/not-a-real-token-at-all-000' })).statusCode).toBe(404);
+    expect(
+      (await built.app.inject({ method: 'GET', url: '/api/v1/surveys/answer/not-a-real-token-at-all-000' })).statusCode,
+    ).toBe(404);
   });
 
   it('a low rating on the portal tells the group lead and the supervisors; the follow-up goes on the ticket', async () => {
@@ -138,7 +148,8 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
     const elsewhere = await makeOrganization(built, 'Otra clínica');
     const outsider = await login(built, (await makeUser(built, ['requester'], elsewhere.id)).email);
     expect(
-      (await outsider.request('POST', `/api/v1/tickets/${ticket.id}/satisfaction`, { answers: { rating: 5 } })).statusCode,
+      (await outsider.request('POST', `/api/v1/tickets/${ticket.id}/satisfaction`, { answers: { rating: 5 } }))
+        .statusCode,
     ).toBe(404);
     expect(
       (await world.agent.request('POST', `/api/v1/tickets/${ticket.id}/satisfaction`, { answers: { rating: 5 } }))
@@ -223,10 +234,17 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
     await resolve(incident.id);
     clock.set(new Date('2026-12-01T13:00:00Z'));
     const current = (await world.agent.request('GET', `/api/v1/tickets/${incident.id}`)).json();
-    await world.agent.request('PATCH', `/api/v1/tickets/${incident.id}`, { version: current.version, status: 'in_progress' });
+    await world.agent.request('PATCH', `/api/v1/tickets/${incident.id}`, {
+      version: current.version,
+      status: 'in_progress',
+    });
     clock.set(new Date('2026-12-01T14:00:00Z'));
     await resolve(incident.id);
-    const surveys = await database().db.selectFrom('ticket_surveys').select('resolved_at').where('ticket_id', '=', incident.id).execute();
+    const surveys = await database()
+      .db.selectFrom('ticket_surveys')
+      .select('resolved_at')
+      .where('ticket_id', '=', incident.id)
+      .execute();
     expect(surveys).toHaveLength(2);
   });
 
