@@ -41,7 +41,8 @@ describeOnEachDatabase('the HTTP application', (database) => {
         '/api/v1/auth/forgot-password',
         '/api/v1/auth/reset-password',
         '/api/v1/mail/inbound/raw',
-        '/api/v1/surveys/answer/:token',
+        '/api/v1/surveys/by-link',
+        '/api/v1/surveys/by-link/answers',
       ]),
     );
   });

@@ -124,8 +124,11 @@ export const TicketSatisfaction = Type.Object({
 
 export const AnswerSurveyBody = Type.Object({ answers: AnswersSchema }, { additionalProperties: false });
 
-export const SurveyTokenParams = Type.Object(
-  { token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) },
+// A link's secret travels in request bodies, never in a URL, so it stays out of access logs.
+const SurveyToken = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
+export const SurveyLinkBody = Type.Object({ token: SurveyToken }, { additionalProperties: false });
+export const AnswerByLinkBody = Type.Object(
+  { token: SurveyToken, answers: AnswersSchema },
   { additionalProperties: false },
 );
 
@@ -181,6 +184,7 @@ export type TicketSurveySettings = Static<typeof TicketSurveySettings>;
 export type PutTicketSurveySettingsBody = Static<typeof PutTicketSurveySettingsBody>;
 export type TicketSatisfaction = Static<typeof TicketSatisfaction>;
 export type AnswerSurveyBody = Static<typeof AnswerSurveyBody>;
+export type AnswerByLinkBody = Static<typeof AnswerByLinkBody>;
 export type PublicSurvey = Static<typeof PublicSurvey>;
 export type FollowUpBody = Static<typeof FollowUpBody>;
 export type SatisfactionQuery = Static<typeof SatisfactionQuery>;

@@ -32,7 +32,7 @@ export const surveysModule = defineModule<Deps>({
       const token = await ticketSurveys.issueToken(trx, ticketId);
       if (!token) return null;
       const texts = MAIL_TEXTS[locale];
-      return { lead: texts.lead, label: texts.answer, url: `${publicUrl}/survey/${token}` };
+      return { lead: texts.lead, label: texts.answer, url: `${publicUrl}/survey#token=${token}` };
     });
   },
 });

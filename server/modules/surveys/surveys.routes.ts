@@ -1,12 +1,13 @@
 import { IdParams, Ok } from '../../../domain/contracts/common.js';
 import {
+  AnswerByLinkBody,
   AnswerSurveyBody,
   FollowUpBody,
   PublicSurvey,
   PutTicketSurveySettingsBody,
   SatisfactionFigures,
   SatisfactionQuery,
-  SurveyTokenParams,
+  SurveyLinkBody,
   TicketSatisfaction,
   TicketSurveySettings,
 } from '../../../domain/contracts/surveys.js';
@@ -21,8 +22,8 @@ interface Deps {
   requestLimiter: RequestLimiter;
 }
 
-/** Answers by link from one address per hour: a household or an office, not a script. */
-const ANSWERS_PER_ADDRESS = 30;
+/** Survey links opened and answered from one address per hour: an office behind one address, not a script. */
+const REQUESTS_PER_ADDRESS = 120;
 const HOUR = 3_600_000;
 
 export function registerSurveyRoutes(app: App, { ticketSurveys, satisfactionFigures, requestLimiter }: Deps) {
@@ -84,26 +85,32 @@ export function registerSurveyRoutes(app: App, { ticketSurveys, satisfactionFigu
   );
 
   // The mailed link, without signing in: the token is the only key, so it is all the page learns.
-  app.get(
-    '/surveys/answer/:token',
-    { config: { permission: 'public' }, schema: { tags, params: SurveyTokenParams, response: { 200: PublicSurvey } } },
-    (request) => ticketSurveys.publicSurvey(request.params.token),
+  // POST both, so the secret rides in the body and never in a logged URL.
+  app.post(
+    '/surveys/by-link',
+    { config: { permission: 'public' }, schema: { tags, body: SurveyLinkBody, response: { 200: PublicSurvey } } },
+    async (request) => {
+      await admitAddress(request.ip);
+      return ticketSurveys.publicSurvey(request.body.token);
+    },
   );
   app.post(
-    '/surveys/answer/:token',
-    {
-      config: { permission: 'public' },
-      schema: { tags, params: SurveyTokenParams, body: AnswerSurveyBody, response: { 200: Ok } },
-    },
+    '/surveys/by-link/answers',
+    { config: { permission: 'public' }, schema: { tags, body: AnswerByLinkBody, response: { 200: Ok } } },
     async (request) => {
-      await requestLimiter.admit(
-        `survey:address:${request.ip}`,
-        ANSWERS_PER_ADDRESS,
-        HOUR,
-        'Too many survey answers from this address; try again later',
-      );
-      await ticketSurveys.answerByToken(request.params.token, request.body);
+      await admitAddress(request.ip);
+      await ticketSurveys.answerByToken(request.body.token, { answers: request.body.answers });
       return { status: 'ok' as const };
     },
   );
+
+  /** Guessing tokens is hopeless at 256 bits; the limit keeps a script from hammering the endpoint anyway. */
+  function admitAddress(ip: string) {
+    return requestLimiter.admit(
+      `survey:address:${ip}`,
+      REQUESTS_PER_ADDRESS,
+      HOUR,
+      'Too many survey requests from this address; try again later',
+    );
+  }
 }

@@ -58,9 +58,11 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
       .where('event', '=', 'resolved')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-  const tokenIn = (text: string) => /https:\/\/mesa\.example\/survey\/([\w-]+)/.exec(text)?.[1] ?? null;
+  const tokenIn = (text: string) => /https:\/\/mesa\.example\/survey#token=([\w-]+)/.exec(text)?.[1] ?? null;
   const answerByLink = (token: string, answers: unknown) =>
-    built.app.inject({ method: 'POST', url: `/api/v1/surveys/answer/${token}`, payload: { answers } });
+    built.app.inject({ method: 'POST', url: '/api/v1/surveys/by-link/answers', payload: { token, answers } });
+  const openLink = (token: string) =>
+    built.app.inject({ method: 'POST', url: '/api/v1/surveys/by-link', payload: { token } });
 
   it('asks on resolution: a link in the resolution mail, the questions on the portal, answered once', async () => {
     const ticket = await raise(world.requester, { subject: 'No imprime' });
@@ -74,7 +76,7 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
     const token = tokenIn(mail.text_body);
     expect(token).not.toBeNull();
     expect(mail.text_body).toContain('¿Cómo lo hicimos?');
-    expect(mail.html_body).toContain(`href="https://mesa.example/survey/${token}"`);
+    expect(mail.html_body).toContain(`href="https://mesa.example/survey#token=${token}"`);
     // Only the token's hash is kept.
     const row = await database()
       .db.selectFrom('ticket_surveys')
@@ -84,7 +86,7 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
     expect(row.token_hash).not.toBe(token);
     expect(JSON.stringify(row)).not.toContain(token as string);
 
-    const opened = await built.app.inject({ method: 'GET', url: `/api/v1/surveys/answer/${token}` });
+    const opened = await openLink(token as string);
     expect(opened.statusCode).toBe(200);
     expect(opened.json()).toMatchObject({
       state: 'pending',
@@ -136,9 +138,7 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
       .where('ticket_id', '=', ticket.id)
       .executeTakeFirstOrThrow();
     expect(row.answered_at).toBeNull();
-    expect(
-      (await built.app.inject({ method: 'GET', url: '/api/v1/surveys/answer/not-a-real-token-at-all-000' })).statusCode,
-    ).toBe(404);
+    expect((await openLink('not-a-real-token-at-all-000')).statusCode).toBe(404);
   });
 
   it('a low rating on the portal tells the group lead and the supervisors; the follow-up goes on the ticket', async () => {

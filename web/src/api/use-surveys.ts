@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PublicSurvey, TicketSatisfaction } from '../../../domain/contracts/surveys.js';
+import type { Answers } from '../../../domain/surveys/answers.js';
+import { apiRequest } from './client.js';
+
+const ticketKey = (ticketId: string) => ['tickets', ticketId, 'satisfaction'] as const;
+/** What a mailed survey link opens, without signing in (the secret goes in the body, never in a URL). */
+export function usePublicSurvey(token: string) {
+  return useQuery({
+    queryKey: ['surveys', 'by-link', token],
+    queryFn: ({ signal }) =>
+      apiRequest<PublicSurvey>('/surveys/by-link', {
+        method: 'POST',
+        body: { token },
+        signal,
+        expectUnauthenticated: true,
+      }),
+    retry: false,
+    enabled: token !== '',
+  });
+}
+
+export function useAnswerByLink(token: string) {
+  return useMutation({
+    mutationFn: (answers: Answers) =>
+      apiRequest<{ status: 'ok' }>('/surveys/by-link/answers', {
+        method: 'POST',
+        body: { token, answers },
+        expectUnauthenticated: true,
+      }),
+  });
+}
+
+/** A ticket's latest satisfaction survey: its requester answers it, the desk reads it. */
+export function useTicketSatisfaction(ticketId: string) {
+  return useQuery({
+    queryKey: ticketKey(ticketId),
+    queryFn: ({ signal }) =>
+      apiRequest<TicketSatisfaction>(`/tickets/${encodeURIComponent(ticketId)}/satisfaction`, { signal }),
+  });
+}
+
+export function useAnswerTicketSurvey(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: Answers) =>
+      apiRequest<TicketSatisfaction>(`/tickets/${encodeURIComponent(ticketId)}/satisfaction`, {
+        method: 'POST',
+        body: { answers },
+      }),
+    onSuccess: (data) => queryClient.setQueryData(ticketKey(ticketId), data),
+  });
+}
+
+/** Records what was agreed with an unhappy requester; it lands on the ticket's timeline. */
+export function useSatisfactionFollowUp(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (note: string) =>
+      apiRequest<{ status: 'ok' }>(`/tickets/${encodeURIComponent(ticketId)}/satisfaction/follow-ups`, {
+        method: 'POST',
+        body: { note },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets', ticketId] }),
+  });
+}
