@@ -1,6 +1,28 @@
 /** Mensajes de la gestión de problemas: problemas, errores conocidos y lo que ve el solicitante de un incidente vinculado. */
 export const problemsEs = {
   problems: {
+    sla: {
+      title: 'Nivel de servicio',
+      resolution: 'Resolución del problema',
+      none: 'Ningún acuerdo de los clientes afectados fija un plazo para un problema de prioridad {{priority}}.',
+      noOrganizations: 'El problema no afecta a ningún cliente todavía: ningún acuerdo fija su plazo.',
+      cancelled: 'Problema cancelado: su plazo no cuenta como cumplido ni como incumplido.',
+      chosen: 'Rige “{{agreement}}” de {{organization}}.',
+      strictest: 'Es el más estricto de los {{count}} acuerdos de los clientes afectados que fijan plazo.',
+      candidates: 'Acuerdos de los clientes afectados',
+      reasons: {
+        strictest: 'el más estricto',
+        later: 'vence después',
+        no_agreement: 'sin acuerdo',
+        no_target: 'sin plazo para esta prioridad',
+        no_calendar: 'sin calendario',
+      },
+      candidateLine: '{{agreement}}: {{time}}, vence',
+      targetLine: 'Prioridad {{priority}}: resolución en {{resolution}} de tiempo hábil, contado desde la creación; el reloj no se detiene hasta que el problema se resuelve, cierra o cancela.',
+      warningsTitle: 'Avisos',
+      warningAt: 'Al {{percent}} %',
+      owner: 'el responsable del problema',
+    },
     title: 'Problemas',
     number: 'Problema {{number}}',
     statuses: {
