@@ -111,7 +111,10 @@ export const EscalationLevelSchema = Type.Object(
 
 export const ProblemTargetSchema = Type.Object(
   { priority: Type.Integer({ minimum: 1, maximum: 4 }), resolutionMinutes: Minutes },
-  { additionalProperties: false, description: 'Resolution time of a problem report of this priority, in business minutes' },
+  {
+    additionalProperties: false,
+    description: 'Resolution time of a problem report of this priority, in business minutes',
+  },
 );
 
 const ProblemTargets = Type.Array(ProblemTargetSchema, {
@@ -272,14 +275,15 @@ export const ProblemSlaExplanation = Type.Object({
       chosen: Type.Boolean(),
       reason: Type.Enum(['strictest', 'later', 'no_agreement', 'no_target', 'no_calendar'] as const),
     }),
-    { description: 'Each affected organization: its agreement, its target for this priority and the deadline it would set' },
+    {
+      description:
+        'Each affected organization: its agreement, its target for this priority and the deadline it would set',
+    },
   ),
   target: Nullable(ProblemTargetSchema),
   calendar: Nullable(CalendarSummary),
   warnAt: Type.Array(Type.Number()),
-  warnings: Type.Array(
-    Type.Object({ percent: Type.Integer(), at: Nullable(Timestamp), firedAt: Nullable(Timestamp) }),
-  ),
+  warnings: Type.Array(Type.Object({ percent: Type.Integer(), at: Nullable(Timestamp), firedAt: Nullable(Timestamp) })),
   escalations: EscalationPlan,
   resolution: Nullable(TargetClock),
   why: Type.String({ description: 'The explanation in one sentence' }),

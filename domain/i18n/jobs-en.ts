@@ -31,7 +31,7 @@ export const jobsEn: typeof jobsEs = {
       problem_resolutions: 'Problem incident resolution',
     },
     descriptions: {
-      problem_sla: 'Fires warnings, breaches and escalations of problem reports\' resolution deadlines.',
+      problem_sla: "Fires warnings, breaches and escalations of problem reports' resolution deadlines.",
       sla_watch: 'Fires SLA warnings, breaches and hierarchical escalations on time.',
       mail_work: 'Turns received mail into tickets or replies and sends outgoing mail.',
       mail_imap_poll: 'Fetches new messages from the mailboxes read over IMAP.',

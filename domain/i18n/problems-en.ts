@@ -20,7 +20,8 @@ export const problemsEn: typeof problemsEs = {
         no_calendar: 'no calendar',
       },
       candidateLine: '{{agreement}}: {{time}}, due',
-      targetLine: 'Priority {{priority}}: resolution within {{resolution}} of business time, counted from creation; the clock does not stop until the problem is resolved, closed or cancelled.',
+      targetLine:
+        'Priority {{priority}}: resolution within {{resolution}} of business time, counted from creation; the clock does not stop until the problem is resolved, closed or cancelled.',
       warningsTitle: 'Warnings',
       warningAt: 'At {{percent}}%',
       owner: 'the problem owner',

@@ -18,7 +18,8 @@ export const problemsEs = {
         no_calendar: 'sin calendario',
       },
       candidateLine: '{{agreement}}: {{time}}, vence',
-      targetLine: 'Prioridad {{priority}}: resolución en {{resolution}} de tiempo hábil, contado desde la creación; el reloj no se detiene hasta que el problema se resuelve, cierra o cancela.',
+      targetLine:
+        'Prioridad {{priority}}: resolución en {{resolution}} de tiempo hábil, contado desde la creación; el reloj no se detiene hasta que el problema se resuelve, cierra o cancela.',
       warningsTitle: 'Avisos',
       warningAt: 'Al {{percent}} %',
       owner: 'el responsable del problema',

@@ -157,7 +157,8 @@ export const slaAdminEn: typeof slaAdminEs = {
       ola: { L1: 'First level (service desk)', L2: 'Second level (specialists)' },
       noOla: 'No target',
       problemSection: 'Problem reports',
-      problemHint: "Business time to resolve a problem of each priority, on the agreement's calendar. When a problem affects several clients, the strictest agreement applies. Empty: no deadline.",
+      problemHint:
+        "Business time to resolve a problem of each priority, on the agreement's calendar. When a problem affects several clients, the strictest agreement applies. Empty: no deadline.",
       problemResolution: 'Resolution {{priority}}',
       escalationSection: 'Hierarchical escalation',
       escalationColumn: 'Escalation',

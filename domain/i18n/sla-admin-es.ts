@@ -159,7 +159,8 @@ export const slaAdminEs = {
       ola: { L1: 'Primer nivel (mesa de servicio)', L2: 'Segundo nivel (especialistas)' },
       noOla: 'Sin objetivo',
       problemSection: 'Informes de problema',
-      problemHint: 'Tiempo hábil de resolución de un problema según su prioridad, en el calendario del acuerdo. Si un problema afecta a varios clientes, rige el acuerdo más estricto. Vacío: sin plazo.',
+      problemHint:
+        'Tiempo hábil de resolución de un problema según su prioridad, en el calendario del acuerdo. Si un problema afecta a varios clientes, rige el acuerdo más estricto. Vacío: sin plazo.',
       problemResolution: 'Resolución {{priority}}',
       escalationSection: 'Escalamiento jerárquico',
       escalationColumn: 'Escalamiento',

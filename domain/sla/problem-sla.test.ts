@@ -23,9 +23,12 @@ function clockAt(now: number, history = [{ at: created, status: 'new' }], minute
 
 describe('problem service levels', () => {
   it('checks one target per priority, each positive', () => {
-    expect(checkProblemTargets([{ priority: 1, resolutionMinutes: 60 }, { priority: 2, resolutionMinutes: 120 }])).toEqual(
-      [],
-    );
+    expect(
+      checkProblemTargets([
+        { priority: 1, resolutionMinutes: 60 },
+        { priority: 2, resolutionMinutes: 120 },
+      ]),
+    ).toEqual([]);
     expect(
       checkProblemTargets([
         { priority: 1, resolutionMinutes: 60 },

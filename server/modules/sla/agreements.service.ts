@@ -16,8 +16,8 @@ import {
   DEFAULT_ESCALATIONS,
   DEFAULT_WARN_AT,
 } from '../../../domain/sla/agreement-rules.js';
-import { checkProblemTargets } from '../../../domain/sla/problem-sla.js';
 import { holidaysFromICalendar, mergeHolidays } from '../../../domain/sla/icalendar.js';
+import { checkProblemTargets } from '../../../domain/sla/problem-sla.js';
 import type { AgreementTable, CalendarTable, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, conflictOnUnique, notFound, validationError } from '../../platform/errors.js';

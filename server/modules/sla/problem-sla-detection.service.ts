@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { EscalationLevel } from '../../../domain/contracts/sla.js';
 import type { NotificationKind } from '../../../domain/contracts/supervision.js';
-import type { FieldChange } from '../tickets/ticket-history.js';
 import { dueFirings, nextCheckAt, oneNoticePerPerson, silencedByLater } from '../../../domain/sla/sla-schedule.js';
 import type { DB, ProblemRow, ProblemTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { FieldChange } from '../tickets/ticket-history.js';
 import type { ProblemSlaFacts, ProblemSlaService } from './problem-sla.service.js';
 import * as repo from './sla.repository.js';
 import type { SlaFiring } from './sla.service.js';
@@ -119,7 +119,7 @@ export class ProblemSlaDetectionService {
 
   /** The matrix's roles for a problem: `assignee` is its owner, `group_lead` its owner group's lead. */
   private async recipients(trx: Kysely<DB>, problem: ProblemRow, firing: SlaFiring): Promise<string[]> {
-    const roles = firing.level ? firing.level.notify : DEFAULT_RECIPIENTS[firing.kind as 'warning' | 'breach'] ?? [];
+    const roles = firing.level ? firing.level.notify : (DEFAULT_RECIPIENTS[firing.kind as 'warning' | 'breach'] ?? []);
     const people = new Set(firing.level?.userIds ?? []);
     const lead = await repo.groupLeadOf(trx, problem.group_id);
     if (roles.includes('assignee') && problem.owner_id) people.add(problem.owner_id);

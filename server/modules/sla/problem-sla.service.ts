@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EscalationLevel, ProblemSlaExplanation, ProblemTargetBody } from '../../../domain/contracts/sla.js';
-import {
-  problemClock,
-  problemOutcome,
-  problemTargetFor,
-  strictest,
-} from '../../../domain/sla/problem-sla.js';
+import { problemClock, problemOutcome, problemTargetFor, strictest } from '../../../domain/sla/problem-sla.js';
 import type { StatusChange, TargetClock } from '../../../domain/sla/sla-clock.js';
 import { nextCheckAt } from '../../../domain/sla/sla-schedule.js';
 import type { ConfigCache } from '../../db/config-cache.js';
@@ -40,7 +35,12 @@ interface Candidate {
   reason: Reason;
 }
 
-type Priced = Candidate & { agreement: AgreementTable; calendar: CalendarTable; target: ProblemTargetBody; clock: TargetClock };
+type Priced = Candidate & {
+  agreement: AgreementTable;
+  calendar: CalendarTable;
+  target: ProblemTargetBody;
+  clock: TargetClock;
+};
 
 export interface ProblemSlaEvaluation {
   columns: ProblemSlaColumns;

@@ -128,7 +128,10 @@ describeOnEachDatabase('problem service levels', (database, engine) => {
     expect(listed.items[0].sla).toEqual(both.sla);
 
     const explained = (await (await owner()).request('GET', `${API}/problems/${problem.id}/sla`)).json();
-    expect(explained.agreement).toMatchObject({ name: 'Acuerdo estricto', organization: { id: strictOrganization.id } });
+    expect(explained.agreement).toMatchObject({
+      name: 'Acuerdo estricto',
+      organization: { id: strictOrganization.id },
+    });
     expect(explained.target).toEqual({ priority: 1, resolutionMinutes: 120 });
     expect(explained.calendar).toMatchObject({ name: 'Hábil Santiago', timeZone: 'America/Santiago' });
     expect(
@@ -179,7 +182,15 @@ describeOnEachDatabase('problem service levels', (database, engine) => {
     const other = await create({ organizationIds: [strictOrganization.id] });
     const cancelled = await patch(other.id, { status: 'cancelled' });
     expect(cancelled.sla).toMatchObject({ state: null, met: null, resolutionMinutes: null });
-    expect((await database().db.selectFrom('problems').select('sla_check_at').where('id', '=', other.id).executeTakeFirstOrThrow()).sla_check_at).toBeNull();
+    expect(
+      (
+        await database()
+          .db.selectFrom('problems')
+          .select('sla_check_at')
+          .where('id', '=', other.id)
+          .executeTakeFirstOrThrow()
+      ).sla_check_at,
+    ).toBeNull();
 
     // A problem no agreement covers has no service level.
     const uncovered = await create({ organizationIds: [] });
@@ -264,10 +275,7 @@ describeOnEachDatabase('problem service levels', (database, engine) => {
     clock.set(at('11:01', '2026-12-04'));
     const recorded = async () => (await database().db.selectFrom('problem_sla_firings').select('key').execute()).length;
     const before = await recorded();
-    const [a, b] = await Promise.all([
-      built.services.problemSlaDetection.detect(),
-      other.problemSlaDetection.detect(),
-    ]);
+    const [a, b] = await Promise.all([built.services.problemSlaDetection.detect(), other.problemSlaDetection.detect()]);
     expect(a.fired + b.fired).toBe((await recorded()) - before);
     for (const problem of problems) {
       expect(await firings(problem.id)).toHaveLength(5);
