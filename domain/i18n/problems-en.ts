@@ -79,6 +79,11 @@ export const problemsEn: typeof problemsEs = {
       incidents_linked: 'linked {{numbers}}',
       incident_unlinked: 'unlinked {{numbers}}',
       workaround_applied: 'applied the workaround to {{number}}',
+      sla_warning: 'warned that {{percent}}% of the resolution time is used',
+      sla_breach: 'recorded the resolution deadline as missed',
+      sla_escalation: 'escalated at {{percent}}% of the resolution time',
+      notified: 'told {{names}}',
+      slaWatch: 'The SLA watch',
     },
     ticketTimeline: {
       linked: 'linked the ticket to problem {{number}}',
