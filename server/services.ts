@@ -29,12 +29,15 @@ import { ProblemCandidatesService } from './modules/problems/problem-candidates.
 import { ProblemHistory } from './modules/problems/problem-history.js';
 import { ProblemIncidentsService } from './modules/problems/problem-incidents.service.js';
 import { ProblemResolutionService } from './modules/problems/problem-resolution.service.js';
+import { ProblemSlaRecords } from './modules/problems/problem-sla-records.js';
 import { ProblemsService } from './modules/problems/problems.service.js';
 import { ProblemsOfTickets } from './modules/problems/problems-of-tickets.js';
 import { QuarantineService } from './modules/quarantine/quarantine.service.js';
 import { SecurityLogService } from './modules/security-log/security-log.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
 import { AgreementsService } from './modules/sla/agreements.service.js';
+import { ProblemSlaService } from './modules/sla/problem-sla.service.js';
+import { ProblemSlaDetectionService } from './modules/sla/problem-sla-detection.service.js';
 import { SlaService } from './modules/sla/sla.service.js';
 import { SlaDetectionService } from './modules/sla/sla-detection.service.js';
 import { SlaRecalculationService } from './modules/sla/sla-recalculation.service.js';
@@ -116,7 +119,10 @@ export function buildServices(
   const sla = new SlaService(clock, configCache);
   const history = new TicketHistory(clock, bus, sla);
   const recalculations = new SlaRecalculationService(db, clock, history);
-  const agreements = new AgreementsService(db, clock, audit, organizations, recalculations);
+  // Problems' deadlines follow their organizations' agreements (the problems module, built below).
+  const agreements = new AgreementsService(db, clock, audit, organizations, recalculations, (trx, ids) =>
+    problemSla.refreshOrganizations(trx, ids),
+  );
   const notifications = new NotificationsService(db, clock);
   const slaDetection = new SlaDetectionService(db, clock, sla, history, notifications);
   const routing = new RoutingService(categories, agreements, clock, configCache);
@@ -145,16 +151,20 @@ export function buildServices(
   const procedures = new ProceduresService(db, clock, audit, categories, organizations);
   const procedureApplications = new ProcedureApplicationsService(clock, procedures, ticketReads, tickets);
   const cannedResponses = new CannedResponsesService(db, clock);
+  const problemHistory = new ProblemHistory(clock);
+  const problemSlaClock = new ProblemSlaService(clock, configCache);
+  const problemSla = new ProblemSlaRecords(problemSlaClock, problemHistory);
   const problems = new ProblemsService(
     db,
     clock,
     audit,
-    new ProblemHistory(clock),
+    problemHistory,
     settings,
     organizations,
     groups,
     users,
     conversation,
+    problemSla,
   );
   const problemIncidents = new ProblemIncidentsService(
     db,
@@ -165,6 +175,7 @@ export function buildServices(
     conversation,
     history,
   );
+  const problemSlaDetection = new ProblemSlaDetectionService(db, clock, problemSlaClock, problemSla, notifications);
   const knownErrors = new KnownErrorsService(db);
   const problemCandidates = new ProblemCandidatesService(db, clock, audit, settings, problemIncidents);
   const problemResolution = new ProblemResolutionService(db, clock, problems, tickets, conversation, users);
@@ -242,6 +253,7 @@ export function buildServices(
     commitments,
     supervision,
     slaDetection,
+    problemSlaDetection,
     watchServiceLevels,
     mailConfig,
     mailOutbox,

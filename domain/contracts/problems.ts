@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { TREND_PERIODS } from '../problems/incident-trend.js';
 import { FIX_REFERENCE_KINDS, PROBLEM_STATUSES } from '../problems/problem-lifecycle.js';
+import { SLA_STATES } from '../sla/sla-clock.js';
 import { Id, ListQuery, Nullable, Timestamp, Version } from './common.js';
 import { LevelSchema, PrioritySchema, StatusSchema } from './tickets.js';
 
@@ -45,6 +46,18 @@ export const AttachToProblemBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The problem's service level as stored: the strictest affected organization's agreement sets it. */
+export const ProblemSla = Type.Object(
+  {
+    agreementId: Id,
+    resolutionDueAt: Nullable(Timestamp),
+    state: Nullable(Type.Enum(SLA_STATES, { description: 'Null once cancelled: no outcome' })),
+    met: Nullable(Type.Boolean({ description: 'Resolved within the target; null while open or once cancelled' })),
+    resolutionMinutes: Nullable(Type.Integer({ description: 'Business minutes it took, once resolved or closed' })),
+  },
+  { description: 'Null when no affected organization has a problem target for its priority' },
+);
+
 export const ProblemSummary = Type.Object({
   id: Id,
   number: Type.String({ description: 'PRB-000123' }),
@@ -55,6 +68,7 @@ export const ProblemSummary = Type.Object({
   owner: Nullable(Ref),
   incidentCount: Type.Integer(),
   workaroundApplications: Type.Integer({ description: 'How many times the workaround was applied to an incident' }),
+  sla: Nullable(ProblemSla),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -242,6 +256,7 @@ export type FixReference = Static<typeof FixReference>;
 export type ProblemAttachment = Static<typeof ProblemAttachment>;
 export type ProblemSummary = Static<typeof ProblemSummary>;
 export type Problem = Static<typeof Problem>;
+export type ProblemSla = Static<typeof ProblemSla>;
 export type CreateProblemBody = Static<typeof CreateProblemBody>;
 export type UpdateProblemBody = Static<typeof UpdateProblemBody>;
 export type ProblemListQuery = Static<typeof ProblemListQuery>;

@@ -109,6 +109,19 @@ export const EscalationLevelSchema = Type.Object(
   },
 );
 
+export const ProblemTargetSchema = Type.Object(
+  { priority: Type.Integer({ minimum: 1, maximum: 4 }), resolutionMinutes: Minutes },
+  {
+    additionalProperties: false,
+    description: 'Resolution time of a problem report of this priority, in business minutes',
+  },
+);
+
+const ProblemTargets = Type.Array(ProblemTargetSchema, {
+  maxItems: 4,
+  description: 'Resolution-time standards for problem reports, one per priority',
+});
+
 const AgreementFields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   calendarId: Id,
@@ -127,6 +140,7 @@ const AgreementFields = {
     ),
   ),
   escalations: Type.Optional(Type.Array(EscalationLevelSchema, { maxItems: 12 })),
+  problemTargets: Type.Optional(ProblemTargets),
 };
 
 export const Agreement = Type.Object({
@@ -140,6 +154,7 @@ export const Agreement = Type.Object({
   warnAt: Type.Array(Type.Number()),
   levelMinutes: Type.Object({ L1: Nullable(Type.Integer()), L2: Nullable(Type.Integer()) }),
   escalations: Type.Array(EscalationLevelSchema),
+  problemTargets: Type.Array(ProblemTargetSchema),
   version: Type.Integer(),
 });
 
@@ -159,6 +174,7 @@ export const UpdateAgreementBody = Type.Object(
     warnAt: AgreementFields.warnAt,
     levelMinutes: AgreementFields.levelMinutes,
     escalations: AgreementFields.escalations,
+    problemTargets: AgreementFields.problemTargets,
   },
   { additionalProperties: false },
 );
@@ -230,6 +246,49 @@ export const SlaExplanation = Type.Object({
   why: Type.String({ description: 'The explanation in one sentence' }),
 });
 
+const CalendarSummary = Type.Object({
+  id: Id,
+  name: Type.String(),
+  timeZone: Type.String(),
+  weekly: Weekly,
+  holidays: Type.Array(Holiday),
+});
+
+const EscalationPlan = Type.Array(
+  Type.Object({ level: EscalationLevelSchema, at: Nullable(Timestamp), firedAt: Nullable(Timestamp) }),
+  { description: 'The resolution levels of the matrix: when each fires and when it did' },
+);
+
+/** "Why is the problem due then?": the agreement chosen among the affected organizations', and its plan. */
+export const ProblemSlaExplanation = Type.Object({
+  createdAt: Timestamp,
+  priority: Type.Integer(),
+  agreement: Nullable(
+    Type.Object({ id: Id, name: Type.String(), organization: Type.Object({ id: Id, name: Type.String() }) }),
+  ),
+  candidates: Type.Array(
+    Type.Object({
+      organization: Type.Object({ id: Id, name: Type.String() }),
+      agreement: Nullable(Type.Object({ id: Id, name: Type.String() })),
+      resolutionMinutes: Nullable(Type.Integer()),
+      deadline: Nullable(Timestamp),
+      chosen: Type.Boolean(),
+      reason: Type.Enum(['strictest', 'later', 'no_agreement', 'no_target', 'no_calendar'] as const),
+    }),
+    {
+      description:
+        'Each affected organization: its agreement, its target for this priority and the deadline it would set',
+    },
+  ),
+  target: Nullable(ProblemTargetSchema),
+  calendar: Nullable(CalendarSummary),
+  warnAt: Type.Array(Type.Number()),
+  warnings: Type.Array(Type.Object({ percent: Type.Integer(), at: Nullable(Timestamp), firedAt: Nullable(Timestamp) })),
+  escalations: EscalationPlan,
+  resolution: Nullable(TargetClock),
+  why: Type.String({ description: 'The explanation in one sentence' }),
+});
+
 export type Calendar = Static<typeof Calendar>;
 export type CreateCalendarBody = Static<typeof CreateCalendarBody>;
 export type UpdateCalendarBody = Static<typeof UpdateCalendarBody>;
@@ -239,6 +298,8 @@ export type UpdateAgreementBody = Static<typeof UpdateAgreementBody>;
 export type SlaTargetBody = Static<typeof SlaTargetSchema>;
 export type EscalationLevel = Static<typeof EscalationLevelSchema>;
 export type SlaExplanation = Static<typeof SlaExplanation>;
+export type ProblemSlaExplanation = Static<typeof ProblemSlaExplanation>;
+export type ProblemTargetBody = Static<typeof ProblemTargetSchema>;
 export type ImportHolidaysBody = Static<typeof ImportHolidaysBody>;
 export type SlaTargetName = (typeof SLA_TARGETS)[number];
 export type SlaClockName = (typeof SLA_CLOCKS)[number];

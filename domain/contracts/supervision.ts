@@ -122,7 +122,13 @@ export const NOTIFICATION_KINDS = [
 export const Notification = Type.Object({
   id: Id,
   kind: Type.Enum(NOTIFICATION_KINDS),
-  ticket: Type.Object({ id: Id, number: Type.String(), subject: Type.String() }),
+  ticket: Nullable(Type.Object({ id: Id, number: Type.String(), subject: Type.String() })),
+  problem: Nullable(
+    Type.Object(
+      { id: Id, number: Type.String({ description: 'PRB-000123' }), subject: Type.String() },
+      { description: "A problem report's service level; exactly one of ticket and problem is set" },
+    ),
+  ),
   target: Nullable(Type.Enum(SLA_CLOCKS)),
   percent: Nullable(Type.Integer()),
   createdAt: Timestamp,

@@ -18,6 +18,7 @@ export const jobsEn: typeof jobsEs = {
       nextRun: 'Next run',
     },
     names: {
+      problem_sla: 'Problem SLA watch',
       sla_watch: 'SLA watch',
       mail_work: 'Mail processing',
       mail_imap_poll: 'IMAP mailbox polling',
@@ -30,6 +31,7 @@ export const jobsEn: typeof jobsEs = {
       problem_resolutions: 'Problem incident resolution',
     },
     descriptions: {
+      problem_sla: "Fires warnings, breaches and escalations of problem reports' resolution deadlines.",
       sla_watch: 'Fires SLA warnings, breaches and hierarchical escalations on time.',
       mail_work: 'Turns received mail into tickets or replies and sends outgoing mail.',
       mail_imap_poll: 'Fetches new messages from the mailboxes read over IMAP.',

@@ -19,6 +19,7 @@ export const jobsEs = {
       nextRun: 'Próxima',
     },
     names: {
+      problem_sla: 'Vigilancia de SLA de problemas',
       sla_watch: 'Vigilancia de SLA',
       mail_work: 'Procesamiento de correo',
       mail_imap_poll: 'Lectura de buzones IMAP',
@@ -31,6 +32,7 @@ export const jobsEs = {
       problem_resolutions: 'Resolución de incidentes de problemas',
     },
     descriptions: {
+      problem_sla: 'Dispara avisos, incumplimientos y escalamientos de los plazos de resolución de los problemas.',
       sla_watch: 'Dispara avisos, incumplimientos y escalamientos jerárquicos de SLA a su hora.',
       mail_work: 'Convierte el correo recibido en tickets o respuestas y envía el correo saliente.',
       mail_imap_poll: 'Trae los mensajes nuevos de los buzones configurados por IMAP.',

@@ -3,6 +3,29 @@ import type { problemsEs } from './problems-es.js';
 /** English messages for problem management. Typed by the Spanish ones. */
 export const problemsEn: typeof problemsEs = {
   problems: {
+    sla: {
+      title: 'Service level',
+      resolution: 'Problem resolution',
+      none: 'No affected client’s agreement sets a deadline for a priority {{priority}} problem.',
+      noOrganizations: 'The problem affects no client yet: no agreement sets its deadline.',
+      cancelled: 'Cancelled problem: its deadline counts as neither met nor missed.',
+      chosen: '“{{agreement}}” of {{organization}} applies.',
+      strictest: 'It is the strictest of the {{count}} affected clients’ agreements that set a deadline.',
+      candidates: 'Affected clients’ agreements',
+      reasons: {
+        strictest: 'the strictest',
+        later: 'due later',
+        no_agreement: 'no agreement',
+        no_target: 'no deadline for this priority',
+        no_calendar: 'no calendar',
+      },
+      candidateLine: '{{agreement}}: {{time}}, due',
+      targetLine:
+        'Priority {{priority}}: resolution within {{resolution}} of business time, counted from creation; the clock does not stop until the problem is resolved, closed or cancelled.',
+      warningsTitle: 'Warnings',
+      warningAt: 'At {{percent}}%',
+      owner: 'the problem owner',
+    },
     title: 'Problems',
     number: 'Problem {{number}}',
     statuses: {
@@ -56,6 +79,11 @@ export const problemsEn: typeof problemsEs = {
       incidents_linked: 'linked {{numbers}}',
       incident_unlinked: 'unlinked {{numbers}}',
       workaround_applied: 'applied the workaround to {{number}}',
+      sla_warning: 'warned that {{percent}}% of the resolution time is used',
+      sla_breach: 'recorded the resolution deadline as missed',
+      sla_escalation: 'escalated at {{percent}}% of the resolution time',
+      notified: 'told {{names}}',
+      slaWatch: 'The SLA watch',
     },
     ticketTimeline: {
       linked: 'linked the ticket to problem {{number}}',

@@ -1,6 +1,29 @@
 /** Mensajes de la gestión de problemas: problemas, errores conocidos y lo que ve el solicitante de un incidente vinculado. */
 export const problemsEs = {
   problems: {
+    sla: {
+      title: 'Nivel de servicio',
+      resolution: 'Resolución del problema',
+      none: 'Ningún acuerdo de los clientes afectados fija un plazo para un problema de prioridad {{priority}}.',
+      noOrganizations: 'El problema no afecta a ningún cliente todavía: ningún acuerdo fija su plazo.',
+      cancelled: 'Problema cancelado: su plazo no cuenta como cumplido ni como incumplido.',
+      chosen: 'Rige “{{agreement}}” de {{organization}}.',
+      strictest: 'Es el más estricto de los {{count}} acuerdos de los clientes afectados que fijan plazo.',
+      candidates: 'Acuerdos de los clientes afectados',
+      reasons: {
+        strictest: 'el más estricto',
+        later: 'vence después',
+        no_agreement: 'sin acuerdo',
+        no_target: 'sin plazo para esta prioridad',
+        no_calendar: 'sin calendario',
+      },
+      candidateLine: '{{agreement}}: {{time}}, vence',
+      targetLine:
+        'Prioridad {{priority}}: resolución en {{resolution}} de tiempo hábil, contado desde la creación; el reloj no se detiene hasta que el problema se resuelve, cierra o cancela.',
+      warningsTitle: 'Avisos',
+      warningAt: 'Al {{percent}} %',
+      owner: 'la persona responsable del problema',
+    },
     title: 'Problemas',
     number: 'Problema {{number}}',
     statuses: {
@@ -54,6 +77,11 @@ export const problemsEs = {
       incidents_linked: 'vinculó {{numbers}}',
       incident_unlinked: 'desvinculó {{numbers}}',
       workaround_applied: 'aplicó la solución temporal en {{number}}',
+      sla_warning: 'avisó que se consumió el {{percent}} % del plazo de resolución',
+      sla_breach: 'registró el plazo de resolución como incumplido',
+      sla_escalation: 'escaló al {{percent}} % del plazo de resolución',
+      notified: 'avisó a {{names}}',
+      slaWatch: 'La vigilancia de SLA',
     },
     ticketTimeline: {
       linked: 'vinculó el ticket al problema {{number}}',

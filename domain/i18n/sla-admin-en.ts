@@ -156,6 +156,10 @@ export const slaAdminEn: typeof slaAdminEs = {
         'How much business time each level may hold a ticket before passing it on or resolving it. Empty: no target.',
       ola: { L1: 'First level (service desk)', L2: 'Second level (specialists)' },
       noOla: 'No target',
+      problemSection: 'Problem reports',
+      problemHint:
+        "Business time to resolve a problem of each priority, on the agreement's calendar. When a problem affects several clients, the strictest agreement applies. Empty: no deadline.",
+      problemResolution: 'Resolution {{priority}}',
       escalationSection: 'Hierarchical escalation',
       escalationColumn: 'Escalation',
       levels_one: '{{count}} level',

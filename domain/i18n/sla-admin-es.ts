@@ -158,6 +158,10 @@ export const slaAdminEs = {
         'Cuánto tiempo hábil puede tener un ticket cada nivel antes de pasarlo o resolverlo. Vacío: sin objetivo.',
       ola: { L1: 'Primer nivel (mesa de servicio)', L2: 'Segundo nivel (especialistas)' },
       noOla: 'Sin objetivo',
+      problemSection: 'Informes de problema',
+      problemHint:
+        'Tiempo hábil de resolución de un problema según su prioridad, en el calendario del acuerdo. Si un problema afecta a varios clientes, rige el acuerdo más estricto. Vacío: sin plazo.',
+      problemResolution: 'Resolución {{priority}}',
       escalationSection: 'Escalamiento jerárquico',
       escalationColumn: 'Escalamiento',
       levels_one: '{{count}} nivel',

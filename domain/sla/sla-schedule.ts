@@ -38,7 +38,8 @@ export interface ScheduleInput<L extends EscalationRule> {
   calendar: BusinessCalendar;
   input: SlaInput;
   now: number;
-  targets: Record<TargetName, TargetSchedule>;
+  /** The targets that apply: a ticket has both, a problem report only its resolution. */
+  targets: Partial<Record<TargetName, TargetSchedule>>;
   /** Fractions of the target, e.g. [0.5, 0.75, 0.9]. */
   warnAt: readonly number[];
   escalations: readonly L[];
@@ -80,9 +81,10 @@ export function slaSchedule<L extends EscalationRule>(schedule: ScheduleInput<L>
   const { paused, done } = stoppedIntervals(input);
   const firings: Firing<L>[] = [];
   for (const target of ['first_response', 'resolution'] as const) {
-    const { minutes, clock } = schedule.targets[target];
-    // A target met or missed for good raises nothing more.
-    if (clock.settled) continue;
+    const applies = schedule.targets[target];
+    // A target that does not apply, or met or missed for good, raises nothing more.
+    if (!applies || applies.clock.settled) continue;
+    const { minutes } = applies;
     const points: Omit<Firing<L>, 'at'>[] = [
       ...schedule.warnAt.map((fraction) => ({
         key: `warning:${target}:${Math.round(fraction * 100)}`,
@@ -125,7 +127,7 @@ export function slaSchedule<L extends EscalationRule>(schedule: ScheduleInput<L>
     });
   }
   const { ola } = schedule;
-  if (ola && !schedule.targets.resolution.clock.settled) {
+  if (ola && !schedule.targets.resolution?.clock.settled) {
     const [at] = pointsOnClock(calendar, ola.since, [...paused, ...done], [ola.minutes], now);
     firings.push({ key: `ola:${ola.level}`, kind: 'ola', target: null, percent: null, at: at ?? null, level: null });
   }

@@ -430,7 +430,8 @@ export interface CommitmentTable {
 export interface NotificationTable {
   id: string;
   user_id: string;
-  ticket_id: string;
+  /** Exactly one of ticket_id and problem_id. */
+  ticket_id: string | null;
   problem_id: string | null;
   kind: NotificationKind;
   target: SlaClockName | null;

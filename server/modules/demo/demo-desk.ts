@@ -63,6 +63,20 @@ const TARGETS_24X7 = [
   { priority: 4, firstResponseMinutes: 120, resolutionMinutes: 960 },
 ];
 
+/** Problem reports: two to twenty business days in office hours (of ten hours), one to seven days around the clock. */
+const PROBLEM_TARGETS = [
+  { priority: 1, resolutionMinutes: 1200 },
+  { priority: 2, resolutionMinutes: 3000 },
+  { priority: 3, resolutionMinutes: 6000 },
+  { priority: 4, resolutionMinutes: 12000 },
+];
+const PROBLEM_TARGETS_24X7 = [
+  { priority: 1, resolutionMinutes: 1440 },
+  { priority: 2, resolutionMinutes: 2880 },
+  { priority: 3, resolutionMinutes: 5760 },
+  { priority: 4, resolutionMinutes: 10080 },
+];
+
 /** Each client's agreement: the clinic in Santiago office hours, the logistics company around the clock. */
 async function createDemoAgreements(services: Services) {
   const office = await services.agreements.createCalendar(systemContext, {
@@ -92,6 +106,7 @@ async function createDemoAgreements(services: Services) {
       name: roundTheClock ? 'Operations support 24×7' : 'Acuerdo de servicio 2026',
       calendarId: roundTheClock ? always.id : office.id,
       targets: roundTheClock ? TARGETS_24X7 : TARGETS,
+      problemTargets: roundTheClock ? PROBLEM_TARGETS_24X7 : PROBLEM_TARGETS,
       levelMinutes: { L1: 60 },
       escalations: [
         { target: 'first_response', percent: 100, notify: ['assignee', 'group_lead'] },

@@ -195,6 +195,7 @@ describeOnEachDatabase('the job runner', (database, engine) => {
       'problem_candidates',
       'problem_resolutions',
       'sla_watch',
+      'problem_sla',
       'mail_work',
       'job_runs_prune',
       'webhooks_send',

@@ -233,6 +233,10 @@ export function ticketHeading(db: Kysely<DB>, ticketId: string) {
   return db.selectFrom('tickets').select(['number', 'subject']).where('id', '=', ticketId).executeTakeFirstOrThrow();
 }
 
+export function problemHeading(db: Kysely<DB>, problemId: string) {
+  return db.selectFrom('problems').select(['number', 'subject']).where('id', '=', problemId).executeTakeFirstOrThrow();
+}
+
 /** Where the staff an alert names are written to, in their language; the inactive hear nothing. */
 export function activeRecipients(db: Kysely<DB>, userIds: readonly string[]) {
   return db

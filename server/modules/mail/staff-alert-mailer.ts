@@ -26,7 +26,13 @@ function alertSentence(locale: 'es' | 'en', notification: NewNotification): stri
 export function staffAlertMailer(outbox: MailOutboxService, templates: MailTemplatesService, publicUrl: string | null) {
   return async (trx: Kysely<DB>, userIds: string[], notification: NewNotification) => {
     if (userIds.length === 0) return;
-    const ticket = await repo.ticketHeading(trx, notification.ticket_id);
+    // About a ticket, or about a problem report (its PRB number, subject and page).
+    const heading = notification.problem_id
+      ? await repo.problemHeading(trx, notification.problem_id)
+      : await repo.ticketHeading(trx, notification.ticket_id as string);
+    const path = notification.problem_id
+      ? `/workspace/problems/${notification.problem_id}`
+      : `/workspace/tickets/${notification.ticket_id}`;
     const people = await repo.activeRecipients(trx, userIds);
     for (const person of people) {
       const locale = person.locale ?? 'es';
@@ -34,11 +40,11 @@ export function staffAlertMailer(outbox: MailOutboxService, templates: MailTempl
       const rendered = renderMail(
         await templates.effective(trx, locale),
         'staff_alert',
-        { number: ticket.number, subject: ticket.subject, what: what.charAt(0).toUpperCase() + what.slice(1) },
-        { link: publicUrl ? `${publicUrl}/workspace/tickets/${notification.ticket_id}` : null },
+        { number: heading.number, subject: heading.subject, what: what.charAt(0).toUpperCase() + what.slice(1) },
+        { link: publicUrl ? `${publicUrl}${path}` : null },
       );
       await outbox.enqueue(trx, {
-        ticketId: notification.ticket_id,
+        ticketId: notification.ticket_id ?? null,
         event: 'staff_alert',
         to: person.email,
         subject: rendered.subject,

@@ -5,7 +5,7 @@ export function insertNotifications(db: Kysely<DB>, rows: NotificationTable[]) {
   return rows.length > 0 ? db.insertInto('notifications').values(rows).execute() : Promise.resolve([]);
 }
 
-/** A person's notifications, newest first (ids are time-ordered), with the ticket they are about. */
+/** A person's notifications, newest first (ids are time-ordered), with the ticket or problem they are about. */
 export function listForUser(
   db: Kysely<DB>,
   userId: string,
@@ -13,7 +13,8 @@ export function listForUser(
 ) {
   let query = db
     .selectFrom('notifications')
-    .innerJoin('tickets', 'tickets.id', 'notifications.ticket_id')
+    .leftJoin('tickets', 'tickets.id', 'notifications.ticket_id')
+    .leftJoin('problems', 'problems.id', 'notifications.problem_id')
     .select([
       'notifications.id',
       'notifications.kind',
@@ -24,6 +25,9 @@ export function listForUser(
       'tickets.id as ticket_id',
       'tickets.number as ticket_number',
       'tickets.subject as ticket_subject',
+      'problems.id as problem_id',
+      'problems.number as problem_number',
+      'problems.subject as problem_subject',
     ])
     .where('notifications.user_id', '=', userId);
   if (options.unread) query = query.where('notifications.read_at', 'is', null);

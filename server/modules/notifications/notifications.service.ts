@@ -8,7 +8,9 @@ import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import * as repo from './notifications.repository.js';
 
-export type NewNotification = Pick<NotificationTable, 'ticket_id' | 'kind' | 'target' | 'percent'>;
+/** What a notification tells, about exactly one ticket or one problem. */
+export type NewNotification = Pick<NotificationTable, 'kind' | 'target' | 'percent'> &
+  ({ ticket_id: string; problem_id?: null } | { problem_id: string; ticket_id?: null });
 
 /** Another way to tell the same people, in the same transaction (mail, when it is set up). */
 export type NotificationChannel = (trx: Kysely<DB>, userIds: string[], notification: NewNotification) => Promise<void>;
@@ -43,8 +45,11 @@ export class NotificationsService {
         user_id: userId,
         created_at: at.toISOString(),
         read_at: null,
-        problem_id: null,
-        ...notification,
+        kind: notification.kind,
+        target: notification.target,
+        percent: notification.percent,
+        ticket_id: notification.ticket_id ?? null,
+        problem_id: notification.problem_id ?? null,
       })),
     );
   }
@@ -59,7 +64,14 @@ export class NotificationsService {
         (row): Notification => ({
           id: row.id,
           kind: row.kind,
-          ticket: { id: row.ticket_id, number: row.ticket_number, subject: row.ticket_subject },
+          ticket:
+            row.ticket_id && row.ticket_number !== null && row.ticket_subject !== null
+              ? { id: row.ticket_id, number: row.ticket_number, subject: row.ticket_subject }
+              : null,
+          problem:
+            row.problem_id && row.problem_number !== null && row.problem_subject !== null
+              ? { id: row.problem_id, number: row.problem_number, subject: row.problem_subject }
+              : null,
           target: row.target,
           percent: row.percent,
           createdAt: row.created_at,

@@ -21,6 +21,15 @@ export function toProblemSummary(row: NamedProblemRow): ProblemSummary {
     owner: ref(row.owner_id, row.owner_name),
     incidentCount: Number(row.incident_count ?? 0),
     workaroundApplications: row.workaround_applications,
+    sla: row.agreement_id
+      ? {
+          agreementId: row.agreement_id,
+          resolutionDueAt: row.resolution_due_at,
+          state: row.sla_state,
+          met: row.resolution_met === null ? null : row.resolution_met === 1,
+          resolutionMinutes: row.resolution_minutes,
+        }
+      : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,4 +1,5 @@
 import type { Expression, Kysely, SqlBool } from 'kysely';
+import { OPEN_PROBLEM_STATUSES } from '../../../domain/problems/problem-lifecycle.js';
 import { keysetAfter, type SortKey } from '../../db/dialect.js';
 import type { DB, ProblemEventTable, ProblemIncidentTable, ProblemTable } from '../../db/schema.js';
 
@@ -263,4 +264,35 @@ export function problemOfTicket(db: Kysely<DB>, ticketId: string) {
     ])
     .where('problem_incidents.ticket_id', '=', ticketId)
     .executeTakeFirst();
+}
+
+/** The events that set the problem's status (its creation and each move), oldest first. */
+export function statusEvents(db: Kysely<DB>, problemId: string) {
+  return db
+    .selectFrom('problem_events')
+    .select(['at', 'kind', 'changes'])
+    .where('problem_id', '=', problemId)
+    .where('kind', 'in', ['created', 'status_changed'])
+    .orderBy('id')
+    .execute();
+}
+
+/** Stores the problem's service level; not a change of the record, so the version stays. */
+export function setSla(db: Kysely<DB>, id: string, columns: Partial<ProblemTable>) {
+  return db.updateTable('problems').set(columns).where('id', '=', id).execute();
+}
+
+/** The open problems affecting any of these organizations. */
+export async function openProblemIdsOf(db: Kysely<DB>, organizationIds: readonly string[]): Promise<string[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('problems')
+    .innerJoin('problem_organizations', 'problem_organizations.problem_id', 'problems.id')
+    .select('problems.id')
+    .distinct()
+    .where('problem_organizations.organization_id', 'in', organizationIds)
+    .where('problems.status', 'in', [...OPEN_PROBLEM_STATUSES])
+    .orderBy('problems.id')
+    .execute();
+  return rows.map((row) => row.id);
 }

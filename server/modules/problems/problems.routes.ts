@@ -18,6 +18,7 @@ import {
   ProblemTicketParams,
   UpdateProblemBody,
 } from '../../../domain/contracts/problems.js';
+import { ProblemSlaExplanation } from '../../../domain/contracts/sla.js';
 import type { App } from '../../platform/http.js';
 import type { KnownErrorsService } from './known-errors.service.js';
 import type { ProblemIncidentsService } from './problem-incidents.service.js';
@@ -72,6 +73,11 @@ export function registerProblemRoutes(app: App, { problems, problemIncidents, kn
       },
     },
     (request) => problems.timeline(request.ctx, request.params.id, request.query.cursor),
+  );
+  app.get(
+    '/problems/:id/sla',
+    { config: read, schema: { tags, params: IdParams, response: { 200: ProblemSlaExplanation } } },
+    (request) => problems.explainSla(request.ctx, request.params.id),
   );
   app.post(
     '/problems/:id/notes',

@@ -7,6 +7,7 @@ import type {
   ProblemSummary,
   UpdateProblemBody,
 } from '../../../domain/contracts/problems.js';
+import type { ProblemSlaExplanation } from '../../../domain/contracts/sla.js';
 import { checkProblemTransition } from '../../../domain/problems/problem-lifecycle.js';
 import { isStaff } from '../../../domain/roles.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
@@ -37,6 +38,7 @@ import {
   toProblemSummary,
   trackedProblemFields,
 } from './problem-presenter.js';
+import { DEADLINE_FIELDS, type ProblemSlaRecords } from './problem-sla-records.js';
 import * as repo from './problems.repository.js';
 
 /** A new problem checked and numbered-apart, ready for `ProblemsService.insert`. */
@@ -67,6 +69,8 @@ export class ProblemsService {
     private readonly users: UsersService,
     /** The attachments storage and its checks (size, type, archives, virus scan) are the conversation's. */
     private readonly conversation: ConversationService,
+    /** The stored deadline, recomputed in the transaction of each change that moves it. */
+    private readonly sla: ProblemSlaRecords,
   ) {}
 
   async create(ctx: RequestContext, body: CreateProblemBody): Promise<Problem> {
@@ -160,6 +164,7 @@ export class ProblemsService {
       after: { number: row.number, ...after, serviceIds: body.serviceIds ?? [] },
     });
     await this.history.reindex(trx, row);
+    await this.sla.refresh(trx, row.id);
     return row;
   }
 
@@ -245,6 +250,7 @@ export class ProblemsService {
         after: Object.fromEntries(recorded.map((c) => [c.field, c.to])),
       });
       if (SEARCHED_COLUMNS.some((column) => after[column] !== current[column])) await this.history.reindex(trx, after);
+      if (recorded.some((change) => DEADLINE_FIELDS.includes(change.field))) await this.sla.refresh(trx, id);
     });
     return this.get(ctx, id);
   }
@@ -304,6 +310,11 @@ export class ProblemsService {
     const rows = await repo.listEvents(this.db, id, afterId === undefined ? undefined : String(afterId), limit + 1);
     const page = pageOf(rows, limit, (row) => [row.id]);
     return { items: page.items.map(toProblemEvent), nextCursor: page.nextCursor };
+  }
+
+  /** "Why is it due then?": the agreement chosen among the affected organizations', and its plan. */
+  explainSla(_ctx: RequestContext, id: string): Promise<ProblemSlaExplanation> {
+    return this.sla.explain(this.db, id);
   }
 
   /** A staff note on the problem's timeline (problems are staff-only, so every note is). */

@@ -5,6 +5,7 @@ import type {
   CreateAgreementBody,
   CreateCalendarBody,
   ImportHolidaysBody,
+  ProblemTargetBody,
   UpdateAgreementBody,
   UpdateCalendarBody,
 } from '../../../domain/contracts/sla.js';
@@ -16,6 +17,7 @@ import {
   DEFAULT_WARN_AT,
 } from '../../../domain/sla/agreement-rules.js';
 import { holidaysFromICalendar, mergeHolidays } from '../../../domain/sla/icalendar.js';
+import { checkProblemTargets } from '../../../domain/sla/problem-sla.js';
 import type { AgreementTable, CalendarTable, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, conflictOnUnique, notFound, validationError } from '../../platform/errors.js';
@@ -50,8 +52,18 @@ const toAgreement = (row: AgreementTable): Agreement => ({
   warnAt: JSON.parse(row.warn_at),
   levelMinutes: JSON.parse(row.level_minutes),
   escalations: JSON.parse(row.escalations),
+  problemTargets: JSON.parse(row.problem_targets),
   version: row.version,
 });
+
+const sortedProblemTargets = (targets: readonly ProblemTargetBody[]) =>
+  JSON.stringify([...targets].sort((a, b) => a.priority - b.priority));
+
+/**
+ * Recomputes the deadlines of the open problems of these organizations, within the transaction
+ * (implemented by the problems module, handed in by `buildServices`).
+ */
+export type ProblemDeadlinesRefresh = (trx: Kysely<DB>, organizationIds: readonly string[]) => Promise<void>;
 
 /** Business calendars and each organization's service agreement: what its SLA clocks count against. */
 export class AgreementsService {
@@ -61,6 +73,7 @@ export class AgreementsService {
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
     private readonly recalculations: SlaRecalculationService,
+    private readonly refreshProblems: ProblemDeadlinesRefresh = async () => {},
   ) {}
 
   async listCalendars(): Promise<Calendar[]> {
@@ -118,7 +131,9 @@ export class AgreementsService {
         if (!row)
           throw new AppError('version_conflict', `The calendar is at version ${before.version}, not ${body.version}`);
         const after = toCalendar(row);
-        await this.recalculations.request(trx, await repo.organizationsUsingCalendar(trx, id));
+        const organizationIds = await repo.organizationsUsingCalendar(trx, id);
+        await this.recalculations.request(trx, organizationIds);
+        await this.refreshProblems(trx, organizationIds);
         await this.audit.record(trx, ctx, {
           action: 'calendar.updated',
           entityType: 'calendar',
@@ -157,6 +172,7 @@ export class AgreementsService {
     const issues = [
       ...(body.targets ? checkTargets(body.targets) : []),
       ...(body.escalations ? checkEscalations(body.escalations) : []),
+      ...(body.problemTargets ? checkProblemTargets(body.problemTargets) : []),
     ];
     const levels = body.escalations ?? [];
     const staff = new Set(await repo.activeStaffIds(db, [...new Set(levels.flatMap((level) => level.userIds ?? []))]));
@@ -193,7 +209,7 @@ export class AgreementsService {
           pausing_reasons: JSON.stringify(body.pausingReasons ?? ['requester', 'third_party']),
           warn_at: JSON.stringify([...(body.warnAt ?? DEFAULT_WARN_AT)].sort()),
           level_minutes: JSON.stringify({ L1: body.levelMinutes?.L1 ?? null, L2: body.levelMinutes?.L2 ?? null }),
-          problem_targets: '[]',
+          problem_targets: sortedProblemTargets(body.problemTargets ?? []),
           escalations: JSON.stringify(body.escalations ?? DEFAULT_ESCALATIONS),
           version: 1,
           created_at: at.toISOString(),
@@ -202,6 +218,7 @@ export class AgreementsService {
         await repo.insertAgreement(trx, row);
         // Open tickets of the organization had no deadlines until now.
         await this.recalculations.request(trx, [row.organization_id]);
+        await this.refreshProblems(trx, [row.organization_id]);
         const agreement = toAgreement(row);
         await this.audit.record(trx, ctx, {
           action: 'agreement.created',
@@ -230,11 +247,15 @@ export class AgreementsService {
         changes.level_minutes = JSON.stringify({ L1: body.levelMinutes.L1 ?? null, L2: body.levelMinutes.L2 ?? null });
       }
       if (body.escalations !== undefined) changes.escalations = JSON.stringify(body.escalations);
+      if (body.problemTargets !== undefined) changes.problem_targets = sortedProblemTargets(body.problemTargets);
       const row = await repo.updateAgreement(trx, id, body.version, changes);
       if (!row)
         throw new AppError('version_conflict', `The agreement is at version ${before.version}, not ${body.version}`);
       const after = toAgreement(row);
       await this.recalculations.request(trx, [after.organizationId]);
+      // Problems are few beside tickets (tens per organization, not thousands): recomputed at
+      // once, in the agreement's own transaction, so a problem is never due by the old targets.
+      await this.refreshProblems(trx, [after.organizationId]);
       await this.audit.record(trx, ctx, {
         action: 'agreement.updated',
         entityType: 'agreement',

@@ -147,3 +147,41 @@ export async function lastStaffReplyAt(db: Kysely<DB>, ticketId: string): Promis
     .executeTakeFirst();
   return (row?.at as string | null | undefined) ?? null;
 }
+
+/** The keys of the warnings, breaches and escalation levels that already fired on a problem. */
+export async function firedProblemKeys(db: Kysely<DB>, problemId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('problem_sla_firings')
+    .select(['key', 'fired_at'])
+    .where('problem_id', '=', problemId)
+    .execute();
+  return new Map(rows.map((row) => [row.key, row.fired_at]));
+}
+
+/** As `claimFiring`, for a problem: the primary key lets one runner record each point. */
+export async function claimProblemFiring(db: Kysely<DB>, problemId: string, key: string, at: string) {
+  const result = await db
+    .insertInto('problem_sla_firings')
+    .values({ problem_id: problemId, key, fired_at: at })
+    .onConflict((oc) => oc.columns(['problem_id', 'key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Problems with a warning, breach or escalation level due by `now`, earliest first. */
+export async function dueProblemIds(db: Kysely<DB>, now: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('problems')
+    .select('id')
+    .where('sla_check_at', '<=', now)
+    .orderBy('sla_check_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The problem, if it is still due and no other runner holds it (see `lockDueTicket`). */
+export function lockDueProblem(db: Kysely<DB>, id: string, now: string) {
+  const query = db.selectFrom('problems').selectAll().where('id', '=', id).where('sla_check_at', '<=', now);
+  return lockedOrSkipped(db, query).executeTakeFirst();
+}

@@ -16,7 +16,7 @@ import type { ConfigCache } from '../../db/config-cache.js';
 import type { AgreementTable, CalendarTable, DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { NO_SLA, type SlaColumns, type TicketDeadlines } from '../tickets/ticket-ports.js';
-import * as repo from './agreements.repository.js';
+import { agreementOf, calendarSummary, toBusinessCalendar } from './agreement-lookup.js';
 import { arrivedAtLevel, firedKeys, lastStaffReplyAt } from './sla.repository.js';
 
 export type SlaFiring = Firing<EscalationLevel>;
@@ -39,17 +39,6 @@ export interface SlaEvaluation {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const outcome = (clock: TargetClock) => (clock.state === 'met' ? 1 : clock.state === 'breached' ? 0 : null);
-// Calendar rows come from the configuration cache, so each is parsed once while it lasts.
-const parsedCalendars = new WeakMap<CalendarTable, BusinessCalendar>();
-const toBusinessCalendar = (row: CalendarTable): BusinessCalendar => {
-  let calendar = parsedCalendars.get(row);
-  if (!calendar) {
-    calendar = { timeZone: row.time_zone, weekly: JSON.parse(row.weekly), holidays: JSON.parse(row.holidays) };
-    parsedCalendars.set(row, calendar);
-  }
-  return calendar;
-};
-
 /** The ticket's state for the board: its worst open target, or how its targets ended. */
 function overallState(clocks: TargetClock[]): SlaState {
   const open = clocks.filter((c) => !c.settled);
@@ -144,13 +133,8 @@ export class SlaService implements TicketDeadlines {
     return { ...partial, columns, firings, fired, clocks: { firstResponse, resolution }, update, ola };
   }
 
-  /** The organization's agreement and its calendar, from the configuration kept in memory. */
   private agreementOf(db: Kysely<DB>, organizationId: string) {
-    return this.config.read(db, `agreement:${organizationId}`, async () => {
-      const [agreement] = await repo.listAgreements(db, organizationId);
-      const calendar = agreement ? ((await repo.findCalendar(db, agreement.calendar_id)) ?? null) : null;
-      return { agreement, calendar };
-    });
+    return agreementOf(this.config, db, organizationId);
   }
 
   /** The update interval's clock, once the desk has answered, if the target sets one. */
@@ -221,13 +205,7 @@ export class SlaService implements TicketDeadlines {
     return {
       ...base,
       target,
-      calendar: {
-        id: calendar.id,
-        name: calendar.name,
-        timeZone: calendar.time_zone,
-        weekly: JSON.parse(calendar.weekly),
-        holidays: JSON.parse(calendar.holidays),
-      },
+      calendar: calendarSummary(calendar),
       escalations: evaluation.firings
         .filter((f) => f.kind === 'escalation' && f.level)
         .map((f) => ({

@@ -14,6 +14,7 @@ import { RouterAnchor } from '../components/router-link.js';
 import { PriorityBadge } from '../components/ticket-badges.js';
 import { ProblemEditModal } from './problem-edit-modal.js';
 import { ProblemIncidentsPanel } from './problem-incidents-panel.js';
+import { ProblemSlaBox } from './problem-sla-box.js';
 import { ProblemStatusBadge } from './problem-status-badge.js';
 import { ProblemTimeline } from './problem-timeline.js';
 import { ResolveIncidentsBox } from './resolve-incidents-box.js';
@@ -138,6 +139,7 @@ function ProblemView({ problem }: { problem: Problem }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            <ProblemSlaBox problem={problem} />
             <Paper withBorder radius="md" p="md">
               <Stack gap={6}>
                 <Fact label={t('problems.fields.impact')} value={t(`ticketSettings.levels.${problem.impact}`)} />

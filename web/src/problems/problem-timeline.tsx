@@ -17,6 +17,9 @@ const SENTENCES = [
   'incidents_linked',
   'incident_unlinked',
   'workaround_applied',
+  'sla_warning',
+  'sla_breach',
+  'sla_escalation',
 ] as const;
 type Sentence = (typeof SENTENCES)[number];
 
@@ -31,11 +34,17 @@ function useEventSentence() {
     const status = change('status')?.to;
     const incidents = change('incidents');
     const ticket = change('ticket') ?? change('incident');
-    return t(`problems.timeline.${kind}`, {
+    const said = t(`problems.timeline.${kind}`, {
       status: typeof status === 'string' ? t(`problems.statuses.${status as 'new'}`) : '',
       numbers: listOf(incidents?.to ?? incidents?.from),
       number: listOf(ticket?.to ?? incidents?.to),
+      percent: change('percent')?.to ?? '',
     });
+    // The SLA watch's events name whom they told.
+    const notified = change('notified')?.to;
+    return Array.isArray(notified) && notified.length > 0
+      ? `${said} (${t('problems.timeline.notified', { names: listOf(notified) })})`
+      : said;
   };
 }
 
@@ -90,7 +99,8 @@ export function ProblemTimeline({ problemId, canWork }: { problemId: string; can
                 <li key={event.id}>
                   <Text size="sm">
                     <Text span fw={500}>
-                      {event.actor?.name ?? t('problems.web.someone')}
+                      {event.actor?.name ??
+                        (event.kind.startsWith('sla_') ? t('problems.timeline.slaWatch') : t('problems.web.someone'))}
                     </Text>{' '}
                     {sentence(event)}{' '}
                     <Text span size="xs" c="dimmed">

@@ -77,7 +77,10 @@ function NotificationList({ unread, onDone }: { unread: number; onDone: () => vo
   const handleOpen = (notification: Notification) => {
     if (!notification.readAt) mark.mutate([notification.id]);
     onDone();
-    void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: notification.ticket.id } });
+    if (notification.problem)
+      void navigate({ to: '/workspace/problems/$problemId', params: { problemId: notification.problem.id } });
+    else if (notification.ticket)
+      void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: notification.ticket.id } });
   };
 
   return (
@@ -142,6 +145,8 @@ function NotificationItem({
 }) {
   const { t } = useTranslation();
   const unread = !notification.readAt;
+  // A ticket's or a problem report's (its PRB number links to the problem page).
+  const about = notification.problem ?? notification.ticket;
   return (
     <UnstyledButton
       onClick={() => onOpen(notification)}
@@ -168,12 +173,14 @@ function NotificationItem({
             {unread ? <VisuallyHidden>{`${t('supervision.notifications.unread')}: `}</VisuallyHidden> : null}
             {notificationSentence(notification, t)}
           </Text>
-          <Text size="xs" c="dimmed" truncate>
-            <Text span ff="monospace" inherit>
-              {notification.ticket.number}
-            </Text>{' '}
-            · {notification.ticket.subject}
-          </Text>
+          {about ? (
+            <Text size="xs" c="dimmed" truncate>
+              <Text span ff="monospace" inherit>
+                {about.number}
+              </Text>{' '}
+              · {about.subject}
+            </Text>
+          ) : null}
           <Text size="xs" c="dimmed">
             <RelativeTime value={notification.createdAt} />
           </Text>

@@ -60,7 +60,8 @@ export function SlaMatrix({ explanation }: { explanation: SlaExplanation }) {
   );
 }
 
-function MatrixStep({ step }: { step: Step }) {
+/** One level of the matrix: when it fires, whom it tells (a problem's "assignee" is its owner), and when it fired. */
+export function MatrixStep({ step, assignee }: { step: Step; assignee?: string }) {
   const { t, i18n } = useTranslation();
   const duration = useDuration();
   const { level } = step;
@@ -68,7 +69,9 @@ function MatrixStep({ step }: { step: Step }) {
   const when = level.afterMinutes
     ? t('supervision.sla.why.levelAfter', { percent: level.percent, target, time: duration(level.afterMinutes) })
     : t('supervision.sla.why.level', { percent: level.percent, target });
-  const who = level.notify.map((recipient) => t(`supervision.sla.why.recipients.${recipient}`));
+  const who = level.notify.map((recipient) =>
+    recipient === 'assignee' && assignee ? assignee : t(`supervision.sla.why.recipients.${recipient}`),
+  );
   if (level.userIds?.length) who.push(t('supervision.sla.why.namedPeople', { count: level.userIds.length }));
   const actions = [
     who.length

@@ -67,7 +67,8 @@ export function TicketSlaPanel({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function TargetClock({ label, clock }: { label: string; clock: Clock }) {
+/** One target's clock: its state, deadline, and business time used and left (also a problem's). */
+export function TargetClock({ label, clock }: { label: string; clock: Clock }) {
   const { t } = useTranslation();
   const duration = useDuration();
   const deadline = clock.deadline === null ? null : new Date(clock.deadline).toISOString();

@@ -31,6 +31,7 @@ import {
 } from './agreement-form.js';
 import { EscalationMatrixField } from './escalation-matrix-field.js';
 import { MinutesInput } from './minutes-input.js';
+import { ProblemTargetsField } from './problem-targets-field.js';
 import { useWeeklySummary } from './sla-format.js';
 import { SlaTargetsField } from './sla-targets-field.js';
 import { WarningThresholdsInput } from './warning-thresholds-input.js';
@@ -204,6 +205,13 @@ export function AgreementEditModal({
               />
             ))}
           </SimpleGrid>
+
+          <Divider label={t('slaAdmin.agreements.problemSection')} labelPosition="left" />
+          <ProblemTargetsField
+            value={draft.problemMinutes}
+            onChange={(problemMinutes) => set({ problemMinutes })}
+            errorAt={errorAt}
+          />
 
           <Divider label={t('slaAdmin.agreements.escalationSection')} labelPosition="left" />
           <EscalationMatrixField

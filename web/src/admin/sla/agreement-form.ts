@@ -47,7 +47,13 @@ export interface AgreementDraft {
   warnPercents: number[];
   levelMinutes: { L1: MinutesValue; L2: MinutesValue };
   escalations: EscalationDraft[];
+  /** Resolution time of a problem report per priority; empty: no target for that priority. */
+  problemMinutes: Record<ProblemPriority, MinutesValue>;
 }
+
+export const PROBLEM_PRIORITIES = [1, 2, 3, 4] as const;
+export type ProblemPriority = (typeof PROBLEM_PRIORITIES)[number];
+const noProblemTargets = (): Record<ProblemPriority, MinutesValue> => ({ 1: '', 2: '', 3: '', 4: '' });
 
 export const MAX_MINUTES = 60 * 24 * 365;
 export const MAX_AFTER_MINUTES = 60 * 24 * 30;
@@ -103,6 +109,7 @@ export function newAgreementDraft(organizationId: string | null): AgreementDraft
     warnPercents: DEFAULT_WARN_AT.map((fraction) => Math.round(fraction * 100)),
     levelMinutes: { L1: '', L2: '' },
     escalations: suggestedEscalations(),
+    problemMinutes: noProblemTargets(),
   };
 }
 
@@ -136,6 +143,10 @@ export function agreementDraftOf(agreement: Agreement): AgreementDraft {
       userIds: e.userIds ?? [],
       escalate: e.escalate ?? false,
     })),
+    problemMinutes: Object.assign(
+      noProblemTargets(),
+      Object.fromEntries((agreement.problemTargets ?? []).map((p) => [p.priority, p.resolutionMinutes])),
+    ),
   };
 }
 
@@ -164,6 +175,10 @@ export function agreementFieldsOf(draft: AgreementDraft): Omit<CreateAgreementBo
       notify: e.notify,
       userIds: e.userIds,
       escalate: e.escalate,
+    })),
+    problemTargets: PROBLEM_PRIORITIES.filter((p) => draft.problemMinutes[p] !== '').map((p) => ({
+      priority: p,
+      resolutionMinutes: Number(draft.problemMinutes[p]),
     })),
   };
 }
@@ -220,5 +235,9 @@ export function agreementIssues(draft: AgreementDraft): Record<string, Agreement
     if (levels.has(key) && !issues[at]) issues[at] = 'duplicateLevel';
     levels.add(key);
   });
+  for (const priority of PROBLEM_PRIORITIES) {
+    const minutes = draft.problemMinutes[priority];
+    if (minutes !== '' && !inRange(minutes, 1, MAX_MINUTES)) issues[`problemMinutes.${priority}`] = 'minutesRange';
+  }
   return issues;
 }
