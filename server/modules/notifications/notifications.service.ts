@@ -8,7 +8,9 @@ import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import * as repo from './notifications.repository.js';
 
-export type NewNotification = Pick<NotificationTable, 'ticket_id' | 'kind' | 'target' | 'percent'>;
+export type NewNotification = Pick<NotificationTable, 'ticket_id' | 'kind' | 'target' | 'percent'> & {
+  problem_id?: string | null;
+};
 
 /** Another way to tell the same people, in the same transaction (mail, when it is set up). */
 export type NotificationChannel = (trx: Kysely<DB>, userIds: string[], notification: NewNotification) => Promise<void>;
