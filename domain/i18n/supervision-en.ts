@@ -28,6 +28,8 @@ export const supervisionEn: typeof supervisionEs = {
       problems: 'Problems',
     },
     problemBoard: {
+      description:
+        'The open problems that put their resolution standard at stake: at risk, breached and with a commitment.',
       views: {
         at_risk: 'At risk',
         breached: 'Breached',

@@ -30,6 +30,8 @@ export const supervisionEs = {
       problems: 'Problemas',
     },
     problemBoard: {
+      description:
+        'Los problemas abiertos que comprometen su estándar de resolución: en riesgo, incumplidos y con compromiso.',
       views: {
         at_risk: 'En riesgo',
         breached: 'Incumplidos',

@@ -64,7 +64,18 @@ describe.runIf(RUN_BROWSER_TESTS)('the Problems view of the supervisor board in 
       description: '<p>La cola de salida crece después de las 15:00.</p>',
       organizationIds: [clinic.id],
     });
+    const fixed = await services.problems.create(asSupervisor, {
+      subject: 'Certificado del portal vencido',
+      description: '<p>El portal rechazaba conexiones.</p>',
+      organizationIds: [port.id],
+    });
     const now = Date.now();
+    // Resolved this month within its standard: the compliance block counts it.
+    await db
+      .updateTable('problems')
+      .set({ status: 'resolved', resolved_at: new Date(now).toISOString(), resolution_met: 1, sla_state: 'met' })
+      .where('id', '=', fixed.id)
+      .execute();
     await db
       .updateTable('problems')
       .set({ sla_state: 'breached', resolution_due_at: new Date(now - 3 * HOUR).toISOString() })
@@ -118,6 +129,25 @@ describe.runIf(RUN_BROWSER_TESTS)('the Problems view of the supervisor board in 
       const promisedShot = join(tmpdir(), 'mesa-e2e-supervision-problems-commitment.png');
       await page.screenshot({ path: promisedShot, fullPage: true });
       console.log(`problems with a commitment: ${promisedShot}`);
+
+      // From the problem page: the same dialog, behind a button for supervisors.
+      await page.goto(`${app.baseUrl}/workspace/problems/${atRisk.id}`);
+      await page.getByRole('heading', { name: 'Lentitud del correo por las tardes' }).waitFor();
+      await page.getByRole('button', { name: 'Registrar compromiso' }).click();
+      const fromPage = page.getByRole('dialog');
+      await fromPage.waitFor();
+      await fromPage
+        .getByLabel('Fecha y hora prometidas')
+        .fill(
+          `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T${pad(tomorrow.getHours())}:30`,
+        );
+      await fromPage.getByLabel('Nota').fill('Se amplía la cola de salida esta noche.');
+      const pageShot = join(tmpdir(), 'mesa-e2e-problem-page-commitment.png');
+      await page.screenshot({ path: pageShot, fullPage: true });
+      console.log(`problem page commitment: ${pageShot}`);
+      await fromPage.getByRole('button', { name: 'Registrar compromiso' }).click();
+      await eventually(() => fromPage.isVisible()).toBe(false);
+      expect(await services.commitments.listOfProblem(atRisk.id)).toMatchObject([{ state: 'open' }]);
 
       const commitments = await services.commitments.listOfProblem(breached.id);
       expect(commitments).toMatchObject([{ state: 'open', problemId: breached.id, ticketId: null }]);

@@ -86,7 +86,7 @@ export function SupervisionPage() {
     <>
       <PageHeader
         title={t('supervision.title')}
-        description={`${t('supervision.description')} ${t('supervision.refreshHint')}`}
+        description={`${onProblems ? t('supervision.problemBoard.description') : t('supervision.description')} ${t('supervision.refreshHint')}`}
       />
       <SegmentedControl
         mb="md"
