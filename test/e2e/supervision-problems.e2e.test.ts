@@ -148,6 +148,14 @@ describe.runIf(RUN_BROWSER_TESTS)('the Problems view of the supervisor board in 
       await fromPage.getByRole('button', { name: 'Registrar compromiso' }).click();
       await eventually(() => fromPage.isVisible()).toBe(false);
       expect(await services.commitments.listOfProblem(atRisk.id)).toMatchObject([{ state: 'open' }]);
+      // The problem's history says it in a sentence.
+      await eventually(() =>
+        page.getByText('registró un compromiso con el cliente para el', { exact: false }).isVisible(),
+      ).toBe(true);
+      await expectAccessible(page, 'problem page with a commitment (es-ES)');
+      const historyShot = join(tmpdir(), 'mesa-e2e-problem-page-commitment-made.png');
+      await page.screenshot({ path: historyShot, fullPage: true });
+      console.log(`problem page after the commitment: ${historyShot}`);
 
       const commitments = await services.commitments.listOfProblem(breached.id);
       expect(commitments).toMatchObject([{ state: 'open', problemId: breached.id, ticketId: null }]);
