@@ -179,7 +179,12 @@ export function buildServices(
   const knownErrors = new KnownErrorsService(db);
   const problemCandidates = new ProblemCandidatesService(db, clock, audit, settings, problemIncidents);
   const problemResolution = new ProblemResolutionService(db, clock, problems, tickets, conversation, users);
-  const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users);
+  const commitments = new CommitmentsService(db, clock, ticketReads, conversation, history, notifications, users, {
+    // Supervision's PromisedProblems port: the problem and its timeline, through the problems service.
+    find: (id, on) => problems.find(id, on),
+    record: async (trx, ctx, problemId, event) =>
+      problems.recordAlongside(trx, ctx, await problems.find(problemId, trx), event),
+  });
   const supervision = new SupervisionService(db, clock, database.report, ticketReads);
   const mailOutbox = new MailOutboxService(db, clock, mailConfig);
   const ticketMailAdditions = new TicketMailAdditions();

@@ -1,22 +1,28 @@
 import { type Static, Type } from 'typebox';
+import { PROBLEM_STATUSES } from '../problems/problem-lifecycle.js';
 import { Id, ListQuery, MONTH_PATTERN, Nullable, Timestamp } from './common.js';
 import { SLA_CLOCKS, SLA_STATES } from './sla.js';
-import { TicketSummary } from './tickets.js';
+import { PrioritySchema, TicketSummary } from './tickets.js';
 
 /** The supervisor's console: tickets at risk, breached, paused or escalated; commitments; compliance. */
 export const SUPERVISION_VIEWS = ['at_risk', 'breached', 'paused', 'escalated', 'commitments'] as const;
 export const COMMITMENT_STATES = ['open', 'kept', 'broken', 'superseded'] as const;
+/** The board's Problems view: problem reports at risk of, or past, their resolution standard, or promised. */
+export const PROBLEM_SUPERVISION_VIEWS = ['at_risk', 'breached', 'commitments'] as const;
 
 const Ref = Type.Object({ id: Id, name: Type.String() });
 
 export const Commitment = Type.Object({
   id: Id,
-  ticketId: Id,
+  // One of the two: the ticket promised, or the problem report promised.
+  ticketId: Nullable(Id),
+  problemId: Nullable(Id),
   promisedAt: Timestamp,
   note: Type.String(),
   toldRequester: Type.Boolean(),
   state: Type.Enum(COMMITMENT_STATES, {
-    description: 'open until the ticket is resolved (kept) or the date passes (broken); a newer one supersedes it',
+    description:
+      'open until the ticket or problem is resolved (kept) or the date passes (broken); a newer one supersedes it',
   }),
   warnedAt: Nullable(Timestamp),
   brokenAt: Nullable(Timestamp),
@@ -29,7 +35,10 @@ export const CreateCommitmentBody = Type.Object(
     promisedAt: Timestamp,
     note: Type.String({ minLength: 1, maxLength: 2000 }),
     tellRequester: Type.Optional(
-      Type.Boolean({ description: 'Also tell the requester, as a public reply with the note and the date' }),
+      Type.Boolean({
+        description:
+          'Also tell the requester, as a public reply with the note and the date (tickets only: a problem has no requester)',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -73,6 +82,50 @@ export const BoardTicket = Type.Object({
   version: Type.Integer({ description: 'For changes made from the board' }),
 });
 
+export const ProblemSupervisionQuery = Type.Object(
+  {
+    ...ListQuery,
+    view: Type.Enum(PROBLEM_SUPERVISION_VIEWS, {
+      description:
+        'at_risk: open problems warned, not breached; breached: open problems past their resolution standard; commitments: with an open commitment',
+    }),
+    organizationId: Type.Optional(Id),
+    groupId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+export const ProblemSupervisionSummaryQuery = Type.Object(
+  {
+    organizationId: ProblemSupervisionQuery.properties.organizationId,
+    groupId: ProblemSupervisionQuery.properties.groupId,
+  },
+  { additionalProperties: false },
+);
+
+export const BoardProblem = Type.Object({
+  id: Id,
+  number: Type.String({ description: 'PRB-000123' }),
+  subject: Type.String(),
+  status: Type.Enum(PROBLEM_STATUSES),
+  priority: PrioritySchema,
+  owner: Nullable(Ref),
+  group: Nullable(Ref),
+  organizations: Type.Array(Ref, { description: 'The organizations declared affected' }),
+  sla: Type.Object({
+    state: Nullable(Type.Enum(SLA_STATES)),
+    resolutionDueAt: Nullable(Timestamp),
+    escalatedAt: Nullable(Timestamp),
+  }),
+  commitment: Nullable(Type.Object({ id: Id, promisedAt: Timestamp, warnedAt: Nullable(Timestamp) })),
+});
+
+export const ProblemSupervisionSummary = Type.Object({
+  atRisk: Type.Integer(),
+  breached: Type.Integer(),
+  commitments: Type.Integer(),
+});
+
 const Counts = { atRisk: Type.Integer(), breached: Type.Integer(), paused: Type.Integer() };
 const Bucket = Type.Object({ id: Nullable(Id), name: Nullable(Type.String()), ...Counts });
 
@@ -105,6 +158,14 @@ export const Compliance = Type.Object({
       firstResponse: Outcome,
       resolution: Outcome,
     }),
+  ),
+  problems: Type.Array(
+    Type.Object({
+      priority: PrioritySchema,
+      resolved: Type.Integer({ description: 'Problem reports resolved in the month' }),
+      ...Outcome.properties,
+    }),
+    { description: 'Problem reports apart from tickets: their resolution standard per priority, 1 to 4' },
   ),
 });
 
@@ -150,6 +211,11 @@ export const UnreadCount = Type.Object({ unread: Type.Integer() });
 export type CommitmentState = (typeof COMMITMENT_STATES)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type SupervisionView = (typeof SUPERVISION_VIEWS)[number];
+export type ProblemSupervisionView = (typeof PROBLEM_SUPERVISION_VIEWS)[number];
+export type ProblemSupervisionQuery = Static<typeof ProblemSupervisionQuery>;
+export type ProblemSupervisionSummaryQuery = Static<typeof ProblemSupervisionSummaryQuery>;
+export type BoardProblem = Static<typeof BoardProblem>;
+export type ProblemSupervisionSummary = Static<typeof ProblemSupervisionSummary>;
 export type Commitment = Static<typeof Commitment>;
 export type CreateCommitmentBody = Static<typeof CreateCommitmentBody>;
 export type SupervisionQuery = Static<typeof SupervisionQuery>;

@@ -22,6 +22,41 @@ export const supervisionEn: typeof supervisionEs = {
       commitments: 'There are no open commitments.',
     },
     emptyHint: 'When something changes it will show up here.',
+    subjects: {
+      label: 'What to watch',
+      tickets: 'Tickets',
+      problems: 'Problems',
+    },
+    problemBoard: {
+      description:
+        'The open problems that put their resolution standard at stake: at risk, breached and with a commitment.',
+      views: {
+        at_risk: 'At risk',
+        breached: 'Breached',
+        commitments: 'With a commitment',
+      },
+      empty: {
+        at_risk: 'No problem is at risk.',
+        breached: 'No problem has breached its resolution standard.',
+        commitments: 'No open commitments for problems.',
+      },
+      noMatches: 'No problem matches these filters.',
+      tableLabel: 'Problems under supervision',
+      columns: {
+        problem: 'Problem',
+        organizations: 'Organizations',
+        owner: 'Group and owner',
+        sla: 'Standard',
+        due: 'Resolution due',
+        commitment: 'Commitment',
+      },
+      noOwner: 'No owner',
+      noGroup: 'No group',
+      noOrganizations: 'None declared',
+      actions: {
+        open: 'Open the problem',
+      },
+    },
     noMatches: 'No ticket matches these filters.',
     filters: {
       organization: 'Organization',
@@ -90,6 +125,13 @@ export const supervisionEn: typeof supervisionEs = {
       nothing: 'Not measured',
       empty: 'No ticket came due or was met in this month.',
       hint: 'Share of targets met among those that came due or were met in the month.',
+      problems: {
+        title: 'Problems, apart from tickets',
+        priority: 'Priority',
+        resolved: 'Resolved',
+        resolution: 'Resolved in time',
+        hint: 'Problems resolved in the month and how many met their agreement’s resolution standard.',
+      },
     },
     sla: {
       title: 'Service agreement',

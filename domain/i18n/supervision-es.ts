@@ -24,6 +24,41 @@ export const supervisionEs = {
       commitments: 'No hay compromisos abiertos.',
     },
     emptyHint: 'Cuando algo cambie aparecerá aquí.',
+    subjects: {
+      label: 'Qué supervisar',
+      tickets: 'Tickets',
+      problems: 'Problemas',
+    },
+    problemBoard: {
+      description:
+        'Los problemas abiertos que comprometen su estándar de resolución: en riesgo, incumplidos y con compromiso.',
+      views: {
+        at_risk: 'En riesgo',
+        breached: 'Incumplidos',
+        commitments: 'Con compromiso',
+      },
+      empty: {
+        at_risk: 'Ningún problema está en riesgo.',
+        breached: 'Ningún problema ha incumplido su estándar de resolución.',
+        commitments: 'No hay compromisos abiertos para problemas.',
+      },
+      noMatches: 'Ningún problema coincide con estos filtros.',
+      tableLabel: 'Problemas bajo supervisión',
+      columns: {
+        problem: 'Problema',
+        organizations: 'Organizaciones',
+        owner: 'Grupo y responsable',
+        sla: 'Estándar',
+        due: 'Resolución vence',
+        commitment: 'Compromiso',
+      },
+      noOwner: 'Sin responsable',
+      noGroup: 'Sin grupo',
+      noOrganizations: 'Ninguna declarada',
+      actions: {
+        open: 'Abrir el problema',
+      },
+    },
     noMatches: 'Ningún ticket coincide con estos filtros.',
     filters: {
       organization: 'Organización',
@@ -92,6 +127,13 @@ export const supervisionEs = {
       nothing: 'Sin medir',
       empty: 'Ningún ticket venció ni se cumplió en este mes.',
       hint: 'Porcentaje de objetivos cumplidos entre los que vencieron o se cumplieron en el mes.',
+      problems: {
+        title: 'Problemas, aparte de los tickets',
+        priority: 'Prioridad',
+        resolved: 'Resueltos',
+        resolution: 'Resolución en plazo',
+        hint: 'Problemas resueltos en el mes y cuántos cumplieron el estándar de resolución de su acuerdo.',
+      },
     },
     sla: {
       title: 'Acuerdo de servicio',

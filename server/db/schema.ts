@@ -412,7 +412,8 @@ export interface ProblemSlaFiringTable {
 /** A date promised for a late ticket. Migration 0029 made room for problems (`problem_id`, `ticket_id` nullable in the table). */
 export interface CommitmentTable {
   id: string;
-  ticket_id: string;
+  /** One of the two is set: a ticket's commitment or a problem report's (0029). */
+  ticket_id: string | null;
   problem_id: string | null;
   promised_at: Timestamp;
   warn_at: Timestamp;

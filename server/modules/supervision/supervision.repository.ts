@@ -110,25 +110,31 @@ export function openCommitmentsOf(db: Kysely<DB>, ticketIds: readonly string[]) 
     .execute();
 }
 
-export function commitmentsOfTicket(db: Kysely<DB>, ticketId: string) {
+/** What a commitment is about: a ticket or a problem report. */
+export interface CommitmentSubject {
+  column: 'ticket_id' | 'problem_id';
+  id: string;
+}
+
+export function commitmentsOf(db: Kysely<DB>, subject: CommitmentSubject) {
   return db
     .selectFrom('commitments')
     .innerJoin('users', 'users.id', 'commitments.created_by_id')
     .selectAll('commitments')
     .select('users.name as created_by_name')
-    .where('commitments.ticket_id', '=', ticketId)
+    .where(`commitments.${subject.column}`, '=', subject.id)
     .orderBy('commitments.id', 'desc')
     .execute();
 }
 
-export type CommitmentListRow = Awaited<ReturnType<typeof commitmentsOfTicket>>[number];
+export type CommitmentListRow = Awaited<ReturnType<typeof commitmentsOf>>[number];
 
-/** Ends the ticket's open commitment, if any, answering its promised date. */
-export async function supersedeOpen(db: Kysely<DB>, ticketId: string, at: string): Promise<string | null> {
+/** Ends the ticket's or problem's open commitment, if any, answering its promised date. */
+export async function supersedeOpen(db: Kysely<DB>, subject: CommitmentSubject, at: string): Promise<string | null> {
   const rows = await db
     .updateTable('commitments')
     .set({ state: 'superseded', settled_at: at })
-    .where('ticket_id', '=', ticketId)
+    .where(subject.column, '=', subject.id)
     .where('state', '=', 'open')
     .returning('promised_at')
     .execute();
@@ -139,19 +145,52 @@ export function insertCommitment(db: Kysely<DB>, row: CommitmentTable) {
   return db.insertInto('commitments').values(row).execute();
 }
 
-/** Open commitments with something to do: a warning due, the date passed, or the ticket resolved. */
-export function commitmentsToCheck(db: Kysely<DB>, now: string, limit: number) {
+const DUE_OR_SETTLED = ['resolved', 'closed', 'cancelled'] as const;
+
+/**
+ * Open ticket commitments with something to do: a warning due, the date passed, or the ticket
+ * resolved. With the case's status, resolution time and the person working it.
+ */
+export function ticketCommitmentsToCheck(db: Kysely<DB>, now: string, limit: number) {
   return db
     .selectFrom('commitments')
     .innerJoin('tickets', 'tickets.id', 'commitments.ticket_id')
     .selectAll('commitments')
-    .select(['tickets.status as ticket_status', 'tickets.resolved_at as ticket_resolved_at'])
+    .select([
+      'tickets.status as case_status',
+      'tickets.resolved_at as case_resolved_at',
+      'tickets.assignee_id as case_worker_id',
+    ])
     .where('commitments.state', '=', 'open')
     .where((eb) =>
       eb.or([
         eb('commitments.promised_at', '<=', now),
         eb.and([eb('commitments.warned_at', 'is', null), eb('commitments.warn_at', '<=', now)]),
-        eb('tickets.status', 'in', ['resolved', 'closed', 'cancelled']),
+        eb('tickets.status', 'in', [...DUE_OR_SETTLED]),
+      ]),
+    )
+    .orderBy('commitments.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The same for problem commitments; the problem's owner is the person working it. */
+export function problemCommitmentsToCheck(db: Kysely<DB>, now: string, limit: number) {
+  return db
+    .selectFrom('commitments')
+    .innerJoin('problems', 'problems.id', 'commitments.problem_id')
+    .selectAll('commitments')
+    .select([
+      'problems.status as case_status',
+      'problems.resolved_at as case_resolved_at',
+      'problems.owner_id as case_worker_id',
+    ])
+    .where('commitments.state', '=', 'open')
+    .where((eb) =>
+      eb.or([
+        eb('commitments.promised_at', '<=', now),
+        eb.and([eb('commitments.warned_at', 'is', null), eb('commitments.warn_at', '<=', now)]),
+        eb('problems.status', 'in', [...DUE_OR_SETTLED]),
       ]),
     )
     .orderBy('commitments.id')
@@ -186,9 +225,4 @@ export async function agreementTimeZoneOf(db: Kysely<DB>, organizationId: string
     .where('agreements.organization_id', '=', organizationId)
     .executeTakeFirst();
   return row?.time_zone ?? null;
-}
-
-export async function assigneeOf(db: Kysely<DB>, ticketId: string): Promise<string | null> {
-  const row = await db.selectFrom('tickets').select('assignee_id').where('id', '=', ticketId).executeTakeFirstOrThrow();
-  return row.assignee_id;
 }

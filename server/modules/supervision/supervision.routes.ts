@@ -1,10 +1,14 @@
 import { IdParams, ItemsOf, ListOf } from '../../../domain/contracts/common.js';
 import {
+  BoardProblem,
   BoardTicket,
   Commitment,
   Compliance,
   ComplianceQuery,
   CreateCommitmentBody,
+  ProblemSupervisionQuery,
+  ProblemSupervisionSummary,
+  ProblemSupervisionSummaryQuery,
   SupervisionQuery,
   SupervisionSummary,
   SupervisionSummaryQuery,
@@ -25,6 +29,23 @@ export function registerSupervisionRoutes(
       schema: { tags, querystring: SupervisionQuery, response: { 200: ListOf(BoardTicket) } },
     },
     (request) => supervision.board(request.ctx, request.query),
+  );
+  // Problem reports are the desk's: whoever may not read problems gets a 404, as on every problem route.
+  app.get(
+    '/supervision/problems',
+    {
+      config: { permission: 'supervision.read', hiddenWithout: 'problems.read' },
+      schema: { tags, querystring: ProblemSupervisionQuery, response: { 200: ListOf(BoardProblem) } },
+    },
+    (request) => supervision.problems(request.query),
+  );
+  app.get(
+    '/supervision/problems/summary',
+    {
+      config: { permission: 'supervision.read', hiddenWithout: 'problems.read' },
+      schema: { tags, querystring: ProblemSupervisionSummaryQuery, response: { 200: ProblemSupervisionSummary } },
+    },
+    (request) => supervision.problemSummary(request.query),
   );
   app.get(
     '/supervision/summary',
@@ -58,5 +79,22 @@ export function registerSupervisionRoutes(
     },
     async (request, reply) =>
       reply.code(201).send(await commitments.create(request.ctx, request.params.id, request.body)),
+  );
+  app.get(
+    '/problems/:id/commitments',
+    {
+      config: { permission: 'problems.read', hiddenWithout: 'problems.read' },
+      schema: { tags, params: IdParams, response: { 200: ItemsOf(Commitment) } },
+    },
+    async (request) => ({ items: await commitments.listOfProblem(request.params.id) }),
+  );
+  app.post(
+    '/problems/:id/commitments',
+    {
+      config: { permission: 'supervision.act', hiddenWithout: 'problems.read' },
+      schema: { tags, params: IdParams, body: CreateCommitmentBody, response: { 201: Commitment } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await commitments.createForProblem(request.ctx, request.params.id, request.body)),
   );
 }

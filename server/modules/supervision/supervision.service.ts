@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
 import type {
+  BoardProblem,
   BoardTicket,
   Compliance,
   ComplianceQuery,
+  ProblemSupervisionQuery,
+  ProblemSupervisionSummary,
+  ProblemSupervisionSummaryQuery,
   SupervisionQuery,
   SupervisionSummary,
   SupervisionSummaryQuery,
@@ -18,6 +22,7 @@ import { ticketScope } from '../../platform/policies.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { toSummary } from '../tickets/ticket-presenter.js';
 import type { TicketListFilter, TicketListRow, TicketReadsService } from '../tickets/ticket-reads.service.js';
+import * as problemBoard from './problem-board.repository.js';
 import * as repo from './supervision.repository.js';
 
 interface Order {
@@ -50,6 +55,15 @@ const VIEWS: Record<SupervisionView, { filter: Partial<TicketListFilter>; order:
 };
 
 type Bucket = SupervisionSummary['byGroup'][number];
+
+const PRIORITIES = [1, 2, 3, 4] as const;
+
+/** Met over met + breached, to a tenth of a percent; null with nothing measured. */
+const percentOf = (met: number, breached: number) => ({
+  met,
+  breached,
+  percent: met + breached > 0 ? Math.round((1000 * met) / (met + breached)) / 10 : null,
+});
 
 /** The supervisor's console: the board of tickets that need attention, its counts, and compliance. */
 export class SupervisionService {
@@ -109,6 +123,48 @@ export class SupervisionService {
     };
   }
 
+  /** The board's Problems view: open problem reports at risk, breached or promised, in keyset pages. */
+  async problems(query: ProblemSupervisionQuery): Promise<{ items: BoardProblem[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const byDue = query.view !== 'commitments';
+    const rows = await problemBoard.listBoardProblems(this.db, query.view, {
+      organizationId: query.organizationId,
+      groupId: query.groupId,
+      after: decodeCursor(query.cursor, byDue ? ['timestamp', 'id'] : ['id']),
+      limit: limit + 1,
+    });
+    const page = pageOf(rows, limit, (row) => (byDue ? [row.resolution_due_at ?? '', row.id] : [row.id]));
+    const ids = page.items.map((row) => row.id);
+    const [organizations, commitments] = await Promise.all([
+      problemBoard.organizationsOfProblems(this.db, ids),
+      problemBoard.openCommitmentsOfProblems(this.db, ids),
+    ]);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((row) => {
+        const commitment = commitments.find((c) => c.problem_id === row.id);
+        return {
+          id: row.id,
+          number: row.number,
+          subject: row.subject,
+          status: row.status,
+          priority: row.priority,
+          owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+          group: row.group_id ? { id: row.group_id, name: row.group_name ?? '' } : null,
+          organizations: organizations.filter((o) => o.problem_id === row.id).map((o) => ({ id: o.id, name: o.name })),
+          sla: { state: row.sla_state, resolutionDueAt: row.resolution_due_at, escalatedAt: row.sla_escalated_at },
+          commitment: commitment
+            ? { id: commitment.id, promisedAt: commitment.promised_at, warnedAt: commitment.warned_at }
+            : null,
+        };
+      }),
+    };
+  }
+
+  problemSummary(query: ProblemSupervisionSummaryQuery): Promise<ProblemSupervisionSummary> {
+    return problemBoard.countBoardProblems(this.db, query);
+  }
+
   async summary(query: SupervisionSummaryQuery): Promise<SupervisionSummary> {
     const [rows, escalated, commitments] = await Promise.all([
       repo.countByPlace(this.db, query),
@@ -155,18 +211,21 @@ export class SupervisionService {
     };
   }
 
-  /** Targets met this month (UTC) per organization with an agreement. */
+  /**
+   * Targets met this month (UTC) per organization with an agreement; problem reports apart, per
+   * priority, cut by the same month.
+   */
   async compliance(query: ComplianceQuery): Promise<Compliance> {
     const month = query.month ?? this.clock.now().toISOString().slice(0, 7);
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
     const from = new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString();
     const to = new Date(Date.UTC(year, monthNumber, 1)).toISOString();
-    const data = await this.report((db) => repo.complianceBetween(db, from, to));
+    const [data, problems] = await this.report((db) =>
+      Promise.all([repo.complianceBetween(db, from, to), problemBoard.problemComplianceBetween(db, from, to)]),
+    );
     const outcome = (rows: typeof data.firstResponse, organizationId: string) => {
       const row = rows.find((r) => r.organization_id === organizationId);
-      const met = Number(row?.met ?? 0);
-      const breached = Number(row?.breached ?? 0);
-      return { met, breached, percent: met + breached > 0 ? Math.round((1000 * met) / (met + breached)) / 10 : null };
+      return percentOf(Number(row?.met ?? 0), Number(row?.breached ?? 0));
     };
     return {
       month,
@@ -175,6 +234,12 @@ export class SupervisionService {
         firstResponse: outcome(data.firstResponse, organization.id),
         resolution: outcome(data.resolution, organization.id),
       })),
+      problems: PRIORITIES.map((priority) => {
+        const row = problems.find((r) => Number(r.priority) === priority);
+        const met = Number(row?.met ?? 0);
+        const breached = Number(row?.breached ?? 0);
+        return { priority, resolved: Number(row?.resolved ?? 0), ...percentOf(met, breached) };
+      }),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Checkbox, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateCommitment } from '../api/use-supervision.js';
+import { type CommitmentCase, useCreateCommitment } from '../api/use-supervision.js';
 import { useDateFormat, viewerTimeZone } from '../i18n/format.js';
 import { ErrorAlert } from './error-alert.js';
 import { ModalFooter } from './modal-footer.js';
@@ -14,18 +14,22 @@ const localInputValue = (date: Date) =>
   `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
 /**
- * Records the date promised to the client for a late case, with a note and, if chosen, a public
- * reply telling the requester. The date is picked in the viewer's zone and sent as an instant.
+ * Records the date promised to the client for a late case (a ticket or a problem report), with a
+ * note and, for a ticket, if chosen, a public reply telling the requester. The date is picked in
+ * the viewer's zone and sent as an instant.
  */
 export function CommitmentModal({
-  ticketId,
+  caseId,
+  kind = 'ticket',
   number,
   openPromisedAt,
   requesterTimeZone = null,
   opened,
   onClose,
 }: {
-  ticketId: string;
+  /** The ticket's id, or the problem's when `kind` is 'problem'. */
+  caseId: string;
+  kind?: CommitmentCase;
   number: string;
   /** The open commitment this one will supersede, if any. */
   openPromisedAt: string | null;
@@ -36,7 +40,7 @@ export function CommitmentModal({
 }) {
   const { t } = useTranslation();
   const format = useDateFormat();
-  const create = useCreateCommitment(ticketId);
+  const create = useCreateCommitment(caseId, kind);
   const [promisedAt, setPromisedAt] = useState('');
   const [note, setNote] = useState('');
   const [tellRequester, setTellRequester] = useState(false);
@@ -66,7 +70,8 @@ export function CommitmentModal({
 
   const send = () => {
     if (!instant) return;
-    create.mutate({ promisedAt: instant.toISOString(), note: note.trim(), tellRequester }, { onSuccess: onClose });
+    const tell = kind === 'ticket' ? { tellRequester } : {};
+    create.mutate({ promisedAt: instant.toISOString(), note: note.trim(), ...tell }, { onSuccess: onClose });
   };
 
   return (
@@ -115,12 +120,14 @@ export function CommitmentModal({
             onChange={(event) => setNote(event.currentTarget.value)}
             error={form.errorOf('note')}
           />
-          <Checkbox
-            label={t('supervision.commitments.modal.tellRequester')}
-            description={t('supervision.commitments.modal.tellRequesterHint')}
-            checked={tellRequester}
-            onChange={(event) => setTellRequester(event.currentTarget.checked)}
-          />
+          {kind === 'ticket' ? (
+            <Checkbox
+              label={t('supervision.commitments.modal.tellRequester')}
+              description={t('supervision.commitments.modal.tellRequesterHint')}
+              checked={tellRequester}
+              onChange={(event) => setTellRequester(event.currentTarget.checked)}
+            />
+          ) : null}
           <ModalFooter
             submitLabel={t('supervision.commitments.modal.submit')}
             onCancel={onClose}

@@ -12,6 +12,7 @@ import { QueryState } from '../components/query-states.js';
 import { RichText } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { PriorityBadge } from '../components/ticket-badges.js';
+import { ProblemCommitmentButton } from '../supervision/problem-commitment-button.js';
 import { ProblemEditModal } from './problem-edit-modal.js';
 import { ProblemIncidentsPanel } from './problem-incidents-panel.js';
 import { ProblemSlaBox } from './problem-sla-box.js';
@@ -76,6 +77,7 @@ function ProblemView({ problem }: { problem: Problem }) {
             <Button variant="default" onClick={() => setEditing(null)}>
               {t('problems.web.edit')}
             </Button>
+            <ProblemCommitmentButton problem={problem} />
           </Group>
         ) : null}
       </Group>

@@ -8,6 +8,7 @@ import { QueryState } from '../components/query-states.js';
 import { RelativeTime } from '../components/relative-time.js';
 import { RichText } from '../components/rich-text.js';
 import { textToHtml } from '../components/text-to-html.js';
+import { useDateFormat } from '../i18n/format.js';
 
 const SENTENCES = [
   'created',
@@ -22,13 +23,23 @@ const SENTENCES = [
   'sla_escalation',
 ] as const;
 type Sentence = (typeof SENTENCES)[number];
+/** A date promised for the problem, and the job's warning and breach of it (server/modules/supervision). */
+const COMMITMENT_KINDS = ['commitment_made', 'commitment_warning', 'commitment_broken'];
 
 const listOf = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 
 /** What happened to the problem, as one line per event (an unknown kind reads as an update). */
 function useEventSentence() {
   const { t } = useTranslation();
+  const format = useDateFormat();
   return (event: ProblemEvent) => {
+    if (COMMITMENT_KINDS.includes(event.kind)) {
+      const promised = event.changes.find((c) => c.field === 'promisedAt');
+      const date = (value: unknown) => (typeof value === 'string' ? format.dateTime(value) : '—');
+      return event.kind === 'commitment_made' && typeof promised?.from === 'string'
+        ? t('supervision.timeline.commitment_replaced', { date: date(promised.to), previous: date(promised.from) })
+        : t(`supervision.timeline.${event.kind as 'commitment_made'}`, { date: date(promised?.to) });
+    }
     const kind: Sentence = (SENTENCES as readonly string[]).includes(event.kind) ? (event.kind as Sentence) : 'updated';
     const change = (field: string) => event.changes.find((c) => c.field === field);
     const status = change('status')?.to;
@@ -100,7 +111,11 @@ export function ProblemTimeline({ problemId, canWork }: { problemId: string; can
                   <Text size="sm">
                     <Text span fw={500}>
                       {event.actor?.name ??
-                        (event.kind.startsWith('sla_') ? t('problems.timeline.slaWatch') : t('problems.web.someone'))}
+                        (event.kind.startsWith('sla_')
+                          ? t('problems.timeline.slaWatch')
+                          : COMMITMENT_KINDS.includes(event.kind)
+                            ? t('timeline.system')
+                            : t('problems.web.someone'))}
                     </Text>{' '}
                     {sentence(event)}{' '}
                     <Text span size="xs" c="dimmed">

@@ -29,7 +29,7 @@ export function BoardActionModals({ action, onClose }: { action: BoardAction | n
       return (
         <CommitmentModal
           key={ticket.id}
-          ticketId={ticket.id}
+          caseId={ticket.id}
           number={ticket.number}
           openPromisedAt={ticket.commitment?.promisedAt ?? null}
           opened

@@ -163,7 +163,7 @@ function BoardRow({
   );
 }
 
-function CommitmentCell({ commitment }: { commitment: BoardTicket['commitment'] }) {
+export function CommitmentCell({ commitment }: { commitment: BoardTicket['commitment'] }) {
   const { t } = useTranslation();
   if (!commitment)
     return (

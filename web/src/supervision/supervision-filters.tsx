@@ -9,13 +9,15 @@ import { hasFilters, type SupervisionSearch } from './supervision-search.js';
 
 const AGENT_ROLES = ['agent', 'specialist', 'supervisor'] as const;
 
-/** Narrows the board and its counts to one organization, group, agent or level. */
+/** Narrows the board and its counts to one organization, group, agent or level (problems: organization and group). */
 export function SupervisionFilters({
   search,
   onChange,
+  problems = false,
 }: {
   search: SupervisionSearch;
   onChange: (patch: Partial<SupervisionSearch>) => void;
+  problems?: boolean;
 }) {
   const { t } = useTranslation();
   const groups = useGroups();
@@ -38,22 +40,26 @@ export function SupervisionFilters({
         clearable
         searchable
       />
-      <UserSelect
-        label={t('supervision.filters.agent')}
-        placeholder={t('supervision.filters.any')}
-        roles={AGENT_ROLES}
-        value={search.assigneeId ?? null}
-        onChange={(id) => onChange({ assigneeId: id ?? undefined })}
-        clearable
-      />
-      <Select
-        label={t('supervision.filters.level')}
-        placeholder={t('supervision.filters.any')}
-        data={SUPPORT_LEVELS.map((level) => ({ value: level, label: t(`support.levelNames.${level}`) }))}
-        value={search.level ?? null}
-        onChange={(level) => onChange({ level: (level as SupportLevel | null) ?? undefined })}
-        clearable
-      />
+      {problems ? null : (
+        <UserSelect
+          label={t('supervision.filters.agent')}
+          placeholder={t('supervision.filters.any')}
+          roles={AGENT_ROLES}
+          value={search.assigneeId ?? null}
+          onChange={(id) => onChange({ assigneeId: id ?? undefined })}
+          clearable
+        />
+      )}
+      {problems ? null : (
+        <Select
+          label={t('supervision.filters.level')}
+          placeholder={t('supervision.filters.any')}
+          data={SUPPORT_LEVELS.map((level) => ({ value: level, label: t(`support.levelNames.${level}`) }))}
+          value={search.level ?? null}
+          onChange={(level) => onChange({ level: (level as SupportLevel | null) ?? undefined })}
+          clearable
+        />
+      )}
       <Button
         variant="default"
         mt={{ base: 0, md: 25 }}

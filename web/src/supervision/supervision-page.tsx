@@ -1,4 +1,4 @@
-import { Badge, Grid, Paper, Tabs } from '@mantine/core';
+import { Badge, Grid, Paper, SegmentedControl, Tabs } from '@mantine/core';
 import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { BoardActionModals } from './board-action-modals.js';
 import type { BoardAction } from './board-row-menu.js';
 import { BoardTable, boardRowId } from './board-table.js';
 import { ComplianceCard } from './compliance-table.js';
+import { ProblemBoard } from './problem-board.js';
 import { SummaryBreakdown } from './summary-breakdown.js';
 import { SupervisionFilters } from './supervision-filters.js';
 import {
@@ -47,8 +48,9 @@ export function SupervisionPage() {
   const navigate = useNavigate();
   const router = useRouter();
   const search = useSearch({ strict: false }) as SupervisionSearch;
+  const onProblems = search.board === 'problems';
   const view = search.view ?? 'at_risk';
-  const board = useBoard(boardFiltersOf(search));
+  const board = useBoard(boardFiltersOf(search), !onProblems);
   const summary = useSupervisionSummary(summaryFiltersOf(search));
   const tickets = board.data?.pages.flatMap((page) => page.items) ?? [];
   const [cursor, setCursor] = useState(-1);
@@ -75,7 +77,7 @@ export function SupervisionPage() {
     j: () => move(1),
     k: () => move(-1),
     enter: () => {
-      const ticket = tickets[cursor];
+      const ticket = onProblems ? undefined : tickets[cursor];
       if (ticket) void navigate({ to: '/workspace/tickets/$ticketId', params: { ticketId: ticket.id } });
     },
   });
@@ -84,66 +86,95 @@ export function SupervisionPage() {
     <>
       <PageHeader
         title={t('supervision.title')}
-        description={`${t('supervision.description')} ${t('supervision.refreshHint')}`}
+        description={`${onProblems ? t('supervision.problemBoard.description') : t('supervision.description')} ${t('supervision.refreshHint')}`}
       />
-      <Tabs
-        value={view}
-        onChange={(value) => setSearch({ view: value === 'at_risk' ? undefined : (value as SupervisionView) })}
+      <SegmentedControl
         mb="md"
-        keepMounted={false}
-      >
-        <Tabs.List>
-          {SUPERVISION_VIEWS.map((tab) => {
-            const count = summary.data?.totals[TOTALS[tab]];
-            return (
-              <Tabs.Tab
-                key={tab}
-                value={tab}
-                rightSection={
-                  count === undefined ? null : (
-                    <Badge size="sm" circle={count < 10} variant={count ? 'filled' : 'light'} color={TAB_COLORS[tab]}>
-                      {count}
-                    </Badge>
-                  )
-                }
-              >
-                {t(`supervision.views.${tab}`)}
-              </Tabs.Tab>
-            );
-          })}
-        </Tabs.List>
-      </Tabs>
-      <SupervisionFilters search={search} onChange={setSearch} />
-      <QueryState
-        query={board}
-        empty={
-          <Paper withBorder radius="md">
-            <EmptyMessage
-              title={hasFilters(search) ? t('supervision.noMatches') : t(`supervision.empty.${view}`)}
-              description={hasFilters(search) ? t('common.tryAnotherSearch') : t('supervision.emptyHint')}
-            />
-          </Paper>
+        aria-label={t('supervision.subjects.label')}
+        value={onProblems ? 'problems' : 'tickets'}
+        onChange={(value) =>
+          // The views differ between the two: each starts at "at risk".
+          setSearch({ board: value === 'problems' ? 'problems' : undefined, view: undefined })
         }
-      >
-        {() => (
-          <>
-            <BoardTable tickets={tickets} cursor={cursor} onCursor={setCursor} onAction={setAction} />
-            <LoadMore
-              shown={tickets.length}
-              hasMore={board.hasNextPage}
-              loading={board.isFetchingNextPage}
-              onLoadMore={() => void board.fetchNextPage()}
-            />
-          </>
-        )}
-      </QueryState>
-      <Grid gap="md" mt="lg">
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <QueryState query={summary}>
-            {(report) => <SummaryBreakdown summary={report} onFilter={setSearch} />}
+        data={[
+          { value: 'tickets', label: t('supervision.subjects.tickets') },
+          { value: 'problems', label: t('supervision.subjects.problems') },
+        ]}
+      />
+      {onProblems ? (
+        <>
+          <SupervisionFilters search={search} onChange={setSearch} problems />
+          <ProblemBoard search={search} onSearch={setSearch} />
+        </>
+      ) : (
+        <>
+          <Tabs
+            value={view}
+            onChange={(value) => setSearch({ view: value === 'at_risk' ? undefined : (value as SupervisionView) })}
+            mb="md"
+            keepMounted={false}
+          >
+            <Tabs.List>
+              {SUPERVISION_VIEWS.map((tab) => {
+                const count = summary.data?.totals[TOTALS[tab]];
+                return (
+                  <Tabs.Tab
+                    key={tab}
+                    value={tab}
+                    rightSection={
+                      count === undefined ? null : (
+                        <Badge
+                          size="sm"
+                          circle={count < 10}
+                          variant={count ? 'filled' : 'light'}
+                          color={TAB_COLORS[tab]}
+                        >
+                          {count}
+                        </Badge>
+                      )
+                    }
+                  >
+                    {t(`supervision.views.${tab}`)}
+                  </Tabs.Tab>
+                );
+              })}
+            </Tabs.List>
+          </Tabs>
+          <SupervisionFilters search={search} onChange={setSearch} />
+          <QueryState
+            query={board}
+            empty={
+              <Paper withBorder radius="md">
+                <EmptyMessage
+                  title={hasFilters(search) ? t('supervision.noMatches') : t(`supervision.empty.${view}`)}
+                  description={hasFilters(search) ? t('common.tryAnotherSearch') : t('supervision.emptyHint')}
+                />
+              </Paper>
+            }
+          >
+            {() => (
+              <>
+                <BoardTable tickets={tickets} cursor={cursor} onCursor={setCursor} onAction={setAction} />
+                <LoadMore
+                  shown={tickets.length}
+                  hasMore={board.hasNextPage}
+                  loading={board.isFetchingNextPage}
+                  onLoadMore={() => void board.fetchNextPage()}
+                />
+              </>
+            )}
           </QueryState>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
+        </>
+      )}
+      <Grid gap="md" mt="lg">
+        {onProblems ? null : (
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <QueryState query={summary}>
+              {(report) => <SummaryBreakdown summary={report} onFilter={setSearch} />}
+            </QueryState>
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, md: onProblems ? 12 : 6 }}>
           <ComplianceCard
             month={search.month ?? currentMonth()}
             onMonthChange={(month) => setSearch({ month: month === currentMonth() ? undefined : month })}

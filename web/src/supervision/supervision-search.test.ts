@@ -4,6 +4,7 @@ import {
   currentMonth,
   hasFilters,
   parseSupervisionSearch,
+  problemBoardFiltersOf,
   summaryFiltersOf,
 } from './supervision-search.js';
 
@@ -17,6 +18,15 @@ describe('parseSupervisionSearch', () => {
     });
     expect(parseSupervisionSearch({ view: 'everything', level: 'L4', month: '2024-13', assigneeId: '' })).toEqual({});
   });
+
+  it('keeps the Problems view with its own views only', () => {
+    expect(parseSupervisionSearch({ board: 'problems', view: 'commitments' })).toEqual({
+      board: 'problems',
+      view: 'commitments',
+    });
+    expect(parseSupervisionSearch({ board: 'problems', view: 'paused' })).toEqual({ board: 'problems' });
+    expect(parseSupervisionSearch({ board: 'changes' })).toEqual({});
+  });
 });
 
 describe('filters', () => {
@@ -25,6 +35,17 @@ describe('filters', () => {
     expect(summaryFiltersOf(search)).toEqual({ organizationId: 'o1', level: 'L1' });
     expect(boardFiltersOf(search)).toEqual({ organizationId: 'o1', level: 'L1', view: 'paused' });
     expect(boardFiltersOf({})).toEqual({ view: 'at_risk' });
+  });
+
+  it('narrow the Problems view by organization and group only', () => {
+    expect(problemBoardFiltersOf({ board: 'problems', organizationId: 'o1', level: 'L1', assigneeId: 'u1' })).toEqual({
+      view: 'at_risk',
+      organizationId: 'o1',
+    });
+    expect(problemBoardFiltersOf({ board: 'problems', view: 'breached', groupId: 'g1' })).toEqual({
+      view: 'breached',
+      groupId: 'g1',
+    });
   });
 
   it('say whether anything beyond the view is filtered', () => {

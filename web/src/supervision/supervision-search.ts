@@ -1,9 +1,16 @@
-import { SUPERVISION_VIEWS, type SupervisionView } from '../../../domain/contracts/supervision.js';
+import {
+  PROBLEM_SUPERVISION_VIEWS,
+  type ProblemSupervisionView,
+  SUPERVISION_VIEWS,
+  type SupervisionView,
+} from '../../../domain/contracts/supervision.js';
 import { SUPPORT_LEVELS, type SupportLevel } from '../../../domain/support/support-levels.js';
-import type { BoardFilters, SummaryFilters } from '../api/use-supervision.js';
+import type { BoardFilters, ProblemBoardFilters, SummaryFilters } from '../api/use-supervision.js';
 
 /** What the console keeps in its address: the view, the filters and the compliance month. */
 export interface SupervisionSearch {
+  /** The Problems view of the board; tickets when absent. */
+  board?: 'problems';
   view?: SupervisionView;
   organizationId?: string;
   groupId?: string;
@@ -23,8 +30,11 @@ const id = (value: unknown): string | undefined =>
 
 /** Reads the address's search part; anything unknown or malformed is dropped rather than sent to the API. */
 export function parseSupervisionSearch(search: Record<string, unknown>): SupervisionSearch {
+  const board = search.board === 'problems' ? 'problems' : undefined;
   const parsed: SupervisionSearch = {
-    view: oneOf(SUPERVISION_VIEWS, search.view),
+    board,
+    // The Problems view has fewer views than the tickets' board: one it lacks is dropped.
+    view: board ? oneOf(PROBLEM_SUPERVISION_VIEWS, search.view) : oneOf(SUPERVISION_VIEWS, search.view),
     organizationId: id(search.organizationId),
     groupId: id(search.groupId),
     assigneeId: id(search.assigneeId),
@@ -46,6 +56,17 @@ export const boardFiltersOf = (search: SupervisionSearch): BoardFilters => ({
   ...summaryFiltersOf(search),
   view: search.view ?? 'at_risk',
 });
+
+/** The Problems view's filters: problems have an organization and a group, no agent or level. */
+export const problemBoardFiltersOf = (search: SupervisionSearch): ProblemBoardFilters => {
+  const view = oneOf(PROBLEM_SUPERVISION_VIEWS, search.view) ?? 'at_risk';
+  const { organizationId, groupId } = search;
+  return {
+    view: view as ProblemSupervisionView,
+    ...(organizationId ? { organizationId } : {}),
+    ...(groupId ? { groupId } : {}),
+  };
+};
 
 export const hasFilters = (search: SupervisionSearch) =>
   Boolean(search.organizationId || search.groupId || search.assigneeId || search.level);

@@ -62,7 +62,7 @@ export function TicketCommitments({ ticket }: { ticket: Ticket }) {
       {canRecord ? (
         <CommitmentModal
           key={`${recording}`}
-          ticketId={ticket.id}
+          caseId={ticket.id}
           number={ticket.number}
           openPromisedAt={open?.promisedAt ?? null}
           requesterTimeZone={requesterTimeZone}
