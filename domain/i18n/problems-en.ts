@@ -60,6 +60,7 @@ export const problemsEn: typeof problemsEs = {
     ticketTimeline: {
       linked: 'linked the ticket to problem {{number}}',
       unlinked: 'unlinked the ticket from problem {{number}}',
+      wordingChanged: 'changed the workaround the requester is told',
     },
     knownIssue: {
       title: 'Known issue',

@@ -7,6 +7,7 @@ import type {
 } from '../../../domain/contracts/problems.js';
 import { incidentTrend, type TrendPeriod } from '../../../domain/problems/incident-trend.js';
 import type { ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
+import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, ProblemRow, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../platform/errors.js';
@@ -43,7 +44,20 @@ export class ProblemIncidentsService {
     private readonly tickets: TicketsService,
     private readonly conversation: ConversationService,
     private readonly history: TicketHistory,
-  ) {}
+  ) {
+    problems.whenPublicWordingChanges((trx, ctx, problem) => this.tellOpenIncidents(trx, ctx, problem.id));
+  }
+
+  /**
+   * A staff-only `known_issue_updated` event on each open incident behind the problem, in the
+   * problem's change: the mail notifier tells each requester the new public wording, once.
+   */
+  private async tellOpenIncidents(trx: Kysely<DB>, ctx: RequestContext, problemId: string): Promise<void> {
+    for (const incident of await repo.incidentsOf(trx, problemId)) {
+      if (!isOpen(incident.status)) continue;
+      await this.history.record(trx, ctx, incident.id, { kind: 'known_issue_updated', internal: true, changes: [] });
+    }
+  }
 
   async incidents(_ctx: RequestContext, problemId: string, per: TrendPeriod = 'week'): Promise<ProblemIncidents> {
     await this.problems.find(problemId);
@@ -195,6 +209,12 @@ export class ProblemIncidentsService {
    * Posts the workaround on an incident — the public wording as a reply to its requester, or the
    * desk's wording as a note — through the conversation, links the incident when it is not yet,
    * and counts the application, all in the message's transaction.
+   *
+   * Once per incident and way: an agent who double-clicks "Apply" (or whose first request timed
+   * out) means the one application, so a repeat is answered with what the first did
+   * (`alreadyApplied`, 200) rather than refused — nothing is posted or counted again, and the
+   * screen shows the workaround as applied either way. Posting the other way (a note after the
+   * reply) is another audience, so it is posted, but the incident counts once.
    */
   async applyWorkaround(ctx: RequestContext, problemId: string, body: ApplyWorkaroundBody): Promise<AppliedWorkaround> {
     const problem = await this.problems.find(problemId);
@@ -223,29 +243,85 @@ export class ProblemIncidentsService {
       throw new AppError('conflict', `${ticket.number}: ${refusal}`, {
         errors: [{ field: 'ticketId', message: refusal }],
       });
+    const earlier = (await repo.workaroundApplications(this.db, problem.id)).find(
+      (applied) => applied.incident === ticket.number && applied.as === body.as,
+    );
+    if (earlier) return this.appliedBefore(problem.id, ticket.id, body.as, earlier.messageId);
     let applications = problem.workaround_applications;
-    const message = await this.conversation.post(ctx, ticket.id, body.as, { bodyHtml: wording }, async (trx) => {
-      if (!link) {
-        await repo.insertIncidents(trx, [
-          {
-            ticket_id: ticket.id,
-            problem_id: problem.id,
-            linked_by_id: ctx.principal?.userId ?? null,
-            linked_at: this.clock.now().toISOString(),
-          },
-        ]);
-        await this.history.record(trx, ctx, ticket.id, linkedEvent(problem));
-      }
-      applications = await repo.countWorkaroundApplication(trx, problem.id);
-      await this.problems.recordAlongside(trx, ctx, problem, {
-        kind: 'workaround_applied',
-        changes: [
-          { field: 'incident', from: null, to: ticket.number },
-          { field: 'as', from: null, to: body.as },
-        ],
-      });
-    });
-    return { messageId: message.id, ticketId: ticket.id, as: body.as, workaroundApplications: applications };
+    try {
+      const message = await this.conversation.post(
+        ctx,
+        ticket.id,
+        body.as,
+        { bodyHtml: wording },
+        async (trx, messageId) => {
+          // Checked again under the problem's lock: the double click's twin request waits here.
+          await repo.holdProblem(trx, problem.id);
+          const applied = (await repo.workaroundApplications(trx, problem.id)).filter(
+            (earlierOne) => earlierOne.incident === ticket.number,
+          );
+          const same = applied.find((earlierOne) => earlierOne.as === body.as);
+          if (same) throw new AppliedBefore(same.messageId);
+          if (!link) {
+            await repo.insertIncidents(trx, [
+              {
+                ticket_id: ticket.id,
+                problem_id: problem.id,
+                linked_by_id: ctx.principal?.userId ?? null,
+                linked_at: this.clock.now().toISOString(),
+              },
+            ]);
+            // A reply carries the public workaround to the requester: that mail is the one they get.
+            await this.history.record(trx, ctx, ticket.id, { ...linkedEvent(problem), quiet: body.as === 'reply' });
+          }
+          applications =
+            applied.length === 0
+              ? await repo.countWorkaroundApplication(trx, problem.id)
+              : (await this.problems.find(problem.id, trx)).workaround_applications;
+          await this.problems.recordAlongside(trx, ctx, problem, {
+            kind: 'workaround_applied',
+            changes: [
+              { field: 'incident', from: null, to: ticket.number },
+              { field: 'as', from: null, to: body.as },
+              { field: 'message', from: null, to: messageId },
+            ],
+          });
+        },
+      );
+      return {
+        messageId: message.id,
+        ticketId: ticket.id,
+        as: body.as,
+        workaroundApplications: applications,
+        alreadyApplied: false,
+      };
+    } catch (error) {
+      if (error instanceof AppliedBefore) return this.appliedBefore(problem.id, ticket.id, body.as, error.messageId);
+      throw error;
+    }
+  }
+
+  private async appliedBefore(
+    problemId: string,
+    ticketId: string,
+    as: ApplyWorkaroundBody['as'],
+    messageId: string | null,
+  ): Promise<AppliedWorkaround> {
+    const { workaround_applications } = await this.problems.find(problemId);
+    return {
+      messageId: messageId ?? '',
+      ticketId,
+      as,
+      workaroundApplications: workaround_applications,
+      alreadyApplied: true,
+    };
+  }
+}
+
+/** Thrown inside the applying transaction to roll it back: the same application is already there. */
+class AppliedBefore extends Error {
+  constructor(readonly messageId: string | null) {
+    super('already applied');
   }
 }
 

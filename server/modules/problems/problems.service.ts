@@ -38,6 +38,7 @@ import {
   trackedProblemFields,
 } from './problem-presenter.js';
 import * as repo from './problems.repository.js';
+import { knownIssueOf } from './problems-of-tickets.js';
 
 /** A new problem checked and numbered-apart, ready for `ProblemsService.insert`. */
 export interface PreparedProblem {
@@ -50,12 +51,17 @@ export interface PreparedProblem {
   numberedApart: number | undefined;
 }
 
+/** Told, inside the change's transaction, that what a problem's incidents' requesters may read of it changed. */
+export type PublicWordingObserver = (trx: Kysely<DB>, ctx: RequestContext, problem: ProblemRow) => Promise<void>;
+
 /**
  * Problem records: recording, analysing and moving them through their lifecycle. Every change is
  * checked, versioned, and written with its timeline event and audit record in one transaction.
  * Incidents and workarounds are `ProblemIncidentsService`'s; the known-error base `KnownErrorsService`'s.
  */
 export class ProblemsService {
+  private readonly wordingObservers: PublicWordingObserver[] = [];
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
@@ -245,8 +251,17 @@ export class ProblemsService {
         after: Object.fromEntries(recorded.map((c) => [c.field, c.to])),
       });
       if (SEARCHED_COLUMNS.some((column) => after[column] !== current[column])) await this.history.reindex(trx, after);
+      // The public workaround appeared or changed (not merely went away): the requesters hear it.
+      const told = knownIssueOf(after)?.workaroundHtml ?? null;
+      if (told !== null && told !== (knownIssueOf(current)?.workaroundHtml ?? null))
+        for (const observer of this.wordingObservers) await observer(trx, ctx, after);
     });
     return this.get(ctx, id);
+  }
+
+  /** `observer` runs whenever an update changes the public workaround the incidents' requesters may read. */
+  whenPublicWordingChanges(observer: PublicWordingObserver): void {
+    this.wordingObservers.push(observer);
   }
 
   async get(_ctx: RequestContext, id: string): Promise<Problem> {
