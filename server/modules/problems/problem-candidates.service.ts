@@ -10,6 +10,7 @@ import {
   type IncidentCluster,
   isCoveredByDismissals,
 } from '../../../domain/problems/incident-clusters.js';
+import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -217,7 +218,7 @@ export class ProblemCandidatesService {
           decided_at: at,
           updated_at: at,
         });
-        if (!decided) throw new AppError('conflict', 'The candidate was decided meanwhile');
+        if (!decided) throw decidedMeanwhile();
         await this.audit.record(trx, ctx, {
           action: 'problem_candidate.accepted',
           entityType: 'problem_candidate',
@@ -243,7 +244,7 @@ export class ProblemCandidatesService {
         decided_at: at,
         updated_at: at,
       });
-      if (!decided) throw new AppError('conflict', 'The candidate was decided meanwhile');
+      if (!decided) throw decidedMeanwhile();
       await this.audit.record(trx, ctx, {
         action: 'problem_candidate.dismissed',
         entityType: 'problem_candidate',
@@ -258,9 +259,20 @@ export class ProblemCandidatesService {
   private async findPending(id: string) {
     const candidate = await repo.findCandidate(this.db, id);
     if (!candidate) throw notFound('Problem candidate');
-    if (candidate.status !== 'pending') throw new AppError('conflict', `The candidate is already ${candidate.status}`);
+    if (candidate.status !== 'pending') {
+      const message = `The candidate is already ${candidate.status}`;
+      throw new AppError('conflict', message, {
+        errors: [problemRefusal('candidate', 'candidate_decided', message, { status: candidate.status })],
+      });
+    }
     return candidate;
   }
+}
+
+/** Someone else accepted or dismissed the candidate between our read and our write. */
+function decidedMeanwhile(): AppError {
+  const message = 'The candidate was decided meanwhile';
+  return new AppError('conflict', message, { errors: [problemRefusal('candidate', 'candidate_decided', message)] });
 }
 
 function clusterColumns(cluster: IncidentCluster) {

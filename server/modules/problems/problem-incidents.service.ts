@@ -7,6 +7,7 @@ import type {
 } from '../../../domain/contracts/problems.js';
 import { incidentTrend, type TrendPeriod } from '../../../domain/problems/incident-trend.js';
 import type { ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
+import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
 import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, ProblemRow, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
@@ -16,6 +17,7 @@ import type { ConversationService } from '../tickets/conversation.service.js';
 import type { FieldChange, TicketHistory } from '../tickets/ticket-history.js';
 import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
+import { linkRefusalError, refusalToLink } from './incident-link-refusals.js';
 import * as repo from './problems.repository.js';
 import type { ProblemsService } from './problems.service.js';
 
@@ -97,15 +99,19 @@ export class ProblemIncidentsService {
    */
   async link(ctx: RequestContext, problemId: string, ticketIds: readonly string[]): Promise<ProblemIncidents> {
     const problem = await this.problems.find(problemId);
-    if (FINAL.includes(problem.status))
-      throw new AppError('conflict', `The problem is ${problem.status}; it takes no more incidents`);
+    if (FINAL.includes(problem.status)) {
+      const message = `The problem is ${problem.status}; it takes no more incidents`;
+      throw new AppError('conflict', message, {
+        errors: [problemRefusal('ticketIds', 'problem_over', message, { status: problem.status })],
+      });
+    }
     const existing = new Map((await repo.linksOfTickets(this.db, ticketIds)).map((row) => [row.ticket_id, row]));
     const issues: FieldError[] = [];
     const toLink: TicketRow[] = [];
     for (const [i, ticketId] of ticketIds.entries()) {
       const ticket = await this.reads.visible(ctx, ticketId);
-      const refusal = ticket ? refusalToLink(ticket, problem, existing.get(ticketId)) : 'no such ticket';
-      if (refusal) issues.push({ field: `ticketIds[${i}]`, message: `${ticket?.number ?? ticketId}: ${refusal}` });
+      const refusal = refusalToLink(ticket, ticketId, problem, existing.get(ticketId));
+      if (refusal) issues.push(linkRefusalError(`ticketIds[${i}]`, refusal));
       else if (ticket && existing.get(ticketId)?.problem_id !== problem.id) toLink.push(ticket);
     }
     if (issues.length > 0) throw validationError(issues);
@@ -150,8 +156,8 @@ export class ProblemIncidentsService {
     const toLink: TicketRow[] = [];
     for (const [i, ticketId] of ticketIds.entries()) {
       const ticket = await this.reads.visible(ctx, ticketId);
-      const refusal = ticket ? refusalToLink(ticket, { id: '' }, existing.get(ticketId)) : 'no such ticket';
-      if (refusal) issues.push({ field: `ticketIds[${i}]`, message: `${ticket?.number ?? ticketId}: ${refusal}` });
+      const refusal = refusalToLink(ticket, ticketId, { id: '' }, existing.get(ticketId));
+      if (refusal) issues.push(linkRefusalError(`ticketIds[${i}]`, refusal));
       else if (ticket) toLink.push(ticket);
     }
     if (issues.length > 0) throw validationError(issues);
@@ -225,23 +231,21 @@ export class ProblemIncidentsService {
         : (problem.workaround_desk_html ?? problem.workaround_public_html);
     if (!wording) {
       throw validationError([
-        {
-          field: 'as',
-          message:
-            body.as === 'reply'
-              ? 'the problem has no public wording of its workaround'
-              : 'the problem has no workaround',
-        },
+        body.as === 'reply'
+          ? problemRefusal('as', 'no_public_workaround', 'the problem has no public wording of its workaround')
+          : problemRefusal('as', 'no_workaround', 'the problem has no workaround'),
       ]);
     }
     const ticket = await this.reads.findVisible(ctx, body.ticketId).catch(() => {
-      throw validationError([{ field: 'ticketId', message: 'no such ticket' }]);
+      throw validationError([
+        problemRefusal('ticketId', 'no_such_ticket', 'no such ticket', { number: body.ticketId }),
+      ]);
     });
     const [link] = await repo.linksOfTickets(this.db, [ticket.id]);
-    const refusal = refusalToLink(ticket, problem, link);
+    const refusal = refusalToLink(ticket, ticket.id, problem, link);
     if (refusal)
-      throw new AppError('conflict', `${ticket.number}: ${refusal}`, {
-        errors: [{ field: 'ticketId', message: refusal }],
+      throw new AppError('conflict', `${ticket.number}: ${refusal.message}`, {
+        errors: [linkRefusalError('ticketId', refusal, false)],
       });
     const earlier = (await repo.workaroundApplications(this.db, problem.id)).find(
       (applied) => applied.incident === ticket.number && applied.as === body.as,
@@ -323,15 +327,4 @@ class AppliedBefore extends Error {
   constructor(readonly messageId: string | null) {
     super('already applied');
   }
-}
-
-/** Why this ticket cannot go behind this problem, or null when it can (or already is). */
-function refusalToLink(
-  ticket: TicketRow,
-  problem: Pick<ProblemRow, 'id'>,
-  existing: { problem_id: string; number: string } | undefined,
-): string | null {
-  if (ticket.type !== 'incident') return `is a ${ticket.type}; only incidents go behind a problem`;
-  if (existing && existing.problem_id !== problem.id) return `is already behind ${existing.number}`;
-  return null;
 }

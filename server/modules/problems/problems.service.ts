@@ -8,6 +8,7 @@ import type {
   UpdateProblemBody,
 } from '../../../domain/contracts/problems.js';
 import { checkProblemTransition } from '../../../domain/problems/problem-lifecycle.js';
+import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
 import { isStaff } from '../../../domain/roles.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { formatTicketNumber, parseNumber } from '../../../domain/tickets/ticket-types.js';
@@ -374,11 +375,11 @@ export class ProblemsService {
         issues.push({ field: `serviceIds[${i}]`, message: `no such service ${serviceId}` });
     }
     if (body.groupId && !(await this.groups.get(body.groupId).catch(() => undefined)))
-      issues.push({ field: 'groupId', message: 'no such support group' });
+      issues.push(problemRefusal('groupId', 'no_such_group', 'no such support group'));
     if (body.ownerId) {
       const owner = await this.users.findActiveById(body.ownerId);
       if (!owner || !isStaff(owner.roles))
-        issues.push({ field: 'ownerId', message: 'must be an active member of the desk' });
+        issues.push(problemRefusal('ownerId', 'owner_not_on_desk', 'must be an active member of the desk'));
     }
     if (issues.length > 0) throw validationError(issues);
   }

@@ -70,7 +70,14 @@ describeOnEachDatabase('problems', (database) => {
     const problem = await create();
     const skip = await patch(problem.id, { version: 1, status: 'resolved' });
     expect(skip.statusCode).toBe(409);
-    expect(skip.json().errors).toEqual([{ field: 'status', message: 'a new problem cannot become resolved' }]);
+    expect(skip.json().errors).toEqual([
+      {
+        field: 'status',
+        message: 'a new problem cannot become resolved',
+        reason: 'transition_forbidden',
+        params: { from: 'new', to: 'resolved' },
+      },
+    ]);
 
     const investigating = (await patch(problem.id, { version: 1, status: 'investigating' })).json();
     expect(investigating).toMatchObject({ status: 'investigating', version: 2 });
@@ -94,7 +101,9 @@ describeOnEachDatabase('problems', (database) => {
       version: 3,
       fixReferences: [{ kind: 'change', reference: 'CHG-1', url: 'javascript:alert(1)' }],
     });
-    expect(badUrl.json().errors).toEqual([{ field: 'fixReferences[0].url', message: 'must be an http(s) address' }]);
+    expect(badUrl.json().errors).toEqual([
+      { field: 'fixReferences[0].url', message: 'must be an http(s) address', reason: 'fix_url' },
+    ]);
 
     const unresolved = await patch(problem.id, { version: 3, status: 'resolved' });
     expect(unresolved.json().errors.map((e: { field: string }) => e.field)).toEqual(['cause', 'permanentFix']);
@@ -137,6 +146,11 @@ describeOnEachDatabase('problems', (database) => {
     const mixed = await world.agent.request('POST', url, { ticketIds: [first.id, second.id, request.id, 'nope'] });
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().errors.map((e: { field: string }) => e.field)).toEqual(['ticketIds[2]', 'ticketIds[3]']);
+    // Each refusal has a stable reason and names what it concerns, for the web to say in its own words.
+    expect(mixed.json().errors.map((e: { reason: string; params: unknown }) => [e.reason, e.params])).toEqual([
+      ['not_an_incident', { number: request.number, type: 'request' }],
+      ['no_such_ticket', { number: 'nope' }],
+    ]);
     expect((await world.agent.request('GET', url)).json().items).toEqual([]);
 
     const linked = (await world.agent.request('POST', url, { ticketIds: [first.id, second.id] })).json();
@@ -150,7 +164,12 @@ describeOnEachDatabase('problems', (database) => {
       ticketIds: [first.id],
     });
     expect(taken.json().errors).toEqual([
-      { field: 'ticketIds[0]', message: `${first.number}: is already behind ${problem.number}` },
+      {
+        field: 'ticketIds[0]',
+        message: `${first.number}: is already behind ${problem.number}`,
+        reason: 'behind_another_problem',
+        params: { number: first.number, problem: problem.number },
+      },
     ]);
 
     const ticket = (await world.agent.request('GET', `${API}/tickets/${first.id}`)).json();
@@ -208,6 +227,7 @@ describeOnEachDatabase('problems', (database) => {
       ticketIds: [(await raise(world.requester)).id],
     });
     expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toMatchObject([{ reason: 'problem_over', params: { status: 'cancelled' } }]);
   });
 
   it('hides every problem route from requesters, and shows them only the public wording on their ticket', async () => {
@@ -294,7 +314,7 @@ describeOnEachDatabase('problems', (database) => {
       as: 'reply',
     });
     expect(noPublic.json().errors).toEqual([
-      { field: 'as', message: 'the problem has no public wording of its workaround' },
+      { field: 'as', message: 'the problem has no public wording of its workaround', reason: 'no_public_workaround' },
     ]);
     // Already behind another problem: refused, nothing posted.
     const taken = await world.agent.request('POST', `${API}/problems/${silent.id}/apply-workaround`, {
