@@ -233,7 +233,7 @@ export const mailAdminEs = {
         resolved: 'Al solicitante, cuando su caso se da por resuelto.',
         closed: 'Al solicitante, cuando el equipo o el cierre automático cierran su caso.',
         known_issue:
-          'Al solicitante de un incidente abierto, cuando se vincula a un problema o cambia la solución provisional que se le puede contar (solo el texto público, nunca el problema).',
+          'Al solicitante de un incidente abierto, cuando se vincula a un problema o cambia la solución temporal que se le puede contar (solo el texto público, nunca el problema).',
         staff_alert:
           'A las personas del equipo que nombra la alerta: avisos e incumplimientos de plazos, escalamientos y compromisos.',
       },

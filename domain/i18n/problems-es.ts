@@ -74,7 +74,7 @@ export const problemsEs = {
     ticketTimeline: {
       linked: 'vinculó el ticket al problema {{number}}',
       unlinked: 'desvinculó el ticket del problema {{number}}',
-      wordingChanged: 'cambió la solución provisional que se cuenta al solicitante',
+      wordingChanged: 'cambió la solución temporal que se cuenta al solicitante',
     },
     knownIssue: {
       title: 'Problema conocido',
