@@ -8,4 +8,8 @@
 export interface FieldError<F extends string = string> {
   field: F;
   message: string;
+  /** A stable code for the rule (e.g. domain/problems/problem-refusals.ts), which clients say in their own words. */
+  reason?: string;
+  /** What the sentence names (a ticket number, a status), for a client to fill its own wording with. */
+  params?: Record<string, string>;
 }

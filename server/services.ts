@@ -127,8 +127,9 @@ export function buildServices(
   const slaDetection = new SlaDetectionService(db, clock, sla, history, notifications);
   const routing = new RoutingService(categories, agreements, clock, configCache);
   const groups = new GroupsService(db, clock, audit, users, routing);
-  // The problems behind a ticket, for its page (the tickets module's TicketProblems port).
-  const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla, new ProblemsOfTickets());
+  // The problems behind a ticket, for its page and its requester's mail (the tickets module's TicketProblems port).
+  const ticketProblems = new ProblemsOfTickets();
+  const ticketReads = new TicketReadsService(db, clock, settings, routing, history, sla, ticketProblems);
   const tickets = new TicketsService({
     db,
     clock,
@@ -238,6 +239,7 @@ export function buildServices(
     passwordResets,
     settings,
     categories,
+    ticketProblems,
     ticketReads,
     tickets,
     conversation,

@@ -135,6 +135,7 @@ export const MAIL_TEMPLATE_EVENTS = [
   'waiting_on_you',
   'resolved',
   'closed',
+  'known_issue',
   'staff_alert',
 ] as const;
 

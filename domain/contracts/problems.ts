@@ -220,6 +220,9 @@ export const AppliedWorkaround = Type.Object({
   ticketId: Id,
   as: Type.Enum(['reply', 'note'] as const),
   workaroundApplications: Type.Integer(),
+  alreadyApplied: Type.Boolean({
+    description: 'true (200): this workaround was already posted this way on the ticket; nothing new was posted',
+  }),
 });
 
 export const KnownErrorQuery = Type.Object(

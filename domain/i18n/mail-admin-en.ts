@@ -149,6 +149,7 @@ export const mailAdminEn: typeof mailAdminEs = {
         waiting_on_you: 'Waiting for reply',
         resolved: 'Resolved',
         closed: 'Closed',
+        known_issue: 'Known issue',
         password_reset: 'Password reset',
       },
       statuses: {
@@ -219,6 +220,7 @@ export const mailAdminEn: typeof mailAdminEs = {
         waiting_on_you: 'Waiting for your answer',
         resolved: 'Resolved',
         closed: 'Closed',
+        known_issue: 'Known issue',
         staff_alert: 'SLA alert to the team',
       },
       whenSent: {
@@ -227,6 +229,8 @@ export const mailAdminEn: typeof mailAdminEs = {
         waiting_on_you: 'To the requester, when the case waits for their answer.',
         resolved: 'To the requester, when their case is resolved.',
         closed: 'To the requester, when the team or the automatic close closes their case.',
+        known_issue:
+          'To the requester of an open incident, when it is linked to a problem or the workaround they may be told changes (only the public wording, never the problem).',
         staff_alert:
           'To the team members the alert names: deadline warnings and breaches, escalations and commitments.',
       },

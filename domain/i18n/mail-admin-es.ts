@@ -151,6 +151,7 @@ export const mailAdminEs = {
         waiting_on_you: 'Esperando respuesta',
         resolved: 'Resuelto',
         closed: 'Cerrado',
+        known_issue: 'Problema conocido',
         password_reset: 'Recuperar contraseña',
       },
       statuses: {
@@ -222,6 +223,7 @@ export const mailAdminEs = {
         waiting_on_you: 'Esperando tu respuesta',
         resolved: 'Resuelto',
         closed: 'Cerrado',
+        known_issue: 'Problema conocido',
         staff_alert: 'Alerta de SLA al equipo',
       },
       whenSent: {
@@ -230,6 +232,8 @@ export const mailAdminEs = {
         waiting_on_you: 'Al solicitante, cuando el caso queda en espera de su respuesta.',
         resolved: 'Al solicitante, cuando su caso se da por resuelto.',
         closed: 'Al solicitante, cuando el equipo o el cierre automático cierran su caso.',
+        known_issue:
+          'Al solicitante de un incidente abierto, cuando se vincula a un problema o cambia la solución temporal que se le puede contar (solo el texto público, nunca el problema).',
         staff_alert:
           'A las personas del equipo que nombra la alerta: avisos e incumplimientos de plazos, escalamientos y compromisos.',
       },

@@ -35,10 +35,18 @@ export const mailEn: MailTemplates = {
       'We closed your case {{number}}. If you need anything else, write to us and we will open a new one.',
     ],
   },
+  known_issue: {
+    subject: '[{{number}}] Known issue: {{subject}}',
+    body: [
+      'Hello {{requester}},',
+      'What you told us in your case {{number}} is a known issue and we are working on it. We will write to you here when it is solved.',
+    ],
+  },
   staff_alert: {
     subject: '[{{number}}] {{what}}',
     body: ['{{what}}.', 'Case {{number}}: {{subject}}'],
   },
   footer: 'Service desk · Keep [{{number}}] in the subject when you reply.',
   openTicket: 'See the case',
+  workaroundLead: 'Meanwhile, you can keep working this way:',
 };

@@ -36,13 +36,22 @@ export const mailEs = {
       'Cerramos tu caso {{number}}. Si necesitas algo más, escríbenos y abriremos uno nuevo.',
     ],
   },
+  known_issue: {
+    subject: '[{{number}}] Problema conocido: {{subject}}',
+    body: [
+      'Hola {{requester}}:',
+      'Lo que nos contaste en tu caso {{number}} es un problema conocido y estamos trabajando en él. Te escribiremos por este medio cuando quede resuelto.',
+    ],
+  },
   staff_alert: {
     subject: '[{{number}}] {{what}}',
     body: ['{{what}}.', 'Caso {{number}}: {{subject}}'],
   },
   footer: 'Mesa de Servicio · No quites [{{number}}] del asunto al responder.',
   openTicket: 'Ver el caso',
+  /** Before the public workaround of a known issue, when there is one. */
+  workaroundLead: 'Mientras tanto, puedes seguir trabajando así:',
 };
 
 export type MailTemplates = typeof mailEs;
-export type MailEvent = Exclude<keyof MailTemplates, 'footer' | 'openTicket'>;
+export type MailEvent = Exclude<keyof MailTemplates, 'footer' | 'openTicket' | 'workaroundLead'>;

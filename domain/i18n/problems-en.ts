@@ -85,9 +85,26 @@ export const problemsEn: typeof problemsEs = {
       notified: 'told {{names}}',
       slaWatch: 'The SLA watch',
     },
+    refusals: {
+      transition_forbidden: 'A problem in status “{{from}}” cannot move to “{{to}}”.',
+      workaround_required: 'A known error needs a workaround (for the desk or public).',
+      cause_required: 'Say what the root cause was.',
+      permanent_fix_required: 'Say what fixed it for good.',
+      not_an_incident: '{{number}} is of type “{{type}}”: only incidents go behind a problem.',
+      behind_another_problem: '{{number}} is already behind problem {{problem}}.',
+      no_such_ticket: 'We found no such ticket.',
+      problem_over: 'The problem is in status “{{status}}”: it takes no more incidents.',
+      no_public_workaround: 'The problem has no public wording of its workaround.',
+      no_workaround: 'The problem has no workaround.',
+      fix_url: 'Must be an http(s) address.',
+      candidate_decided: 'Someone else already decided on this candidate.',
+      owner_not_on_desk: 'Must be an active member of the desk.',
+      no_such_group: 'That support group does not exist.',
+    },
     ticketTimeline: {
       linked: 'linked the ticket to problem {{number}}',
       unlinked: 'unlinked the ticket from problem {{number}}',
+      wordingChanged: 'changed the workaround the requester is told',
     },
     knownIssue: {
       title: 'Known issue',
@@ -164,7 +181,8 @@ export const problemsEn: typeof problemsEs = {
         applied: 'Applied',
         apply: 'Apply',
         chosen: 'Chosen',
-        phoneHint: 'Its public workaround goes into the resolution notes and the incident is linked.',
+        phoneHint:
+          'Its public workaround goes into the resolution notes and, resolved or escalated, reaches the caller’s ticket as a reply; the incident is linked.',
       },
       linked: {
         title: 'Problem',

@@ -83,9 +83,26 @@ export const problemsEs = {
       notified: 'avisó a {{names}}',
       slaWatch: 'La vigilancia de SLA',
     },
+    refusals: {
+      transition_forbidden: 'Un problema en estado «{{from}}» no puede pasar a «{{to}}».',
+      workaround_required: 'Un error conocido necesita una solución temporal (para el equipo o pública).',
+      cause_required: 'Indica cuál fue la causa raíz.',
+      permanent_fix_required: 'Indica qué lo solucionó definitivamente.',
+      not_an_incident: '{{number}} es de tipo «{{type}}»: solo los incidentes van detrás de un problema.',
+      behind_another_problem: '{{number}} ya está detrás del problema {{problem}}.',
+      no_such_ticket: 'No encontramos ese ticket.',
+      problem_over: 'El problema está en estado «{{status}}»: no admite más incidentes.',
+      no_public_workaround: 'El problema no tiene una redacción pública de su solución temporal.',
+      no_workaround: 'El problema no tiene solución temporal.',
+      fix_url: 'Debe ser una dirección http(s).',
+      candidate_decided: 'Otra persona ya decidió sobre este candidato.',
+      owner_not_on_desk: 'Debe ser una persona activa del equipo.',
+      no_such_group: 'Ese grupo resolutor no existe.',
+    },
     ticketTimeline: {
       linked: 'vinculó el ticket al problema {{number}}',
       unlinked: 'desvinculó el ticket del problema {{number}}',
+      wordingChanged: 'cambió la solución temporal que se cuenta al solicitante',
     },
     knownIssue: {
       title: 'Problema conocido',
@@ -162,7 +179,8 @@ export const problemsEs = {
         applied: 'Aplicada',
         apply: 'Aplicar',
         chosen: 'Elegida',
-        phoneHint: 'Su solución temporal pública pasa a las notas de resolución y el incidente queda vinculado.',
+        phoneHint:
+          'Su solución temporal pública pasa a las notas de resolución y, se resuelva o se escale, llega al ticket como respuesta; el incidente queda vinculado.',
       },
       linked: {
         title: 'Problema',

@@ -8,6 +8,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<MailEvent, readonly string[]> = {
   waiting_on_you: ['number', 'subject', 'requester'],
   resolved: ['number', 'subject', 'requester', 'resolution'],
   closed: ['number', 'subject', 'requester'],
+  known_issue: ['number', 'subject', 'requester'],
   staff_alert: ['number', 'subject', 'what'],
 };
 

@@ -1,4 +1,5 @@
 import type { FieldError } from '../field-error.js';
+import { problemRefusal } from './problem-refusals.js';
 
 /**
  * The problem lifecycle (ITIL problem management): which status may follow which. The server
@@ -59,13 +60,20 @@ export function checkProblemTransition(
 ): FieldError<ProblemTransitionField>[] {
   if (from === to) return [];
   if (!PROBLEM_TRANSITIONS[from].includes(to))
-    return [{ field: 'status', message: `a ${from} problem cannot become ${to}` }];
+    return [problemRefusal('status', 'transition_forbidden', `a ${from} problem cannot become ${to}`, { from, to })];
   const issues: FieldError<ProblemTransitionField>[] = [];
   if (to === 'known_error' && !filled(facts.workaroundDesk) && !filled(facts.workaroundPublic))
-    issues.push({ field: 'workaroundDesk', message: 'a known error needs a workaround (desk or public wording)' });
+    issues.push(
+      problemRefusal(
+        'workaroundDesk',
+        'workaround_required',
+        'a known error needs a workaround (desk or public wording)',
+      ),
+    );
   if (to === 'resolved') {
-    if (!filled(facts.cause)) issues.push({ field: 'cause', message: 'say what the root cause was' });
-    if (!filled(facts.permanentFix)) issues.push({ field: 'permanentFix', message: 'say what fixed it for good' });
+    if (!filled(facts.cause)) issues.push(problemRefusal('cause', 'cause_required', 'say what the root cause was'));
+    if (!filled(facts.permanentFix))
+      issues.push(problemRefusal('permanentFix', 'permanent_fix_required', 'say what fixed it for good'));
   }
   return issues;
 }

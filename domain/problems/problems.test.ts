@@ -36,7 +36,15 @@ describe('the problem lifecycle', () => {
         expect(isProblemMoveAllowed(from, to)).toBe(allowed);
         const issues = checkProblemTransition(from, to, COMPLETE);
         if (allowed) expect(issues).toEqual([]);
-        else expect(issues).toEqual([{ field: 'status', message: `a ${from} problem cannot become ${to}` }]);
+        else
+          expect(issues).toEqual([
+            {
+              field: 'status',
+              message: `a ${from} problem cannot become ${to}`,
+              reason: 'transition_forbidden',
+              params: { from, to },
+            },
+          ]);
       });
     }
     it(`offers from ${from} exactly the allowed moves`, () => {

@@ -12,7 +12,7 @@ import { type BrowserApp, openPage, RUN_BROWSER_TESTS, signIn, startBrowserApp, 
  * applies its workaround as a reply (the requester gets the public wording), and the ticket then
  * shows the problem behind it. On the phone, the same known error is suggested from what the caller
  * says; "Apply" writes the public workaround into the resolution notes, and the call's incident is
- * linked and the application counted. Screenshots go to MESA_E2E_SHOTS (known-errors-<part>-<lang>.png).
+ * linked, gets the public workaround as a reply, and the application is counted. Screenshots go to MESA_E2E_SHOTS (known-errors-<part>-<lang>.png).
  */
 
 const LANGUAGES = [
@@ -96,7 +96,7 @@ describe.runIf(RUN_BROWSER_TESTS)('known errors at the desk', () => {
   for (const text of LANGUAGES) {
     it(`suggests a known error on the ticket page and in the phone console, and applies it [${text.locale}]`, async () => {
       if (!app) throw new Error('setup did not finish');
-      const { built, baseUrl } = app;
+      const { built, baseUrl, database } = app;
       const { services } = built;
       const organization = await makeOrganization(built, `Transportes Sur ${text.lang}`);
       const erp = await services.organizations.createService(systemContext, organization.id, { name: 'ERP' });
@@ -194,6 +194,14 @@ describe.runIf(RUN_BROWSER_TESTS)('known errors at the desk', () => {
           expect(incidents.items.map((item) => item.number).sort()).toEqual([ticket.number, number].sort());
           const afterCall = await services.problems.get(systemContext, problem.id);
           expect(afterCall).toMatchObject({ incidentCount: 2, workaroundApplications: 2 });
+          // What the agent said on the phone is on the caller's ticket as a reply: the public wording only.
+          const callTicket = incidents.items.find((item) => item.number === number);
+          const messages = await database.db
+            .selectFrom('ticket_messages')
+            .select(['kind', 'body_html'])
+            .where('ticket_id', '=', callTicket?.id ?? '')
+            .execute();
+          expect(messages).toEqual([{ kind: 'reply', body_html: `<p>${text.public}</p>` }]);
           expect(pageErrors).toEqual([]);
         });
       } finally {
@@ -251,6 +259,11 @@ describe.runIf(RUN_BROWSER_TESTS)('known errors at the desk', () => {
         const refused = dialog.getByRole('alert');
         await eventually(() => refused.textContent()).toContain(request.number);
         expect(await refused.textContent()).not.toContain(first.number);
+        // Said in the reader's words from the refusal's reason, not the server's English sentence.
+        expect(await refused.textContent()).toContain(
+          `${request.number} is of type “Request”: only incidents go behind a problem.`,
+        );
+        expect(await refused.textContent()).not.toContain('ticketIds');
         await expectAccessible(page, 'bulk link refused');
         await shot(page, 'bulk-refused-en');
         expect((await services.problems.get(systemContext, problem.id)).incidentCount).toBe(0);

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.js';
 import type { PasswordResetService } from '../auth/password-reset.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
+import type { TicketProblems } from '../tickets/ticket-ports.js';
 import { createDemoMail } from './mail.demo.js';
 import { mailJobs } from './mail.jobs.js';
 import { registerMailRoutes } from './mail.routes.js';
@@ -24,6 +25,7 @@ type Deps = Parameters<typeof registerMailRoutes>[1] &
     notifications: NotificationsService;
     passwordResets: PasswordResetService;
     ticketMailAdditions: TicketMailAdditions;
+    ticketProblems: TicketProblems;
   };
 
 export const mailModule = defineModule<Deps>({
@@ -36,9 +38,20 @@ export const mailModule = defineModule<Deps>({
   jobs: mailJobs,
   // The requester's notices commit with the ticket's change; staff alerts go out with the in-app
   // ones. Without a relay Mesa sends no mail, so it writes none to the outbox either.
-  observe: ({ mailOutbox, mailTemplates, mailConfig, history, notifications, passwordResets, ticketMailAdditions }) => {
+  observe: ({
+    mailOutbox,
+    mailTemplates,
+    mailConfig,
+    history,
+    notifications,
+    passwordResets,
+    ticketMailAdditions,
+    ticketProblems,
+  }) => {
     if (!mailOutbox.sending) return;
-    history.observe(ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl, ticketMailAdditions));
+    history.observe(
+      ticketMailNotifier(mailOutbox, mailTemplates, mailConfig.publicUrl, ticketProblems, ticketMailAdditions),
+    );
     notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
     passwordResets.mailWith(passwordResetMailer(mailOutbox, mailConfig.publicUrl));
   },

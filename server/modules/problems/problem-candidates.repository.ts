@@ -80,6 +80,16 @@ export async function deleteCandidate(db: Kysely<DB>, id: string): Promise<void>
   await db.deleteFrom('problem_candidates').where('id', '=', id).where('status', '=', 'pending').execute();
 }
 
+/** Forgets dismissals decided before `before`; answers how many. */
+export async function deleteDismissedDecidedBefore(db: Kysely<DB>, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('problem_candidates')
+    .where('status', '=', 'dismissed')
+    .where('decided_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export function ticketsByIds(db: Kysely<DB>, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db

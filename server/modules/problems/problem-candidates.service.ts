@@ -10,6 +10,7 @@ import {
   type IncidentCluster,
   isCoveredByDismissals,
 } from '../../../domain/problems/incident-clusters.js';
+import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -23,6 +24,11 @@ import type { ProblemIncidentsService } from './problem-incidents.service.js';
 
 const SETTINGS_KEY = 'problems.candidates';
 const DAY_MS = 86_400_000;
+/**
+ * A dismissal is kept this long after the decision, then the job forgets it: by then every
+ * incident it named has long left the window (30 days at most), so it can cover nothing found.
+ */
+export const DISMISSED_KEPT_DAYS = 90;
 
 const iso = (value: string | Date) => new Date(value).toISOString();
 const parseIds = (json: string): string[] => JSON.parse(json) as string[];
@@ -69,8 +75,11 @@ export class ProblemCandidatesService {
     return this.candidateSettings();
   }
 
-  /** The job: proposes new clusters, follows pending ones, withdraws those no longer found. */
-  async refresh(): Promise<{ proposed: number; updated: number; withdrawn: number }> {
+  /**
+   * The job: proposes new clusters, follows pending ones, withdraws those no longer found, and
+   * forgets dismissals decided more than DISMISSED_KEPT_DAYS ago (their audit records remain).
+   */
+  async refresh(): Promise<{ proposed: number; updated: number; withdrawn: number; pruned: number }> {
     const settings = await this.candidateSettings();
     const now = this.clock.now();
     const since = new Date(now.getTime() - settings.windowDays * DAY_MS).toISOString();
@@ -103,7 +112,7 @@ export class ProblemCandidatesService {
       }));
     const pendingByKey = new Map(pending.map((row) => [row.key, row]));
     const at = now.toISOString();
-    const counts = { proposed: 0, updated: 0, withdrawn: 0 };
+    const counts = { proposed: 0, updated: 0, withdrawn: 0, pruned: 0 };
     const found = new Set<string>();
     for (const cluster of clusters) {
       if (isCoveredByDismissals(cluster, dismissals)) continue;
@@ -137,6 +146,10 @@ export class ProblemCandidatesService {
       await repo.deleteCandidate(this.db, row.id);
       counts.withdrawn += 1;
     }
+    counts.pruned = await repo.deleteDismissedDecidedBefore(
+      this.db,
+      new Date(now.getTime() - DISMISSED_KEPT_DAYS * DAY_MS).toISOString(),
+    );
     return counts;
   }
 
@@ -205,31 +218,61 @@ export class ProblemCandidatesService {
           decided_at: at,
           updated_at: at,
         });
-        if (!decided) throw new AppError('conflict', 'The candidate was decided meanwhile');
+        if (!decided) throw decidedMeanwhile();
+        await this.audit.record(trx, ctx, {
+          action: 'problem_candidate.accepted',
+          entityType: 'problem_candidate',
+          entityId: id,
+          organizationId: candidate.organization_id,
+          before: { status: 'pending' },
+          after: { status: 'accepted', problemId: problem.id, problem: problem.number, incidentIds },
+        });
       },
     );
     return { problemId };
   }
 
+  /** Dismisses a pending candidate, with its audit record in the same transaction. */
   async dismiss(ctx: RequestContext, id: string): Promise<void> {
-    await this.findPending(id);
+    const candidate = await this.findPending(id);
     const at = this.clock.now().toISOString();
-    const decided = await repo.decideCandidate(this.db, id, {
-      status: 'dismissed',
-      problem_id: null,
-      decided_by_id: ctx.principal?.userId ?? null,
-      decided_at: at,
-      updated_at: at,
+    await this.db.transaction().execute(async (trx) => {
+      const decided = await repo.decideCandidate(trx, id, {
+        status: 'dismissed',
+        problem_id: null,
+        decided_by_id: ctx.principal?.userId ?? null,
+        decided_at: at,
+        updated_at: at,
+      });
+      if (!decided) throw decidedMeanwhile();
+      await this.audit.record(trx, ctx, {
+        action: 'problem_candidate.dismissed',
+        entityType: 'problem_candidate',
+        entityId: id,
+        organizationId: candidate.organization_id,
+        before: { status: 'pending' },
+        after: { status: 'dismissed', incidentIds: parseIds(candidate.incident_ids) },
+      });
     });
-    if (!decided) throw new AppError('conflict', 'The candidate was decided meanwhile');
   }
 
   private async findPending(id: string) {
     const candidate = await repo.findCandidate(this.db, id);
     if (!candidate) throw notFound('Problem candidate');
-    if (candidate.status !== 'pending') throw new AppError('conflict', `The candidate is already ${candidate.status}`);
+    if (candidate.status !== 'pending') {
+      const message = `The candidate is already ${candidate.status}`;
+      throw new AppError('conflict', message, {
+        errors: [problemRefusal('candidate', 'candidate_decided', message, { status: candidate.status })],
+      });
+    }
     return candidate;
   }
+}
+
+/** Someone else accepted or dismissed the candidate between our read and our write. */
+function decidedMeanwhile(): AppError {
+  const message = 'The candidate was decided meanwhile';
+  return new AppError('conflict', message, { errors: [problemRefusal('candidate', 'candidate_decided', message)] });
 }
 
 function clusterColumns(cluster: IncidentCluster) {

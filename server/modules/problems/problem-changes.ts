@@ -1,5 +1,6 @@
 import type { FixReference } from '../../../domain/contracts/problems.js';
 import { isWebAddress, type ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
+import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
 import type { ProblemTable } from '../../db/schema.js';
 import { type FieldError, validationError } from '../../platform/errors.js';
 import { sanitizeRichText } from '../../platform/html.js';
@@ -42,7 +43,7 @@ export function checkFixReferences(references: readonly FixReference[]): FixRefe
   const cleaned = references.map((reference, i) => {
     const url = reference.url?.trim() || null;
     if (url !== null && !isWebAddress(url))
-      issues.push({ field: `fixReferences[${i}].url`, message: 'must be an http(s) address' });
+      issues.push(problemRefusal(`fixReferences[${i}].url`, 'fix_url', 'must be an http(s) address'));
     return { kind: reference.kind, reference: reference.reference.trim(), url };
   });
   if (issues.length > 0) throw validationError(issues);

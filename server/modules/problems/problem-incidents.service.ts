@@ -7,6 +7,8 @@ import type {
 } from '../../../domain/contracts/problems.js';
 import { incidentTrend, type TrendPeriod } from '../../../domain/problems/incident-trend.js';
 import type { ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
+import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
+import { isOpen } from '../../../domain/tickets/ticket-lifecycle.js';
 import type { DB, ProblemRow, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, type FieldError, notFound, validationError } from '../../platform/errors.js';
@@ -15,6 +17,7 @@ import type { ConversationService } from '../tickets/conversation.service.js';
 import type { FieldChange, TicketHistory } from '../tickets/ticket-history.js';
 import type { TicketReadsService } from '../tickets/ticket-reads.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
+import { linkRefusalError, refusalToLink } from './incident-link-refusals.js';
 import * as repo from './problems.repository.js';
 import type { ProblemsService } from './problems.service.js';
 
@@ -43,7 +46,20 @@ export class ProblemIncidentsService {
     private readonly tickets: TicketsService,
     private readonly conversation: ConversationService,
     private readonly history: TicketHistory,
-  ) {}
+  ) {
+    problems.whenPublicWordingChanges((trx, ctx, problem) => this.tellOpenIncidents(trx, ctx, problem.id));
+  }
+
+  /**
+   * A staff-only `known_issue_updated` event on each open incident behind the problem, in the
+   * problem's change: the mail notifier tells each requester the new public wording, once.
+   */
+  private async tellOpenIncidents(trx: Kysely<DB>, ctx: RequestContext, problemId: string): Promise<void> {
+    for (const incident of await repo.incidentsOf(trx, problemId)) {
+      if (!isOpen(incident.status)) continue;
+      await this.history.record(trx, ctx, incident.id, { kind: 'known_issue_updated', internal: true, changes: [] });
+    }
+  }
 
   async incidents(_ctx: RequestContext, problemId: string, per: TrendPeriod = 'week'): Promise<ProblemIncidents> {
     await this.problems.find(problemId);
@@ -83,15 +99,19 @@ export class ProblemIncidentsService {
    */
   async link(ctx: RequestContext, problemId: string, ticketIds: readonly string[]): Promise<ProblemIncidents> {
     const problem = await this.problems.find(problemId);
-    if (FINAL.includes(problem.status))
-      throw new AppError('conflict', `The problem is ${problem.status}; it takes no more incidents`);
+    if (FINAL.includes(problem.status)) {
+      const message = `The problem is ${problem.status}; it takes no more incidents`;
+      throw new AppError('conflict', message, {
+        errors: [problemRefusal('ticketIds', 'problem_over', message, { status: problem.status })],
+      });
+    }
     const existing = new Map((await repo.linksOfTickets(this.db, ticketIds)).map((row) => [row.ticket_id, row]));
     const issues: FieldError[] = [];
     const toLink: TicketRow[] = [];
     for (const [i, ticketId] of ticketIds.entries()) {
       const ticket = await this.reads.visible(ctx, ticketId);
-      const refusal = ticket ? refusalToLink(ticket, problem, existing.get(ticketId)) : 'no such ticket';
-      if (refusal) issues.push({ field: `ticketIds[${i}]`, message: `${ticket?.number ?? ticketId}: ${refusal}` });
+      const refusal = refusalToLink(ticket, ticketId, problem, existing.get(ticketId));
+      if (refusal) issues.push(linkRefusalError(`ticketIds[${i}]`, refusal));
       else if (ticket && existing.get(ticketId)?.problem_id !== problem.id) toLink.push(ticket);
     }
     if (issues.length > 0) throw validationError(issues);
@@ -136,8 +156,8 @@ export class ProblemIncidentsService {
     const toLink: TicketRow[] = [];
     for (const [i, ticketId] of ticketIds.entries()) {
       const ticket = await this.reads.visible(ctx, ticketId);
-      const refusal = ticket ? refusalToLink(ticket, { id: '' }, existing.get(ticketId)) : 'no such ticket';
-      if (refusal) issues.push({ field: `ticketIds[${i}]`, message: `${ticket?.number ?? ticketId}: ${refusal}` });
+      const refusal = refusalToLink(ticket, ticketId, { id: '' }, existing.get(ticketId));
+      if (refusal) issues.push(linkRefusalError(`ticketIds[${i}]`, refusal));
       else if (ticket) toLink.push(ticket);
     }
     if (issues.length > 0) throw validationError(issues);
@@ -195,6 +215,12 @@ export class ProblemIncidentsService {
    * Posts the workaround on an incident — the public wording as a reply to its requester, or the
    * desk's wording as a note — through the conversation, links the incident when it is not yet,
    * and counts the application, all in the message's transaction.
+   *
+   * Once per incident and way: an agent who double-clicks "Apply" (or whose first request timed
+   * out) means the one application, so a repeat is answered with what the first did
+   * (`alreadyApplied`, 200) rather than refused — nothing is posted or counted again, and the
+   * screen shows the workaround as applied either way. Posting the other way (a note after the
+   * reply) is another audience, so it is posted, but the incident counts once.
    */
   async applyWorkaround(ctx: RequestContext, problemId: string, body: ApplyWorkaroundBody): Promise<AppliedWorkaround> {
     const problem = await this.problems.find(problemId);
@@ -205,57 +231,100 @@ export class ProblemIncidentsService {
         : (problem.workaround_desk_html ?? problem.workaround_public_html);
     if (!wording) {
       throw validationError([
-        {
-          field: 'as',
-          message:
-            body.as === 'reply'
-              ? 'the problem has no public wording of its workaround'
-              : 'the problem has no workaround',
-        },
+        body.as === 'reply'
+          ? problemRefusal('as', 'no_public_workaround', 'the problem has no public wording of its workaround')
+          : problemRefusal('as', 'no_workaround', 'the problem has no workaround'),
       ]);
     }
     const ticket = await this.reads.findVisible(ctx, body.ticketId).catch(() => {
-      throw validationError([{ field: 'ticketId', message: 'no such ticket' }]);
+      throw validationError([
+        problemRefusal('ticketId', 'no_such_ticket', 'no such ticket', { number: body.ticketId }),
+      ]);
     });
     const [link] = await repo.linksOfTickets(this.db, [ticket.id]);
-    const refusal = refusalToLink(ticket, problem, link);
+    const refusal = refusalToLink(ticket, ticket.id, problem, link);
     if (refusal)
-      throw new AppError('conflict', `${ticket.number}: ${refusal}`, {
-        errors: [{ field: 'ticketId', message: refusal }],
+      throw new AppError('conflict', `${ticket.number}: ${refusal.message}`, {
+        errors: [linkRefusalError('ticketId', refusal, false)],
       });
+    const earlier = (await repo.workaroundApplications(this.db, problem.id)).find(
+      (applied) => applied.incident === ticket.number && applied.as === body.as,
+    );
+    if (earlier) return this.appliedBefore(problem.id, ticket.id, body.as, earlier.messageId);
     let applications = problem.workaround_applications;
-    const message = await this.conversation.post(ctx, ticket.id, body.as, { bodyHtml: wording }, async (trx) => {
-      if (!link) {
-        await repo.insertIncidents(trx, [
-          {
-            ticket_id: ticket.id,
-            problem_id: problem.id,
-            linked_by_id: ctx.principal?.userId ?? null,
-            linked_at: this.clock.now().toISOString(),
-          },
-        ]);
-        await this.history.record(trx, ctx, ticket.id, linkedEvent(problem));
-      }
-      applications = await repo.countWorkaroundApplication(trx, problem.id);
-      await this.problems.recordAlongside(trx, ctx, problem, {
-        kind: 'workaround_applied',
-        changes: [
-          { field: 'incident', from: null, to: ticket.number },
-          { field: 'as', from: null, to: body.as },
-        ],
-      });
-    });
-    return { messageId: message.id, ticketId: ticket.id, as: body.as, workaroundApplications: applications };
+    try {
+      const message = await this.conversation.post(
+        ctx,
+        ticket.id,
+        body.as,
+        { bodyHtml: wording },
+        async (trx, messageId) => {
+          // Checked again under the problem's lock: the double click's twin request waits here.
+          await repo.holdProblem(trx, problem.id);
+          const applied = (await repo.workaroundApplications(trx, problem.id)).filter(
+            (earlierOne) => earlierOne.incident === ticket.number,
+          );
+          const same = applied.find((earlierOne) => earlierOne.as === body.as);
+          if (same) throw new AppliedBefore(same.messageId);
+          if (!link) {
+            await repo.insertIncidents(trx, [
+              {
+                ticket_id: ticket.id,
+                problem_id: problem.id,
+                linked_by_id: ctx.principal?.userId ?? null,
+                linked_at: this.clock.now().toISOString(),
+              },
+            ]);
+            // A reply carries the public workaround to the requester: that mail is the one they get.
+            await this.history.record(trx, ctx, ticket.id, { ...linkedEvent(problem), quiet: body.as === 'reply' });
+          }
+          applications =
+            applied.length === 0
+              ? await repo.countWorkaroundApplication(trx, problem.id)
+              : (await this.problems.find(problem.id, trx)).workaround_applications;
+          await this.problems.recordAlongside(trx, ctx, problem, {
+            kind: 'workaround_applied',
+            changes: [
+              { field: 'incident', from: null, to: ticket.number },
+              { field: 'as', from: null, to: body.as },
+              { field: 'message', from: null, to: messageId },
+            ],
+          });
+        },
+      );
+      return {
+        messageId: message.id,
+        ticketId: ticket.id,
+        as: body.as,
+        workaroundApplications: applications,
+        alreadyApplied: false,
+      };
+    } catch (error) {
+      if (error instanceof AppliedBefore) return this.appliedBefore(problem.id, ticket.id, body.as, error.messageId);
+      throw error;
+    }
+  }
+
+  private async appliedBefore(
+    problemId: string,
+    ticketId: string,
+    as: ApplyWorkaroundBody['as'],
+    messageId: string | null,
+  ): Promise<AppliedWorkaround> {
+    const { workaround_applications } = await this.problems.find(problemId);
+    return {
+      messageId: messageId ?? '',
+      ticketId,
+      as,
+      workaroundApplications: workaround_applications,
+      alreadyApplied: true,
+    };
   }
 }
 
-/** Why this ticket cannot go behind this problem, or null when it can (or already is). */
-function refusalToLink(
-  ticket: TicketRow,
-  problem: Pick<ProblemRow, 'id'>,
-  existing: { problem_id: string; number: string } | undefined,
-): string | null {
-  if (ticket.type !== 'incident') return `is a ${ticket.type}; only incidents go behind a problem`;
-  if (existing && existing.problem_id !== problem.id) return `is already behind ${existing.number}`;
-  return null;
+/** Thrown inside the applying transaction to roll it back: the same application is already there. */
+class AppliedBefore extends Error {
+  constructor(readonly messageId: string | null) {
+    super('already applied');
+  }
 }

@@ -75,6 +75,45 @@ describeOnEachDatabase('problem candidates and resolving incidents', (database) 
     expect(await built.services.problemCandidates.refresh()).toMatchObject({ proposed: 0 });
   });
 
+  it('audits accepting and dismissing a candidate, and the job forgets dismissals after 90 days', async () => {
+    const admin = await login(built, (await makeUser(built, ['admin'])).email);
+    const audit = (await admin.request('GET', `${API}/audit-events?entityType=problem_candidate`)).json().items as {
+      action: string;
+      entityId: string;
+      actor: unknown;
+      changes: { after: Record<string, unknown> };
+    }[];
+    const candidates = await database().db.selectFrom('problem_candidates').select(['id', 'status']).execute();
+    const dismissed = candidates.find((c) => c.status === 'dismissed');
+    const accepted = candidates.find((c) => c.status === 'accepted');
+    expect(audit.map((e) => [e.action, e.entityId]).sort()).toEqual(
+      [
+        ['problem_candidate.accepted', accepted?.id],
+        ['problem_candidate.dismissed', dismissed?.id],
+      ].sort(),
+    );
+    expect(audit.find((e) => e.action === 'problem_candidate.accepted')?.changes.after).toMatchObject({
+      status: 'accepted',
+      problem: expect.stringMatching(/^PRB-\d{6}$/),
+    });
+
+    const daysAgo = (days: number) => new Date(built.services.clock.now().getTime() - days * 86_400_000).toISOString();
+    const decidedAt = (at: string) =>
+      database()
+        .db.updateTable('problem_candidates')
+        .set({ decided_at: at })
+        .where('id', '=', dismissed?.id ?? '')
+        .execute();
+    await decidedAt(daysAgo(89));
+    expect(await built.services.problemCandidates.refresh()).toMatchObject({ pruned: 0 });
+    await decidedAt(daysAgo(91));
+    expect(await built.services.problemCandidates.refresh()).toMatchObject({ pruned: 1 });
+    const left = await database().db.selectFrom('problem_candidates').select(['id', 'status']).execute();
+    expect(left.map((c) => c.status)).toEqual(['accepted']);
+    // The record of the decision outlives the candidate.
+    expect((await admin.request('GET', `${API}/audit-events?entityId=${dismissed?.id}`)).json().items).toHaveLength(1);
+  });
+
   it('resolves the incidents once each, with one message each, across a crash and two runners', async () => {
     const problem = (await manager.request('GET', `${API}/problems?q=VPN`)).json().items[0];
     const early = await manager.request('POST', `${API}/problems/${problem.id}/resolve-incidents`, {});

@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { KnownIssue, TicketProblemRef } from '../../../domain/contracts/tickets.js';
 import { OPEN_PROBLEM_STATUSES } from '../../../domain/problems/problem-lifecycle.js';
-import type { DB } from '../../db/schema.js';
+import type { DB, ProblemRow } from '../../db/schema.js';
 import type { TicketProblems } from '../tickets/ticket-ports.js';
 import { problemOfTicket } from './problems.repository.js';
+
+/**
+ * What a linked incident's requester may be told of the problem: null when the problem is over
+ * (nothing to tell), else that it is known, with the public workaround once it is a known error.
+ */
+export function knownIssueOf(problem: Pick<ProblemRow, 'status' | 'workaround_public_html'>): KnownIssue | null {
+  if (!OPEN_PROBLEM_STATUSES.includes(problem.status)) return null;
+  return { workaroundHtml: problem.status === 'known_error' ? problem.workaround_public_html : null };
+}
 
 /**
  * The tickets module's `TicketProblems` port: the problem behind a ticket for the desk's view,
@@ -18,12 +27,9 @@ export class ProblemsOfTickets implements TicketProblems {
   ): Promise<{ problems: TicketProblemRef[]; knownIssue: KnownIssue | null }> {
     const problem = await problemOfTicket(db, ticketId);
     if (!problem) return { problems: [], knownIssue: null };
-    const open = OPEN_PROBLEM_STATUSES.includes(problem.status);
     return {
       problems: [{ id: problem.id, number: problem.number, subject: problem.subject, status: problem.status }],
-      knownIssue: open
-        ? { workaroundHtml: problem.status === 'known_error' ? problem.workaround_public_html : null }
-        : null,
+      knownIssue: knownIssueOf(problem),
     };
   }
 }

@@ -39,6 +39,36 @@ export async function countWorkaroundApplication(db: Kysely<DB>, id: string): Pr
   return row.workaround_applications;
 }
 
+/**
+ * Holds the problem's row until the transaction ends (a no-op update: a row lock on PostgreSQL, the
+ * write lock on SQLite), so two applications of its workaround at once are taken one after the other.
+ */
+export async function holdProblem(db: Kysely<DB>, id: string): Promise<void> {
+  await db
+    .updateTable('problems')
+    .set((eb) => ({ workaround_applications: eb.ref('workaround_applications') }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The problem's `workaround_applied` events: which incident, how (`as`) and the message posted. */
+export async function workaroundApplications(
+  db: Kysely<DB>,
+  problemId: string,
+): Promise<{ incident: string; as: string; messageId: string | null }[]> {
+  const rows = await db
+    .selectFrom('problem_events')
+    .select('changes')
+    .where('problem_id', '=', problemId)
+    .where('kind', '=', 'workaround_applied')
+    .execute();
+  return rows.map((row) => {
+    const changes = JSON.parse(row.changes) as { field: string; to: unknown }[];
+    const to = (field: string) => changes.find((c) => c.field === field)?.to;
+    return { incident: String(to('incident')), as: String(to('as')), messageId: (to('message') as string) ?? null };
+  });
+}
+
 /** Problems with the names a page shows and their incident count. */
 function named(db: Kysely<DB>) {
   return db

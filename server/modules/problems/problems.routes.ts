@@ -115,10 +115,17 @@ export function registerProblemRoutes(app: App, { problems, problemIncidents, kn
     '/problems/:id/apply-workaround',
     {
       config: work,
-      schema: { tags, params: IdParams, body: ApplyWorkaroundBody, response: { 201: AppliedWorkaround } },
+      schema: {
+        tags,
+        params: IdParams,
+        body: ApplyWorkaroundBody,
+        response: { 200: AppliedWorkaround, 201: AppliedWorkaround },
+      },
     },
-    async (request, reply) =>
-      reply.code(201).send(await problemIncidents.applyWorkaround(request.ctx, request.params.id, request.body)),
+    async (request, reply) => {
+      const applied = await problemIncidents.applyWorkaround(request.ctx, request.params.id, request.body);
+      return reply.code(applied.alreadyApplied ? 200 : 201).send(applied);
+    },
   );
   app.get(
     '/known-errors',

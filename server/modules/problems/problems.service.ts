@@ -9,6 +9,7 @@ import type {
 } from '../../../domain/contracts/problems.js';
 import type { ProblemSlaExplanation } from '../../../domain/contracts/sla.js';
 import { checkProblemTransition } from '../../../domain/problems/problem-lifecycle.js';
+import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
 import { isStaff } from '../../../domain/roles.js';
 import { derivePriority } from '../../../domain/tickets/priority.js';
 import { formatTicketNumber, parseNumber } from '../../../domain/tickets/ticket-types.js';
@@ -40,6 +41,7 @@ import {
 } from './problem-presenter.js';
 import { DEADLINE_FIELDS, type ProblemSlaRecords } from './problem-sla-records.js';
 import * as repo from './problems.repository.js';
+import { knownIssueOf } from './problems-of-tickets.js';
 
 /** A new problem checked and numbered-apart, ready for `ProblemsService.insert`. */
 export interface PreparedProblem {
@@ -52,12 +54,17 @@ export interface PreparedProblem {
   numberedApart: number | undefined;
 }
 
+/** Told, inside the change's transaction, that what a problem's incidents' requesters may read of it changed. */
+export type PublicWordingObserver = (trx: Kysely<DB>, ctx: RequestContext, problem: ProblemRow) => Promise<void>;
+
 /**
  * Problem records: recording, analysing and moving them through their lifecycle. Every change is
  * checked, versioned, and written with its timeline event and audit record in one transaction.
  * Incidents and workarounds are `ProblemIncidentsService`'s; the known-error base `KnownErrorsService`'s.
  */
 export class ProblemsService {
+  private readonly wordingObservers: PublicWordingObserver[] = [];
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
@@ -251,8 +258,17 @@ export class ProblemsService {
       });
       if (SEARCHED_COLUMNS.some((column) => after[column] !== current[column])) await this.history.reindex(trx, after);
       if (recorded.some((change) => DEADLINE_FIELDS.includes(change.field))) await this.sla.refresh(trx, id);
+      // The public workaround appeared or changed (not merely went away): the requesters hear it.
+      const told = knownIssueOf(after)?.workaroundHtml ?? null;
+      if (told !== null && told !== (knownIssueOf(current)?.workaroundHtml ?? null))
+        for (const observer of this.wordingObservers) await observer(trx, ctx, after);
     });
     return this.get(ctx, id);
+  }
+
+  /** `observer` runs whenever an update changes the public workaround the incidents' requesters may read. */
+  whenPublicWordingChanges(observer: PublicWordingObserver): void {
+    this.wordingObservers.push(observer);
   }
 
   async get(_ctx: RequestContext, id: string): Promise<Problem> {
@@ -370,11 +386,11 @@ export class ProblemsService {
         issues.push({ field: `serviceIds[${i}]`, message: `no such service ${serviceId}` });
     }
     if (body.groupId && !(await this.groups.get(body.groupId).catch(() => undefined)))
-      issues.push({ field: 'groupId', message: 'no such support group' });
+      issues.push(problemRefusal('groupId', 'no_such_group', 'no such support group'));
     if (body.ownerId) {
       const owner = await this.users.findActiveById(body.ownerId);
       if (!owner || !isStaff(owner.roles))
-        issues.push({ field: 'ownerId', message: 'must be an active member of the desk' });
+        issues.push(problemRefusal('ownerId', 'owner_not_on_desk', 'must be an active member of the desk'));
     }
     if (issues.length > 0) throw validationError(issues);
   }

@@ -70,7 +70,14 @@ describeOnEachDatabase('problems', (database) => {
     const problem = await create();
     const skip = await patch(problem.id, { version: 1, status: 'resolved' });
     expect(skip.statusCode).toBe(409);
-    expect(skip.json().errors).toEqual([{ field: 'status', message: 'a new problem cannot become resolved' }]);
+    expect(skip.json().errors).toEqual([
+      {
+        field: 'status',
+        message: 'a new problem cannot become resolved',
+        reason: 'transition_forbidden',
+        params: { from: 'new', to: 'resolved' },
+      },
+    ]);
 
     const investigating = (await patch(problem.id, { version: 1, status: 'investigating' })).json();
     expect(investigating).toMatchObject({ status: 'investigating', version: 2 });
@@ -94,7 +101,9 @@ describeOnEachDatabase('problems', (database) => {
       version: 3,
       fixReferences: [{ kind: 'change', reference: 'CHG-1', url: 'javascript:alert(1)' }],
     });
-    expect(badUrl.json().errors).toEqual([{ field: 'fixReferences[0].url', message: 'must be an http(s) address' }]);
+    expect(badUrl.json().errors).toEqual([
+      { field: 'fixReferences[0].url', message: 'must be an http(s) address', reason: 'fix_url' },
+    ]);
 
     const unresolved = await patch(problem.id, { version: 3, status: 'resolved' });
     expect(unresolved.json().errors.map((e: { field: string }) => e.field)).toEqual(['cause', 'permanentFix']);
@@ -137,6 +146,11 @@ describeOnEachDatabase('problems', (database) => {
     const mixed = await world.agent.request('POST', url, { ticketIds: [first.id, second.id, request.id, 'nope'] });
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().errors.map((e: { field: string }) => e.field)).toEqual(['ticketIds[2]', 'ticketIds[3]']);
+    // Each refusal has a stable reason and names what it concerns, for the web to say in its own words.
+    expect(mixed.json().errors.map((e: { reason: string; params: unknown }) => [e.reason, e.params])).toEqual([
+      ['not_an_incident', { number: request.number, type: 'request' }],
+      ['no_such_ticket', { number: 'nope' }],
+    ]);
     expect((await world.agent.request('GET', url)).json().items).toEqual([]);
 
     const linked = (await world.agent.request('POST', url, { ticketIds: [first.id, second.id] })).json();
@@ -150,7 +164,12 @@ describeOnEachDatabase('problems', (database) => {
       ticketIds: [first.id],
     });
     expect(taken.json().errors).toEqual([
-      { field: 'ticketIds[0]', message: `${first.number}: is already behind ${problem.number}` },
+      {
+        field: 'ticketIds[0]',
+        message: `${first.number}: is already behind ${problem.number}`,
+        reason: 'behind_another_problem',
+        params: { number: first.number, problem: problem.number },
+      },
     ]);
 
     const ticket = (await world.agent.request('GET', `${API}/tickets/${first.id}`)).json();
@@ -208,6 +227,7 @@ describeOnEachDatabase('problems', (database) => {
       ticketIds: [(await raise(world.requester)).id],
     });
     expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toMatchObject([{ reason: 'problem_over', params: { status: 'cancelled' } }]);
   });
 
   it('hides every problem route from requesters, and shows them only the public wording on their ticket', async () => {
@@ -258,7 +278,7 @@ describeOnEachDatabase('problems', (database) => {
     expect((await world.agent.request('GET', `${API}/tickets/${mine.id}`)).json().knownIssue).not.toBeNull();
   });
 
-  it('applies the workaround as a reply (public wording) or a note (desk wording), links and counts', async () => {
+  it('applies the workaround as a reply (public wording) or a note (desk wording), links and counts the incident once', async () => {
     const problem = await create();
     await patch(problem.id, {
       version: 1,
@@ -272,7 +292,9 @@ describeOnEachDatabase('problems', (database) => {
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json()).toMatchObject({ as: 'reply', workaroundApplications: 1 });
     const note = await world.agent.request('POST', url, { ticketId: incident.id, as: 'note' });
-    expect(note.json().workaroundApplications).toBe(2);
+    // The note is another audience, so it is posted; the incident counts once.
+    expect(note.statusCode).toBe(201);
+    expect(note.json().workaroundApplications).toBe(1);
 
     const seen = (await world.requester.request('GET', `${API}/tickets/${incident.id}/timeline`)).json().items;
     const bodies = seen
@@ -283,7 +305,7 @@ describeOnEachDatabase('problems', (database) => {
     expect(staff.map((e: { kind: string }) => e.kind)).toEqual(['created', 'reply', 'problem_linked', 'note']);
     const linked = (await world.agent.request('GET', `${API}/problems/${problem.id}/incidents`)).json();
     expect(linked.items.map((i: { id: string }) => i.id)).toEqual([incident.id]);
-    expect((await world.agent.request('GET', `${API}/problems/${problem.id}`)).json().workaroundApplications).toBe(2);
+    expect((await world.agent.request('GET', `${API}/problems/${problem.id}`)).json().workaroundApplications).toBe(1);
 
     const silent = await create();
     await patch(silent.id, { version: 1, status: 'known_error', workaroundDesk: '<p>Solo interno</p>' });
@@ -292,7 +314,7 @@ describeOnEachDatabase('problems', (database) => {
       as: 'reply',
     });
     expect(noPublic.json().errors).toEqual([
-      { field: 'as', message: 'the problem has no public wording of its workaround' },
+      { field: 'as', message: 'the problem has no public wording of its workaround', reason: 'no_public_workaround' },
     ]);
     // Already behind another problem: refused, nothing posted.
     const taken = await world.agent.request('POST', `${API}/problems/${silent.id}/apply-workaround`, {

@@ -24,6 +24,11 @@ export interface RecordedEvent {
   internal?: boolean;
   messageId?: string | null;
   actorId?: string | null;
+  /**
+   * The requester hears of this change by another mail of the same change (a problem linked by
+   * replying its workaround): observers write no notice of their own. Not stored.
+   */
+  quiet?: boolean;
 }
 
 /**

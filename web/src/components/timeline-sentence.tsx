@@ -66,6 +66,7 @@ export function timelineSentence(
       }),
     };
   }
+  if (entry.kind === 'known_issue_updated') return { sentence: t('problems.ticketTimeline.wordingChanged') };
   if (entry.kind === 'linked' || entry.kind === 'merged') {
     const link = entry.changes.find((c) => (RELATIONS as readonly string[]).includes(c.field));
     if (!link) return null;

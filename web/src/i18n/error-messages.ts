@@ -1,5 +1,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldError } from '../../../domain/field-error.js';
+import { PROBLEM_STATUSES } from '../../../domain/problems/problem-lifecycle.js';
+import { isProblemRefusal } from '../../../domain/problems/problem-refusals.js';
+import { TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
 import { isApiError } from '../api/client.js';
 
 const KNOWN_CODES = [
@@ -85,6 +89,27 @@ export function useErrorText() {
     [t],
   );
 
+  /**
+   * One field error in the reader's words: a refusal with a known `reason` from its own sentence
+   * (which names what it concerns, so it needs no field prefix), else the message as above.
+   */
+  const fieldText = useCallback(
+    (e: FieldError): { text: string; selfContained: boolean } => {
+      if (!isProblemRefusal(e.reason)) return { text: fieldMessage(e.message), selfContained: false };
+      const params: Record<string, string> = { ...(e.params ?? {}) };
+      for (const [key, value] of Object.entries(params)) {
+        if (key === 'type' && (TICKET_TYPES as readonly string[]).includes(value))
+          params[key] = t(`tickets.types.${value as (typeof TICKET_TYPES)[number]}`);
+        if (['status', 'from', 'to'].includes(key) && (PROBLEM_STATUSES as readonly string[]).includes(value))
+          params[key] = t(`problems.statuses.${value as (typeof PROBLEM_STATUSES)[number]}`);
+      }
+      // Each refusal names its own params; the catalog test keeps every reason's sentence in both languages.
+      const say = t as unknown as (key: string, values: Record<string, string>) => string;
+      return { text: say(`problems.refusals.${e.reason}`, params), selfContained: true };
+    },
+    [t, fieldMessage],
+  );
+
   const message = useCallback(
     (error: unknown): string => {
       if (!isApiError(error)) return t('errors.unexpected');
@@ -112,10 +137,10 @@ export function useErrorText() {
   const field = useCallback(
     (error: unknown, name: string): string | undefined => {
       if (!isApiError(error)) return undefined;
-      const raw = error.fieldError(name);
-      return raw === undefined ? undefined : fieldMessage(raw);
+      const found = error.errors.find((e) => e.field === name || e.field.endsWith(`.${name}`));
+      return found === undefined ? undefined : fieldText(found).text;
     },
-    [fieldMessage],
+    [fieldText],
   );
 
   /** Field errors the form does not show next to a field, so they are not lost. */
@@ -124,10 +149,13 @@ export function useErrorText() {
       if (!isApiError(error)) return [];
       return error.errors
         .filter((e) => !shown.some((name) => e.field === name || e.field.endsWith(`.${name}`)))
-        .map((e) => `${e.field}: ${fieldMessage(e.message)}`);
+        .map((e) => {
+          const { text, selfContained } = fieldText(e);
+          return selfContained ? text : `${e.field}: ${text}`;
+        });
     },
-    [fieldMessage],
+    [fieldText],
   );
 
-  return { message, field, fieldMessage, otherFields };
+  return { message, field, fieldMessage, fieldText, otherFields };
 }

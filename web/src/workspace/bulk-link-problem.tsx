@@ -8,10 +8,11 @@ import { isApiError } from '../api/client.js';
 import { useLinkIncidents, useProblemSearch } from '../api/use-known-errors.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { ModalFooter } from '../components/modal-footer.js';
+import { useErrorText } from '../i18n/error-messages.js';
 
 /**
  * Links the ticked incidents to one problem, all or none: when the server refuses some, nothing is
- * linked and each refused ticket is listed with the server's reason (`ticketIds[i]`).
+ * linked and each refused ticket is listed with the server's reason (`ticketIds[i]`), in the reader's words.
  */
 export function BulkLinkProblem({
   opened,
@@ -25,6 +26,7 @@ export function BulkLinkProblem({
   onLinked: (problem: ProblemSummary) => void;
 }) {
   const { t } = useTranslation();
+  const { fieldText } = useErrorText();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 300);
   const found = useProblemSearch(opened ? debounced : '');
@@ -38,7 +40,7 @@ export function BulkLinkProblem({
         const index = /^ticketIds\[(\d+)\]$/.exec(e.field)?.[1];
         if (index === undefined) return [];
         const ticket = selected[Number(index)];
-        return [{ id: ticket?.id ?? e.field, number: ticket?.number ?? e.field, message: e.message }];
+        return [{ id: ticket?.id ?? e.field, number: ticket?.number ?? e.field, message: fieldText(e).text }];
       })
     : [];
 

@@ -67,7 +67,7 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
       return next;
     });
   const [procedureId, setProcedureId] = useState<string | null>(null);
-  const [knownErrorId, setKnownErrorId] = useState<string | null>(null);
+  const [knownError, setKnownError] = useState<KnownError | null>(null);
   const create = useCreateTicket();
   const apply = useApplyProcedure();
   const applyWorkaround = useApplyWorkaround();
@@ -135,14 +135,14 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     }));
     filled.current = text;
   };
-  const handleChooseKnownError = (knownError: KnownError) => {
-    if (knownError.id === knownErrorId) {
-      setKnownErrorId(null);
+  const handleChooseKnownError = (chosen: KnownError) => {
+    if (chosen.id === knownError?.id) {
+      setKnownError(null);
       return;
     }
-    setKnownErrorId(knownError.id);
+    setKnownError(chosen);
     // The resolution notes reach the caller: only the public wording goes there.
-    if (knownError.workaroundPublicHtml) fillNotes(htmlToText(knownError.workaroundPublicHtml));
+    if (chosen.workaroundPublicHtml) fillNotes(htmlToText(chosen.workaroundPublicHtml));
   };
   const handleUse = (procedure: Procedure) => {
     if (procedure.id === procedureId) {
@@ -185,10 +185,17 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
     if (!ticket) return;
     try {
       if (procedureId) await apply.mutateAsync({ ticketId: ticket.id, procedureId });
-      // As a note: the caller already heard it (and reads it in the resolution); this links the
-      // incident to its problem and counts the application.
-      if (knownErrorId && type === 'incident' && rolesGrant(me.roles, 'problems.work'))
-        await applyWorkaround.mutateAsync({ problemId: knownErrorId, ticketId: ticket.id, as: 'note' });
+      // The agent told the caller the workaround: whether the call is resolved or escalated, the
+      // requester finds it in writing on the ticket as a reply (the public wording; the reply's
+      // mail is the one they get), before escalating moves the ticket out of L1's hands. It links
+      // the incident to its problem and counts the application. A known error with no public
+      // wording has nothing the requester may read: its desk wording goes in as a note.
+      if (knownError && type === 'incident' && rolesGrant(me.roles, 'problems.work'))
+        await applyWorkaround.mutateAsync({
+          problemId: knownError.id,
+          ticketId: ticket.id,
+          as: knownError.workaroundPublicHtml ? 'reply' : 'note',
+        });
       if (group) {
         await escalate.mutateAsync({ ticketId: ticket.id, toGroupId: group.id, summary: ending.summary.trim() });
         onDone({ ticketId: ticket.id, number: ticket.number, group: group.name });
@@ -323,7 +330,7 @@ export function PhoneCall({ onStart, onDone }: { onStart: () => void; onDone: (o
               <PhoneKnownErrors
                 text={text}
                 serviceId={serviceId}
-                chosenId={knownErrorId}
+                chosenId={knownError?.id ?? null}
                 onChoose={handleChooseKnownError}
               />
             ) : null}

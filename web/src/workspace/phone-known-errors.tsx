@@ -8,7 +8,8 @@ import { QueryState } from '../components/query-states.js';
 /**
  * Known errors that fit what the caller describes (the same text the procedures get), beside the
  * procedures. "Apply" chooses one; the call writes its public workaround into the resolution notes
- * and, once the ticket exists, applies it there so the incident is linked and the use counted.
+ * and, once the ticket exists, applies it there as a reply (resolved or escalated alike), so the
+ * requester has it in writing, the incident is linked and the use counted.
  */
 export function PhoneKnownErrors({
   text,

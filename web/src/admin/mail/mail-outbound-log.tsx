@@ -16,7 +16,15 @@ export const OUTBOUND_STATUS_COLORS: Record<OutboundMail['status'], string> = {
   bounced: 'red',
 };
 
-const EVENTS = ['ticket_received', 'agent_reply', 'waiting_on_you', 'resolved', 'closed', 'password_reset'] as const;
+const EVENTS = [
+  'ticket_received',
+  'agent_reply',
+  'waiting_on_you',
+  'resolved',
+  'closed',
+  'known_issue',
+  'password_reset',
+] as const;
 type KnownEvent = (typeof EVENTS)[number];
 export const isKnownEvent = (event: string): event is KnownEvent => (EVENTS as readonly string[]).includes(event);
 
