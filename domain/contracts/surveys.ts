@@ -118,6 +118,7 @@ export const TicketSatisfaction = Type.Object({
       answers: Nullable(AnswersSchema),
       rating: Nullable(Type.Integer()),
       comment: Nullable(Type.String()),
+      low: Type.Boolean({ description: 'Rated at or below the agreement’s low mark' }),
     }),
   ),
 });

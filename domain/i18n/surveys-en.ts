@@ -28,7 +28,8 @@ export const surveysEn: typeof surveysEs = {
     },
     staff: {
       title: 'Satisfaction',
-      pending: 'Survey sent, no answer yet (closes on {{date}}).',
+      pending: 'Survey sent, no answer yet.',
+      closes: 'Closes',
       expired: 'The survey closed without an answer.',
       rating: '{{rating}} of 5',
       noComment: 'No comment.',

@@ -26,7 +26,8 @@ export const surveysEs = {
     },
     staff: {
       title: 'Satisfacción',
-      pending: 'Encuesta enviada, sin respuesta aún (cierra el {{date}}).',
+      pending: 'Encuesta enviada, sin respuesta aún.',
+      closes: 'Cierra',
       expired: 'La encuesta cerró sin respuesta.',
       rating: '{{rating}} de 5',
       noComment: 'Sin comentario.',

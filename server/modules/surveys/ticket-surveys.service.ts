@@ -165,6 +165,7 @@ export class TicketSurveysService {
     await this.tickets.get(ctx, ticketId);
     const survey = await repo.latestSurvey(this.db, ticketId);
     if (!survey) return { state: 'not_asked', survey: null };
+    const low = survey.rating !== null && survey.rating <= (await this.lowMarkOf(this.db, ticketId));
     return {
       state: this.stateOf(survey),
       survey: {
@@ -176,8 +177,17 @@ export class TicketSurveysService {
         answers: survey.answers ? JSON.parse(survey.answers) : null,
         rating: survey.rating,
         comment: survey.comment,
+        low,
       },
     };
+  }
+
+  /** The rating at or below which the ticket's agreement counts an answer as low. */
+  private async lowMarkOf(db: Kysely<DB>, ticketId: string): Promise<number> {
+    const ticket = await repo.ticketFacts(db, ticketId);
+    return ticket?.agreement_id
+      ? (await this.settingsOf(db, ticket.agreement_id)).low_rating
+      : DEFAULT_SETTINGS.low_rating;
   }
 
   /** The requester answers on the portal, signed in: their own ticket's latest survey. */
@@ -233,10 +243,12 @@ export class TicketSurveysService {
         comment: typeof comment === 'string' && comment.trim() ? comment.trim() : null,
       });
       if (!stored) throw new AppError('conflict', 'This survey was already answered. Thank you!');
+      // By the link, too, the answer is the requester's: the link went to them alone.
+      const requesterId = answeredById ?? (await repo.ticketFacts(trx, survey.ticket_id))?.requester_id ?? null;
       await this.history.record(trx, systemContext, survey.ticket_id, {
         kind: 'satisfaction_answered',
         internal: true,
-        actorId: answeredById,
+        actorId: requesterId,
         changes: [
           { field: 'rating', from: null, to: typeof rating === 'number' ? rating : null },
           ...(typeof comment === 'string' && comment.trim()
@@ -250,11 +262,9 @@ export class TicketSurveysService {
 
   /** A rating at or below the agreement's mark tells the ticket's group lead and the supervisors. */
   private async alertIfLow(trx: Kysely<DB>, ticketId: string, rating: number): Promise<void> {
+    if (rating > (await this.lowMarkOf(trx, ticketId))) return;
     const ticket = await repo.ticketFacts(trx, ticketId);
-    if (!ticket?.agreement_id) return;
-    const { low_rating } = await this.settingsOf(trx, ticket.agreement_id);
-    if (rating > low_rating) return;
-    const lead = await repo.groupLeadOf(trx, ticket.group_id);
+    const lead = await repo.groupLeadOf(trx, ticket?.group_id ?? null);
     const people = [...(lead ? [lead] : []), ...(await this.users.activeIdsWithRole('supervisor', trx))];
     await this.notifications.notify(trx, people, {
       ticket_id: ticketId,

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PublicSurvey, TicketSatisfaction } from '../../../domain/contracts/surveys.js';
 import type { Answers } from '../../../domain/surveys/answers.js';
 import { apiRequest } from './client.js';
+import { invalidateTicket, ticketsKey } from './use-tickets.js';
 
-const ticketKey = (ticketId: string) => ['tickets', ticketId, 'satisfaction'] as const;
+const satisfactionKey = (ticketId: string) => [...ticketsKey, 'satisfaction', ticketId] as const;
 /** What a mailed survey link opens, without signing in (the secret goes in the body, never in a URL). */
 export function usePublicSurvey(token: string) {
   return useQuery({
@@ -34,7 +35,7 @@ export function useAnswerByLink(token: string) {
 /** A ticket's latest satisfaction survey: its requester answers it, the desk reads it. */
 export function useTicketSatisfaction(ticketId: string) {
   return useQuery({
-    queryKey: ticketKey(ticketId),
+    queryKey: satisfactionKey(ticketId),
     queryFn: ({ signal }) =>
       apiRequest<TicketSatisfaction>(`/tickets/${encodeURIComponent(ticketId)}/satisfaction`, { signal }),
   });
@@ -48,7 +49,10 @@ export function useAnswerTicketSurvey(ticketId: string) {
         method: 'POST',
         body: { answers },
       }),
-    onSuccess: (data) => queryClient.setQueryData(ticketKey(ticketId), data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(satisfactionKey(ticketId), data);
+      return invalidateTicket(queryClient, ticketId);
+    },
   });
 }
 
@@ -61,6 +65,6 @@ export function useSatisfactionFollowUp(ticketId: string) {
         method: 'POST',
         body: { note },
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets', ticketId] }),
+    onSuccess: () => invalidateTicket(queryClient, ticketId),
   });
 }

@@ -59,6 +59,13 @@ const resetPasswordRoute = createRoute({
   component: ResetPasswordPage,
 });
 
+/** A satisfaction survey answered by its mailed link: no account needed. */
+const surveyLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/survey',
+  component: lazyRouteComponent(() => import('../surveys/survey-link-page.js'), 'SurveyLinkPage'),
+});
+
 /** The sign-in gate: everything below it has a signed-in user in the context. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -364,6 +371,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  surveyLinkRoute,
   appRoute.addChildren([
     indexRoute,
     portalRoute,

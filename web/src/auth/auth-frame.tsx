@@ -3,13 +3,13 @@ import type { ReactNode } from 'react';
 import { LanguageSwitch } from '../shell/language-switch.js';
 
 /**
- * The frame of the signed-out pages (signing in, recovering a password): Mesa's name, the
- * language, one card, and an optional line under it.
+ * The frame of the signed-out pages (signing in, recovering a password, answering a survey by its
+ * link): Mesa's name, the language, one card (wider for a questionnaire), and an optional line under it.
  */
-export function AuthFrame({ children, footer }: { children: ReactNode; footer?: ReactNode }) {
+export function AuthFrame({ children, footer, wide }: { children: ReactNode; footer?: ReactNode; wide?: boolean }) {
   return (
     <Center component="main" mih="100dvh" p="md" bg="gray.0">
-      <Stack w="100%" maw={400} gap="lg">
+      <Stack w="100%" maw={wide ? 680 : 400} gap="lg">
         <Group justify="space-between">
           <Title order={1} c="blue.8">
             Mesa

@@ -57,6 +57,21 @@ export function timelineSentence(
     };
   }
   if (entry.kind === 'mail_bounced') return bounceSentence(entry, t);
+  if (entry.kind === 'satisfaction_answered') {
+    const rating = change('rating')?.to;
+    const comment = change('comment')?.to;
+    return {
+      sentence:
+        typeof rating === 'number'
+          ? t('surveys.timeline.answered', { rating })
+          : t('surveys.timeline.answeredNoRating'),
+      ...(typeof comment === 'string' ? { detail: comment } : {}),
+    };
+  }
+  if (entry.kind === 'satisfaction_follow_up') {
+    const note = change('note')?.to;
+    return { sentence: t('surveys.timeline.followUp'), ...(typeof note === 'string' ? { detail: note } : {}) };
+  }
   if (entry.kind === 'problem_linked' || entry.kind === 'problem_unlinked') {
     const problem = change('problem');
     const linked = entry.kind === 'problem_linked';

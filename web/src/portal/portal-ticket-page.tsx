@@ -14,6 +14,7 @@ import { RichText } from '../components/rich-text.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { TicketStatusBadge, TicketTypeBadge } from '../components/ticket-badges.js';
 import { TicketTimeline } from '../components/ticket-timeline.js';
+import { TicketSurveyCard } from '../surveys/ticket-survey-card.js';
 import { KnownIssueNotice } from './known-issue-notice.js';
 import { RequesterActions } from './requester-actions.js';
 
@@ -103,6 +104,7 @@ function TicketView({ ticket, onConflict }: { ticket: Ticket; onConflict: () => 
       </Stack>
       <KnownIssueNotice knownIssue={ticket.knownIssue} />
       <RequesterActions ticket={ticket} onConflict={onConflict} />
+      <TicketSurveyCard ticketId={ticket.id} />
       <Paper withBorder radius="md" p="md">
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={6}>
           {t('portalTicket.description')}

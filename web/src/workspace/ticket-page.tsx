@@ -18,6 +18,7 @@ import { RouterAnchor } from '../components/router-link.js';
 import { PriorityBadge, TicketStatusBadge, TicketTypeBadge } from '../components/ticket-badges.js';
 import { TicketTimeline } from '../components/ticket-timeline.js';
 import { usePageShortcuts } from '../shell/shortcuts.js';
+import { SatisfactionBox } from '../surveys/satisfaction-box.js';
 import { EscalateModal, type EscalateMode } from './escalate-modal.js';
 import { RequesterMailBounce } from './requester-mail-bounce.js';
 import { SubjectEditor } from './subject-editor.js';
@@ -181,6 +182,7 @@ function TicketWorkspace({ ticket, onReload }: { ticket: Ticket; onReload: () =>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <TicketSlaPanel ticket={ticket} />
+            <SatisfactionBox ticketId={ticket.id} />
             <TicketSupportPanel ticket={ticket} onMove={setMoving} />
             <TicketSidePanel ticket={ticket} save={save} saving={update.isPending} error={update.error} />
             {ticket.type === 'incident' ? <TicketProblemBox ticket={ticket} /> : null}
