@@ -178,3 +178,15 @@ export async function surveysSent(
   if (organizationId) query = query.where('tickets.organization_id', '=', organizationId);
   return Number((await query.executeTakeFirstOrThrow()).count);
 }
+
+/** Surveys not answered yet, oldest first, with the ticket's requester (the demo answers some). */
+export function unansweredSurveys(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom('ticket_surveys')
+    .innerJoin('tickets', 'tickets.id', 'ticket_surveys.ticket_id')
+    .select(['ticket_surveys.id', 'ticket_surveys.ticket_id', 'ticket_surveys.created_at', 'tickets.requester_id'])
+    .where('ticket_surveys.answered_at', 'is', null)
+    .orderBy('ticket_surveys.created_at')
+    .limit(limit)
+    .execute();
+}

@@ -201,6 +201,11 @@ export class TicketSurveysService {
     return this.satisfactionOf(ctx, ticketId);
   }
 
+  /** Surveys waiting for an answer, oldest first, with whom they ask. */
+  unanswered(limit: number) {
+    return repo.unansweredSurveys(this.db, limit);
+  }
+
   /** What the mailed link opens; 404 for a token that never was (or was replaced by a later mail). */
   async publicSurvey(token: string): Promise<PublicSurvey> {
     const survey = await repo.surveyByTokenHash(this.db, hashSecret(token));
