@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { EscalationLevel } from '../../../domain/contracts/sla.js';
 import type { NotificationKind } from '../../../domain/contracts/supervision.js';
-import { dueFirings, nextCheckAt, oneNoticePerPerson, silencedByLater } from '../../../domain/sla/sla-schedule.js';
+import { nextCheckAt } from '../../../domain/sla/sla-schedule.js';
 import type { DB, ProblemRow, ProblemTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { FieldChange } from '../tickets/ticket-history.js';
+import { claimDueFirings } from './due-firings.js';
 import type { ProblemSlaFacts, ProblemSlaService } from './problem-sla.service.js';
 import * as repo from './sla.repository.js';
 import type { SlaFiring } from './sla.service.js';
@@ -70,22 +71,13 @@ export class ProblemSlaDetectionService {
       const problem = await repo.lockDueProblem(trx, id, now);
       if (!problem) return 0;
       const evaluation = await this.sla.evaluate(trx, await this.problems.facts(trx, problem));
-      const due = dueFirings(evaluation.firings, new Set(evaluation.fired.keys()), Date.parse(now));
-      const silenced = silencedByLater(due);
-      let count = 0;
-      let escalatedAt = problem.sla_escalated_at;
-      const speaking: SlaFiring[] = [];
-      for (const firing of due) {
-        if (!(await repo.claimProblemFiring(trx, id, firing.key, now))) continue;
-        evaluation.fired.set(firing.key, now);
-        count++;
-        if (silenced.has(firing.key)) continue;
-        speaking.push(firing);
-        if (firing.level?.escalate && !escalatedAt) escalatedAt = now;
-      }
-      const named: string[][] = [];
-      for (const firing of speaking) named.push(await this.recipients(trx, problem, firing));
-      const told = oneNoticePerPerson(speaking, named);
+      const { count, speaking, told, escalatedAt } = await claimDueFirings(
+        evaluation,
+        now,
+        problem.sla_escalated_at,
+        (key) => repo.claimProblemFiring(trx, id, key, now),
+        (firing) => this.recipients(trx, problem, firing),
+      );
       for (const [index, firing] of speaking.entries()) await this.act(trx, problem, firing, told[index] ?? []);
       const nextCheck = nextCheckAt(evaluation.firings, new Set(evaluation.fired.keys()));
       await this.problems.store(trx, id, {

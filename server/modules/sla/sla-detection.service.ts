@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { EscalationLevel } from '../../../domain/contracts/sla.js';
 import type { NotificationKind } from '../../../domain/contracts/supervision.js';
-import { dueFirings, nextCheckAt, oneNoticePerPerson, silencedByLater } from '../../../domain/sla/sla-schedule.js';
+import { nextCheckAt } from '../../../domain/sla/sla-schedule.js';
 import type { DB, TicketRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { systemContext } from '../../platform/request-context.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
+import { claimDueFirings } from './due-firings.js';
 import * as repo from './sla.repository.js';
 import type { SlaFiring, SlaService } from './sla.service.js';
 
@@ -68,23 +69,13 @@ export class SlaDetectionService {
       const ticket = await repo.lockDueTicket(trx, id, now);
       if (!ticket) return null;
       const evaluation = await this.sla.evaluate(trx, ticket, await this.history.statusHistory(trx, id));
-      const due = dueFirings(evaluation.firings, new Set(evaluation.fired.keys()), Date.parse(now));
-      const silenced = silencedByLater(due);
-      let count = 0;
-      let escalatedAt = ticket.sla_escalated_at;
-      const speaking: SlaFiring[] = [];
-      for (const firing of due) {
-        if (!(await repo.claimFiring(trx, id, firing.key, now))) continue;
-        evaluation.fired.set(firing.key, now);
-        count++;
-        if (silenced.has(firing.key)) continue;
-        speaking.push(firing);
-        if (firing.level?.escalate && !escalatedAt) escalatedAt = now;
-      }
-      // Firings due together tell each person once (an escalation, not also the warning beside it).
-      const named: string[][] = [];
-      for (const firing of speaking) named.push(await this.recipients(trx, ticket, firing));
-      const told = oneNoticePerPerson(speaking, named);
+      const { count, speaking, told, escalatedAt } = await claimDueFirings(
+        evaluation,
+        now,
+        ticket.sla_escalated_at,
+        (key) => repo.claimFiring(trx, id, key, now),
+        (firing) => this.recipients(trx, ticket, firing),
+      );
       for (const [index, firing] of speaking.entries()) await this.act(trx, ticket, firing, told[index] ?? []);
       const nextCheck = nextCheckAt(evaluation.firings, new Set(evaluation.fired.keys()));
       const updated = await this.history.storeDeadlines(trx, id, {
