@@ -7,8 +7,7 @@ import { useProblemSlaExplanation } from '../api/use-problem-sla.js';
 import { DateTime } from '../components/date-time.js';
 import { QueryState } from '../components/query-states.js';
 import { SlaBadge, useDuration } from '../components/sla-badge.js';
-import { viewerTimeZone } from '../i18n/format.js';
-import { weeklySummary } from '../workspace/sla-why.js';
+import { CalendarSection } from '../workspace/sla-why.js';
 import { MatrixStep, Section } from '../workspace/sla-why-matrix.js';
 import { TargetClock } from '../workspace/ticket-sla-panel.js';
 
@@ -64,12 +63,11 @@ export function ProblemSlaBox({ problem }: { problem: Problem }) {
 
 /** The agreement chosen and why, the target, the calendar, how the deadline adds up, the warnings and the matrix. */
 function ProblemSlaWhy({ explanation }: { explanation: ProblemSlaExplanation }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const duration = useDuration();
   const { agreement, target, calendar, resolution } = explanation;
   if (!agreement || !target || !resolution) return null;
   const priced = explanation.candidates.filter((c) => c.deadline !== null);
-  const zone = viewerTimeZone();
   return (
     <Stack gap="sm" pt="xs">
       <Section title={t('supervision.sla.why.agreement')}>
@@ -110,28 +108,7 @@ function ProblemSlaWhy({ explanation }: { explanation: ProblemSlaExplanation }) 
           {t('problems.sla.targetLine', { priority: target.priority, resolution: duration(target.resolutionMinutes) })}
         </Text>
       </Section>
-      {calendar ? (
-        <Section title={t('supervision.sla.why.calendar')}>
-          <Text size="sm">
-            {t('supervision.sla.why.calendarLine', { name: calendar.name, zone: calendar.timeZone })}
-          </Text>
-          {weeklySummary(calendar.weekly, i18n.language).map((line) => (
-            <Text size="sm" key={line}>
-              {line}
-            </Text>
-          ))}
-          <Text size="xs" c="dimmed">
-            {calendar.holidays.length
-              ? t('supervision.sla.why.holidays', { count: calendar.holidays.length })
-              : t('supervision.sla.why.noHolidays')}
-          </Text>
-          {calendar.timeZone !== zone ? (
-            <Text size="xs" c="dimmed">
-              {t('supervision.sla.why.yourZone', { zone })}
-            </Text>
-          ) : null}
-        </Section>
-      ) : null}
+      {calendar ? <CalendarSection calendar={calendar} /> : null}
       {resolution.deadline !== null ? (
         <Section title={t('supervision.sla.why.deadline')}>
           <Text

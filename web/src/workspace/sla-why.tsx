@@ -34,6 +34,37 @@ export function weeklySummary(weekly: Weekly, language: string): string[] {
 const isReason = (value: string | null): value is PendingReason =>
   (PENDING_REASONS as readonly (string | null)[]).includes(value);
 
+/** The business calendar a deadline runs on: its zone, weekly hours and holidays (tickets and problems). */
+export function CalendarSection({ calendar }: { calendar: NonNullable<SlaExplanation['calendar']> }) {
+  const { t, i18n } = useTranslation();
+  const zone = viewerTimeZone();
+  const lines = weeklySummary(calendar.weekly, i18n.language);
+  return (
+    <Section title={t('supervision.sla.why.calendar')}>
+      <Text size="sm">{t('supervision.sla.why.calendarLine', { name: calendar.name, zone: calendar.timeZone })}</Text>
+      {lines.length ? (
+        lines.map((line) => (
+          <Text size="sm" key={line}>
+            {line}
+          </Text>
+        ))
+      ) : (
+        <Text size="sm">{t('supervision.sla.why.noHours')}</Text>
+      )}
+      <Text size="xs" c="dimmed">
+        {calendar.holidays.length
+          ? t('supervision.sla.why.holidays', { count: calendar.holidays.length })
+          : t('supervision.sla.why.noHolidays')}
+      </Text>
+      {calendar.timeZone !== zone ? (
+        <Text size="xs" c="dimmed">
+          {t('supervision.sla.why.yourZone', { zone })}
+        </Text>
+      ) : null}
+    </Section>
+  );
+}
+
 /** "¿Por qué vence entonces?": the agreement and target, calendar, pauses, sums and matrix behind the deadlines. */
 export function SlaWhy({ explanation }: { explanation: SlaExplanation }) {
   const { t, i18n } = useTranslation();
@@ -42,7 +73,6 @@ export function SlaWhy({ explanation }: { explanation: SlaExplanation }) {
   const reason = (value: string | null) => (isReason(value) ? t(`tickets.pendingReasons.${value}`) : (value ?? '—'));
   const list = (items: string[]) => new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(items);
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
-  const zone = viewerTimeZone();
   if (!target) return null;
 
   return (
@@ -70,35 +100,7 @@ export function SlaWhy({ explanation }: { explanation: SlaExplanation }) {
         ) : null}
       </Section>
 
-      {calendar ? (
-        <Section title={t('supervision.sla.why.calendar')}>
-          <Text size="sm">
-            {t('supervision.sla.why.calendarLine', { name: calendar.name, zone: calendar.timeZone })}
-          </Text>
-          {(() => {
-            const lines = weeklySummary(calendar.weekly, i18n.language);
-            return lines.length ? (
-              lines.map((line) => (
-                <Text size="sm" key={line}>
-                  {line}
-                </Text>
-              ))
-            ) : (
-              <Text size="sm">{t('supervision.sla.why.noHours')}</Text>
-            );
-          })()}
-          <Text size="xs" c="dimmed">
-            {calendar.holidays.length
-              ? t('supervision.sla.why.holidays', { count: calendar.holidays.length })
-              : t('supervision.sla.why.noHolidays')}
-          </Text>
-          {calendar.timeZone !== zone ? (
-            <Text size="xs" c="dimmed">
-              {t('supervision.sla.why.yourZone', { zone })}
-            </Text>
-          ) : null}
-        </Section>
-      ) : null}
+      {calendar ? <CalendarSection calendar={calendar} /> : null}
 
       <Section title={t('supervision.sla.why.pauses')}>
         <Text size="xs" c="dimmed">
