@@ -51,6 +51,7 @@ export function SurveySettingsPage() {
   const { agreementId } = useParams({ strict: false }) as { agreementId: string };
   const agreement = useAgreement(agreementId);
   const settings = useTicketSurveySettings(agreementId);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   return (
     <>
       <PageHeader
@@ -58,19 +59,41 @@ export function SurveySettingsPage() {
         description={agreement.data ? t('surveys.settings.forAgreement', { name: agreement.data.name }) : undefined}
       />
       <QueryState query={settings}>
-        {(data) => <SurveySettingsForm key={data.version} agreementId={agreementId} settings={data} />}
+        {(data) => (
+          // A new version (saved here, or reloaded after someone else's) starts the form over from it.
+          <SurveySettingsForm
+            key={data.version}
+            agreementId={agreementId}
+            settings={data}
+            justSaved={savedVersion === data.version}
+            onSaved={setSavedVersion}
+            onReload={() => settings.refetch()}
+          />
+        )}
       </QueryState>
     </>
   );
 }
 
-function SurveySettingsForm({ agreementId, settings }: { agreementId: string; settings: TicketSurveySettings }) {
+function SurveySettingsForm({
+  agreementId,
+  settings,
+  justSaved,
+  onSaved,
+  onReload,
+}: {
+  agreementId: string;
+  settings: TicketSurveySettings;
+  justSaved: boolean;
+  onSaved: (version: number) => void;
+  onReload: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const readOnly = !rolesGrant(me.roles, 'surveys.manage');
   const [draft, setDraft] = useState<SurveyDraft>(() => draftOf(settings));
   const [language, setLanguage] = useState<SurveyLanguage>(i18n.language.startsWith('en') ? 'en' : 'es');
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(justSaved);
   const save = useSaveTicketSurveySettings(agreementId);
   const form = useFormErrors({ values: draft, serverError: save.error });
   const conflict = isApiError(save.error) && save.error.code === 'version_conflict';
@@ -85,7 +108,8 @@ function SurveySettingsForm({ agreementId, settings }: { agreementId: string; se
     'lowRating',
     ...questions.flatMap((q, i) => questionPaths(q, `${QUESTIONS_PATH}[${i}]`)),
   ];
-  const send = () => save.mutate({ ...draft, version: settings.version }, { onSuccess: () => setSaved(true) });
+  const send = () =>
+    save.mutate({ ...draft, version: settings.version }, { onSuccess: (data) => onSaved(data.version) });
 
   return (
     <Grid gap="lg">
@@ -104,7 +128,7 @@ function SurveySettingsForm({ agreementId, settings }: { agreementId: string; se
               <Alert color="yellow" variant="light" title={t('conflict.title')} role="alert">
                 <Stack gap="xs" align="flex-start">
                   <Text size="sm">{t('surveys.settings.conflict')}</Text>
-                  <Button size="xs" variant="light" color="yellow" onClick={() => window.location.reload()}>
+                  <Button size="xs" variant="light" color="yellow" onClick={onReload}>
                     {t('surveys.settings.reload')}
                   </Button>
                 </Stack>
