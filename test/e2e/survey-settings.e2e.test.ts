@@ -178,4 +178,39 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
     expect(desk.pageErrors).toEqual([]);
     expect(portal.pageErrors).toEqual([]);
   });
+  it('a save over someone else’s change says so and reloads their version; at phone width the preview follows', async () => {
+    if (!app) throw new Error('no app');
+    const { baseUrl } = app;
+    const phone = await openPage(app.browser, 'es-CL', { width: 390, height: 844 });
+    await withScreenshots('survey-settings-conflict', { phone: phone.page }, async () => {
+      const { page } = phone;
+      await signInThroughApi(page, baseUrl, supervisorEmail);
+      await page.goto(`${baseUrl}/admin/agreements/${agreementId}/survey`);
+      const mark = page.getByRole('combobox', { name: 'Calificación baja' });
+      await eventually(() => mark.inputValue()).toBe('2');
+      await expectAccessible(page, 'survey settings, phone');
+      await shot(page, 'phone');
+
+      // Someone else saves meanwhile.
+      const read = (await supervisor.request('GET', `/api/v1/agreements/${agreementId}/ticket-survey`)).json();
+      const { agreementId: _, updatedAt: __, ...body } = read;
+      const other = await supervisor.request('PUT', `/api/v1/agreements/${agreementId}/ticket-survey`, {
+        ...body,
+        lowRating: 3,
+      });
+      expect(other.statusCode).toBe(200);
+
+      await page.getByRole('checkbox', { name: 'Preguntar de nuevo si el ticket se reabre' }).check();
+      await page.getByRole('button', { name: 'Guardar cambios' }).click();
+      await eventually(() => page.getByText('Otra persona cambió esta encuesta', { exact: false }).isVisible()).toBe(
+        true,
+      );
+      await page.getByRole('button', { name: 'Recargar' }).click();
+      await eventually(() => mark.inputValue()).toBe('3');
+      await eventually(() => page.getByText('Otra persona cambió esta encuesta', { exact: false }).count()).toBe(0);
+    });
+    const saved = (await supervisor.request('GET', `/api/v1/agreements/${agreementId}/ticket-survey`)).json();
+    expect(saved).toMatchObject({ version: 2, lowRating: 3, askAgainAfterReopen: false });
+    expect(phone.pageErrors).toEqual([]);
+  });
 });
