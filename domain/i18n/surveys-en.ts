@@ -50,6 +50,8 @@ export const surveysEn: typeof surveysEs = {
       openLabel: 'Satisfaction survey of the agreement {{name}}',
     },
     figures: {
+      agreementSurveys: 'An agreement’s survey',
+      noAgreements: 'There are no service agreements',
       title: 'Satisfaction',
       description:
         'The answers to the survey after each ticket, by month. n is the number of answers behind each figure.',

@@ -49,6 +49,8 @@ export const surveysEs = {
       openLabel: 'Encuesta de satisfacción del acuerdo {{name}}',
     },
     figures: {
+      agreementSurveys: 'Encuesta de un acuerdo',
+      noAgreements: 'No hay acuerdos de servicio',
       title: 'Satisfacción',
       description:
         'Las respuestas a la encuesta después de cada ticket, por mes. n es la cantidad de respuestas detrás de cada cifra.',

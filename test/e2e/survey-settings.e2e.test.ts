@@ -213,4 +213,30 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
     expect(saved).toMatchObject({ version: 2, lowRating: 3, askAgainAfterReopen: false });
     expect(phone.pageErrors).toEqual([]);
   });
+  it('an analyst finds an agreement’s survey from the figures, whose empty month says so, and previews it in English', async () => {
+    if (!app) throw new Error('no app');
+    const { baseUrl, built } = app;
+    const analystEmail = (await makeUser(built, ['analyst'], null, { name: 'Elena Paz' })).email;
+    const { page, pageErrors } = await openPage(app.browser, 'es-CL');
+    await withScreenshots('survey-settings-analyst', { analyst: page }, async () => {
+      await signInThroughApi(page, baseUrl, analystEmail);
+      await page.goto(`${baseUrl}/workspace/satisfaction`);
+      const month = page.getByRole('combobox', { name: 'Mes' });
+      await eventually(() => month.isVisible()).toBe(true);
+      await month.click();
+      await page.getByRole('option').nth(1).click();
+      await eventually(() => page.getByText('Sin respuestas este mes').isVisible()).toBe(true);
+      await expectAccessible(page, 'satisfaction figures, an empty month');
+      await shot(page, 'figures-empty');
+
+      await page.getByRole('button', { name: 'Encuesta de un acuerdo' }).click();
+      await page.getByRole('menuitem', { name: 'Acuerdo Clínica' }).click();
+      const preview = page.getByRole('region', { name: 'Vista previa' });
+      await eventually(() => preview.getByText(NEW_QUESTION).isVisible()).toBe(true);
+      await preview.locator('label', { hasText: 'Inglés' }).click();
+      await eventually(() => preview.getByText('How would you like us to contact you?').isVisible()).toBe(true);
+      await eventually(() => preview.getByRole('radio', { name: 'Email' }).isVisible()).toBe(true);
+    });
+    expect(pageErrors).toEqual([]);
+  });
 });

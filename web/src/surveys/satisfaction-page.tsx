@@ -1,7 +1,11 @@
-import { Group, Paper, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Menu, Paper, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SATISFACTION_DIMENSIONS, type SatisfactionFigures } from '../../../domain/contracts/surveys.js';
+import { rolesGrant } from '../../../domain/permissions.js';
+import { useAgreements } from '../api/use-agreements.js';
+import { useCurrentUser } from '../api/use-session.js';
 import { useSatisfactionFigures } from '../api/use-surveys.js';
 import { OrganizationSelect } from '../components/organization-select.js';
 import { PageHeader } from '../components/page-header.js';
@@ -28,7 +32,11 @@ export function SatisfactionPage() {
   const figures = useSatisfactionFigures({ by, month, organizationId: organizationId ?? undefined });
   return (
     <>
-      <PageHeader title={t('surveys.figures.title')} description={t('surveys.figures.description')} />
+      <PageHeader
+        title={t('surveys.figures.title')}
+        description={t('surveys.figures.description')}
+        actions={<AgreementSurveysMenu />}
+      />
       <Stack gap="md">
         <Group gap="md" align="flex-end" wrap="wrap">
           <Select
@@ -192,5 +200,40 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
         </Text>
       ) : null}
     </Stack>
+  );
+}
+
+/** Where whoever runs the surveys (an analyst has no agreements page) opens an agreement's survey. */
+function AgreementSurveysMenu() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const canManage = rolesGrant(me.roles, 'surveys.manage');
+  const agreements = useAgreements(null);
+  if (!canManage) return null;
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="light" loading={agreements.isPending}>
+          {t('surveys.figures.agreementSurveys')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown mah={360} style={{ overflowY: 'auto' }}>
+        {(agreements.data ?? []).length === 0 ? (
+          <Menu.Label>{t('surveys.figures.noAgreements')}</Menu.Label>
+        ) : (
+          (agreements.data ?? []).map((agreement) => (
+            <Menu.Item
+              key={agreement.id}
+              onClick={() =>
+                navigate({ to: '/admin/agreements/$agreementId/survey', params: { agreementId: agreement.id } })
+              }
+            >
+              {agreement.name}
+            </Menu.Item>
+          ))
+        )}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
