@@ -172,6 +172,11 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
       await eventually(() => row.isVisible()).toBe(true);
       await eventually(() => row.getByRole('cell').nth(1).textContent()).toBe('1');
       await eventually(() => row.getByText('n = 1').isVisible()).toBe(true);
+      // Narrowed to the organization, the answer is still there; the rate is 1 of 1 sent.
+      await desktop.getByRole('combobox', { name: 'Organización' }).fill('Clínica');
+      await desktop.getByRole('option', { name: 'Clínica Andina' }).click();
+      await eventually(() => row.isVisible()).toBe(true);
+      await eventually(() => desktop.getByText('1 de 1').isVisible()).toBe(true);
       await expectAccessible(desktop, 'satisfaction figures');
       await shot(desktop, 'figures');
     });

@@ -98,11 +98,12 @@ export function useSaveTicketSurveySettings(agreementId: string) {
 
 /** The month's satisfaction figures, grouped by agent, group, organization, service or channel. */
 export function useSatisfactionFigures(query: SatisfactionQuery) {
-  const params = new URLSearchParams({ by: query.by });
-  if (query.month) params.set('month', query.month);
-  if (query.organizationId) params.set('organizationId', query.organizationId);
   return useQuery({
     queryKey: ['satisfaction', query.by, query.month ?? '', query.organizationId ?? ''],
-    queryFn: ({ signal }) => apiRequest<SatisfactionFigures>(`/satisfaction?${params.toString()}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<SatisfactionFigures>('/satisfaction', {
+        query: { by: query.by, month: query.month, organizationId: query.organizationId },
+        signal,
+      }),
   });
 }
