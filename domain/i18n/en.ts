@@ -120,6 +120,7 @@ export const en: Messages = {
     webhooks: 'Webhooks',
     identityProviders: 'Identity providers',
     account: 'My account',
+    satisfaction: 'Satisfaction',
     supervision: 'Supervision',
   },
   ticketSettings: {

@@ -122,6 +122,7 @@ export const es = {
     webhooks: 'Webhooks',
     identityProviders: 'Proveedores de identidad',
     account: 'Mi cuenta',
+    satisfaction: 'Satisfacción',
     supervision: 'Supervisión',
   },
   ticketSettings: {

@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PublicSurvey, TicketSatisfaction } from '../../../domain/contracts/surveys.js';
+import type {
+  PublicSurvey,
+  PutTicketSurveySettingsBody,
+  SatisfactionFigures,
+  SatisfactionQuery,
+  TicketSatisfaction,
+  TicketSurveySettings,
+} from '../../../domain/contracts/surveys.js';
 import type { Answers } from '../../../domain/surveys/answers.js';
 import { apiRequest } from './client.js';
 import { invalidateTicket, ticketsKey } from './use-tickets.js';
@@ -66,5 +73,37 @@ export function useSatisfactionFollowUp(ticketId: string) {
         body: { note },
       }),
     onSuccess: () => invalidateTicket(queryClient, ticketId),
+  });
+}
+
+const settingsKey = (agreementId: string) => ['agreements', agreementId, 'ticket-survey'] as const;
+const settingsPath = (agreementId: string) => `/agreements/${encodeURIComponent(agreementId)}/ticket-survey`;
+
+/** An agreement's survey after each ticket: on or off, which types, the questions (defaults at version 0). */
+export function useTicketSurveySettings(agreementId: string) {
+  return useQuery({
+    queryKey: settingsKey(agreementId),
+    queryFn: ({ signal }) => apiRequest<TicketSurveySettings>(settingsPath(agreementId), { signal }),
+  });
+}
+
+export function useSaveTicketSurveySettings(agreementId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutTicketSurveySettingsBody) =>
+      apiRequest<TicketSurveySettings>(settingsPath(agreementId), { method: 'PUT', body }),
+    onSuccess: (data) => queryClient.setQueryData(settingsKey(agreementId), data),
+  });
+}
+
+/** The month's satisfaction figures, grouped by agent, group, organization, service or channel. */
+export function useSatisfactionFigures(query: SatisfactionQuery) {
+  return useQuery({
+    queryKey: ['satisfaction', query.by, query.month ?? '', query.organizationId ?? ''],
+    queryFn: ({ signal }) =>
+      apiRequest<SatisfactionFigures>('/satisfaction', {
+        query: { by: query.by, month: query.month, organizationId: query.organizationId },
+        signal,
+      }),
   });
 }

@@ -294,6 +294,22 @@ const agreementsRoute = createRoute({
   component: lazyRouteComponent(() => import('../admin/sla/agreements-page.js'), 'AgreementsPage'),
 });
 
+/** An agreement's satisfaction survey after each ticket (read with surveys.read, changed with surveys.manage). */
+const agreementSurveyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/agreements/$agreementId/survey',
+  beforeLoad: requirePermission('surveys.read', true),
+  component: lazyRouteComponent(() => import('../surveys/survey-settings-page.js'), 'SurveySettingsPage'),
+});
+
+/** Satisfaction after tickets per month, by agent, group, organization, service or channel. */
+const satisfactionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/satisfaction',
+  beforeLoad: requirePermission('surveys.read', true),
+  component: lazyRouteComponent(() => import('../surveys/satisfaction-page.js'), 'SatisfactionPage'),
+});
+
 /** Mailboxes, domains, the mail logs and templates; the open tab lives in the address so "back" from a ticket returns to it. */
 const mailRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -398,6 +414,7 @@ const routeTree = rootRoute.addChildren([
     groupsRoute,
     calendarsRoute,
     agreementsRoute,
+    agreementSurveyRoute,
     mailRoute,
     jobsRoute,
     webhooksRoute,
@@ -406,6 +423,7 @@ const routeTree = rootRoute.addChildren([
     quarantineRoute,
     identityProvidersRoute,
     supervisionRoute,
+    satisfactionRoute,
     accountRoute,
   ]),
 ]);

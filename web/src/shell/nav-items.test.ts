@@ -10,6 +10,7 @@ describe('the menu follows what each role does', () => {
   it('shows an analyst the supervision board and the directories, not ticket work or procedure writing', () => {
     expect(workspace(['analyst'])).toEqual([
       '/supervision',
+      '/workspace/satisfaction',
       '/workspace/problems',
       '/workspace/problems/candidates',
       '/workspace/known-errors',
@@ -23,6 +24,7 @@ describe('the menu follows what each role does', () => {
     expect(workspace(['agent', 'analyst'])).toEqual([
       '/workspace/tickets',
       '/supervision',
+      '/workspace/satisfaction',
       '/workspace/phone',
       '/workspace/procedures',
       '/workspace/problems',

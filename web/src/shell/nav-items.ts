@@ -17,6 +17,7 @@ export interface NavItem {
     | '/workspace'
     | '/workspace/people'
     | '/supervision'
+    | '/workspace/satisfaction'
     | '/admin/organizations'
     | '/admin/users'
     | '/admin/categories'
@@ -45,6 +46,7 @@ export interface NavItem {
     | 'nav.directory'
     | 'nav.people'
     | 'nav.supervision'
+    | 'nav.satisfaction'
     | 'nav.organizations'
     | 'nav.users'
     | 'nav.categories'
@@ -85,6 +87,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/portal/tickets', label: 'nav.myTickets', section: 'portal', allowed: (roles) => roles.includes('requester') },
   { to: '/workspace/tickets', label: 'nav.tickets', section: 'workspace', allowed: worksTickets },
   { to: '/supervision', label: 'nav.supervision', section: 'workspace', allowed: staffWith('supervision.read') },
+  {
+    to: '/workspace/satisfaction',
+    label: 'nav.satisfaction',
+    section: 'workspace',
+    allowed: staffWith('surveys.read'),
+  },
   { to: '/workspace/phone', label: 'nav.phone', section: 'workspace', allowed: deskWith('tickets.work') },
   {
     to: '/workspace/procedures',

@@ -9,6 +9,7 @@ import { OrganizationName, OrganizationSelect } from '../../components/organizat
 import { PageHeader } from '../../components/page-header.js';
 import { EmptyMessage } from '../../components/query-states.js';
 import { QueryTable } from '../../components/query-table.js';
+import { RouterButton } from '../../components/router-link.js';
 import { AgreementEditModal } from './agreement-edit-modal.js';
 import { useMinutesText } from './sla-format.js';
 
@@ -56,6 +57,7 @@ export function AgreementsPage() {
               <Table.Th>{t('slaAdmin.agreements.calendar')}</Table.Th>
               <Table.Th>{t('slaAdmin.agreements.targetsColumn')}</Table.Th>
               <Table.Th w={110}>{t('slaAdmin.agreements.escalationColumn')}</Table.Th>
+              <Table.Th w={100}>{t('surveys.settings.title')}</Table.Th>
               <Table.Th w={80} />
             </>
           }
@@ -83,6 +85,17 @@ export function AgreementsPage() {
               </Table.Td>
               <Table.Td>
                 <EscalationCount agreement={agreement} />
+              </Table.Td>
+              <Table.Td>
+                <RouterButton
+                  size="compact-xs"
+                  variant="light"
+                  to="/admin/agreements/$agreementId/survey"
+                  params={{ agreementId: agreement.id }}
+                  aria-label={t('surveys.settings.openLabel', { name: agreement.name })}
+                >
+                  {t('surveys.settings.open')}
+                </RouterButton>
               </Table.Td>
               <EditCell
                 onEdit={() => setEditing(agreement)}
