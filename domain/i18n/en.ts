@@ -81,6 +81,7 @@ export const en: Messages = {
   },
   roles: {
     requester: 'Requester',
+    client_manager: 'Client manager',
     agent: 'Agent (L1)',
     specialist: 'Specialist (L2)',
     supervisor: 'Supervisor (L3)',

@@ -83,6 +83,7 @@ export const es = {
   },
   roles: {
     requester: 'Solicitante',
+    client_manager: 'Responsable del cliente',
     agent: 'Agente (N1)',
     specialist: 'Especialista (N2)',
     supervisor: 'Supervisor (N3)',
