@@ -71,7 +71,10 @@ export const CreateQuestionnaireBody = Type.Object(
 );
 export type CreateQuestionnaireBody = Static<typeof CreateQuestionnaireBody>;
 
-export const QuestionnaireVersionParams = Type.Object({ id: Id, number: VersionNumber }, { additionalProperties: false });
+export const QuestionnaireVersionParams = Type.Object(
+  { id: Id, number: VersionNumber },
+  { additionalProperties: false },
+);
 
 export const NewVersionBody = Type.Object(
   { fromNumber: VersionNumber },

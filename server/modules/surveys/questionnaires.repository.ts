@@ -1,10 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  DB,
-  QuestionnaireCommentTable,
-  QuestionnaireTable,
-  QuestionnaireVersionTable,
-} from '../../db/schema.js';
+import type { DB, QuestionnaireCommentTable, QuestionnaireTable, QuestionnaireVersionTable } from '../../db/schema.js';
 
 export async function insertQuestionnaire(db: Kysely<DB>, row: QuestionnaireTable) {
   await db.insertInto('questionnaires').values(row).execute();
@@ -61,7 +56,11 @@ export async function updateVersion(
   expected: { state: string; revision?: number },
   changes: Partial<Omit<QuestionnaireVersionTable, 'id' | 'questionnaire_id' | 'number'>>,
 ) {
-  let query = db.updateTable('questionnaire_versions').set(changes).where('id', '=', id).where('state', '=', expected.state);
+  let query = db
+    .updateTable('questionnaire_versions')
+    .set(changes)
+    .where('id', '=', id)
+    .where('state', '=', expected.state);
   if (expected.revision !== undefined) query = query.where('revision', '=', expected.revision);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

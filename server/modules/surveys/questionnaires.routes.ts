@@ -70,7 +70,12 @@ export function registerQuestionnaireRoutes(app: App, { questionnaires }: Deps) 
     '/questionnaires/:id/versions/:number',
     {
       config: desk,
-      schema: { tags, params: QuestionnaireVersionParams, body: PatchVersionBody, response: { 200: QuestionnaireVersion } },
+      schema: {
+        tags,
+        params: QuestionnaireVersionParams,
+        body: PatchVersionBody,
+        response: { 200: QuestionnaireVersion },
+      },
     },
     (request) => questionnaires.patch(request.ctx, request.params.id, request.params.number, request.body),
   );

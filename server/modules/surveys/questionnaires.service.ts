@@ -72,7 +72,12 @@ export class QuestionnairesService {
     );
     return rows
       .filter((row) => accessTo(ctx, row.organization_id) !== null)
-      .map((row) => present(row, versions.filter((version) => version.questionnaire_id === row.id)))
+      .map((row) =>
+        present(
+          row,
+          versions.filter((version) => version.questionnaire_id === row.id),
+        ),
+      )
       .filter((questionnaire) => desk || questionnaire.versions.length > 0);
   }
 
@@ -168,7 +173,10 @@ export class QuestionnairesService {
   async approve(ctx: RequestContext, id: string, number: number): Promise<QuestionnaireVersion> {
     return this.move(ctx, id, number, 'questionnaire.version_approved', (version, at, by) => {
       if (!isUnderReview(stateOf(version)))
-        throw new AppError('conflict', `version ${version.number} is ${version.state}: only a shared version is approved`);
+        throw new AppError(
+          'conflict',
+          `version ${version.number} is ${version.state}: only a shared version is approved`,
+        );
       return { state: 'approved', approved_at: at, approved_by_id: by };
     });
   }
@@ -222,8 +230,17 @@ export class QuestionnairesService {
       const { questionnaire, version, access } = await this.visibleVersion(trx, ctx, id, number);
       if (access === 'desk' && !rolesGrant(principal.roles, 'surveys.manage')) throw notFound('Questionnaire');
       if (!isUnderReview(stateOf(version)))
-        throw new AppError('conflict', `version ${version.number} is ${version.state}: comments go on a shared version`);
-      const row = { id: newId(now.getTime()), version_id: version.id, author_id: principal.userId, body, created_at: now.toISOString() };
+        throw new AppError(
+          'conflict',
+          `version ${version.number} is ${version.state}: comments go on a shared version`,
+        );
+      const row = {
+        id: newId(now.getTime()),
+        version_id: version.id,
+        author_id: principal.userId,
+        body,
+        created_at: now.toISOString(),
+      };
       await repo.insertComment(trx, row);
       await this.audit.record(trx, ctx, {
         action: 'questionnaire.commented',

@@ -39,7 +39,9 @@ describeOnEachDatabase('questionnaires designed with the client', (database) => 
   const version = (client: Client, id: string, n: number) =>
     client.request('GET', `/api/v1/questionnaires/${id}/versions/${n}`);
   const retitled = (document: QuestionnaireDocument, es: string): QuestionnaireDocument => ({
-    sections: document.sections.map((section, s) => (s === 0 ? { ...section, title: { ...section.title, es } } : section)),
+    sections: document.sections.map((section, s) =>
+      s === 0 ? { ...section, title: { ...section.title, es } } : section,
+    ),
   });
 
   it('starts from the default questionnaire; a draft changes, a shared or approved version never does', async () => {
@@ -85,17 +87,19 @@ describeOnEachDatabase('questionnaires designed with the client', (database) => 
     expect(next.statusCode).toBe(201);
     expect(next.json()).toMatchObject({ number: 2, state: 'draft', basedOnNumber: 1, id: expect.any(String) });
     const withoutLast = {
-      sections: next.json().document.sections.map((section: QuestionnaireDocument['sections'][number], s: number) =>
-        s === 0 ? { ...section, questions: section.questions.slice(1) } : section,
-      ),
+      sections: next
+        .json()
+        .document.sections.map((section: QuestionnaireDocument['sections'][number], s: number) =>
+          s === 0 ? { ...section, questions: section.questions.slice(1) } : section,
+        ),
     };
     await desk.request('PATCH', `/api/v1/questionnaires/${questionnaire.id}/versions/2`, {
       version: next.json().version,
       document: withoutLast,
     });
-    expect((await manager.request('GET', `/api/v1/questionnaires/${questionnaire.id}`)).json().versions).toMatchObject(
-      [{ number: 1, state: 'approved' }],
-    );
+    expect((await manager.request('GET', `/api/v1/questionnaires/${questionnaire.id}`)).json().versions).toMatchObject([
+      { number: 1, state: 'approved' },
+    ]);
     await desk.request('POST', `/api/v1/questionnaires/${questionnaire.id}/versions/2/share`);
     await manager.request('POST', `/api/v1/questionnaires/${questionnaire.id}/versions/2/approve`);
     const both = (await manager.request('GET', `/api/v1/questionnaires/${questionnaire.id}`)).json();
@@ -104,7 +108,9 @@ describeOnEachDatabase('questionnaires designed with the client', (database) => 
       { number: 2, state: 'approved' },
     ]);
     const firstQuestion = DEFAULT_CAMPAIGN_QUESTIONNAIRE.sections[0]?.questions[0]?.id;
-    const compared = (await manager.request('GET', `/api/v1/questionnaires/${questionnaire.id}/compare?from=1&to=2`)).json();
+    const compared = (
+      await manager.request('GET', `/api/v1/questionnaires/${questionnaire.id}/compare?from=1&to=2`)
+    ).json();
     expect(compared.onlyInFrom).toEqual([firstQuestion]);
     expect(compared.onlyInTo).toEqual([]);
     expect(compared.shared).toHaveLength(13);
@@ -170,9 +176,9 @@ describeOnEachDatabase('questionnaires designed with the client', (database) => 
       expect((await outsider.request('GET', `${base}/compare?from=1&to=1`)).statusCode).toBe(404);
       expect((await outsider.request('POST', `${base}/versions`, { fromNumber: 1 })).statusCode).toBe(404);
       expect((await outsider.request('POST', `${base}/versions/1/share`)).statusCode).toBe(404);
-      expect((await outsider.request('POST', '/api/v1/questionnaires', { organizationId, title: 'x' })).statusCode).toBe(
-        404,
-      );
+      expect(
+        (await outsider.request('POST', '/api/v1/questionnaires', { organizationId, title: 'x' })).statusCode,
+      ).toBe(404);
       const listed = (await outsider.request('GET', `/api/v1/questionnaires?organizationId=${organizationId}`)).json();
       expect(listed.items).toEqual([]);
     }
