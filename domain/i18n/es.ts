@@ -257,6 +257,7 @@ export const es = {
     kind: 'Tipo de cuenta',
     kindStaff: 'Equipo de la mesa',
     kindRequesterHint: 'Un solicitante pertenece a una organización cliente y no tiene roles del equipo.',
+    clientManagerHint: 'Revisa, comenta y aprueba los cuestionarios de su organización.',
     kindStaffHint: 'El equipo atiende a todos los clientes: no pertenece a ninguna organización.',
     pickRole: 'Elige al menos un rol.',
     organizationPlaceholder: 'Busca la organización',
