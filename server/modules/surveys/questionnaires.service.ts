@@ -61,8 +61,11 @@ export class QuestionnairesService {
   async list(ctx: RequestContext, organizationId: string | undefined): Promise<Questionnaire[]> {
     const principal = ctx.principal;
     const desk = !!principal && rolesGrant(principal.roles, 'surveys.read');
+    // Anyone but the desk and client managers is told there is nothing here at all.
+    if (!desk && !(principal?.roles.includes('client_manager') && principal.organizationId))
+      throw notFound('Questionnaire');
     // A client manager is confined to their organization, whatever the filter says.
-    const scope = desk ? organizationId : (principal?.organizationId ?? '\u0000none');
+    const scope = desk ? organizationId : (principal?.organizationId ?? undefined);
     if (!desk && organizationId !== undefined && organizationId !== scope) return [];
     const rows = await repo.listQuestionnaires(this.db, scope);
     const versions = await repo.versionsOf(

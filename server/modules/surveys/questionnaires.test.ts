@@ -179,9 +179,12 @@ describeOnEachDatabase('questionnaires designed with the client', (database) => 
       expect(
         (await outsider.request('POST', '/api/v1/questionnaires', { organizationId, title: 'x' })).statusCode,
       ).toBe(404);
-      const listed = (await outsider.request('GET', `/api/v1/questionnaires?organizationId=${organizationId}`)).json();
-      expect(listed.items).toEqual([]);
     }
+    // Another organization's client manager lists only their own (none); a plain requester is told nothing exists.
+    const listed = await otherManager.request('GET', `/api/v1/questionnaires?organizationId=${organizationId}`);
+    expect(listed.json().items).toEqual([]);
+    expect((await otherManager.request('GET', '/api/v1/questionnaires')).json().items).toEqual([]);
+    expect((await requester.request('GET', '/api/v1/questionnaires')).statusCode).toBe(404);
     expect((await manager.request('GET', `${base}/versions/1`)).statusCode).toBe(200);
     const comments = await database().db.selectFrom('questionnaire_comments').select('body').execute();
     expect(comments.map((row) => row.body)).not.toContain('x');
