@@ -5,7 +5,6 @@ import type {
   Questionnaire,
   QuestionnaireComment,
   QuestionnaireVersion,
-  QuestionnaireVersionSummary,
   VersionComparison,
 } from '../../../domain/contracts/questionnaires.js';
 import { rolesGrant } from '../../../domain/permissions.js';
@@ -17,7 +16,6 @@ import {
   isShareable,
   isUnderReview,
   REVIEWABLE_STATES,
-  type VersionState,
 } from '../../../domain/surveys/questionnaire-versions.js';
 import type { DB, QuestionnaireRow, QuestionnaireVersionRow, QuestionnaireVersionTable } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
@@ -26,6 +24,7 @@ import { newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { OrganizationsService } from '../organizations/organizations.service.js';
+import { frozen, present, presentVersion, stateOf } from './questionnaires.presenters.js';
 import * as repo from './questionnaires.repository.js';
 
 /** What a caller may see of an organization's questionnaires: all of it (the desk), what was shared (its client managers), or nothing. */
@@ -39,7 +38,6 @@ function accessTo(ctx: RequestContext, organizationId: string): Access {
   return null;
 }
 
-const stateOf = (row: QuestionnaireVersionRow) => row.state as VersionState;
 const visibleTo = (access: Access, row: QuestionnaireVersionRow) =>
   access === 'desk' || (access === 'review' && REVIEWABLE_STATES.includes(stateOf(row)));
 
@@ -351,50 +349,4 @@ export class QuestionnairesService {
       after: snapshot(after),
     });
   }
-}
-
-function frozen(version: QuestionnaireVersionRow) {
-  return new AppError(
-    'conflict',
-    `version ${version.number} is ${version.state}: only a draft changes; make a new draft from it`,
-  );
-}
-
-function summary(row: QuestionnaireVersionRow): QuestionnaireVersionSummary {
-  return {
-    id: row.id,
-    number: row.number,
-    state: stateOf(row),
-    basedOnNumber: row.based_on_number,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    sharedAt: row.shared_at,
-    approvedAt: row.approved_at,
-    approvedById: row.approved_by_id,
-    supersededAt: row.superseded_at,
-  };
-}
-
-function present(row: QuestionnaireRow, versions: QuestionnaireVersionRow[]): Questionnaire {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    title: row.title,
-    createdById: row.created_by_id,
-    createdAt: row.created_at,
-    versions: versions.map(summary),
-  };
-}
-
-function presentVersion(questionnaire: QuestionnaireRow, row: QuestionnaireVersionRow): QuestionnaireVersion {
-  return {
-    ...summary(row),
-    questionnaireId: questionnaire.id,
-    organizationId: questionnaire.organization_id,
-    document: JSON.parse(row.document) as QuestionnaireDocument,
-    version: row.revision,
-    createdById: row.created_by_id,
-    updatedById: row.updated_by_id,
-    sharedById: row.shared_by_id,
-  };
 }
