@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'problems.manage',
   'surveys.read',
   'surveys.manage',
+  'questionnaires.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +58,8 @@ const PROBLEM_MANAGE: Permission[] = ['problems.work', 'problems.manage'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // A requester reads only their own organization; the scope is applied in the query.
   requester: ['organizations.read', ...TICKETS],
+  // Held together with requester: reviews (comments on, approves) the organization's questionnaires.
+  client_manager: ['questionnaires.review'],
   agent: [...STAFF_READ, ...PROBLEM_WORK],
   specialist: [...STAFF_READ, ...PROBLEM_MANAGE],
   // The supervisor answers for the agreed times, so keeps the agreements with the admin, watches

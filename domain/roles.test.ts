@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLE_PERMISSIONS, rolesGrant } from './permissions.js';
-import { checkRoleAssignment, isStaff, ROLES } from './roles.js';
+import { checkRoleAssignment, isStaff, ROLES, STAFF_ROLES, worksTickets } from './roles.js';
 
 describe('role assignment', () => {
   it('accepts a requester with an organization and staff without one', () => {
@@ -17,8 +17,28 @@ describe('role assignment', () => {
     ]);
   });
 
-  it('tells staff from requesters', () => {
+  it('lets a requester also be a client manager of their organization, and nothing else', () => {
+    expect(checkRoleAssignment(['requester', 'client_manager'], 'org-1')).toEqual([]);
+    expect(checkRoleAssignment(['client_manager'], 'org-1')).toEqual([
+      { field: 'roles', message: 'a client manager is also a requester of the organization' },
+    ]);
+    expect(checkRoleAssignment(['requester', 'client_manager', 'supervisor'], 'org-1')).toEqual([
+      { field: 'roles', message: 'a requester cannot also hold a staff role' },
+    ]);
+    expect(checkRoleAssignment(['client_manager', 'agent'], null).map((p) => p.field)).toEqual([
+      'roles',
+      'organizationId',
+    ]);
+    expect(checkRoleAssignment(['requester', 'client_manager'], null)).toEqual([
+      { field: 'organizationId', message: 'a requester must belong to an organization' },
+    ]);
+  });
+
+  it('tells staff from requesters and client managers', () => {
     expect(isStaff(['requester'])).toBe(false);
+    expect(isStaff(['requester', 'client_manager'])).toBe(false);
+    expect(worksTickets(['requester', 'client_manager'])).toBe(false);
+    expect(STAFF_ROLES).not.toContain('client_manager');
     expect(isStaff(['specialist'])).toBe(true);
   });
 });
@@ -31,7 +51,7 @@ describe('permissions', () => {
     }
   });
 
-  it('gives requesters their organization, tickets and procedures only, and admins everything', () => {
+  it('gives requesters their organization, tickets and procedures only, and admins everything of the desk', () => {
     expect(ROLE_PERMISSIONS.requester).toEqual([
       'organizations.read',
       'tickets.read',
@@ -42,8 +62,19 @@ describe('permissions', () => {
     for (const staffOnly of ['tickets.work', 'users.read', 'procedures.write', 'audit.read'] as const) {
       expect(rolesGrant(['requester'], staffOnly)).toBe(false);
     }
-    for (const permission of PERMISSIONS) expect(rolesGrant(['admin'], permission)).toBe(true);
+    // Everything but the client's own word on its questionnaires.
+    for (const permission of PERMISSIONS)
+      expect(rolesGrant(['admin'], permission)).toBe(permission !== 'questionnaires.review');
     expect(rolesGrant(['agent'], 'users.manage')).toBe(false);
     expect(rolesGrant(['agent', 'supervisor'], 'audit.read')).toBe(true);
+  });
+
+  it('gives client managers the questionnaire review on top of what a requester has, and the desk none of it', () => {
+    expect(ROLE_PERMISSIONS.client_manager).toEqual(['questionnaires.review']);
+    expect(rolesGrant(['requester', 'client_manager'], 'tickets.create')).toBe(true);
+    expect(rolesGrant(['requester', 'client_manager'], 'surveys.read')).toBe(false);
+    expect(rolesGrant(['requester'], 'questionnaires.review')).toBe(false);
+    for (const staff of ['agent', 'specialist', 'supervisor', 'analyst'] as const)
+      expect(rolesGrant([staff], 'questionnaires.review')).toBe(false);
   });
 });

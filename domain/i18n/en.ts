@@ -81,6 +81,7 @@ export const en: Messages = {
   },
   roles: {
     requester: 'Requester',
+    client_manager: 'Client manager',
     agent: 'Agent (L1)',
     specialist: 'Specialist (L2)',
     supervisor: 'Supervisor (L3)',
@@ -255,6 +256,7 @@ export const en: Messages = {
     kind: 'Account type',
     kindStaff: 'Desk team',
     kindRequesterHint: 'A requester belongs to one client organization and holds no team roles.',
+    clientManagerHint: 'Reviews, comments on and approves their organization’s questionnaires.',
     kindStaffHint: 'The team serves every client: it belongs to no organization.',
     pickRole: 'Pick at least one role.',
     organizationPlaceholder: 'Search for the organization',

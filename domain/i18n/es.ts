@@ -83,6 +83,7 @@ export const es = {
   },
   roles: {
     requester: 'Solicitante',
+    client_manager: 'Responsable del cliente',
     agent: 'Agente (N1)',
     specialist: 'Especialista (N2)',
     supervisor: 'Supervisor (N3)',
@@ -257,6 +258,7 @@ export const es = {
     kind: 'Tipo de cuenta',
     kindStaff: 'Equipo de la mesa',
     kindRequesterHint: 'Un solicitante pertenece a una organización cliente y no tiene roles del equipo.',
+    clientManagerHint: 'Revisa, comenta y aprueba los cuestionarios de su organización.',
     kindStaffHint: 'El equipo atiende a todos los clientes: no pertenece a ninguna organización.',
     pickRole: 'Elige al menos un rol.',
     organizationPlaceholder: 'Busca la organización',

@@ -578,6 +578,9 @@ export interface DB {
   problem_sla_firings: ProblemSlaFiringTable;
   ticket_survey_settings: TicketSurveySettingsTable;
   ticket_surveys: TicketSurveyTable;
+  questionnaires: QuestionnaireTable;
+  questionnaire_versions: QuestionnaireVersionTable;
+  questionnaire_comments: QuestionnaireCommentTable;
 }
 
 /** A problem record (ITIL problem management), numbered PRB-000123 from `ticket_counters`. */
@@ -902,3 +905,45 @@ export interface TicketSurveyTable {
   comment: string | null;
 }
 export type TicketSurveyRow = Selectable<TicketSurveyTable>;
+
+/** One organization's questionnaire, designed with its client managers. */
+export interface QuestionnaireTable {
+  id: string;
+  organization_id: string;
+  title: string;
+  created_by_id: string | null;
+  created_at: Timestamp;
+}
+export type QuestionnaireRow = Selectable<QuestionnaireTable>;
+
+/** A numbered version of a questionnaire; its id stays the same for life, so a campaign can freeze it. */
+export interface QuestionnaireVersionTable {
+  id: string;
+  questionnaire_id: string;
+  number: number;
+  /** draft | shared | approved | superseded (domain/surveys/questionnaire-versions.ts). */
+  state: string;
+  /** JSON: the questionnaire document (domain/surveys/questionnaire.ts). */
+  document: string;
+  based_on_number: number | null;
+  /** Bumped by each edit of a draft: the `version` a PATCH must send. */
+  revision: number;
+  created_by_id: string | null;
+  created_at: Timestamp;
+  updated_by_id: string | null;
+  updated_at: Timestamp;
+  shared_by_id: string | null;
+  shared_at: Timestamp | null;
+  approved_by_id: string | null;
+  approved_at: Timestamp | null;
+  superseded_at: Timestamp | null;
+}
+export type QuestionnaireVersionRow = Selectable<QuestionnaireVersionTable>;
+
+export interface QuestionnaireCommentTable {
+  id: string;
+  version_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}

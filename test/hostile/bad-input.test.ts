@@ -81,6 +81,8 @@ function sampleOf(schema: JsonSchema | undefined): string {
   if (schema.enum?.length) return String(schema.enum[0]);
   if (schema.anyOf?.length) return sampleOf(schema.anyOf[0]);
   if (schema.format === 'hostname') return 'example.com';
+  // A numbered path segment (a questionnaire's version number).
+  if (schema.type === 'integer') return '1';
   return 'x';
 }
 

@@ -27,6 +27,7 @@ import * as problems from './20261207_0027_problems.js';
 import * as problemJobs from './20261207_0028_problem_jobs.js';
 import * as problemSla from './20261207_0029_problem_sla.js';
 import * as ticketSurveys from './20261207_0030_ticket_surveys.js';
+import * as questionnaires from './20261208_0031_questionnaires.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0028_problem_jobs': problemJobs,
   '20261207_0029_problem_sla': problemSla,
   '20261207_0030_ticket_surveys': ticketSurveys,
+  '20261208_0031_questionnaires': questionnaires,
 };

@@ -7,7 +7,7 @@ import type {
   UpdateIdentityProviderBody,
 } from '../../../domain/contracts/mfa.js';
 import { checkIdentityProvider, type IdentityProviderShape } from '../../../domain/identity-providers.js';
-import { ROLES, type Role } from '../../../domain/roles.js';
+import { isStaff, ROLES, type Role } from '../../../domain/roles.js';
 import type { DB, IdentityProviderRow } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
@@ -52,9 +52,9 @@ export function rolesFromClaims(provider: IdentityProvider, claims: Record<strin
   const mapped = new Set<Role>();
   for (const value of values) {
     const role = typeof value === 'string' ? provider.roleMapping[value] : undefined;
-    if (role && role !== 'requester') mapped.add(role);
+    if (role && isStaff([role])) mapped.add(role);
   }
-  if (mapped.size === 0 && provider.defaultRole !== 'requester') mapped.add(provider.defaultRole);
+  if (mapped.size === 0 && isStaff([provider.defaultRole])) mapped.add(provider.defaultRole);
   return ROLES.filter((role) => mapped.has(role));
 }
 

@@ -4,10 +4,12 @@ import type { MailConfig } from '../../config.js';
 import { defineModule } from '../../platform/module.js';
 import type { TicketMailAdditions } from '../mail/ticket-mail-additions.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
+import { registerQuestionnaireRoutes } from './questionnaires.routes.js';
 import { answerDemoSurveys } from './surveys.demo.js';
 import { registerSurveyRoutes } from './surveys.routes.js';
 
 type Deps = Parameters<typeof registerSurveyRoutes>[1] &
+  Parameters<typeof registerQuestionnaireRoutes>[1] &
   Parameters<typeof answerDemoSurveys>[0] & {
     history: TicketHistory;
     ticketMailAdditions: TicketMailAdditions;
@@ -18,7 +20,10 @@ const MAIL_TEXTS = { es: surveysEs.surveys.mail, en: surveysEn.surveys.mail };
 
 export const surveysModule = defineModule<Deps>({
   name: 'surveys',
-  routes: registerSurveyRoutes,
+  routes: (app, deps) => {
+    registerSurveyRoutes(app, deps);
+    registerQuestionnaireRoutes(app, deps);
+  },
   demo: answerDemoSurveys,
   // A resolved ticket gets its survey in the resolving transaction, and the resolution mail its
   // link when there is a public address to point to; without one the portal still asks.

@@ -13,6 +13,7 @@ export function StatusBadge({ status }: { status: 'active' | 'inactive' }) {
 
 const ROLE_COLORS: Record<Role, string> = {
   requester: 'gray',
+  client_manager: 'teal',
   agent: 'blue',
   specialist: 'indigo',
   supervisor: 'violet',

@@ -11,6 +11,8 @@ export interface UserValues {
   name: string;
   kind: AccountKind;
   staffRoles: Role[];
+  /** A requester who also reviews the organization's questionnaires. */
+  clientManager: boolean;
   organizationId: string | null;
   phone: string;
   locale: '' | 'es' | 'en';
@@ -34,6 +36,7 @@ export const EMPTY_USER: UserValues = {
   name: '',
   kind: 'staff',
   staffRoles: [],
+  clientManager: false,
   organizationId: null,
   phone: '',
   locale: '',
@@ -46,16 +49,20 @@ export function valuesOf(user: User): UserValues {
     name: user.name,
     kind: requester ? 'requester' : 'staff',
     staffRoles: requester ? [] : user.roles,
+    clientManager: user.roles.includes('client_manager'),
     organizationId: user.organizationId,
     phone: user.phone ?? '',
     locale: user.locale ?? '',
   };
 }
 
-/** The API's role rule, made structural: a requester has exactly one role and an organization; staff have none. */
+/** The API's role rule, made structural: a requester (maybe a client manager too) has an organization; staff have none. */
 export function assignmentOf(values: UserValues): { roles: Role[]; organizationId: string | null } {
   return values.kind === 'requester'
-    ? { roles: ['requester'], organizationId: values.organizationId }
+    ? {
+        roles: values.clientManager ? ['requester', 'client_manager'] : ['requester'],
+        organizationId: values.organizationId,
+      }
     : { roles: values.staffRoles, organizationId: null };
 }
 
@@ -126,15 +133,23 @@ export function UserFields({
         </Text>
       </Stack>
       {values.kind === 'requester' ? (
-        <OrganizationSelect
-          label={t('fields.organization')}
-          required
-          value={values.organizationId}
-          onChange={(organizationId) => set({ organizationId })}
-          error={errorOf('organizationId')}
-          placeholder={t('users.organizationPlaceholder')}
-          comboboxProps={{ withinPortal: true }}
-        />
+        <>
+          <OrganizationSelect
+            label={t('fields.organization')}
+            required
+            value={values.organizationId}
+            onChange={(organizationId) => set({ organizationId })}
+            error={errorOf('organizationId')}
+            placeholder={t('users.organizationPlaceholder')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Checkbox
+            checked={values.clientManager}
+            onChange={(event) => set({ clientManager: event.currentTarget.checked })}
+            label={t('roles.client_manager')}
+            description={t('users.clientManagerHint')}
+          />
+        </>
       ) : (
         <Checkbox.Group
           label={t('fields.roles')}
