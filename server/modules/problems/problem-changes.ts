@@ -1,6 +1,8 @@
-import type { FixReference } from '../../../domain/contracts/problems.js';
+import type { CreateProblemBody, FixReference } from '../../../domain/contracts/problems.js';
 import { isWebAddress, type ProblemStatus } from '../../../domain/problems/problem-lifecycle.js';
 import { problemRefusal } from '../../../domain/problems/problem-refusals.js';
+import type { Impact, Priority, Urgency } from '../../../domain/tickets/priority.js';
+import { formatTicketNumber } from '../../../domain/tickets/ticket-types.js';
 import type { ProblemTable } from '../../db/schema.js';
 import { type FieldError, validationError } from '../../platform/errors.js';
 import { sanitizeRichText } from '../../platform/html.js';
@@ -56,4 +58,57 @@ export function setChange(field: string, before: string[], after: string[]) {
   return JSON.stringify(sorted(before)) === JSON.stringify(sorted(after))
     ? []
     : [{ field, from: sorted(before), to: sorted(after) }];
+}
+
+/** A new problem's row: `new`, its analysis as the body gives it, no deadline until the SLA records one. */
+export function newProblemRow(
+  body: CreateProblemBody,
+  facts: {
+    id: string;
+    sequence: number;
+    descriptionHtml: string;
+    fixReferences: FixReference[];
+    impact: Impact;
+    urgency: Urgency;
+    priority: Priority;
+    createdById: string;
+    at: string;
+  },
+): ProblemTable {
+  return {
+    id: facts.id,
+    number: formatTicketNumber('problem', facts.sequence),
+    sequence: facts.sequence,
+    subject: body.subject.trim(),
+    description_html: facts.descriptionHtml,
+    status: 'new',
+    impact: facts.impact,
+    urgency: facts.urgency,
+    priority: facts.priority,
+    group_id: body.groupId ?? null,
+    owner_id: body.ownerId ?? null,
+    symptom_html: null,
+    cause_html: null,
+    business_impact_html: null,
+    workaround_desk_html: null,
+    workaround_public_html: null,
+    permanent_fix_html: null,
+    ...analysisColumns(body),
+    fix_references: JSON.stringify(facts.fixReferences),
+    workaround_applications: 0,
+    created_by_id: facts.createdById,
+    created_at: facts.at,
+    updated_at: facts.at,
+    known_error_at: null,
+    resolved_at: null,
+    closed_at: null,
+    version: 1,
+    agreement_id: null,
+    resolution_due_at: null,
+    resolution_met: null,
+    resolution_minutes: null,
+    sla_state: null,
+    sla_check_at: null,
+    sla_escalated_at: null,
+  };
 }

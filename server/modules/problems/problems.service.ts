@@ -30,7 +30,7 @@ import type { GroupsService } from '../support/groups.service.js';
 import type { ConversationService } from '../tickets/conversation.service.js';
 import { changedFields } from '../tickets/ticket-history.js';
 import type { UsersService } from '../users/users.service.js';
-import { analysisColumns, checkFixReferences, STAMPS, setChange } from './problem-changes.js';
+import { analysisColumns, checkFixReferences, newProblemRow, STAMPS, setChange } from './problem-changes.js';
 import { type ProblemHistory, SEARCHED_COLUMNS } from './problem-history.js';
 import {
   toProblem,
@@ -120,42 +120,17 @@ export class ProblemsService {
     { descriptionHtml, fixReferences, impact, urgency, priority, at, numberedApart }: PreparedProblem,
   ): Promise<ProblemRow> {
     const sequence = numberedApart ?? (await nextCounterValue(trx, 'problem'));
-    const row: ProblemTable = {
+    const row = newProblemRow(body, {
       id: newId(Date.parse(at)),
-      number: formatTicketNumber('problem', sequence),
       sequence,
-      subject: body.subject.trim(),
-      description_html: descriptionHtml,
-      status: 'new',
+      descriptionHtml,
+      fixReferences,
       impact,
       urgency,
       priority,
-      group_id: body.groupId ?? null,
-      owner_id: body.ownerId ?? null,
-      symptom_html: null,
-      cause_html: null,
-      business_impact_html: null,
-      workaround_desk_html: null,
-      workaround_public_html: null,
-      permanent_fix_html: null,
-      ...analysisColumns(body),
-      fix_references: JSON.stringify(fixReferences),
-      workaround_applications: 0,
-      created_by_id: ctx.principal?.userId ?? '',
-      created_at: at,
-      updated_at: at,
-      known_error_at: null,
-      resolved_at: null,
-      closed_at: null,
-      version: 1,
-      agreement_id: null,
-      resolution_due_at: null,
-      resolution_met: null,
-      resolution_minutes: null,
-      sla_state: null,
-      sla_check_at: null,
-      sla_escalated_at: null,
-    };
+      createdById: ctx.principal?.userId ?? '',
+      at,
+    });
     await repo.insertProblem(trx, row);
     await repo.setOrganizations(trx, row.id, body.organizationIds ?? []);
     await repo.setServices(trx, row.id, body.serviceIds ?? []);
