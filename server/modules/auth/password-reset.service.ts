@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, validationError } from '../../platform/errors.js';
+import { validationError } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SecurityRecorder } from '../security-log/security-log.service.js';
