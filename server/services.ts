@@ -46,6 +46,7 @@ import { SupervisionService } from './modules/supervision/supervision.service.js
 import { EscalationsService } from './modules/support/escalations.service.js';
 import { GroupsService } from './modules/support/groups.service.js';
 import { RoutingService } from './modules/support/routing.service.js';
+import { CampaignsService } from './modules/surveys/campaigns.service.js';
 import { QuestionnairesService } from './modules/surveys/questionnaires.service.js';
 import { SatisfactionFiguresService } from './modules/surveys/satisfaction-figures.service.js';
 import { TicketSurveysService } from './modules/surveys/ticket-surveys.service.js';
@@ -221,6 +222,7 @@ export function buildServices(
   const ticketSurveys = new TicketSurveysService(db, clock, audit, history, ticketReads, notifications, users);
   const satisfactionFigures = new SatisfactionFiguresService(db, clock);
   const questionnaires = new QuestionnairesService(db, clock, audit, organizations);
+  const campaigns = new CampaignsService(db, clock, audit);
   const jobs = new JobsService(db, clock);
   const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false }, {
     secrets,
@@ -276,6 +278,7 @@ export function buildServices(
     ticketSurveys,
     satisfactionFigures,
     questionnaires,
+    campaigns,
     deskAddresses,
     jobs,
     webhooks,
