@@ -245,10 +245,7 @@ export class CampaignsService {
       const { invitation, campaign, document } = await this.byToken(trx, body.token);
       if (invitation.answered_at) throw new AppError('conflict', 'this survey was already answered');
       if (this.expired(invitation, campaign)) throw new AppError('conflict', 'this survey is closed');
-      const issues = checkAnswers(document, body.answers as Answers).map((issue) => ({
-        ...issue,
-        field: `answers.${issue.field}`,
-      }));
+      const issues = checkAnswers(document, body.answers as Answers);
       if (issues.length > 0) throw validationError(issues);
       if (!(await repo.markAnswered(trx, invitation.id, now.toISOString())))
         throw new AppError('conflict', 'this survey was already answered');
