@@ -1,19 +1,34 @@
+import type { Kysely } from 'kysely';
 import { surveysEn } from '../../../domain/i18n/surveys-en.js';
 import { surveysEs } from '../../../domain/i18n/surveys-es.js';
 import { fillTemplate } from '../../../domain/mail/template-rules.js';
+import type { DB } from '../../db/schema.js';
 import { escapeHtml } from '../../platform/html.js';
-import type { CampaignMailer } from '../surveys/campaigns.service.js';
 import type { MailOutboxService } from './mail-outbox.service.js';
+
+export interface CampaignMailRecipient {
+  email: string;
+  name: string;
+  locale: 'es' | 'en';
+}
+
+/** Writes a campaign invitation (or a reminder) to the outbox in the caller's transaction: the port the surveys module mails through. */
+export type CampaignMailer = (
+  trx: Kysely<DB>,
+  to: CampaignMailRecipient,
+  invitation: { token: string; campaignName: string; organizationName: string; closesAt: string; reminder: boolean },
+) => Promise<void>;
 
 const CATALOGS = { es: surveysEs.surveys.campaignMail, en: surveysEn.surveys.campaignMail };
 
 /**
  * A campaign's invitation or reminder, in the person's language, written to the outbox in the
  * opening (or reminding) transaction. The token travels in the fragment (`#token=`), which
- * browsers never send to a server.
+ * browsers never send to a server. Without a relay Mesa sends no mail, so it writes none either.
  */
 export function campaignMailer(outbox: MailOutboxService, publicUrl: string | null): CampaignMailer {
   return async (trx, to, invitation) => {
+    if (!outbox.sending) return;
     const words = CATALOGS[to.locale];
     const link = `${publicUrl ?? ''}/campaign-survey#token=${invitation.token}`;
     const values = {

@@ -1,10 +1,8 @@
 import { defineModule } from '../../platform/module.js';
 import type { PasswordResetService } from '../auth/password-reset.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import type { CampaignsService } from '../surveys/campaigns.service.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
 import type { TicketProblems } from '../tickets/ticket-ports.js';
-import { campaignMailer } from './campaign-mailer.js';
 import { createDemoMail } from './mail.demo.js';
 import { mailJobs } from './mail.jobs.js';
 import { registerMailRoutes } from './mail.routes.js';
@@ -26,7 +24,6 @@ type Deps = Parameters<typeof registerMailRoutes>[1] &
     history: TicketHistory;
     notifications: NotificationsService;
     passwordResets: PasswordResetService;
-    campaigns: CampaignsService;
     ticketMailAdditions: TicketMailAdditions;
     ticketProblems: TicketProblems;
   };
@@ -48,7 +45,6 @@ export const mailModule = defineModule<Deps>({
     history,
     notifications,
     passwordResets,
-    campaigns,
     ticketMailAdditions,
     ticketProblems,
   }) => {
@@ -58,7 +54,6 @@ export const mailModule = defineModule<Deps>({
     );
     notifications.also(staffAlertMailer(mailOutbox, mailTemplates, mailConfig.publicUrl));
     passwordResets.mailWith(passwordResetMailer(mailOutbox, mailConfig.publicUrl));
-    campaigns.mailWith(campaignMailer(mailOutbox, mailConfig.publicUrl));
   },
   demo: createDemoMail,
 });

@@ -14,22 +14,10 @@ import { AppError, notFound, validationError } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { CampaignMailer } from '../mail/campaign-mailer.js';
 import * as repo from './campaigns.repository.js';
 
 const DAY = 86_400_000;
-
-export interface CampaignMailRecipient {
-  email: string;
-  name: string;
-  locale: 'es' | 'en';
-}
-
-/** Writes an invitation (or a reminder) to the outbox in the caller's transaction; wired by the mail module. */
-export type CampaignMailer = (
-  trx: Kysely<DB>,
-  to: CampaignMailRecipient,
-  invitation: { token: string; campaignName: string; organizationName: string; closesAt: string; reminder: boolean },
-) => Promise<void>;
 
 type Audience = { onlyUserIds?: string[]; excludeUserIds?: string[] };
 const localeOf = (locale: string | null): 'es' | 'en' => (locale === 'en' ? 'en' : 'es');
@@ -42,18 +30,13 @@ const localeOf = (locale: string | null): 'es' | 'en' => (locale === 'en' ? 'en'
  * invitation, only the person's organization and role.
  */
 export class CampaignsService {
-  private mailer: CampaignMailer | null = null;
-
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    /** The mail module's port: invitations and reminders go to the outbox with the change. */
+    private readonly mailer: CampaignMailer,
   ) {}
-
-  /** The mail module hands in how invitations are written; without outgoing mail there is none. */
-  mailWith(mailer: CampaignMailer): void {
-    this.mailer = mailer;
-  }
 
   async list(_ctx: RequestContext, organizationId: string | undefined): Promise<Campaign[]> {
     const rows = await repo.listCampaigns(this.db, organizationId);
@@ -144,19 +127,18 @@ export class CampaignsService {
         trx,
         invitations.map(({ token: _token, ...row }) => row),
       );
-      if (this.mailer)
-        for (const [i, person] of people.entries())
-          await this.mailer(
-            trx,
-            { email: person.email, name: person.name, locale: localeOf(person.locale) },
-            {
-              token: invitations[i]?.token ?? '',
-              campaignName: campaign.name,
-              organizationName: organization?.name ?? '',
-              closesAt: campaign.closes_at,
-              reminder: false,
-            },
-          );
+      for (const [i, person] of people.entries())
+        await this.mailer(
+          trx,
+          { email: person.email, name: person.name, locale: localeOf(person.locale) },
+          {
+            token: invitations[i]?.token ?? '',
+            campaignName: campaign.name,
+            organizationName: organization?.name ?? '',
+            closesAt: campaign.closes_at,
+            reminder: false,
+          },
+        );
       const opened = { ...campaign, state: 'open', opened_at: at };
       await this.record(trx, ctx, opened, 'campaign.opened', { invited: invitations.length });
       return present(opened, { invited: invitations.length, answered: 0 });
@@ -193,7 +175,7 @@ export class CampaignsService {
         const token = newSecret();
         if (!(await repo.remind(trx, invitation.id, hashSecret(token), at))) continue;
         reminded += 1;
-        await this.mailer?.(
+        await this.mailer(
           trx,
           { email: person.email, name: person.name, locale: localeOf(invitation.locale) },
           {
