@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type {
   Campaign,
@@ -238,11 +239,11 @@ export class CampaignsService {
         role: roles.includes('client_manager') ? 'client_manager' : 'requester',
       };
       const anonymous = campaign.anonymous === 1;
-      // Anonymous: no person, no invitation, and only the day, so neither the id nor the time
-      // lines the response up with the invitation marked answered just now.
+      // Anonymous: no person, no invitation, only the day, and a random (unordered) id, so neither
+      // the id nor the time lines the response up with the invitation marked answered just now.
       const stamp = anonymous ? Math.floor(now.getTime() / DAY) * DAY : now.getTime();
       await repo.insertResponse(trx, {
-        id: newId(stamp),
+        id: anonymous ? randomUUID() : newId(stamp),
         campaign_id: campaign.id,
         invitation_id: anonymous ? null : invitation.id,
         user_id: anonymous ? null : invitation.user_id,

@@ -250,6 +250,7 @@ describeOnEachDatabase('survey campaigns', (database) => {
     });
     expect(JSON.parse(responses[0]?.profile ?? '{}')).toEqual({ organizationId, role: 'client_manager' });
     expect(JSON.stringify(responses[0])).not.toContain(people[0]?.id ?? '?');
+    expect(responses[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/); // random, not time-ordered
     const invitation = await database()
       .db.selectFrom('campaign_invitations')
       .select('answered_at')
@@ -266,5 +267,15 @@ describeOnEachDatabase('survey campaigns', (database) => {
     expect(await built.services.campaigns.closeDue(systemContext)).toBe(0);
     expect((await desk.request('GET', `/api/v1/campaigns/${id}`)).json().state).toBe('closed');
     expect((await answer(tokens.get(people[1]?.email ?? '') ?? '', { overall: 3 })).statusCode).toBe(409);
+  });
+  it('limits the answering link per address', async () => {
+    let status = 0;
+    let sent = 0;
+    while (status !== 429 && sent < 200) {
+      sent += 1;
+      status = (await byLink('y'.repeat(43))).statusCode;
+    }
+    expect(status).toBe(429);
+    expect(sent).toBeLessThanOrEqual(121);
   });
 });
