@@ -43,6 +43,8 @@ describeOnEachDatabase('the HTTP application', (database) => {
         '/api/v1/mail/inbound/raw',
         '/api/v1/surveys/by-link',
         '/api/v1/surveys/by-link/answers',
+        '/api/v1/campaign-surveys/by-link',
+        '/api/v1/campaign-surveys/by-link/answers',
       ]),
     );
   });

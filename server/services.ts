@@ -15,6 +15,7 @@ import { CannedResponsesService } from './modules/knowledge/canned-responses.ser
 import { ProcedureApplicationsService } from './modules/knowledge/procedure-applications.service.js';
 import { ProceduresService } from './modules/knowledge/procedures.service.js';
 import { BounceRecorder } from './modules/mail/bounce-recorder.js';
+import { campaignMailer } from './modules/mail/campaign-mailer.js';
 import { MailAdminService } from './modules/mail/mail-admin.service.js';
 import { MailIntakeService } from './modules/mail/mail-intake.service.js';
 import { MailOutboxService } from './modules/mail/mail-outbox.service.js';
@@ -46,6 +47,7 @@ import { SupervisionService } from './modules/supervision/supervision.service.js
 import { EscalationsService } from './modules/support/escalations.service.js';
 import { GroupsService } from './modules/support/groups.service.js';
 import { RoutingService } from './modules/support/routing.service.js';
+import { CampaignsService } from './modules/surveys/campaigns.service.js';
 import { QuestionnairesService } from './modules/surveys/questionnaires.service.js';
 import { SatisfactionFiguresService } from './modules/surveys/satisfaction-figures.service.js';
 import { TicketSurveysService } from './modules/surveys/ticket-surveys.service.js';
@@ -221,6 +223,7 @@ export function buildServices(
   const ticketSurveys = new TicketSurveysService(db, clock, audit, history, ticketReads, notifications, users);
   const satisfactionFigures = new SatisfactionFiguresService(db, clock);
   const questionnaires = new QuestionnairesService(db, clock, audit, organizations);
+  const campaigns = new CampaignsService(db, clock, audit, campaignMailer(mailOutbox, mailConfig.publicUrl));
   const jobs = new JobsService(db, clock);
   const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false }, {
     secrets,
@@ -276,6 +279,7 @@ export function buildServices(
     ticketSurveys,
     satisfactionFigures,
     questionnaires,
+    campaigns,
     deskAddresses,
     jobs,
     webhooks,

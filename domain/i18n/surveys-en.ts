@@ -127,6 +127,16 @@ export const surveysEn: typeof surveysEs = {
       lead: 'How did we do? Answering takes less than a minute.',
       answer: 'Answer the survey',
     },
+    campaignMail: {
+      subject: '{{organization}} survey: {{campaign}}',
+      reminderSubject: 'Reminder: {{organization}} survey',
+      greeting: 'Hello {{name}},',
+      body: 'We want to know how we serve you, to improve. Answering takes a few minutes and the link works once, until {{closes}}.',
+      reminder:
+        'You have not answered the survey yet. This link replaces the earlier one and works once, until {{closes}}.',
+      action: 'Answer the survey',
+      footer: 'Mesa service desk',
+    },
     timeline: {
       answered: 'The requester answered the survey: {{rating}} of 5',
       answeredNoRating: 'The requester answered the survey',

@@ -126,6 +126,16 @@ export const surveysEs = {
       lead: '¿Cómo lo hicimos? Responder toma menos de un minuto.',
       answer: 'Responder la encuesta',
     },
+    campaignMail: {
+      subject: 'Encuesta de {{organization}}: {{campaign}}',
+      reminderSubject: 'Recordatorio: encuesta de {{organization}}',
+      greeting: 'Hola, {{name}}:',
+      body: 'Queremos saber cómo le atendemos para mejorar. Responder toma unos minutos y el enlace sirve una sola vez hasta el {{closes}}.',
+      reminder:
+        'Aún no ha respondido la encuesta. Este enlace reemplaza al anterior y sirve una sola vez hasta el {{closes}}.',
+      action: 'Responder la encuesta',
+      footer: 'Mesa, mesa de servicio',
+    },
     timeline: {
       answered: 'El solicitante respondió la encuesta: {{rating}} de 5',
       answeredNoRating: 'El solicitante respondió la encuesta',

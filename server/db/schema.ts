@@ -581,6 +581,9 @@ export interface DB {
   questionnaires: QuestionnaireTable;
   questionnaire_versions: QuestionnaireVersionTable;
   questionnaire_comments: QuestionnaireCommentTable;
+  campaigns: CampaignTable;
+  campaign_invitations: CampaignInvitationTable;
+  campaign_responses: CampaignResponseTable;
 }
 
 /** A problem record (ITIL problem management), numbered PRB-000123 from `ticket_counters`. */
@@ -945,5 +948,51 @@ export interface QuestionnaireCommentTable {
   version_id: string;
   author_id: string;
   body: string;
+  created_at: Timestamp;
+}
+
+/** A survey campaign of one organization, on a frozen approved questionnaire version. */
+export interface CampaignTable {
+  id: string;
+  organization_id: string;
+  questionnaire_version_id: string;
+  name: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  anonymous: number;
+  /** draft | open | closed */
+  state: string;
+  /** JSON: { onlyUserIds?: string[], excludeUserIds?: string[] } */
+  audience: string;
+  created_by_id: string | null;
+  created_at: Timestamp;
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+export type CampaignRow = Selectable<CampaignTable>;
+
+/** One invited person: a single-use token (only its hash), expiring at the close. */
+export interface CampaignInvitationTable {
+  id: string;
+  campaign_id: string;
+  user_id: string;
+  token_hash: string;
+  locale: string;
+  expires_at: Timestamp;
+  invited_at: Timestamp;
+  reminded_at: Timestamp | null;
+  answered_at: Timestamp | null;
+}
+export type CampaignInvitationRow = Selectable<CampaignInvitationTable>;
+
+/** A campaign response; in anonymous mode neither invitation_id nor user_id is kept. */
+export interface CampaignResponseTable {
+  id: string;
+  campaign_id: string;
+  invitation_id: string | null;
+  user_id: string | null;
+  /** JSON: grouped profile fields ({ organizationId, role }). */
+  profile: string;
+  answers: string;
   created_at: Timestamp;
 }

@@ -28,6 +28,7 @@ import * as problemJobs from './20261207_0028_problem_jobs.js';
 import * as problemSla from './20261207_0029_problem_sla.js';
 import * as ticketSurveys from './20261207_0030_ticket_surveys.js';
 import * as questionnaires from './20261208_0031_questionnaires.js';
+import * as campaigns from './20261208_0032_campaigns.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0029_problem_sla': problemSla,
   '20261207_0030_ticket_surveys': ticketSurveys,
   '20261208_0031_questionnaires': questionnaires,
+  '20261208_0032_campaigns': campaigns,
 };

@@ -4,11 +4,15 @@ import type { MailConfig } from '../../config.js';
 import { defineModule } from '../../platform/module.js';
 import type { TicketMailAdditions } from '../mail/ticket-mail-additions.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
+import { campaignJobs } from './campaigns.jobs.js';
+import { registerCampaignRoutes } from './campaigns.routes.js';
 import { registerQuestionnaireRoutes } from './questionnaires.routes.js';
 import { answerDemoSurveys } from './surveys.demo.js';
 import { registerSurveyRoutes } from './surveys.routes.js';
 
 type Deps = Parameters<typeof registerSurveyRoutes>[1] &
+  Parameters<typeof registerCampaignRoutes>[1] &
+  Parameters<typeof campaignJobs>[0] &
   Parameters<typeof registerQuestionnaireRoutes>[1] &
   Parameters<typeof answerDemoSurveys>[0] & {
     history: TicketHistory;
@@ -23,7 +27,9 @@ export const surveysModule = defineModule<Deps>({
   routes: (app, deps) => {
     registerSurveyRoutes(app, deps);
     registerQuestionnaireRoutes(app, deps);
+    registerCampaignRoutes(app, deps);
   },
+  jobs: campaignJobs,
   demo: answerDemoSurveys,
   // A resolved ticket gets its survey in the resolving transaction, and the resolution mail its
   // link when there is a public address to point to; without one the portal still asks.
