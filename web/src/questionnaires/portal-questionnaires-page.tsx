@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,9 +88,9 @@ function PortalVersionView({ version }: { version: QuestionnaireVersion }) {
         }
       />
       {approve.isSuccess ? (
-        <Text role="status" c="teal.8">
+        <Alert color="teal" variant="light" role="status">
           {t('questionnaires.approved')}
-        </Text>
+        </Alert>
       ) : null}
       <CommentThread
         questionnaireId={version.questionnaireId}

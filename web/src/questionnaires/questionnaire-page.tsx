@@ -3,8 +3,10 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionnaireVersion, QuestionnaireVersionSummary } from '../../../domain/contracts/questionnaires.js';
+import { rolesGrant } from '../../../domain/permissions.js';
 import type { QuestionnaireDocument } from '../../../domain/surveys/questionnaire.js';
 import { useNewDraft, useQuestionnaire, useQuestionnaireVersion, useShareVersion } from '../api/use-questionnaires.js';
+import { useCurrentUser } from '../api/use-session.js';
 import { useUser } from '../api/use-users.js';
 import { ConfirmModal } from '../components/confirm-modal.js';
 import { DateTime } from '../components/date-time.js';
@@ -95,22 +97,18 @@ function VersionList({
 
 function ApproverName({ id }: { id: string }) {
   const user = useUser(id);
-  return user.data?.name ?? null;
+  return user.data ? ` · ${user.data.name}` : null;
 }
 
-/** When a version was shared or approved, and who approved it. */
+/** When a version was shared or approved, and who approved it (to those who may read the directory: the desk). */
 export function VersionDates({ version }: { version: QuestionnaireVersionSummary }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   if (version.approvedAt)
     return (
       <>
         {t('questionnaires.approvedOn')} <DateTime value={version.approvedAt} />
-        {version.approvedById ? (
-          <>
-            {' · '}
-            <ApproverName id={version.approvedById} />
-          </>
-        ) : null}
+        {version.approvedById && rolesGrant(me.roles, 'users.read') ? <ApproverName id={version.approvedById} /> : null}
       </>
     );
   if (version.sharedAt)

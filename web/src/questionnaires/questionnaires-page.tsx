@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateQuestionnaire, useQuestionnaires } from '../api/use-questionnaires.js';
@@ -75,6 +76,7 @@ export function QuestionnairesPage() {
 function CreateQuestionnaireForm() {
   const { t } = useTranslation();
   const create = useCreateQuestionnaire();
+  const navigate = useNavigate();
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const submit = (event: FormEvent) => {
@@ -83,10 +85,8 @@ function CreateQuestionnaireForm() {
     create.mutate(
       { organizationId, title: title.trim() },
       {
-        onSuccess: () => {
-          setTitle('');
-          setOrganizationId(null);
-        },
+        onSuccess: (created) =>
+          navigate({ to: '/workspace/questionnaires/$questionnaireId', params: { questionnaireId: created.id } }),
       },
     );
   };
