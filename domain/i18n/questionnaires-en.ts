@@ -48,7 +48,7 @@ export const questionnairesEn: typeof questionnairesEs = {
       addQuestion: 'Add a question to section {{number}}',
       condition: 'Show only if',
       conditionNone: 'Always',
-      conditionValues: 'With any of these values (comma-separated)',
+      conditionValues: 'With any of these answers',
       saved: 'Draft saved.',
       conflict: 'Someone changed this draft while you were editing. Reload it to see their version.',
       reload: 'Reload',

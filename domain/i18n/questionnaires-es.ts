@@ -48,7 +48,7 @@ export const questionnairesEs = {
       addQuestion: 'Agregar pregunta a la sección {{number}}',
       condition: 'Mostrar solo si',
       conditionNone: 'Siempre',
-      conditionValues: 'Con alguno de estos valores (separados por comas)',
+      conditionValues: 'Con alguna de estas respuestas',
       saved: 'Borrador guardado.',
       conflict: 'Alguien cambió este borrador mientras lo editaba. Recárguelo para ver su versión.',
       reload: 'Recargar',

@@ -97,7 +97,7 @@ describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', ()
       await added.getByLabel('Mostrar solo si').click();
       await page.getByRole('option', { name: REWORDED }).click();
       // A multi-select opens from the keyboard, as a person without a mouse would.
-      await added.getByLabel('Con alguno de estos valores', { exact: false }).focus();
+      await added.getByLabel('Con alguna de estas respuestas').focus();
       await page.keyboard.press('ArrowDown');
       await page.getByRole('option', { name: '1', exact: true }).click();
       await page.getByRole('option', { name: '2', exact: true }).click();
