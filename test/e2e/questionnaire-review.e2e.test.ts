@@ -93,7 +93,6 @@ describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', ()
       await section.getByRole('button', { name: 'Agregar pregunta a la sección 1' }).click();
       const added = section.getByRole('group', { name: 'Pregunta 9' });
       await added.getByLabel('Texto en español').fill(FOLLOW_UP);
-      await added.getByLabel('Texto en inglés').fill('What was missing to solve it the first time?');
       await added.getByLabel('Mostrar solo si').click();
       await page.getByRole('option', { name: REWORDED }).click();
       // A multi-select opens from the keyboard, as a person without a mouse would.
@@ -109,6 +108,13 @@ describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', ()
       await expectAccessible(page, 'a questionnaire, editing the draft');
       await shot(page, 'editing');
 
+      // Without its English text the server refuses the draft and says so on that field.
+      await page.getByRole('button', { name: 'Guardar cambios' }).click();
+      const english = added.getByLabel('Texto en inglés');
+      await eventually(() => english.getAttribute('aria-invalid')).toBe('true');
+      await eventually(() => added.getByText('Este campo es obligatorio.').isVisible()).toBe(true);
+      await expectAccessible(page, 'a questionnaire, a save refused');
+      await english.fill('What was missing to solve it the first time?');
       await page.getByRole('button', { name: 'Guardar cambios' }).click();
       await eventually(() => page.getByText('Borrador guardado.').isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Compartir con el cliente' }).click();
