@@ -3,7 +3,12 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionnaireVersion } from '../../../domain/contracts/questionnaires.js';
-import { useApproveVersion, useQuestionnaires, useQuestionnaireVersion } from '../api/use-questionnaires.js';
+import {
+  useApproveVersion,
+  useQuestionnaire,
+  useQuestionnaires,
+  useQuestionnaireVersion,
+} from '../api/use-questionnaires.js';
 import { ConfirmModal } from '../components/confirm-modal.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-states.js';
@@ -69,16 +74,11 @@ function PortalVersionView({ version }: { version: QuestionnaireVersion }) {
   const { t } = useTranslation();
   const [confirm, setConfirm] = useState(false);
   const approve = useApproveVersion(version.questionnaireId, version.number);
+  const questionnaire = useQuestionnaire(version.questionnaireId);
   return (
     <Stack gap="lg">
       <PageHeader
-        title={
-          <Group gap="xs" component="span">
-            {t('questionnaires.versionN', { number: version.number })}
-            <VersionStateBadge state={version.state} />
-          </Group>
-        }
-        description={<VersionDates version={version} />}
+        title={questionnaire.data?.title ?? t('questionnaires.portalTitle')}
         actions={
           version.state === 'shared' ? (
             <Button onClick={() => setConfirm(true)} color="teal">
@@ -87,6 +87,13 @@ function PortalVersionView({ version }: { version: QuestionnaireVersion }) {
           ) : null
         }
       />
+      <Group gap="xs" mt="-md">
+        <Text fw={600}>{t('questionnaires.versionN', { number: version.number })}</Text>
+        <VersionStateBadge state={version.state} />
+        <Text size="sm" c="dimmed">
+          <VersionDates version={version} />
+        </Text>
+      </Group>
       {approve.isSuccess ? (
         <Alert color="teal" variant="light" role="status">
           {t('questionnaires.approved')}
