@@ -186,6 +186,8 @@ describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', ()
       const row = page.getByRole('row', { name: /Encuesta semestral 2027/ });
       await eventually(() => row.getByText('Aprobada').isVisible()).toBe(true);
       await eventually(() => row.getByText('Clínica Andina').isVisible()).toBe(true);
+      await expectAccessible(page, 'the desk’s questionnaires');
+      await shot(page, 'desk-list');
     });
 
     const approved = (await supervisor.request('GET', `/api/v1/questionnaires/${questionnaireId}`)).json();
