@@ -8,6 +8,7 @@ import { passwordResetEn } from './password-reset-en.js';
 import { problemScreensEn } from './problem-screens-en.js';
 import { problemsEn } from './problems-en.js';
 import { quarantineEn } from './quarantine-en.js';
+import { questionnairesEn } from './questionnaires-en.js';
 import { slaAdminEn } from './sla-admin-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { supportEn } from './support-en.js';
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...passwordResetEn,
   ...problemsEn,
   ...surveysEn,
+  ...questionnairesEn,
   ...problemScreensEn,
   common: {
     loading: 'Loading…',
@@ -122,6 +124,8 @@ export const en: Messages = {
     identityProviders: 'Identity providers',
     account: 'My account',
     satisfaction: 'Satisfaction',
+    questionnaires: 'Questionnaires',
+    portalSurveys: 'Surveys',
     supervision: 'Supervision',
   },
   ticketSettings: {

@@ -7,6 +7,7 @@ import { passwordResetEs } from './password-reset-es.js';
 import { problemScreensEs } from './problem-screens-es.js';
 import { problemsEs } from './problems-es.js';
 import { quarantineEs } from './quarantine-es.js';
+import { questionnairesEs } from './questionnaires-es.js';
 import { slaAdminEs } from './sla-admin-es.js';
 import { supervisionEs } from './supervision-es.js';
 import { supportEs } from './support-es.js';
@@ -35,6 +36,7 @@ export const es = {
   ...passwordResetEs,
   ...problemsEs,
   ...surveysEs,
+  ...questionnairesEs,
   ...problemScreensEs,
   common: {
     loading: 'Cargando…',
@@ -124,6 +126,8 @@ export const es = {
     identityProviders: 'Proveedores de identidad',
     account: 'Mi cuenta',
     satisfaction: 'Satisfacción',
+    questionnaires: 'Cuestionarios',
+    portalSurveys: 'Encuestas',
     supervision: 'Supervisión',
   },
   ticketSettings: {

@@ -310,6 +310,46 @@ const satisfactionRoute = createRoute({
   component: lazyRouteComponent(() => import('../surveys/satisfaction-page.js'), 'SatisfactionPage'),
 });
 
+/** Each organization's questionnaire designed with the client: the desk drafts and shares it. */
+const questionnairesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/questionnaires',
+  beforeLoad: requirePermission('surveys.manage', true),
+  component: lazyRouteComponent(() => import('../questionnaires/questionnaires-page.js'), 'QuestionnairesPage'),
+});
+
+const questionnaireRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/questionnaires/$questionnaireId',
+  validateSearch: (search: Record<string, unknown>): { version?: number } => {
+    const version = Number(search.version);
+    return Number.isInteger(version) && version > 0 ? { version } : {};
+  },
+  beforeLoad: requirePermission('surveys.manage', true),
+  component: lazyRouteComponent(() => import('../questionnaires/questionnaire-page.js'), 'QuestionnairePage'),
+});
+
+/** A client manager's review of the questionnaires the desk shares with their organization. */
+const portalQuestionnairesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal/questionnaires',
+  beforeLoad: requirePermission('questionnaires.review'),
+  component: lazyRouteComponent(
+    () => import('../questionnaires/portal-questionnaires-page.js'),
+    'PortalQuestionnairesPage',
+  ),
+});
+
+const portalQuestionnaireVersionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal/questionnaires/$questionnaireId/versions/$number',
+  beforeLoad: requirePermission('questionnaires.review'),
+  component: lazyRouteComponent(
+    () => import('../questionnaires/portal-questionnaires-page.js'),
+    'PortalQuestionnaireVersionPage',
+  ),
+});
+
 /** Mailboxes, domains, the mail logs and templates; the open tab lives in the address so "back" from a ticket returns to it. */
 const mailRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -424,6 +464,10 @@ const routeTree = rootRoute.addChildren([
     identityProvidersRoute,
     supervisionRoute,
     satisfactionRoute,
+    questionnairesRoute,
+    questionnaireRoute,
+    portalQuestionnairesRoute,
+    portalQuestionnaireVersionRoute,
     accountRoute,
   ]),
 ]);

@@ -11,6 +11,7 @@ describe('the menu follows what each role does', () => {
     expect(workspace(['analyst'])).toEqual([
       '/supervision',
       '/workspace/satisfaction',
+      '/workspace/questionnaires',
       '/workspace/problems',
       '/workspace/problems/candidates',
       '/workspace/known-errors',
@@ -25,6 +26,7 @@ describe('the menu follows what each role does', () => {
       '/workspace/tickets',
       '/supervision',
       '/workspace/satisfaction',
+      '/workspace/questionnaires',
       '/workspace/phone',
       '/workspace/procedures',
       '/workspace/problems',
@@ -36,5 +38,15 @@ describe('the menu follows what each role does', () => {
     ]);
     expect(homePathFor(['agent', 'analyst'])).toBe('/workspace/tickets');
     expect(homePathFor(['requester'])).toBe('/portal');
+  });
+
+  it('shows the surveys to review only to a requester who is a client manager', () => {
+    const portal = (roles: Parameters<typeof navItemsFor>[0]) =>
+      navItemsFor(roles)
+        .filter((item) => item.section === 'portal')
+        .map((item) => item.to);
+    expect(portal(['requester'])).toEqual(['/portal', '/portal/tickets']);
+    expect(portal(['requester', 'client_manager'])).toEqual(['/portal', '/portal/tickets', '/portal/questionnaires']);
+    expect(workspace(['agent'])).not.toContain('/workspace/questionnaires');
   });
 });

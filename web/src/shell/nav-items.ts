@@ -7,6 +7,7 @@ export interface NavItem {
   to:
     | '/portal'
     | '/portal/tickets'
+    | '/portal/questionnaires'
     | '/workspace/tickets'
     | '/workspace/phone'
     | '/workspace/procedures'
@@ -18,6 +19,7 @@ export interface NavItem {
     | '/workspace/people'
     | '/supervision'
     | '/workspace/satisfaction'
+    | '/workspace/questionnaires'
     | '/admin/organizations'
     | '/admin/users'
     | '/admin/categories'
@@ -47,6 +49,8 @@ export interface NavItem {
     | 'nav.people'
     | 'nav.supervision'
     | 'nav.satisfaction'
+    | 'nav.questionnaires'
+    | 'nav.portalSurveys'
     | 'nav.organizations'
     | 'nav.users'
     | 'nav.categories'
@@ -85,6 +89,12 @@ export const NAV_ITEMS: NavItem[] = [
     allowed: (roles) => roles.includes('requester'),
   },
   { to: '/portal/tickets', label: 'nav.myTickets', section: 'portal', allowed: (roles) => roles.includes('requester') },
+  {
+    to: '/portal/questionnaires',
+    label: 'nav.portalSurveys',
+    section: 'portal',
+    allowed: (roles) => roles.includes('requester') && rolesGrant(roles, 'questionnaires.review'),
+  },
   { to: '/workspace/tickets', label: 'nav.tickets', section: 'workspace', allowed: worksTickets },
   { to: '/supervision', label: 'nav.supervision', section: 'workspace', allowed: staffWith('supervision.read') },
   {
@@ -92,6 +102,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.satisfaction',
     section: 'workspace',
     allowed: staffWith('surveys.read'),
+  },
+  {
+    to: '/workspace/questionnaires',
+    label: 'nav.questionnaires',
+    section: 'workspace',
+    allowed: staffWith('surveys.manage'),
   },
   { to: '/workspace/phone', label: 'nav.phone', section: 'workspace', allowed: deskWith('tickets.work') },
   {

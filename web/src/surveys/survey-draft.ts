@@ -41,23 +41,25 @@ export function newQuestion(used: readonly string[]): Question {
   return { id: freshId('q', used), kind: 'text', required: false, text: { es: '', en: '' } };
 }
 
+/** The kinds whose question carries options (a matrix's are its items). */
+export const hasOptions = (kind: QuestionKind) => kind === 'single' || kind === 'multiple' || kind === 'matrix';
+
 /** A question turned into another kind keeps its text; options appear for a choice and go otherwise. */
-export function withKind(question: Question, kind: TicketQuestionKind): Question {
+export function withKind(question: Question, kind: QuestionKind): Question {
   const { options, notApplicable, dimension, ...rest } = question;
-  if (kind === 'single')
-    return {
-      ...rest,
-      kind,
-      options: options?.length
-        ? options
-        : [
-            { id: 'o1', label: { es: '', en: '' } },
-            { id: 'o2', label: { es: '', en: '' } },
-          ],
-    };
-  if (kind === 'rating')
-    return { ...rest, kind, ...(notApplicable ? { notApplicable } : {}), ...(dimension ? { dimension } : {}) };
-  return { ...rest, kind };
+  // A rating and a matrix keep what they measure and whether "not applicable" is offered.
+  const scaled =
+    kind === 'rating' || kind === 'matrix'
+      ? { ...(notApplicable ? { notApplicable } : {}), ...(dimension ? { dimension } : {}) }
+      : {};
+  if (!hasOptions(kind)) return { ...rest, kind, ...scaled };
+  const kept = options?.length
+    ? options
+    : [
+        { id: 'o1', label: { es: '', en: '' } },
+        { id: 'o2', label: { es: '', en: '' } },
+      ];
+  return { ...rest, kind, ...scaled, options: kept };
 }
 
 export function moved<T>(items: readonly T[], from: number, to: number): T[] {

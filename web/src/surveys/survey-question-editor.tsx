@@ -1,8 +1,9 @@
 import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Choice, Question } from '../../../domain/surveys/questionnaire.js';
+import type { Choice, Question, QuestionKind } from '../../../domain/surveys/questionnaire.js';
 import { PlusIcon } from '../components/icons.js';
-import { freshId, TICKET_QUESTION_KINDS, type TicketQuestionKind, withKind } from './survey-draft.js';
+import { freshId, hasOptions, TICKET_QUESTION_KINDS, withKind } from './survey-draft.js';
 
 const MAX_OPTIONS = 8;
 
@@ -20,6 +21,8 @@ export function SurveyQuestionEditor({
   onChange,
   onMove,
   onRemove,
+  kinds = TICKET_QUESTION_KINDS,
+  children,
 }: {
   question: Question;
   index: number;
@@ -31,12 +34,14 @@ export function SurveyQuestionEditor({
   onChange: (question: Question) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
+  /** The kinds offered: the short survey's four unless a campaign questionnaire offers them all. */
+  kinds?: readonly QuestionKind[];
+  /** More fields at the end of the question (a campaign's condition, its section). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const number = index + 1;
-  const kind = (TICKET_QUESTION_KINDS as readonly string[]).includes(question.kind)
-    ? (question.kind as TicketQuestionKind)
-    : null;
+  const kind = kinds.includes(question.kind) ? question.kind : null;
   const options = question.options ?? [];
   const setOption = (at: number, choice: Choice) =>
     onChange({ ...question, options: options.map((o, i) => (i === at ? choice : o)) });
@@ -102,12 +107,12 @@ export function SurveyQuestionEditor({
           <Select
             label={t('surveys.settings.kind')}
             w={220}
-            data={TICKET_QUESTION_KINDS.map((k) => ({ value: k, label: t(`surveys.settings.kinds.${k}`) }))}
+            data={kinds.map((k) => ({ value: k, label: t(`surveys.settings.kinds.${k}`) }))}
             value={kind}
             placeholder={t(`surveys.settings.kinds.other`)}
             allowDeselect={false}
             readOnly={readOnly}
-            onChange={(value) => value && onChange(withKind(question, value as TicketQuestionKind))}
+            onChange={(value) => value && onChange(withKind(question, value as QuestionKind))}
             error={errorOf(`${path}.kind`)}
           />
           <Checkbox
@@ -118,10 +123,10 @@ export function SurveyQuestionEditor({
             mb={8}
           />
         </Group>
-        {question.kind === 'single' ? (
+        {hasOptions(question.kind) ? (
           <Stack gap="xs">
             <Text size="sm" fw={500}>
-              {t('surveys.settings.options')}
+              {question.kind === 'matrix' ? t('surveys.settings.items') : t('surveys.settings.options')}
             </Text>
             {errorOf(`${path}.options`) ? (
               <Text size="xs" c="red.8" role="alert">
@@ -189,6 +194,7 @@ export function SurveyQuestionEditor({
             )}
           </Stack>
         ) : null}
+        {children}
       </Stack>
     </Paper>
   );
@@ -200,7 +206,7 @@ export function questionPaths(question: Question, path: string): string[] {
     `${path}.text.es`,
     `${path}.text.en`,
     `${path}.kind`,
-    ...(question.kind === 'single'
+    ...(hasOptions(question.kind)
       ? [
           `${path}.options`,
           ...(question.options ?? []).flatMap((_, at) => [

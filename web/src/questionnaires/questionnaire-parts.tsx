@@ -1,0 +1,139 @@
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuestionnaireVersionSummary } from '../../../domain/contracts/questionnaires.js';
+import type { QuestionnaireDocument, SurveyLanguage } from '../../../domain/surveys/questionnaire.js';
+import { useAddComment, useQuestionnaireComments } from '../api/use-questionnaires.js';
+import { DateTime } from '../components/date-time.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { QueryState } from '../components/query-states.js';
+import { QuestionnaireForm } from '../surveys/questionnaire-form.js';
+
+type VersionState = QuestionnaireVersionSummary['state'];
+const STATE_COLORS: Record<VersionState, string> = {
+  draft: 'gray',
+  shared: 'blue',
+  approved: 'teal',
+  superseded: 'dark',
+};
+
+export function VersionStateBadge({ state }: { state: VersionState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLORS[state]} variant="light">
+      {t(`questionnaires.states.${state}`)}
+    </Badge>
+  );
+}
+
+/** The latest version a person may see: the one a list row and a page open by default. */
+export const latestVersion = (versions: readonly QuestionnaireVersionSummary[]) =>
+  versions[versions.length - 1] ?? null;
+
+/** A version's questionnaire as respondents will see it, in either language. */
+export function QuestionnairePreview({ document, titleId }: { document: QuestionnaireDocument; titleId: string }) {
+  const { t, i18n } = useTranslation();
+  const [language, setLanguage] = useState<SurveyLanguage>(i18n.language.startsWith('en') ? 'en' : 'es');
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
+      <Group justify="space-between" mb="sm" gap="xs">
+        <Title order={3} size="h5" id={titleId}>
+          {t('questionnaires.preview')}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          aria-label={t('surveys.settings.previewLanguage')}
+          value={language}
+          onChange={(value) => setLanguage(value as SurveyLanguage)}
+          data={[
+            { value: 'es', label: t('surveys.settings.languages.es') },
+            { value: 'en', label: t('surveys.settings.languages.en') },
+          ]}
+        />
+      </Group>
+      <div lang={language}>
+        <QuestionnaireForm
+          key={language}
+          document={document}
+          language={language}
+          onSubmit={() => undefined}
+          submitting={false}
+          error={null}
+        />
+      </div>
+    </Paper>
+  );
+}
+
+/** The comment thread of a shared version: the organization's client managers and the desk. */
+export function CommentThread({
+  questionnaireId,
+  number,
+  open,
+}: {
+  questionnaireId: string;
+  number: number;
+  open: boolean;
+}) {
+  const { t } = useTranslation();
+  const comments = useQuestionnaireComments(questionnaireId, number);
+  const add = useAddComment(questionnaireId, number);
+  const [body, setBody] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (body.trim() === '') return;
+    add.mutate(body.trim(), { onSuccess: () => setBody('') });
+  };
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="questionnaire-comments-title">
+      <Title order={3} size="h5" id="questionnaire-comments-title" mb="sm">
+        {t('questionnaires.comments')}
+      </Title>
+      <QueryState query={comments}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {open ? t('questionnaires.noComments') : t('questionnaires.commentsOnlyShared')}
+            </Text>
+          ) : (
+            <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {data.items.map((comment) => (
+                <li key={comment.id}>
+                  <Text size="sm" fw={600}>
+                    {comment.authorName}{' '}
+                    <Text span size="xs" c="dimmed">
+                      <DateTime value={comment.createdAt} />
+                    </Text>
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {comment.body}
+                  </Text>
+                </li>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+      {open ? (
+        <form onSubmit={submit}>
+          <Stack gap="xs" mt="md">
+            <ErrorAlert error={add.error} fields={['body']} />
+            <Textarea
+              label={t('questionnaires.addComment')}
+              value={body}
+              maxLength={4000}
+              autosize
+              minRows={2}
+              onChange={(e) => setBody(e.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" loading={add.isPending} disabled={body.trim() === ''}>
+                {t('questionnaires.send')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Paper>
+  );
+}
