@@ -55,6 +55,17 @@ export function findVersionById(db: Kysely<DB>, id: string) {
     .executeTakeFirst();
 }
 
+/** Whether the person holds the client manager role: the one profile fact an answer keeps. */
+export async function isClientManager(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('role', '=', 'client_manager')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The organization's active requesters and client managers, with their roles among those two. */
 export async function audienceOf(db: Kysely<DB>, organizationId: string) {
   const rows = await db

@@ -232,11 +232,9 @@ export class CampaignsService {
       if (issues.length > 0) throw validationError(issues);
       if (!(await repo.markAnswered(trx, invitation.id, now.toISOString())))
         throw new AppError('conflict', 'this survey was already answered');
-      const people = await repo.audienceOf(trx, campaign.organization_id);
-      const roles = people.find((person) => person.id === invitation.user_id)?.roles ?? [];
       const profile = {
         organizationId: campaign.organization_id,
-        role: roles.includes('client_manager') ? 'client_manager' : 'requester',
+        role: (await repo.isClientManager(trx, invitation.user_id)) ? 'client_manager' : 'requester',
       };
       const anonymous = campaign.anonymous === 1;
       // Anonymous: no person, no invitation, only the day, and a random (unordered) id, so neither

@@ -52,14 +52,7 @@ export function QuestionnairePreview({ document, titleId }: { document: Question
         />
       </Group>
       <div lang={language}>
-        <QuestionnaireForm
-          key={language}
-          document={document}
-          language={language}
-          onSubmit={() => undefined}
-          submitting={false}
-          error={null}
-        />
+        <QuestionnaireForm key={language} document={document} language={language} />
       </div>
     </Paper>
   );

@@ -29,6 +29,7 @@ function shownAnswers(document: QuestionnaireDocument, answers: Answers): Answer
  * A questionnaire to answer, in the respondent's language: each question a labelled group of
  * radios, boxes or a text area, later questions appearing when an earlier answer calls for them.
  * Checked here as the server will check it; the server's own refusals show on the same fields.
+ * Without `onSubmit` it is a preview (the builders'): the questions answer, nothing is sent.
  */
 export function QuestionnaireForm({
   document,
@@ -39,9 +40,9 @@ export function QuestionnaireForm({
 }: {
   document: QuestionnaireDocument;
   language: SurveyLanguage;
-  onSubmit: (answers: Answers) => void;
-  submitting: boolean;
-  error: unknown;
+  onSubmit?: (answers: Answers) => void;
+  submitting?: boolean;
+  error?: unknown;
 }) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Answers>({});
@@ -62,6 +63,7 @@ export function QuestionnaireForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!onSubmit) return;
     const found = checkAnswers(document, shown);
     if (found.length > 0) {
       setIssues(
@@ -97,14 +99,18 @@ export function QuestionnaireForm({
             </Stack>
           );
         })}
-        <ErrorAlert
-          error={isApiError(error) && error.errors.some((e) => e.field.startsWith('answers.')) ? null : error}
-        />
-        <Group>
-          <Button type="submit" loading={submitting}>
-            {t('surveys.form.send')}
-          </Button>
-        </Group>
+        {onSubmit ? (
+          <>
+            <ErrorAlert
+              error={isApiError(error) && error.errors.some((e) => e.field.startsWith('answers.')) ? null : error}
+            />
+            <Group>
+              <Button type="submit" loading={submitting}>
+                {t('surveys.form.send')}
+              </Button>
+            </Group>
+          </>
+        ) : null}
       </Stack>
     </form>
   );

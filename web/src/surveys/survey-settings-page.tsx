@@ -257,13 +257,7 @@ function SurveySettingsForm({
             />
           </Group>
           <div lang={language}>
-            <QuestionnaireForm
-              document={draft.questionnaire}
-              language={language}
-              onSubmit={() => undefined}
-              submitting={false}
-              error={null}
-            />
+            <QuestionnaireForm document={draft.questionnaire} language={language} />
           </div>
         </Paper>
       </Grid.Col>
