@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -114,6 +114,20 @@ export async function openPage(
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.setDefaultTimeout(15_000);
   return { context, page, pageErrors };
+}
+
+/**
+ * A saver of full-page screenshots named `<prefix>-<step>.png`, in MESA_E2E_SHOTS or the temporary
+ * directory, each path printed so a person can open and look at what the test saw.
+ */
+export function screenshotSaver(prefix: string) {
+  const dir = process.env.MESA_E2E_SHOTS ?? tmpdir();
+  return async (page: Page, step: string) => {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${prefix}-${step}.png`);
+    await page.screenshot({ path, fullPage: true });
+    console.log(`${prefix}, ${step}: ${path}`);
+  };
 }
 
 /** Runs the steps; when one fails, saves what each page showed and says where, then fails. */

@@ -1,7 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPrincipal } from '../../server/modules/auth/auth.service.js';
 import { JobRunner } from '../../server/platform/jobs.js';
@@ -13,6 +9,7 @@ import {
   type BrowserApp,
   openPage,
   RUN_BROWSER_TESTS,
+  screenshotSaver,
   signInThroughApi,
   startBrowserApp,
   withScreenshots,
@@ -52,13 +49,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the story of a problem', () => {
     await app?.close();
   });
 
-  const shotsDir = process.env.MESA_E2E_SHOTS ?? tmpdir();
-  const shot = async (page: Page, name: string) => {
-    mkdirSync(shotsDir, { recursive: true });
-    const path = join(shotsDir, `problem-story-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    console.log(`problem story, ${name}: ${path}`);
-  };
+  const shot = screenshotSaver('problem-story');
 
   /**
    * One run of the named job, through the job runner as the server runs it; `slotsLater` asks for

@@ -1,7 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, login, makeOrganization, makeUser } from '../support/test-app.js';
 import { expectAccessible } from './axe.js';
@@ -9,6 +5,7 @@ import {
   type BrowserApp,
   openPage,
   RUN_BROWSER_TESTS,
+  screenshotSaver,
   signInThroughApi,
   startBrowserApp,
   withScreenshots,
@@ -49,13 +46,7 @@ describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', ()
     await app?.close();
   });
 
-  const shotsDir = process.env.MESA_E2E_SHOTS ?? tmpdir();
-  const shot = async (page: Page, name: string) => {
-    mkdirSync(shotsDir, { recursive: true });
-    const path = join(shotsDir, `questionnaire-review-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    console.log(`questionnaire review, ${name}: ${path}`);
-  };
+  const shot = screenshotSaver('questionnaire-review');
 
   it('the desk drafts and shares; the client manager comments and approves on a phone; the desk sees both', async () => {
     if (!app) throw new Error('no app');

@@ -1,7 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/platform/request-context.js';
 import { outboxOnlyMail } from '../support/mail-desk.js';
@@ -12,6 +8,7 @@ import {
   type BrowserApp,
   openPage,
   RUN_BROWSER_TESTS,
+  screenshotSaver,
   signInThroughApi,
   startBrowserApp,
   withScreenshots,
@@ -69,13 +66,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
     await app?.close();
   });
 
-  const shotsDir = process.env.MESA_E2E_SHOTS ?? tmpdir();
-  const shot = async (page: Page, name: string) => {
-    mkdirSync(shotsDir, { recursive: true });
-    const path = join(shotsDir, `survey-settings-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    console.log(`survey settings, ${name}: ${path}`);
-  };
+  const shot = screenshotSaver('survey-settings');
 
   it('a supervisor reshapes the survey; the next ticket asks it and the figures count the answer', async () => {
     if (!app) throw new Error('no app');

@@ -1,7 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../server/platform/request-context.js';
 import { outboxOnlyMail } from '../support/mail-desk.js';
@@ -12,6 +8,7 @@ import {
   type BrowserApp,
   openPage,
   RUN_BROWSER_TESTS,
+  screenshotSaver,
   signInThroughApi,
   startBrowserApp,
   withScreenshots,
@@ -60,13 +57,7 @@ describe.runIf(RUN_BROWSER_TESTS)('satisfaction after a ticket', () => {
     await app?.close();
   });
 
-  const shotsDir = process.env.MESA_E2E_SHOTS ?? tmpdir();
-  const shot = async (page: Page, name: string) => {
-    mkdirSync(shotsDir, { recursive: true });
-    const path = join(shotsDir, `ticket-survey-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    console.log(`ticket survey, ${name}: ${path}`);
-  };
+  const shot = screenshotSaver('ticket-survey');
 
   async function raiseAndResolve(subject: string) {
     const ticket = await raise(requester, { subject });
