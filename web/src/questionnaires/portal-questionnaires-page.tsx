@@ -14,7 +14,7 @@ import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { VersionDates } from './questionnaire-page.js';
-import { CommentThread, QuestionnairePreview, VersionStateBadge } from './questionnaire-parts.js';
+import { CommentThread, VersionPreview, VersionStateBadge } from './questionnaire-parts.js';
 
 /** A client manager's surveys: the versions the desk shared with their organization, newest first. */
 export function PortalQuestionnairesPage() {
@@ -104,7 +104,7 @@ function PortalVersionView({ version }: { version: QuestionnaireVersion }) {
         number={version.number}
         open={version.state === 'shared'}
       />
-      <QuestionnairePreview document={version.document} titleId="portal-questionnaire-preview" />
+      <VersionPreview document={version.document} titleId="portal-questionnaire-preview" />
       <RouterAnchor to="/portal/questionnaires" size="sm">
         {t('questionnaires.backPortal')}
       </RouterAnchor>

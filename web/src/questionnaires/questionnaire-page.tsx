@@ -16,7 +16,7 @@ import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { QuestionnaireEditor } from './questionnaire-editor.js';
-import { CommentThread, latestVersion, QuestionnairePreview, VersionStateBadge } from './questionnaire-parts.js';
+import { CommentThread, latestVersion, VersionPreview, VersionStateBadge } from './questionnaire-parts.js';
 
 /** One organization's questionnaire at the desk: its versions, the chosen one's preview and comments, and its actions. */
 export function QuestionnairePage() {
@@ -207,14 +207,14 @@ function VersionView({
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <div style={{ position: 'sticky', top: 16 }}>
-              <QuestionnairePreview document={draft} titleId="questionnaire-preview-title" />
+              <VersionPreview document={draft} titleId="questionnaire-preview-title" />
             </div>
           </Grid.Col>
         </Grid>
       ) : (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <QuestionnairePreview document={version.document} titleId="questionnaire-preview-title" />
+            <VersionPreview document={version.document} titleId="questionnaire-preview-title" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <CommentThread

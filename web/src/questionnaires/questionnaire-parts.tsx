@@ -1,13 +1,13 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionnaireVersionSummary } from '../../../domain/contracts/questionnaires.js';
-import type { QuestionnaireDocument, SurveyLanguage } from '../../../domain/surveys/questionnaire.js';
+import type { QuestionnaireDocument } from '../../../domain/surveys/questionnaire.js';
 import { useAddComment, useQuestionnaireComments } from '../api/use-questionnaires.js';
 import { DateTime } from '../components/date-time.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { QueryState } from '../components/query-states.js';
-import { QuestionnaireForm } from '../surveys/questionnaire-form.js';
+import { QuestionnairePreview } from '../surveys/questionnaire-preview.js';
 
 type VersionState = QuestionnaireVersionSummary['state'];
 const STATE_COLORS: Record<VersionState, string> = {
@@ -31,31 +31,9 @@ export const latestVersion = (versions: readonly QuestionnaireVersionSummary[]) 
   versions[versions.length - 1] ?? null;
 
 /** A version's questionnaire as respondents will see it, in either language. */
-export function QuestionnairePreview({ document, titleId }: { document: QuestionnaireDocument; titleId: string }) {
-  const { t, i18n } = useTranslation();
-  const [language, setLanguage] = useState<SurveyLanguage>(i18n.language.startsWith('en') ? 'en' : 'es');
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={3} size="h5" id={titleId}>
-          {t('questionnaires.preview')}
-        </Title>
-        <SegmentedControl
-          size="xs"
-          aria-label={t('surveys.settings.previewLanguage')}
-          value={language}
-          onChange={(value) => setLanguage(value as SurveyLanguage)}
-          data={[
-            { value: 'es', label: t('surveys.settings.languages.es') },
-            { value: 'en', label: t('surveys.settings.languages.en') },
-          ]}
-        />
-      </Group>
-      <div lang={language}>
-        <QuestionnaireForm key={language} document={document} language={language} />
-      </div>
-    </Paper>
-  );
+export function VersionPreview({ document, titleId }: { document: QuestionnaireDocument; titleId: string }) {
+  const { t } = useTranslation();
+  return <QuestionnairePreview document={document} title={t('questionnaires.preview')} titleId={titleId} />;
 }
 
 /** The comment thread of a shared version: the organization's client managers and the desk. */

@@ -1,23 +1,9 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Grid,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSurveySettings } from '../../../domain/contracts/surveys.js';
 import { rolesGrant } from '../../../domain/permissions.js';
-import type { SurveyLanguage } from '../../../domain/surveys/questionnaire.js';
 import { TICKET_TYPES } from '../../../domain/tickets/ticket-types.js';
 import { isApiError } from '../api/client.js';
 import { useAgreement } from '../api/use-agreements.js';
@@ -29,7 +15,7 @@ import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { useFormErrors } from '../components/use-form-errors.js';
-import { QuestionnaireForm } from './questionnaire-form.js';
+import { QuestionnairePreview } from './questionnaire-preview.js';
 import {
   canAddQuestion,
   draftOf,
@@ -88,11 +74,10 @@ function SurveySettingsForm({
   onSaved: (version: number) => void;
   onReload: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const readOnly = !rolesGrant(me.roles, 'surveys.manage');
   const [draft, setDraft] = useState<SurveyDraft>(() => draftOf(settings));
-  const [language, setLanguage] = useState<SurveyLanguage>(i18n.language.startsWith('en') ? 'en' : 'es');
   const [saved, setSaved] = useState(justSaved);
   const save = useSaveTicketSurveySettings(agreementId);
   const form = useFormErrors({ values: draft, serverError: save.error });
@@ -233,33 +218,12 @@ function SurveySettingsForm({
         </form>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <Paper
-          withBorder
-          radius="md"
-          p="md"
-          component="section"
-          aria-labelledby="survey-preview-title"
+        <QuestionnairePreview
+          document={draft.questionnaire}
+          title={t('surveys.settings.preview')}
+          titleId="survey-preview-title"
           style={{ position: 'sticky', top: 16 }}
-        >
-          <Group justify="space-between" mb="sm" gap="xs">
-            <Title order={3} size="h5" id="survey-preview-title">
-              {t('surveys.settings.preview')}
-            </Title>
-            <SegmentedControl
-              size="xs"
-              aria-label={t('surveys.settings.previewLanguage')}
-              value={language}
-              onChange={(value) => setLanguage(value as SurveyLanguage)}
-              data={[
-                { value: 'es', label: t('surveys.settings.languages.es') },
-                { value: 'en', label: t('surveys.settings.languages.en') },
-              ]}
-            />
-          </Group>
-          <div lang={language}>
-            <QuestionnaireForm document={draft.questionnaire} language={language} />
-          </div>
-        </Paper>
+        />
       </Grid.Col>
     </Grid>
   );
