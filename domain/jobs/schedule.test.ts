@@ -65,6 +65,10 @@ describe('slots', () => {
     expect(slotAfter(schedule, at('2026-09-05T12:00:00Z'))).toEqual(at('2026-09-07T03:30:00Z'));
     const repeated = cron('30 23 4 4 *', 'America/Santiago');
     expect(slotAfter(repeated, at('2026-04-01T00:00:00Z'))).toEqual(at('2026-04-05T02:30:00Z'));
+    // Madrid: 2026-10-25 02:00 happens at 00:00Z (summer time) and again at 01:00Z; the first runs.
+    const madrid = cron('0 2 * * *', 'Europe/Madrid');
+    expect(slotAfter(madrid, at('2026-10-24T00:00:00Z'))).toEqual(at('2026-10-25T00:00:00Z'));
+    expect(slotAt(madrid, at('2026-10-25T01:30:00Z'))).toEqual(at('2026-10-25T00:00:00Z'));
   });
 
   it('are absent for an expression that never matches', () => {

@@ -92,9 +92,12 @@ function searchCron(fields: CronFields, zone: string, from: Date, direction: 1 |
     if (!dayMatches(fields, day)) continue;
     for (const hour of hours) {
       for (const minute of minutes) {
-        const at = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
+        const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
         // Luxon moves a skipped local time forward; such a time does not exist here.
-        if (at.hour !== hour || at.minute !== minute) continue;
+        if (local.hour !== hour || local.minute !== minute) continue;
+        // A repeated local time may come back as either occurrence (which one depends on the zone's
+        // rules); the slot is the first.
+        const at = earliest(local.getPossibleOffsets());
         if (direction === 1 ? at < start : at > start) continue;
         return at.toJSDate();
       }
@@ -102,6 +105,9 @@ function searchCron(fields: CronFields, zone: string, from: Date, direction: 1 |
   }
   return null;
 }
+
+const earliest = (times: DateTime[]): DateTime =>
+  times.reduce((first, time) => (time.toMillis() < first.toMillis() ? time : first));
 
 /** The start of the slot `at` falls in: the latest start at or before it (null: none yet). */
 export function slotAt(schedule: JobSchedule, at: Date): Date | null {
