@@ -4,7 +4,8 @@ import { AnswersSchema, QuestionnaireSchema, SurveyLanguageSchema } from './surv
 
 /** Survey campaigns: a frozen approved questionnaire version sent to an organization's people. */
 
-export const CAMPAIGN_STATES = ['draft', 'open', 'closed'] as const;
+/** draft → scheduled (opens by itself at opensAt) or open (now) → closed (by hand or at closesAt). */
+export const CAMPAIGN_STATES = ['draft', 'scheduled', 'open', 'closed'] as const;
 const IdList = Type.Array(Id, { maxItems: 5000, uniqueItems: true });
 
 export const CampaignAudience = Type.Object(
@@ -27,6 +28,8 @@ export const CreateCampaignBody = Type.Object(
     closesAt: Timestamp,
     anonymous: Type.Boolean(),
     audience: Type.Optional(CampaignAudience),
+    /** Remind those who have not answered this many days before the close; null: no automatic reminder. */
+    reminderDaysBeforeClose: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 60 }))),
   },
   { additionalProperties: false },
 );
@@ -50,6 +53,9 @@ export const Campaign = Type.Object({
   anonymous: Type.Boolean(),
   state: Type.Enum(CAMPAIGN_STATES),
   audience: CampaignAudience,
+  reminderDaysBeforeClose: Nullable(Type.Integer()),
+  /** When the automatic reminder went out; null until then. */
+  remindedAt: Nullable(Timestamp),
   createdById: Nullable(Id),
   createdAt: Timestamp,
   openedAt: Nullable(Timestamp),

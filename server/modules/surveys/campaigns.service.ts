@@ -305,6 +305,8 @@ function present(row: CampaignRow, rate: { invited: number; answered: number } |
     anonymous: row.anonymous === 1,
     state: row.state as Campaign['state'],
     audience: JSON.parse(row.audience) as Audience,
+    reminderDaysBeforeClose: null,
+    remindedAt: null,
     createdById: row.created_by_id,
     createdAt: row.created_at,
     openedAt: row.opened_at,
