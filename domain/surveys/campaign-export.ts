@@ -99,6 +99,7 @@ export function neutralized(cell: Cell): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+// ";" is quoted too: a Spanish-locale Excel splits a CSV on it.
 const quoted = (text: string) => (/[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** RFC 4180 CSV with a UTF-8 byte order mark, so Excel reads the accents. */
