@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { CampaignExportQuery, CampaignResults } from '../../../domain/contracts/campaign-results.js';
 import { IdParams } from '../../../domain/contracts/common.js';
 import type { App } from '../../platform/http.js';
@@ -30,8 +31,16 @@ export function registerCampaignResultsRoutes(app: App, { campaignResults }: Dep
         tags,
         params: IdParams,
         querystring: CampaignExportQuery,
-        produces: ['text/csv', XLSX_TYPE],
-        description: 'One row per response; the XLSX adds a "Summary" sheet with the dimension figures.',
+        response: {
+          200: {
+            description:
+              'One row per response, as an attachment; the XLSX adds a "Summary" sheet with the dimension figures.',
+            content: {
+              'text/csv': { schema: Type.String() },
+              [XLSX_TYPE]: { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
