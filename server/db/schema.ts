@@ -991,7 +991,7 @@ export interface CampaignResponseTable {
   campaign_id: string;
   invitation_id: string | null;
   user_id: string | null;
-  /** JSON: grouped profile fields ({ organizationId, role }). */
+  /** JSON: grouped profile fields ({ organizationId, role, language, services }), never who. */
   profile: string;
   answers: string;
   created_at: Timestamp;
