@@ -34,7 +34,11 @@ function breakdownBy(
 ): Breakdown {
   const members = new Map<string, ResultResponse[]>();
   for (const response of responses)
-    for (const group of groupsOf(field, response)) members.set(group, [...(members.get(group) ?? []), response]);
+    for (const group of groupsOf(field, response)) {
+      const list = members.get(group) ?? [];
+      list.push(response);
+      members.set(group, list);
+    }
   const groups = suppressSmallGroups(
     [...members.entries()].map(([group, inGroup]) => ({
       group,
