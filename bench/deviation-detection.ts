@@ -11,8 +11,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { detectDeviations } from '../domain/analysis/deviation-drift.js';
 import type { Deviation } from '../domain/analysis/deviation-drift.js';
+import { detectDeviations } from '../domain/analysis/deviation-drift.js';
 import {
   type GeneratedSeries,
   generateSeries,
@@ -45,6 +45,7 @@ function wentUp(deviation: Deviation, generated: GeneratedSeries): boolean {
   return (deviation.direction === 'better') === (generated.better === 'up');
 }
 
+const TUNE = JSON.parse(process.env.TUNE ?? '{}');
 const started = performance.now();
 const stable = generate(false);
 const changed = generate(true);
@@ -58,17 +59,19 @@ const count1 = (key: string, hit: boolean) => {
 };
 
 for (const generated of stable) {
-  const alarmed = detectDeviations(generated.series, { kind: generated.kind, better: generated.better }).length > 0;
+  const alarmed =
+    detectDeviations(generated.series, { kind: generated.kind, better: generated.better, ...TUNE }).length > 0;
   count1('stable', alarmed);
   count1(`stable ${generated.kind}`, alarmed);
   if (generated.seasonal) count1('stable seasonal', alarmed);
 }
 for (const generated of changed) {
   const planted = generated.planted!;
-  const [deviation] = detectDeviations(generated.series, { kind: generated.kind, better: generated.better });
+  const [deviation] = detectDeviations(generated.series, { kind: generated.kind, better: generated.better, ...TUNE });
   const found = deviation !== undefined && wentUp(deviation, generated) === planted.sigmas > 0;
   count1('planted', found);
   count1(`planted ${planted.kind}`, found);
+  count1(`planted ${planted.kind} ${planted.months}`, found);
   count1(`planted ${generated.kind}`, found);
   if (generated.seasonal) count1('planted seasonal', found);
 }
@@ -84,5 +87,8 @@ for (const kind of KINDS) console.log(`    ${kind.padEnd(28)} ${percent(`stable 
 console.log(`    ${'seasonal'.padEnd(28)} ${percent('stable seasonal')}`);
 console.log(`  planted changes found           ${percent('planted')}   goal ≥ 95 %`);
 for (const kind of ['shift', 'drift', 'spike']) console.log(`    ${kind.padEnd(28)} ${percent(`planted ${kind}`)}`);
+if (process.env.TUNE)
+  for (const key of [...tally.keys()].sort())
+    if (/ \d+$/.test(key)) console.log(`    ${key.padEnd(28)} ${percent(key)}`);
 for (const kind of KINDS) console.log(`    ${kind.padEnd(28)} ${percent(`planted ${kind}`)}`);
 console.log(`    ${'seasonal'.padEnd(28)} ${percent('planted seasonal')}`);

@@ -53,13 +53,24 @@ export type Assessment =
   | { status: 'quiet'; month: string; expected: number; limits: Limits; sigmas: number }
   | { status: 'deviation'; deviation: Deviation };
 
-/** The EWMA of `residuals` from 0, and the limit at its last point (the exact, time-varying one). */
-export function ewmaOf(residuals: readonly number[], lambda: number, limit: number) {
+/**
+ * The EWMA of standardized `residuals` from 0, and its limit at the last point: the exact,
+ * time-varying σ of the EWMA, plus the error of the level every residual was measured from
+ * (`levelVariance`, in σ²). That error does not average out (it is the same in every residual) and
+ * with a short baseline it is larger than the EWMA's own noise: leaving it out alarmed on stable series.
+ */
+export function ewmaOf(residuals: readonly number[], lambda: number, limit: number, levelVariance = 0) {
   let value = 0;
   for (const residual of residuals) value = lambda * residual + (1 - lambda) * value;
   const steps = residuals.length;
-  const sigma = Math.sqrt((lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * steps)));
-  return { value, limit: limit * sigma };
+  const weight = 1 - (1 - lambda) ** steps;
+  const variance = (lambda / (2 - lambda)) * (1 - (1 - lambda) ** (2 * steps)) + levelVariance * weight * weight;
+  return { value, limit: limit * Math.sqrt(variance) };
+}
+
+/** The variance, in σ², of the level as a mean of `months` months. */
+export function levelVarianceOfMean(months: number): number {
+  return months > 0 ? 1 / months : 0;
 }
 
 function resolved(options: DetectionOptions) {
@@ -84,13 +95,19 @@ function elapsedShare(options: DetectionOptions): number {
 interface Chart {
   residual: number;
   recentResiduals: number[];
+  /** The variance of the level's error, in σ² of one month. */
+  levelVariance: number;
   jumpLimit: number;
   ewmaLimit: number;
   expected: number;
   limits: Limits;
 }
 
-function proportionChart(history: MonthlyPoint[], target: MonthlyPoint, options: DetectionOptions): Chart | 'no-variation' {
+function proportionChart(
+  history: MonthlyPoint[],
+  target: MonthlyPoint,
+  options: DetectionOptions,
+): Chart | 'no-variation' {
   const settings = resolved(options);
   const points: ChartPoint[] = history.map((point) => ({ index: monthIndex(point.month), x: point.value }));
   const baseline = seasonalBaseline(points, monthIndex(target.month), settings.minHistory, settings.recentMonths);
@@ -110,6 +127,7 @@ function proportionChart(history: MonthlyPoint[], target: MonthlyPoint, options:
   return {
     residual: z({ n: target.n, successes, expected }),
     recentResiduals: months.slice(baseline.baselineCount).map(z),
+    levelVariance: levelVarianceOfMean(baseline.levelMonths),
     jumpLimit: limits.limitInSigma,
     ewmaLimit: settings.ewmaLimit * widening,
     expected,
@@ -117,7 +135,11 @@ function proportionChart(history: MonthlyPoint[], target: MonthlyPoint, options:
   };
 }
 
-function individualsChart(history: MonthlyPoint[], target: MonthlyPoint, options: DetectionOptions): Chart | 'no-variation' {
+function individualsChart(
+  history: MonthlyPoint[],
+  target: MonthlyPoint,
+  options: DetectionOptions,
+): Chart | 'no-variation' {
   const settings = resolved(options);
   const points: ChartPoint[] = history.map((point) => ({
     index: monthIndex(point.month),
@@ -133,6 +155,7 @@ function individualsChart(history: MonthlyPoint[], target: MonthlyPoint, options
   return {
     residual: (toChartScale(options.kind, target.value) - centre) / baseline.sigma,
     recentResiduals: baseline.adjusted.slice(baseline.baselineCount).map((x) => (x - baseline.level) / baseline.sigma),
+    levelVariance: levelVarianceOfMean(baseline.levelMonths),
     jumpLimit: limits.limitInSigma,
     ewmaLimit: widenedLimit(settings.ewmaLimit, df),
     expected: fromChartScale(options.kind, centre),
@@ -146,26 +169,43 @@ export function assessLatestMonth(series: readonly MonthlyPoint[], options: Dete
   const target = series[series.length - 1];
   if (!target) throw new RangeError('An empty series has no month to assess');
   const history = series.slice(0, -1).filter((point) => point.n >= settings.minTickets);
-  if (history.length < settings.minHistory) return { status: 'insufficient', month: target.month, reason: 'short-history' };
+  if (history.length < settings.minHistory)
+    return { status: 'insufficient', month: target.month, reason: 'short-history' };
   if (options.kind !== 'count' && target.n < settings.minTickets) {
     return { status: 'insufficient', month: target.month, reason: 'small-sample' };
   }
   const chart =
-    options.kind === 'proportion' ? proportionChart(history, target, options) : individualsChart(history, target, options);
+    options.kind === 'proportion'
+      ? proportionChart(history, target, options)
+      : individualsChart(history, target, options);
   if (chart === 'no-variation') return { status: 'insufficient', month: target.month, reason: 'no-variation' };
   // A count is judged on what was expected so far: a quiet month of 5 tickets never alarms, a collapse from 200 does.
   if (options.kind === 'count' && chart.expected < settings.minTickets) {
     return { status: 'insufficient', month: target.month, reason: 'small-sample' };
   }
 
-  const ewma = ewmaOf([...chart.recentResiduals, chart.residual], settings.lambda, chart.ewmaLimit);
-  const jumped = Math.abs(chart.residual) > chart.jumpLimit;
+  const ewma = ewmaOf(
+    [...chart.recentResiduals, chart.residual],
+    settings.lambda,
+    chart.ewmaLimit,
+    chart.levelVariance,
+  );
+  // The month's own noise plus its expectation's: a prediction limit rather than a known-centre one.
+  const jumped = Math.abs(chart.residual) > chart.jumpLimit * Math.sqrt(1 + chart.levelVariance);
   // A drift needs a few months to be one, and the latest month on its side: a month back within
   // its limits after a bad quarter is a recovery, not news.
   const drifted =
-    chart.recentResiduals.length >= 2 && Math.abs(ewma.value) > ewma.limit && Math.sign(ewma.value) === Math.sign(chart.residual);
+    chart.recentResiduals.length >= 2 &&
+    Math.abs(ewma.value) > ewma.limit &&
+    Math.sign(ewma.value) === Math.sign(chart.residual);
   if (!jumped && !drifted) {
-    return { status: 'quiet', month: target.month, expected: chart.expected, limits: chart.limits, sigmas: chart.residual };
+    return {
+      status: 'quiet',
+      month: target.month,
+      expected: chart.expected,
+      limits: chart.limits,
+      sigmas: chart.residual,
+    };
   }
   const up = jumped ? chart.residual > 0 : ewma.value > 0;
   return {

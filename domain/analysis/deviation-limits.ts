@@ -60,7 +60,9 @@ function clampProportion(p: number): number {
  * year of history is far likelier an estimate's luck than a real under-dispersion.
  */
 export function laneySigmaZ(history: readonly ProportionMonth[]): { sigmaZ: number; ranges: number } {
-  const z = history.map((month) => (month.successes / month.n - month.expected) / binomialSigma(month.expected, month.n));
+  const z = history.map(
+    (month) => (month.successes / month.n - month.expected) / binomialSigma(month.expected, month.n),
+  );
   if (z.length < 2) return { sigmaZ: 1, ranges: 0 };
   return { sigmaZ: Math.max(1, sigmaFromMovingRanges(z)), ranges: z.length - 1 };
 }

@@ -1,6 +1,6 @@
 /**
  * The expectation for a month, aware of seasonality. A month is expected at the series' robust level
- * (the median of its baseline months) plus a seasonal offset: how far the same calendar month stood
+ * (the mean of its baseline months once those beyond 3 σ of their median are set aside) plus a seasonal offset: how far the same calendar month stood
  * from its own surroundings in earlier years. A dip that repeats last year's is then expected, not news.
  *
  * Everything here is on the chart scale (the logarithm for durations and counts, see deviation-series.ts).
@@ -68,9 +68,11 @@ export function seasonalOffset(
 }
 
 export interface SeasonalBaseline {
-  /** The robust level: the median of the deseasonalized baseline months. */
+  /** The robust level: the mean of the deseasonalized baseline months within 3 σ of their median. */
   level: number;
-  /** σ of the month-to-month variation of the deseasonalized history (median moving range). */
+  /** How many baseline months the level is the mean of. */
+  levelMonths: number;
+  /** σ of the month-to-month variation of the deseasonalized history (screened moving ranges). */
   sigma: number;
   /** How many moving ranges σ was measured on. */
   ranges: number;
@@ -89,7 +91,7 @@ export interface SeasonalBaseline {
  * The baseline of a target month from its history (months before it, oldest first). The newest
  * `recentMonths` stay out of the level when the history is long enough, so that a change that began
  * a few months ago is still measured against what came before it rather than becoming its own
- * expectation; they still count for σ, whose median moving range one step hardly moves.
+ * expectation; they still count for σ, which one step hardly moves.
  */
 export function seasonalBaseline(
   history: readonly ChartPoint[],
@@ -104,11 +106,13 @@ export function seasonalBaseline(
   );
   const adjusted = history.map((point, i) => point.x - (offsets[i] as number));
   const baselineCount = Math.max(minHistoryMonths, history.length - recentMonths);
-  const level = median(adjusted.slice(0, baselineCount));
+  const sigma = sigmaFromMovingRanges(adjusted);
+  const { level, months: levelMonths } = robustLevel(adjusted.slice(0, baselineCount), sigma);
   const targetOffset = seasonalOffset(history, calendarMonthOf(targetIndex), rawSigma, options);
   return {
     level,
-    sigma: sigmaFromMovingRanges(adjusted),
+    levelMonths,
+    sigma,
     ranges: Math.max(0, adjusted.length - 1),
     offsets,
     adjusted,
@@ -116,4 +120,16 @@ export function seasonalBaseline(
     targetOffset,
     expected: level + targetOffset,
   };
+}
+
+/**
+ * The mean of the months within 3 σ of their median. The median alone would ignore a past spike
+ * too, but measures the level with two thirds of the mean's precision, and the level's error is in
+ * every month's residual: a mean of the ordinary months is both robust and precise.
+ */
+export function robustLevel(values: readonly number[], sigma: number): { level: number; months: number } {
+  const centre = median(values);
+  const kept = sigma > 0 ? values.filter((value) => Math.abs(value - centre) <= 3 * sigma) : [...values];
+  if (kept.length === 0) return { level: centre, months: values.length };
+  return { level: kept.reduce((sum, value) => sum + value, 0) / kept.length, months: kept.length };
 }
