@@ -33,10 +33,13 @@ describe('explainRateChange (Kitagawa)', () => {
   });
 
   it('gives a value that appears only after the rest of its period a pure mix effect', () => {
-    const result = explainRateChange([{ value: 'a', n: 10, rate: 2 }], [
-      { value: 'a', n: 10, rate: 2 },
-      { value: 'b', n: 10, rate: 6 },
-    ]);
+    const result = explainRateChange(
+      [{ value: 'a', n: 10, rate: 2 }],
+      [
+        { value: 'a', n: 10, rate: 2 },
+        { value: 'b', n: 10, rate: 6 },
+      ],
+    );
     expect(result.change).toBeCloseTo(2, 12);
     const b = result.drivers[0]!;
     expect(b.value).toBe('b');

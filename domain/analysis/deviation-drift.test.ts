@@ -90,10 +90,13 @@ describe('detectDeviations', () => {
     const volumes = Array.from({ length: 32 }, (_, i) =>
       Math.round(400 * Math.exp(0.05 * gaussian(random) + (i % 12 === 7 ? -0.45 : 0))),
     );
-    const counts = (values: number[]) => values.map((value, i) => ({ month: monthOfIndex(START + i), value, n: value }));
+    const counts = (values: number[]) =>
+      values.map((value, i) => ({ month: monthOfIndex(START + i), value, n: value }));
     expect(detectDeviations(counts(volumes), { kind: 'count', better: 'down' })).toEqual([]);
 
-    const noHistoryOfIt = volumes.map((value, i) => (i % 12 === 7 && i < 31 ? Math.round(value * Math.exp(0.45)) : value));
+    const noHistoryOfIt = volumes.map((value, i) =>
+      i % 12 === 7 && i < 31 ? Math.round(value * Math.exp(0.45)) : value,
+    );
     const [deviation] = detectDeviations(counts(noHistoryOfIt), { kind: 'count', better: 'down' });
     expect(deviation).toMatchObject({ kind: 'shift', direction: 'better', month: '2026-08' });
   });

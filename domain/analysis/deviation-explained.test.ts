@@ -58,7 +58,10 @@ describe('a spike in one dimension value, found on the whole and explained by th
     const month = (i: number): ValueDurations[] =>
       CATEGORIES.map((category) => {
         const slow = category === 'printers' && i === MONTHS - 1 ? 6 : 1;
-        const durations = Array.from({ length: 120 }, () => medians[category] * slow * Math.exp(0.8 * gaussian(random)));
+        const durations = Array.from(
+          { length: 120 },
+          () => medians[category] * slow * Math.exp(0.8 * gaussian(random)),
+        );
         return { value: category, durations };
       });
     const months = Array.from({ length: MONTHS }, (_, i) => month(i));
@@ -72,7 +75,9 @@ describe('a spike in one dimension value, found on the whole and explained by th
 
     const before = CATEGORIES.map((category) => ({
       value: category,
-      durations: months.slice(MONTHS - 4, MONTHS - 1).flatMap((values) => [...values.find((v) => v.value === category)!.durations]),
+      durations: months
+        .slice(MONTHS - 4, MONTHS - 1)
+        .flatMap((values) => [...values.find((v) => v.value === category)!.durations]),
     }));
     const explanation = explainPercentileChange(before, months[MONTHS - 1]!);
     expect(explanation.change).toBeGreaterThan(0);
