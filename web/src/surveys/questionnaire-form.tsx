@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Answer, type Answers, checkAnswers, isShown } from '../../../domain/surveys/answers.js';
@@ -177,40 +177,50 @@ function QuestionField({
       );
     case 'matrix': {
       const rows = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+      // One fieldset for the whole grid, so a screen reader names the question before each item,
+      // and the scale and any error are read with it.
+      const helpId = `question-${question.id}-help`;
+      const errorId = `question-${question.id}-error`;
       return (
-        <Stack gap="xs">
-          <Text fw={500} size="sm">
-            {label}
-            {question.required ? ' *' : ''}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {description ?? t('surveys.form.ratingScale')}
-          </Text>
-          {options.map((item) => (
-            <Radio.Group
-              key={item.id}
-              label={item.label[language]}
-              value={rows[item.id] === undefined ? null : String(rows[item.id])}
-              onChange={(picked) =>
-                onChange({ ...rows, [item.id]: picked === NOT_APPLICABLE ? NOT_APPLICABLE : Number(picked) })
-              }
-            >
-              <Group gap="md" mt={4}>
-                {scale(RATING_SCALE.min, RATING_SCALE.max).map((n) => (
-                  <Radio key={n} value={String(n)} label={String(n)} />
-                ))}
-                {question.notApplicable ? (
-                  <Radio value={NOT_APPLICABLE} label={t('surveys.form.notApplicable')} />
-                ) : null}
-              </Group>
-            </Radio.Group>
-          ))}
-          {error ? (
-            <Text size="xs" c="red.8" role="alert">
-              {error}
+        <Box
+          component="fieldset"
+          aria-describedby={error ? `${helpId} ${errorId}` : helpId}
+          style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+        >
+          <Stack gap="xs">
+            <Text component="legend" fw={500} size="sm" p={0}>
+              {label}
+              {question.required ? ' *' : ''}
             </Text>
-          ) : null}
-        </Stack>
+            <Text size="xs" c="dimmed" id={helpId}>
+              {description ?? t('surveys.form.ratingScale')}
+            </Text>
+            {options.map((item) => (
+              <Radio.Group
+                key={item.id}
+                label={item.label[language]}
+                value={rows[item.id] === undefined ? null : String(rows[item.id])}
+                onChange={(picked) =>
+                  onChange({ ...rows, [item.id]: picked === NOT_APPLICABLE ? NOT_APPLICABLE : Number(picked) })
+                }
+              >
+                <Group gap="md" mt={4}>
+                  {scale(RATING_SCALE.min, RATING_SCALE.max).map((n) => (
+                    <Radio key={n} value={String(n)} label={String(n)} />
+                  ))}
+                  {question.notApplicable ? (
+                    <Radio value={NOT_APPLICABLE} label={t('surveys.form.notApplicable')} />
+                  ) : null}
+                </Group>
+              </Radio.Group>
+            ))}
+            {error ? (
+              <Text size="xs" c="red.8" role="alert" id={errorId}>
+                {error}
+              </Text>
+            ) : null}
+          </Stack>
+        </Box>
       );
     }
     case 'text':
