@@ -22,6 +22,7 @@ export const campaignsEn: typeof campaignsEs = {
     states: { draft: 'Draft', scheduled: 'Scheduled', open: 'Open', closed: 'Closed' },
     rate: '{{answered}} / {{invited}}',
     rateLabel: '{{answered}} of {{invited}} invited answered ({{percent}}%)',
+    notSent: 'Not sent yet',
     new: 'New campaign',
     form: {
       title: 'New campaign',

@@ -20,6 +20,7 @@ export const campaignsEs = {
     states: { draft: 'Borrador', scheduled: 'Programada', open: 'Abierta', closed: 'Cerrada' },
     rate: '{{answered}} / {{invited}}',
     rateLabel: '{{answered}} de {{invited}} invitados respondieron ({{percent}} %)',
+    notSent: 'Aún no enviada',
     new: 'Nueva campaña',
     form: {
       title: 'Nueva campaña',

@@ -62,7 +62,7 @@ function CampaignDetail({ campaign, updatedAt }: { campaign: Campaign; updatedAt
           <Title order={3} size="h5" id="campaign-rate-title">
             {t('campaigns.page.responseRate')}
           </Title>
-          <ResponseRateBar rate={campaign.responseRate} />
+          <ResponseRateBar rate={campaign.responseRate} state={campaign.state} />
           {/* Polite: the figure changes while someone reads, and must not interrupt them. */}
           <Text size="xs" c="dimmed" aria-live="polite">
             {campaign.state === 'open'

@@ -23,8 +23,23 @@ export function CampaignStateBadge({ state }: { state: Campaign['state'] }) {
  * How many of those invited answered: a bar with "answered / invited" beside it. The bar is named
  * by the same words, so a screen reader hears the figures rather than a bare percentage.
  */
-export function ResponseRateBar({ rate, size = 'md' }: { rate: Campaign['responseRate']; size?: 'sm' | 'md' }) {
+export function ResponseRateBar({
+  rate,
+  state,
+  size = 'md',
+}: {
+  rate: Campaign['responseRate'];
+  state: Campaign['state'];
+  size?: 'sm' | 'md';
+}) {
   const { t } = useTranslation();
+  // Nobody is invited before the campaign opens: "0 / 0" would read like a failure.
+  if (rate.invited === 0 && (state === 'draft' || state === 'scheduled'))
+    return (
+      <Text size="sm" c="dimmed">
+        {t('campaigns.notSent')}
+      </Text>
+    );
   const percent = ratePercent(rate);
   const label = t('campaigns.rateLabel', { answered: rate.answered, invited: rate.invited, percent });
   return (

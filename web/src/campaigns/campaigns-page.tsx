@@ -92,7 +92,7 @@ export function CampaignsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <ResponseRateBar rate={campaign.responseRate} size="sm" />
+                      <ResponseRateBar rate={campaign.responseRate} state={campaign.state} size="sm" />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -187,11 +187,16 @@ function QuestionField({
           aria-describedby={error ? `${helpId} ${errorId}` : helpId}
           style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
         >
+          {/* The legend must be the fieldset's first child to name it. */}
+          <Text component="legend" size="sm" p={0} mb={4} style={{ fontWeight: 'var(--mantine-font-weight-medium)' }}>
+            {label}
+            {question.required ? (
+              <span style={{ color: 'var(--mantine-color-error)' }} aria-hidden>
+                {' *'}
+              </span>
+            ) : null}
+          </Text>
           <Stack gap="xs">
-            <Text component="legend" fw={500} size="sm" p={0}>
-              {label}
-              {question.required ? ' *' : ''}
-            </Text>
             <Text size="xs" c="dimmed" id={helpId}>
               {description ?? t('surveys.form.ratingScale')}
             </Text>
