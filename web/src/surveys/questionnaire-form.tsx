@@ -1,5 +1,5 @@
 import { Box, Button, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Answer, type Answers, checkAnswers, isShown } from '../../../domain/surveys/answers.js';
 import {
@@ -116,6 +116,18 @@ export function QuestionnaireForm({
   );
 }
 
+/** A question's help, when it has one, and under it what the scale's ends mean: the respondent needs both. */
+function withScale(help: string | undefined, scaleText: string): ReactNode {
+  if (!help) return scaleText;
+  return (
+    <>
+      {help}
+      <br />
+      {scaleText}
+    </>
+  );
+}
+
 function QuestionField({
   question,
   language,
@@ -142,7 +154,7 @@ function QuestionField({
       return (
         <Radio.Group
           {...common}
-          description={description ?? t(`surveys.form.${question.kind}Scale`)}
+          description={withScale(description, t(`surveys.form.${question.kind}Scale`))}
           value={value === undefined ? null : String(value)}
           onChange={(picked) => onChange(picked === NOT_APPLICABLE ? NOT_APPLICABLE : Number(picked))}
         >
@@ -198,11 +210,13 @@ function QuestionField({
           </Text>
           <Stack gap="xs">
             <Text size="xs" c="dimmed" id={helpId}>
-              {description ?? t('surveys.form.ratingScale')}
+              {withScale(description, t('surveys.form.ratingScale'))}
             </Text>
             {options.map((item) => (
               <Radio.Group
                 key={item.id}
+                pl="sm"
+                labelProps={{ style: { fontWeight: 'var(--mantine-font-weight-regular, 400)' } }}
                 label={item.label[language]}
                 value={rows[item.id] === undefined ? null : String(rows[item.id])}
                 onChange={(picked) =>

@@ -1,4 +1,16 @@
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -165,7 +177,8 @@ export function SurveyQuestionEditor({
         </SimpleGrid>
         {isScaled(question.kind) ? (
           <Group gap="md" align="flex-start">
-            <Select
+            {/* A native select: one per rating in a long questionnaire, it stays light and plainly keyboard-usable. */}
+            <NativeSelect
               label={t('surveys.settings.dimension')}
               description={t('surveys.settings.dimensionHint')}
               w={260}
@@ -174,9 +187,10 @@ export function SurveyQuestionEditor({
                 ...SURVEY_DIMENSIONS.map((d) => ({ value: d, label: t(`surveys.settings.dimensions.${d}`) })),
               ]}
               value={question.dimension ?? ''}
-              allowDeselect={false}
-              readOnly={readOnly}
-              onChange={(value) => onChange(withDimension(question, (value || null) as SurveyDimension | null))}
+              disabled={readOnly}
+              onChange={(e) =>
+                onChange(withDimension(question, (e.currentTarget.value || null) as SurveyDimension | null))
+              }
               error={errorOf(`${path}.dimension`)}
             />
             <Switch
