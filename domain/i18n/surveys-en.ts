@@ -42,7 +42,6 @@ export const surveysEn: typeof surveysEs = {
       removeOption: 'Remove the last option',
       helpEs: 'Help in Spanish (optional)',
       helpEn: 'Help in English (optional)',
-      helpHint: 'One sentence under the question; if you write it, write it in both languages.',
       notApplicable: 'Offer “Not applicable”',
       notApplicableHint: 'The respondent may say the question does not apply to them instead of rating.',
       dimension: 'Dimension it measures',

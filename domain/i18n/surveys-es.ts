@@ -41,7 +41,6 @@ export const surveysEs = {
       removeOption: 'Quitar la última opción',
       helpEs: 'Ayuda en español (opcional)',
       helpEn: 'Ayuda en inglés (opcional)',
-      helpHint: 'Una frase bajo la pregunta; si la escribe, hágalo en los dos idiomas.',
       notApplicable: 'Ofrecer «No aplica»',
       notApplicableHint: 'Quien responde puede decir que la pregunta no aplica a su caso en lugar de calificar.',
       dimension: 'Dimensión que mide',

@@ -154,27 +154,23 @@ export function SurveyQuestionEditor({
             mb={8}
           />
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <TextInput
-            label={t('surveys.settings.helpEs')}
-            description={t('surveys.settings.helpHint')}
-            value={question.help?.es ?? ''}
-            readOnly={readOnly}
-            maxLength={500}
-            onChange={(e) => onChange(withHelp(question, 'es', e.currentTarget.value))}
-            error={errorOf(`${path}.help.es`)}
-          />
-          <TextInput
-            label={t('surveys.settings.helpEn')}
-            description={t('surveys.settings.helpHint')}
-            lang="en"
-            value={question.help?.en ?? ''}
-            readOnly={readOnly}
-            maxLength={500}
-            onChange={(e) => onChange(withHelp(question, 'en', e.currentTarget.value))}
-            error={errorOf(`${path}.help.en`)}
-          />
-        </SimpleGrid>
+        <TextInput
+          label={t('surveys.settings.helpEs')}
+          value={question.help?.es ?? ''}
+          readOnly={readOnly}
+          maxLength={500}
+          onChange={(e) => onChange(withHelp(question, 'es', e.currentTarget.value))}
+          error={errorOf(`${path}.help.es`)}
+        />
+        <TextInput
+          label={t('surveys.settings.helpEn')}
+          lang="en"
+          value={question.help?.en ?? ''}
+          readOnly={readOnly}
+          maxLength={500}
+          onChange={(e) => onChange(withHelp(question, 'en', e.currentTarget.value))}
+          error={errorOf(`${path}.help.en`)}
+        />
         {isScaled(question.kind) ? (
           <Group gap="md" align="flex-start">
             {/* A native select: one per rating in a long questionnaire, it stays light and plainly keyboard-usable. */}
