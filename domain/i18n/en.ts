@@ -1,3 +1,4 @@
+import { campaignsEn } from './campaigns-en.js';
 import type { Messages } from './es.js';
 import { identityProvidersEn } from './identity-providers-en.js';
 import { jobsEn } from './jobs-en.js';
@@ -35,6 +36,7 @@ export const en: Messages = {
   ...problemsEn,
   ...surveysEn,
   ...questionnairesEn,
+  ...campaignsEn,
   ...problemScreensEn,
   common: {
     loading: 'Loading…',
@@ -125,6 +127,7 @@ export const en: Messages = {
     account: 'My account',
     satisfaction: 'Satisfaction',
     questionnaires: 'Questionnaires',
+    campaigns: 'Campaigns',
     portalSurveys: 'Surveys',
     supervision: 'Supervision',
   },

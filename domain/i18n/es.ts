@@ -1,3 +1,4 @@
+import { campaignsEs } from './campaigns-es.js';
 import { identityProvidersEs } from './identity-providers-es.js';
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
@@ -37,6 +38,7 @@ export const es = {
   ...problemsEs,
   ...surveysEs,
   ...questionnairesEs,
+  ...campaignsEs,
   ...problemScreensEs,
   common: {
     loading: 'Cargando…',
@@ -127,6 +129,7 @@ export const es = {
     account: 'Mi cuenta',
     satisfaction: 'Satisfacción',
     questionnaires: 'Cuestionarios',
+    campaigns: 'Campañas',
     portalSurveys: 'Encuestas',
     supervision: 'Supervisión',
   },

@@ -16,10 +16,12 @@ const commentsKey = (id: string, number: number) => [...versionKey(id, number), 
 const base = (id: string) => `/questionnaires/${encodeURIComponent(id)}`;
 const versionPath = (id: string, number: number) => `${base(id)}/versions/${number}`;
 
-export function useQuestionnaires() {
+/** `enabled: false` for a viewer who may not read them (a campaign page read with surveys.read only). */
+export function useQuestionnaires(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: questionnairesKey,
     queryFn: ({ signal }) => apiRequest<{ items: Questionnaire[] }>('/questionnaires', { signal }),
+    enabled: options.enabled ?? true,
   });
 }
 

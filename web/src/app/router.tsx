@@ -66,6 +66,13 @@ const surveyLinkRoute = createRoute({
   component: lazyRouteComponent(() => import('../surveys/survey-link-page.js'), 'SurveyLinkPage'),
 });
 
+/** A campaign's questionnaire answered by its mailed link (`{publicUrl}/campaign-survey#token=…`): no account needed. */
+const campaignSurveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/campaign-survey',
+  component: lazyRouteComponent(() => import('../campaigns/campaign-survey-page.js'), 'CampaignSurveyPage'),
+});
+
 /** The sign-in gate: everything below it has a signed-in user in the context. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -329,6 +336,21 @@ const questionnaireRoute = createRoute({
   component: lazyRouteComponent(() => import('../questionnaires/questionnaire-page.js'), 'QuestionnairePage'),
 });
 
+/** Survey campaigns: an organization's people asked a frozen questionnaire version (read with surveys.read). */
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/campaigns',
+  beforeLoad: requirePermission('surveys.read', true),
+  component: lazyRouteComponent(() => import('../campaigns/campaigns-page.js'), 'CampaignsPage'),
+});
+
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/campaigns/$campaignId',
+  beforeLoad: requirePermission('surveys.read', true),
+  component: lazyRouteComponent(() => import('../campaigns/campaign-page.js'), 'CampaignPage'),
+});
+
 /** A client manager's review of the questionnaires the desk shares with their organization. */
 const portalQuestionnairesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -428,6 +450,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   surveyLinkRoute,
+  campaignSurveyRoute,
   appRoute.addChildren([
     indexRoute,
     portalRoute,
@@ -466,6 +489,8 @@ const routeTree = rootRoute.addChildren([
     satisfactionRoute,
     questionnairesRoute,
     questionnaireRoute,
+    campaignsRoute,
+    campaignRoute,
     portalQuestionnairesRoute,
     portalQuestionnaireVersionRoute,
     accountRoute,

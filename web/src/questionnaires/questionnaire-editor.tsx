@@ -14,7 +14,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionnaireVersion } from '../../../domain/contracts/questionnaires.js';
-import { QUESTION_KINDS, type Question, type QuestionnaireDocument } from '../../../domain/surveys/questionnaire.js';
+import {
+  QUESTION_KINDS,
+  QUESTIONNAIRE_LIMITS,
+  type Question,
+  type QuestionnaireDocument,
+} from '../../../domain/surveys/questionnaire.js';
 import { isApiError } from '../api/client.js';
 import { usePatchDraft } from '../api/use-questionnaires.js';
 import { ErrorAlert } from '../components/error-alert.js';
@@ -191,6 +196,7 @@ export function QuestionnaireEditor({
                     path={path}
                     readOnly={false}
                     kinds={QUESTION_KINDS}
+                    maxOptions={QUESTIONNAIRE_LIMITS.options}
                     errorOf={form.errorOf}
                     onChange={update}
                     onMove={(to) => change(moveQuestion(document, s, i, to))}

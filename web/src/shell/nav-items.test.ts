@@ -12,6 +12,7 @@ describe('the menu follows what each role does', () => {
       '/supervision',
       '/workspace/satisfaction',
       '/workspace/questionnaires',
+      '/workspace/campaigns',
       '/workspace/problems',
       '/workspace/problems/candidates',
       '/workspace/known-errors',
@@ -27,6 +28,7 @@ describe('the menu follows what each role does', () => {
       '/supervision',
       '/workspace/satisfaction',
       '/workspace/questionnaires',
+      '/workspace/campaigns',
       '/workspace/phone',
       '/workspace/procedures',
       '/workspace/problems',
@@ -48,5 +50,7 @@ describe('the menu follows what each role does', () => {
     expect(portal(['requester'])).toEqual(['/portal', '/portal/tickets']);
     expect(portal(['requester', 'client_manager'])).toEqual(['/portal', '/portal/tickets', '/portal/questionnaires']);
     expect(workspace(['agent'])).not.toContain('/workspace/questionnaires');
+    // Campaigns are read with surveys.read, which the whole desk holds; only managing them is narrower.
+    expect(workspace(['agent'])).toContain('/workspace/campaigns');
   });
 });

@@ -20,6 +20,7 @@ export interface NavItem {
     | '/supervision'
     | '/workspace/satisfaction'
     | '/workspace/questionnaires'
+    | '/workspace/campaigns'
     | '/admin/organizations'
     | '/admin/users'
     | '/admin/categories'
@@ -50,6 +51,7 @@ export interface NavItem {
     | 'nav.supervision'
     | 'nav.satisfaction'
     | 'nav.questionnaires'
+    | 'nav.campaigns'
     | 'nav.portalSurveys'
     | 'nav.organizations'
     | 'nav.users'
@@ -108,6 +110,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.questionnaires',
     section: 'workspace',
     allowed: staffWith('surveys.manage'),
+  },
+  {
+    to: '/workspace/campaigns',
+    label: 'nav.campaigns',
+    section: 'workspace',
+    allowed: staffWith('surveys.read'),
   },
   { to: '/workspace/phone', label: 'nav.phone', section: 'workspace', allowed: deskWith('tickets.work') },
   {

@@ -1,5 +1,5 @@
-import { Button, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Box, Button, Checkbox, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Answer, type Answers, checkAnswers, isShown } from '../../../domain/surveys/answers.js';
 import {
@@ -116,6 +116,18 @@ export function QuestionnaireForm({
   );
 }
 
+/** A question's help, when it has one, and under it what the scale's ends mean: the respondent needs both. */
+function withScale(help: string | undefined, scaleText: string): ReactNode {
+  if (!help) return scaleText;
+  return (
+    <>
+      {help}
+      <br />
+      {scaleText}
+    </>
+  );
+}
+
 function QuestionField({
   question,
   language,
@@ -142,7 +154,7 @@ function QuestionField({
       return (
         <Radio.Group
           {...common}
-          description={description ?? t(`surveys.form.${question.kind}Scale`)}
+          description={withScale(description, t(`surveys.form.${question.kind}Scale`))}
           value={value === undefined ? null : String(value)}
           onChange={(picked) => onChange(picked === NOT_APPLICABLE ? NOT_APPLICABLE : Number(picked))}
         >
@@ -177,40 +189,57 @@ function QuestionField({
       );
     case 'matrix': {
       const rows = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+      // One fieldset for the whole grid, so a screen reader names the question before each item,
+      // and the scale and any error are read with it.
+      const helpId = `question-${question.id}-help`;
+      const errorId = `question-${question.id}-error`;
       return (
-        <Stack gap="xs">
-          <Text fw={500} size="sm">
+        <Box
+          component="fieldset"
+          aria-describedby={error ? `${helpId} ${errorId}` : helpId}
+          style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+        >
+          {/* The legend must be the fieldset's first child to name it. */}
+          <Text component="legend" size="sm" p={0} mb={4} style={{ fontWeight: 'var(--mantine-font-weight-medium)' }}>
             {label}
-            {question.required ? ' *' : ''}
+            {question.required ? (
+              <span style={{ color: 'var(--mantine-color-error)' }} aria-hidden>
+                {' *'}
+              </span>
+            ) : null}
           </Text>
-          <Text size="xs" c="dimmed">
-            {description ?? t('surveys.form.ratingScale')}
-          </Text>
-          {options.map((item) => (
-            <Radio.Group
-              key={item.id}
-              label={item.label[language]}
-              value={rows[item.id] === undefined ? null : String(rows[item.id])}
-              onChange={(picked) =>
-                onChange({ ...rows, [item.id]: picked === NOT_APPLICABLE ? NOT_APPLICABLE : Number(picked) })
-              }
-            >
-              <Group gap="md" mt={4}>
-                {scale(RATING_SCALE.min, RATING_SCALE.max).map((n) => (
-                  <Radio key={n} value={String(n)} label={String(n)} />
-                ))}
-                {question.notApplicable ? (
-                  <Radio value={NOT_APPLICABLE} label={t('surveys.form.notApplicable')} />
-                ) : null}
-              </Group>
-            </Radio.Group>
-          ))}
-          {error ? (
-            <Text size="xs" c="red.8" role="alert">
-              {error}
+          <Stack gap="xs">
+            <Text size="xs" c="dimmed" id={helpId}>
+              {withScale(description, t('surveys.form.ratingScale'))}
             </Text>
-          ) : null}
-        </Stack>
+            {options.map((item) => (
+              <Radio.Group
+                key={item.id}
+                pl="sm"
+                labelProps={{ style: { fontWeight: 'var(--mantine-font-weight-regular, 400)' } }}
+                label={item.label[language]}
+                value={rows[item.id] === undefined ? null : String(rows[item.id])}
+                onChange={(picked) =>
+                  onChange({ ...rows, [item.id]: picked === NOT_APPLICABLE ? NOT_APPLICABLE : Number(picked) })
+                }
+              >
+                <Group gap="md" mt={4}>
+                  {scale(RATING_SCALE.min, RATING_SCALE.max).map((n) => (
+                    <Radio key={n} value={String(n)} label={String(n)} />
+                  ))}
+                  {question.notApplicable ? (
+                    <Radio value={NOT_APPLICABLE} label={t('surveys.form.notApplicable')} />
+                  ) : null}
+                </Group>
+              </Radio.Group>
+            ))}
+            {error ? (
+              <Text size="xs" c="red.8" role="alert" id={errorId}>
+                {error}
+              </Text>
+            ) : null}
+          </Stack>
+        </Box>
       );
     }
     case 'text':

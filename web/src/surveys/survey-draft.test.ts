@@ -5,10 +5,14 @@ import {
   draftOf,
   freshId,
   hasRating,
+  isScaled,
   moved,
   newQuestion,
   questionsOfDraft,
+  withDimension,
+  withHelp,
   withKind,
+  withNotApplicable,
   withQuestions,
 } from './survey-draft.js';
 
@@ -65,5 +69,34 @@ describe('the survey editor’s draft', () => {
     expect(withKind(withKind(rating, 'nps'), 'rating')).not.toHaveProperty('dimension');
     expect(hasRating([rating])).toBe(true);
     expect(hasRating([text])).toBe(false);
+  });
+});
+
+describe('the builder’s optional fields', () => {
+  const rating = { id: 'q1', kind: 'rating' as const, required: true, text: { es: 'Hola', en: 'Hello' } };
+
+  it('keeps help only while one language has some, and never as two blanks', () => {
+    const spanish = withHelp(rating, 'es', 'Piense en el último mes');
+    expect(spanish.help).toEqual({ es: 'Piense en el último mes', en: '' });
+    const both = withHelp(spanish, 'en', 'Think of the last month');
+    expect(both.help).toEqual({ es: 'Piense en el último mes', en: 'Think of the last month' });
+    expect('help' in withHelp(withHelp(both, 'es', ''), 'en', '  ')).toBe(false);
+  });
+
+  it('sets and clears a dimension and "not applicable" without leaving empty keys', () => {
+    expect(withDimension(rating, 'empathy').dimension).toBe('empathy');
+    expect('dimension' in withDimension(withDimension(rating, 'empathy'), null)).toBe(false);
+    expect(withNotApplicable(rating, true).notApplicable).toBe(true);
+    expect('notApplicable' in withNotApplicable(withNotApplicable(rating, true), false)).toBe(false);
+  });
+
+  it('offers them on the scaled kinds only, and drops them when the kind changes', () => {
+    expect(isScaled('rating')).toBe(true);
+    expect(isScaled('matrix')).toBe(true);
+    expect(isScaled('nps')).toBe(false);
+    const measured = withNotApplicable(withDimension(rating, 'reliability'), true);
+    expect(withKind(measured, 'matrix')).toMatchObject({ dimension: 'reliability', notApplicable: true });
+    const text = withKind(measured, 'text');
+    expect('dimension' in text || 'notApplicable' in text).toBe(false);
   });
 });

@@ -4,6 +4,8 @@ import {
   type Question,
   type QuestionKind,
   type QuestionnaireDocument,
+  type SurveyDimension,
+  type SurveyLanguage,
 } from '../../../domain/surveys/questionnaire.js';
 
 /** The kinds the short survey after a ticket offers (matrix and multiple choice are for campaigns). */
@@ -72,3 +74,28 @@ export function moved<T>(items: readonly T[], from: number, to: number): T[] {
 
 /** A questionnaire must keep one 1–5 rating: the figures count it. */
 export const hasRating = (questions: readonly Question[]) => questions.some((q) => q.kind === 'rating');
+
+/** The kinds rated on the 1–5 scale: they measure a dimension and may offer "not applicable". */
+export const isScaled = (kind: QuestionKind) => kind === 'rating' || kind === 'matrix';
+
+/**
+ * A question's help text with one language changed. Help is optional but, once given, the server
+ * wants both languages: blank in both means no help at all, so the key goes rather than two empties.
+ */
+export function withHelp(question: Question, language: SurveyLanguage, value: string): Question {
+  const help = { es: question.help?.es ?? '', en: question.help?.en ?? '', [language]: value };
+  const { help: _, ...rest } = question;
+  return help.es.trim() === '' && help.en.trim() === '' ? rest : { ...rest, help };
+}
+
+/** What a rating or matrix measures; null clears it. */
+export function withDimension(question: Question, dimension: SurveyDimension | null): Question {
+  const { dimension: _, ...rest } = question;
+  return dimension ? { ...rest, dimension } : rest;
+}
+
+/** "Not applicable" offered or not; off leaves no key behind (the server reads absent as off). */
+export function withNotApplicable(question: Question, offered: boolean): Question {
+  const { notApplicable: _, ...rest } = question;
+  return offered ? { ...rest, notApplicable: true } : rest;
+}

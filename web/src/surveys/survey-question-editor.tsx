@@ -1,11 +1,39 @@
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Choice, Question, QuestionKind } from '../../../domain/surveys/questionnaire.js';
+import {
+  type Choice,
+  type Question,
+  type QuestionKind,
+  SURVEY_DIMENSIONS,
+  type SurveyDimension,
+} from '../../../domain/surveys/questionnaire.js';
 import { PlusIcon } from '../components/icons.js';
-import { freshId, hasOptions, TICKET_QUESTION_KINDS, withKind } from './survey-draft.js';
+import {
+  freshId,
+  hasOptions,
+  isScaled,
+  TICKET_QUESTION_KINDS,
+  withDimension,
+  withHelp,
+  withKind,
+  withNotApplicable,
+} from './survey-draft.js';
 
-const MAX_OPTIONS = 8;
+/** The survey after a ticket stays short, options too; a campaign's questionnaire passes the server's cap. */
+const TICKET_SURVEY_MAX_OPTIONS = 8;
 
 /**
  * One question of the survey after a ticket: its text in Spanish and English, its kind, whether
@@ -22,6 +50,7 @@ export function SurveyQuestionEditor({
   onMove,
   onRemove,
   kinds = TICKET_QUESTION_KINDS,
+  maxOptions = TICKET_SURVEY_MAX_OPTIONS,
   children,
 }: {
   question: Question;
@@ -36,6 +65,8 @@ export function SurveyQuestionEditor({
   onRemove: () => void;
   /** The kinds offered: the short survey's four unless a campaign questionnaire offers them all. */
   kinds?: readonly QuestionKind[];
+  /** How many options or matrix items a question may have. */
+  maxOptions?: number;
   /** More fields at the end of the question (a campaign's condition, its section). */
   children?: ReactNode;
 }) {
@@ -123,10 +154,60 @@ export function SurveyQuestionEditor({
             mb={8}
           />
         </Group>
+        <TextInput
+          label={t('surveys.settings.helpEs')}
+          value={question.help?.es ?? ''}
+          readOnly={readOnly}
+          maxLength={500}
+          onChange={(e) => onChange(withHelp(question, 'es', e.currentTarget.value))}
+          error={errorOf(`${path}.help.es`)}
+        />
+        <TextInput
+          label={t('surveys.settings.helpEn')}
+          lang="en"
+          value={question.help?.en ?? ''}
+          readOnly={readOnly}
+          maxLength={500}
+          onChange={(e) => onChange(withHelp(question, 'en', e.currentTarget.value))}
+          error={errorOf(`${path}.help.en`)}
+        />
+        {isScaled(question.kind) ? (
+          <Group gap="md" align="flex-start">
+            {/* A native select: one per rating in a long questionnaire, it stays light and plainly keyboard-usable. */}
+            <NativeSelect
+              label={t('surveys.settings.dimension')}
+              description={t('surveys.settings.dimensionHint')}
+              w={260}
+              data={[
+                { value: '', label: t('surveys.settings.dimensionNone') },
+                ...SURVEY_DIMENSIONS.map((d) => ({ value: d, label: t(`surveys.settings.dimensions.${d}`) })),
+              ]}
+              value={question.dimension ?? ''}
+              disabled={readOnly}
+              onChange={(e) =>
+                onChange(withDimension(question, (e.currentTarget.value || null) as SurveyDimension | null))
+              }
+              error={errorOf(`${path}.dimension`)}
+            />
+            <Switch
+              label={t('surveys.settings.notApplicable')}
+              description={t('surveys.settings.notApplicableHint')}
+              checked={question.notApplicable === true}
+              disabled={readOnly}
+              onChange={(e) => onChange(withNotApplicable(question, e.currentTarget.checked))}
+              error={errorOf(`${path}.notApplicable`)}
+              maw={320}
+              mt={4}
+            />
+          </Group>
+        ) : null}
         {hasOptions(question.kind) ? (
           <Stack gap="xs">
             <Text size="sm" fw={500}>
-              {question.kind === 'matrix' ? t('surveys.settings.items') : t('surveys.settings.options')}
+              {question.kind === 'matrix' ? t('surveys.settings.items') : t('surveys.settings.options')}{' '}
+              <Text span size="xs" c="dimmed" fw={400}>
+                {t('surveys.settings.optionsCap', { max: maxOptions })}
+              </Text>
             </Text>
             {errorOf(`${path}.options`) ? (
               <Text size="xs" c="red.8" role="alert">
@@ -162,7 +243,7 @@ export function SurveyQuestionEditor({
                   size="compact-xs"
                   variant="light"
                   leftSection={<PlusIcon size={12} />}
-                  disabled={options.length >= MAX_OPTIONS}
+                  disabled={options.length >= maxOptions}
                   onClick={() =>
                     onChange({
                       ...question,
@@ -206,6 +287,9 @@ export function questionPaths(question: Question, path: string): string[] {
     `${path}.text.es`,
     `${path}.text.en`,
     `${path}.kind`,
+    `${path}.help.es`,
+    `${path}.help.en`,
+    ...(isScaled(question.kind) ? [`${path}.dimension`, `${path}.notApplicable`] : []),
     ...(hasOptions(question.kind)
       ? [
           `${path}.options`,
