@@ -232,16 +232,14 @@ export function mergeAggregates(a: MonthlyAggregate, b: MonthlyAggregate): Month
   return merge(a, b) as MonthlyAggregate;
 }
 
-/** Two maps as one, scope by scope. */
+/** Two maps as one, scope by scope; a new map that shares nothing with either, so folding on into it is safe. */
 export function mergeAggregateMaps(a: AggregateMap, b: AggregateMap): AggregateMap {
-  const merged: AggregateMap = new Map(a);
-  for (const [key, entry] of b) {
-    const other = merged.get(key);
-    merged.set(
-      key,
-      other ? { scope: entry.scope, aggregate: mergeAggregates(other.aggregate, entry.aggregate) } : entry,
-    );
-  }
+  const merged: AggregateMap = new Map();
+  for (const map of [a, b])
+    for (const [key, entry] of map) {
+      const before = merged.get(key)?.aggregate ?? emptyAggregate();
+      merged.set(key, { scope: { ...entry.scope }, aggregate: mergeAggregates(before, entry.aggregate) });
+    }
   return merged;
 }
 
