@@ -44,7 +44,9 @@ export function problemFacts(
   const current = history[history.length - 1];
   let resolution: DurationFact | null = null;
   if (current && RESOLVED.includes(current.status)) {
-    const resolvedAt = history.findLast((c, i) => c.status === 'resolved' && history[i - 1]?.status !== 'resolved')?.at;
+    const resolvedAt = history.findLast(
+      (c, i) => RESOLVED.includes(c.status) && !RESOLVED.includes(history[i - 1]?.status ?? ''),
+    )?.at;
     if (resolvedAt !== undefined) {
       const { done } = stoppedIntervals({
         createdAt: problem.createdAt,

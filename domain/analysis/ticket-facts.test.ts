@@ -251,6 +251,21 @@ describe('imported tickets', () => {
     expect({ ...imported, imported: false }).toEqual(native);
   });
 
+  it('closed without a resolved step (as some tools record it) are resolved at the close', () => {
+    const closedAt = at('2025-06-03T13:00:00Z');
+    const ticket = aTicket(created, {
+      imported: true,
+      statusHistory: [
+        { at: created, status: 'new' },
+        { at: closedAt, status: 'closed' },
+      ],
+    });
+    // Monday 2 June 09:00 Santiago (UTC−4) to Tuesday 09:00: Monday's 540 business minutes.
+    const facts = ticketFacts(ticket, santiagoAsOf(at('2026-01-01T00:00:00Z')));
+    expect(facts.resolution).toMatchObject({ month: '2025-06', minutes: 540 });
+    expect(facts.resolutions).toEqual([{ month: '2025-06', reopened: false }]);
+  });
+
   it('keep the SLA flags of the tool they came from when there are no targets to judge by', () => {
     const ticket = aTicket(created, {
       statusHistory: history,

@@ -53,7 +53,7 @@ export interface FactsContext {
   calendar: BusinessCalendar;
   /** Days a resolved ticket may be reopened (settings.reopenDays). */
   reopenWindowDays: number;
-  /** The instant the ticket is seen at; nothing after it counts. */
+  /** The instant the ticket is seen at, not before its creation; nothing after it counts. */
   asOf: number;
   /** The agreement's pausing reasons; by default waiting on the requester or a third party, as the SLA clock. */
   pausesClock?: SlaInput['pausesClock'];
@@ -117,7 +117,9 @@ export function ticketFacts(ticket: TicketHistory, context: FactsContext): Ticke
     ...(context.pausesClock ? { pausesClock: context.pausesClock } : {}),
   };
   const { paused, done } = stoppedIntervals(clockInput);
-  const resolutionsAt = history.filter((c, i) => c.status === 'resolved' && history[i - 1]?.status !== 'resolved');
+  // A resolution begins each spell of resolved-or-closed; a tool we imported from may have closed
+  // a ticket without a resolved step, and that close is its resolution.
+  const resolutionsAt = history.filter((c, i) => isResolved(c.status) && !isResolved(history[i - 1]?.status ?? ''));
   const firstResolvedAt = resolutionsAt[0]?.at ?? null;
 
   // The first-response clock stops at the first reply, or at the first resolution without one.
