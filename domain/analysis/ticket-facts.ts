@@ -81,7 +81,11 @@ export interface TicketFacts {
   ticketId: string;
   organizationId: string;
   imported: boolean;
-  /** The value of each dimension; "-" when the ticket has none (no group yet, no agent). */
+  /**
+   * The value of each dimension, "-" when the ticket has none (no group yet, no agent). One value
+   * per dimension for all the ticket's facts: the service, category, group and agent it holds now
+   * (the tables keep no history of them), the level it was resolved at or holds at `asOf`.
+   */
   dimensions: Record<Dimension, string>;
   created: { month: string; incident: boolean; linkedToProblem: boolean };
   firstResponse: DurationFact | null;
@@ -122,7 +126,8 @@ export function ticketFacts(ticket: TicketHistory, context: FactsContext): Ticke
   const resolutionsAt = history.filter((c, i) => isResolved(c.status) && !isResolved(history[i - 1]?.status ?? ''));
   const firstResolvedAt = resolutionsAt[0]?.at ?? null;
 
-  // The first-response clock stops at the first reply, or at the first resolution without one.
+  // The first-response clock stops at the first reply, or at the first resolution without one. A
+  // ticket cancelled unanswered was never responded to, so it has no first response here.
   const answeredAt = minOf(firstResponseAt, firstResolvedAt);
   const firstResponse =
     answeredAt === null
