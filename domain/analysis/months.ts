@@ -11,9 +11,22 @@ export function isMonth(text: string): boolean {
   return MONTH.test(text);
 }
 
-/** The month an instant falls in, in `zone`. */
+/**
+ * The month an instant falls in, in `zone`. A zone is never more than a day from UTC, so the
+ * answer is the UTC month or one next to it, found against memoized month starts: the analysis
+ * asks this several times per ticket, and building a zoned date each time was most of its cost.
+ */
 export function monthOf(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toFormat('yyyy-MM');
+  const utc = new Date(instant);
+  const month = `${utc.getUTCFullYear()}-${String(utc.getUTCMonth() + 1).padStart(2, '0')}`;
+  if (instant < monthStart(month, zone)) return previousMonth(month);
+  const next = nextMonth(month);
+  return instant < monthStart(next, zone) ? month : next;
+}
+
+function previousMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /** The month after ("2026-12" → "2027-01"). */

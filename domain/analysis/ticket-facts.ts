@@ -238,7 +238,11 @@ function bucketOf(ageDays: number): AgingBucketId {
  */
 function backlogMonths(createdAt: number, history: StatusChange[], asOf: number, zone: string) {
   const months: { month: string; bucket: AgingBucketId }[] = [];
-  for (const month of monthsFromTo(monthOf(createdAt, zone), monthOf(asOf, zone))) {
+  // Past its last change a ticket that is no longer open stays so: no need to look at later months
+  // (an old ticket would otherwise walk every month up to today).
+  const last = history[history.length - 1];
+  const through = last && !isOpen(last.status) ? monthOf(last.at, zone) : monthOf(asOf, zone);
+  for (const month of monthsFromTo(monthOf(createdAt, zone), through)) {
     const end = monthEnd(month, zone);
     const closed = end <= asOf;
     const status = closed ? statusBefore(history, end) : history[history.length - 1]?.status;
