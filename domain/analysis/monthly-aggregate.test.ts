@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { at, SANTIAGO } from './analysis-fixtures.js';
+import { at, SANTIAGO } from '../../test/support/analysis-fixtures.js';
 import {
   type AggregateMap,
   addCampaign,

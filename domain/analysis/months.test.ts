@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { at } from './analysis-fixtures.js';
+import { at } from '../../test/support/analysis-fixtures.js';
 import { isMonth, monthEnd, monthOf, monthStart, monthsFromTo, nextMonth } from './months.js';
 
 describe('months in a time zone', () => {

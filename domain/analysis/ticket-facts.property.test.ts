@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { aTicket, at, MADRID, SANTIAGO } from '../../test/support/analysis-fixtures.js';
 import { MINUTE } from '../sla/business-calendar.js';
 import { firstResponseClock, resolutionClock, type StatusChange } from '../sla/sla-clock.js';
-import { aTicket, at, MADRID, SANTIAGO } from './analysis-fixtures.js';
 import { ticketFacts } from './ticket-facts.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { aTicket, at, MADRID, SANTIAGO } from '../../test/support/analysis-fixtures.js';
 import { resolutionClock } from '../sla/sla-clock.js';
-import { aTicket, at, MADRID, SANTIAGO } from './analysis-fixtures.js';
 import { type FactsContext, ticketFacts } from './ticket-facts.js';
 
 const santiagoAsOf = (asOf: number): FactsContext => ({ calendar: SANTIAGO, reopenWindowDays: 7, asOf });

@@ -1,5 +1,5 @@
-import type { BusinessCalendar } from '../sla/business-calendar.js';
-import type { TicketHistory } from './ticket-facts.js';
+import type { TicketHistory } from '../../domain/analysis/ticket-facts.js';
+import type { BusinessCalendar } from '../../domain/sla/business-calendar.js';
 
 /**
  * Test fixtures for the analysis domain: office calendars in the two zones the tests cut months
