@@ -82,6 +82,7 @@ export const TicketSurveySettings = Type.Object({
   questionnaire: QuestionnaireSchema,
   askAgainAfterReopen: Type.Boolean(),
   lowRating: Type.Integer({ minimum: 1, maximum: 4, description: 'A rating at or below this alerts the lead' }),
+  campaignMonths: Type.Array(Type.Integer(), { description: "Months (1–12) the organization's survey campaigns go out" }),
   version: Type.Integer(),
   updatedAt: Nullable(Timestamp),
 });
@@ -93,6 +94,10 @@ export const PutTicketSurveySettingsBody = Type.Object(
     questionnaire: QuestionnaireSchema,
     askAgainAfterReopen: Type.Boolean(),
     lowRating: Type.Integer({ minimum: 1, maximum: 4 }),
+    /** Kept as it was when absent. */
+    campaignMonths: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), { minItems: 1, maxItems: 12, uniqueItems: true }),
+    ),
     version: Type.Optional(
       Type.Integer({
         minimum: 0,

@@ -19,6 +19,7 @@ const settings = {
   questionnaire: DEFAULT_TICKET_SURVEY,
   askAgainAfterReopen: false,
   lowRating: 2,
+  campaignMonths: [5, 11],
   version: 3,
   updatedAt: null,
 };
@@ -31,6 +32,7 @@ describe('the survey editor’s draft', () => {
       questionnaire: DEFAULT_TICKET_SURVEY,
       askAgainAfterReopen: false,
       lowRating: 2,
+      campaignMonths: [5, 11],
     });
   });
 
