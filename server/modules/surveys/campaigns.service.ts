@@ -19,11 +19,10 @@ import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CampaignMailer } from '../mail/campaign-mailer.js';
 import { CampaignInvitations, localeOf } from './campaign-invitations.js';
+import { present } from './campaigns.presenters.js';
 import * as repo from './campaigns.repository.js';
 
 const DAY = 86_400_000;
-
-type Audience = { onlyUserIds?: string[]; excludeUserIds?: string[] };
 
 /**
  * Survey campaigns. A campaign of one organization freezes an approved questionnaire version (by
@@ -237,6 +236,35 @@ export class CampaignsService {
     return closed;
   }
 
+  /**
+   * Demo data only: the campaign's invitations marked answered and responses recorded as anonymous
+   * ones (no person), for a demo organization with fewer accounts than a real one has people.
+   * Each set of answers is checked against the frozen questions like a real one.
+   */
+  async addDemoResponses(campaignId: string, responses: { answers: Answers; at: Date }[]) {
+    await this.db.transaction().execute(async (trx) => {
+      const campaign = await repo.findCampaign(trx, campaignId);
+      const version = campaign && (await repo.findVersionById(trx, campaign.questionnaire_version_id));
+      if (!campaign || !version) throw notFound('Campaign');
+      const document = JSON.parse(version.document) as QuestionnaireDocument;
+      for (const [i, invitation] of (await repo.unanswered(trx, campaignId)).entries())
+        await repo.markAnswered(trx, invitation.id, (responses[i]?.at ?? this.clock.now()).toISOString());
+      for (const { answers, at } of responses) {
+        const issues = checkAnswers(document, answers);
+        if (issues.length > 0) throw validationError(issues);
+        await repo.insertResponse(trx, {
+          id: randomUUID(),
+          campaign_id: campaignId,
+          invitation_id: null,
+          user_id: null,
+          profile: JSON.stringify({ organizationId: campaign.organization_id, role: 'requester' }),
+          answers: JSON.stringify(answers),
+          created_at: new Date(Math.floor(at.getTime() / DAY) * DAY).toISOString(),
+        });
+      }
+    });
+  }
+
   /** What the mailed link opens: the frozen questions, the organization's name, the person's language. */
   async publicSurvey(token: string): Promise<PublicCampaignSurvey> {
     const { invitation, campaign, document } = await this.byToken(this.db, token);
@@ -331,27 +359,4 @@ export class CampaignsService {
       after: { state: row.state, ...(after as object) },
     });
   }
-}
-
-function present(row: CampaignRow, rate: { invited: number; answered: number } | undefined): Campaign {
-  const invited = rate?.invited ?? 0;
-  const answered = rate?.answered ?? 0;
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    questionnaireVersionId: row.questionnaire_version_id,
-    name: row.name,
-    opensAt: row.opens_at,
-    closesAt: row.closes_at,
-    anonymous: row.anonymous === 1,
-    state: row.state as Campaign['state'],
-    audience: JSON.parse(row.audience) as Audience,
-    reminderDaysBeforeClose: row.reminder_days_before_close,
-    remindedAt: row.reminded_at,
-    createdById: row.created_by_id,
-    createdAt: row.created_at,
-    openedAt: row.opened_at,
-    closedAt: row.closed_at,
-    responseRate: { invited, answered, rate: invited === 0 ? 0 : answered / invited },
-  };
 }

@@ -4,6 +4,7 @@ import type { MailConfig } from '../../config.js';
 import { defineModule } from '../../platform/module.js';
 import type { TicketMailAdditions } from '../mail/ticket-mail-additions.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
+import { seedDemoCampaigns } from './campaigns.demo.js';
 import { campaignJobs } from './campaigns.jobs.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
 import { registerQuestionnaireRoutes } from './questionnaires.routes.js';
@@ -14,7 +15,8 @@ type Deps = Parameters<typeof registerSurveyRoutes>[1] &
   Parameters<typeof registerCampaignRoutes>[1] &
   Parameters<typeof campaignJobs>[0] &
   Parameters<typeof registerQuestionnaireRoutes>[1] &
-  Parameters<typeof answerDemoSurveys>[0] & {
+  Parameters<typeof answerDemoSurveys>[0] &
+  Parameters<typeof seedDemoCampaigns>[0] & {
     history: TicketHistory;
     ticketMailAdditions: TicketMailAdditions;
     mailConfig: MailConfig;
@@ -30,7 +32,10 @@ export const surveysModule = defineModule<Deps>({
     registerCampaignRoutes(app, deps);
   },
   jobs: campaignJobs,
-  demo: answerDemoSurveys,
+  demo: async (deps, moment) => {
+    await answerDemoSurveys(deps, moment);
+    await seedDemoCampaigns(deps, moment);
+  },
   // A resolved ticket gets its survey in the resolving transaction, and the resolution mail its
   // link when there is a public address to point to; without one the portal still asks.
   observe: ({ history, ticketSurveys, ticketMailAdditions, mailConfig }) => {
