@@ -88,3 +88,15 @@ export const PublicCampaignSurvey = Type.Object({
   expiresAt: Timestamp,
 });
 export type PublicCampaignSurvey = Static<typeof PublicCampaignSurvey>;
+
+export const CampaignSuggestionQuery = Type.Object({ organizationId: Id }, { additionalProperties: false });
+export type CampaignSuggestionQuery = Static<typeof CampaignSuggestionQuery>;
+
+/** What the "new campaign" form starts from: the agreement's next campaign month, its latest approved questionnaire. */
+export const CampaignSuggestion = Type.Object({
+  opensAt: Timestamp,
+  closesAt: Timestamp,
+  /** The organization's most recently approved questionnaire version; null when none is approved. */
+  questionnaireVersionId: Nullable(Id),
+});
+export type CampaignSuggestion = Static<typeof CampaignSuggestion>;

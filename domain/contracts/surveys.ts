@@ -82,6 +82,9 @@ export const TicketSurveySettings = Type.Object({
   questionnaire: QuestionnaireSchema,
   askAgainAfterReopen: Type.Boolean(),
   lowRating: Type.Integer({ minimum: 1, maximum: 4, description: 'A rating at or below this alerts the lead' }),
+  campaignMonths: Type.Array(Type.Integer(), {
+    description: "Months (1–12) the organization's survey campaigns go out",
+  }),
   version: Type.Integer(),
   updatedAt: Nullable(Timestamp),
 });
@@ -93,6 +96,10 @@ export const PutTicketSurveySettingsBody = Type.Object(
     questionnaire: QuestionnaireSchema,
     askAgainAfterReopen: Type.Boolean(),
     lowRating: Type.Integer({ minimum: 1, maximum: 4 }),
+    /** Kept as it was when absent. */
+    campaignMonths: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), { minItems: 1, maxItems: 12, uniqueItems: true }),
+    ),
     version: Type.Optional(
       Type.Integer({
         minimum: 0,
@@ -159,8 +166,17 @@ export const SATISFACTION_DIMENSIONS = ['agent', 'group', 'organization', 'servi
 export const SatisfactionQuery = Type.Object(
   {
     by: Type.Enum(SATISFACTION_DIMENSIONS),
-    month: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM (UTC); this month by default' })),
+    month: Type.Optional(
+      Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM, read in `zone`; this month by default' }),
+    ),
     organizationId: Type.Optional(Id),
+    zone: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "IANA zone the month is the viewer's in; UTC by default",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -29,6 +29,7 @@ export const jobsEn: typeof jobsEs = {
       webhook_deliveries_prune: 'Webhook delivery cleanup',
       problem_candidates: 'Problem candidates',
       problem_resolutions: 'Problem incident resolution',
+      campaign_schedule: 'Survey campaign calendar',
     },
     descriptions: {
       problem_sla: "Fires warnings, breaches and escalations of problem reports' resolution deadlines.",
@@ -42,6 +43,8 @@ export const jobsEn: typeof jobsEs = {
       webhook_deliveries_prune: 'Deletes webhook deliveries older than the retention period (30 days unless set).',
       problem_candidates: 'Finds recurring alike incidents and proposes them as a problem.',
       problem_resolutions: "Resolves a resolved problem's open incidents in batches, telling each requester.",
+      campaign_schedule:
+        'Opens scheduled survey campaigns, sends their automatic reminder and closes them at their close.',
     },
     scopes: {
       cluster: 'Once (cluster)',
@@ -64,6 +67,8 @@ export const jobsEn: typeof jobsEs = {
       uploadsRemoved: 'uploads removed',
       purged: 'purged',
       deleted: 'deleted',
+      opened: 'opened',
+      reminded: 'reminded',
     },
     outcomes: {
       running: 'Running',

@@ -30,6 +30,7 @@ export const jobsEs = {
       webhook_deliveries_prune: 'Limpieza de entregas de webhooks',
       problem_candidates: 'Candidatos a problema',
       problem_resolutions: 'Resolución de incidentes de problemas',
+      campaign_schedule: 'Calendario de campañas de encuestas',
     },
     descriptions: {
       problem_sla: 'Dispara avisos, incumplimientos y escalamientos de los plazos de resolución de los problemas.',
@@ -45,6 +46,8 @@ export const jobsEs = {
       problem_candidates: 'Busca incidentes recurrentes parecidos y los propone como problema.',
       problem_resolutions:
         'Resuelve por lotes los incidentes abiertos de un problema resuelto, avisando a cada solicitante.',
+      campaign_schedule:
+        'Abre las campañas de encuestas programadas, envía su recordatorio automático y las cierra en su fecha de cierre.',
     },
     scopes: {
       cluster: 'Una vez (grupo)',
@@ -67,6 +70,8 @@ export const jobsEs = {
       uploadsRemoved: 'archivos borrados',
       purged: 'borradas',
       deleted: 'borradas',
+      opened: 'abiertas',
+      reminded: 'recordadas',
     },
     outcomes: {
       running: 'En curso',

@@ -28,11 +28,11 @@ describe('questionnaires', () => {
     overall.questions[2].showIf = { questionId: 'improve', anyOf: ['x'] };
     overall.questions[1].notApplicable = true;
     expect(fields(checkQuestionnaire(document))).toEqual([
-      'sections[0].questions[1].id',
-      'sections[0].questions[2].text.en',
-      'sections[1].questions[0].options',
-      'sections[2].questions[1].notApplicable',
-      'sections[2].questions[2].showIf.questionId',
+      'sections.0.questions.1.id',
+      'sections.0.questions.2.text.en',
+      'sections.1.questions.0.options',
+      'sections.2.questions.1.notApplicable',
+      'sections.2.questions.2.showIf.questionId',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('questionnaires', () => {
     const document = clone(DEFAULT_CAMPAIGN_QUESTIONNAIRE);
     (document.sections[2] as any).questions[2].showIf = { questionId: 'overall', anyOf: ['6'] };
     expect(checkQuestionnaire(document)).toEqual([
-      { field: 'sections[2].questions[2].showIf.anyOf', message: 'must be among 1, 2, 3, 4, 5' },
+      { field: 'sections.2.questions.2.showIf.anyOf', message: 'must be among 1, 2, 3, 4, 5' },
     ]);
   });
 

@@ -31,13 +31,13 @@ export function checkQuestionnaire(
   if (questionCount > maxQuestions) issues.push({ field: 'sections', message: `at most ${maxQuestions} questions` });
 
   document.sections.forEach((section, s) => {
-    const at = `sections[${s}]`;
+    const at = `sections.${s}`;
     if (!ID_PATTERN.test(section.id)) issues.push({ field: `${at}.id`, message: 'lower-case letters, digits and _' });
     else if (sectionIds.has(section.id)) issues.push({ field: `${at}.id`, message: `${section.id} is used twice` });
     sectionIds.add(section.id);
     issues.push(...checkText(section.title, `${at}.title`));
     section.questions.forEach((question, q) => {
-      issues.push(...checkQuestion(question, `${at}.questions[${q}]`, seen));
+      issues.push(...checkQuestion(question, `${at}.questions.${q}`, seen));
       seen.set(question.id, question);
     });
   });
@@ -60,11 +60,11 @@ function checkQuestion(question: Question, at: string, earlier: Map<string, Ques
     const ids = new Set<string>();
     choices.forEach((choice, c) => {
       if (!ID_PATTERN.test(choice.id))
-        issues.push({ field: `${at}.options[${c}].id`, message: 'lower-case letters, digits and _' });
+        issues.push({ field: `${at}.options.${c}.id`, message: 'lower-case letters, digits and _' });
       else if (ids.has(choice.id))
-        issues.push({ field: `${at}.options[${c}].id`, message: `${choice.id} is used twice` });
+        issues.push({ field: `${at}.options.${c}.id`, message: `${choice.id} is used twice` });
       ids.add(choice.id);
-      issues.push(...checkText(choice.label, `${at}.options[${c}].label`));
+      issues.push(...checkText(choice.label, `${at}.options.${c}.label`));
     });
   } else if (choices.length > 0) {
     issues.push({ field: `${at}.options`, message: `a ${question.kind} question has no options` });

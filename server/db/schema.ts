@@ -885,6 +885,8 @@ export interface TicketSurveySettingsTable {
   ask_again_after_reopen: number;
   /** A rating at or below this tells the group lead and the supervisors. */
   low_rating: number;
+  /** JSON: the months (1–12) the agreement's survey campaigns go out; [5, 11] by default (0033). */
+  campaign_months: string;
   version: number;
   updated_by_id: string | null;
   updated_at: Timestamp;
@@ -960,7 +962,7 @@ export interface CampaignTable {
   opens_at: Timestamp;
   closes_at: Timestamp;
   anonymous: number;
-  /** draft | open | closed */
+  /** draft | scheduled | open | closed */
   state: string;
   /** JSON: { onlyUserIds?: string[], excludeUserIds?: string[] } */
   audience: string;
@@ -968,6 +970,10 @@ export interface CampaignTable {
   created_at: Timestamp;
   opened_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** Remind those who have not answered this many days before the close; null: never by itself (0033). */
+  reminder_days_before_close: number | null;
+  /** When the automatic reminder was claimed and sent; null until then (0033). */
+  reminded_at: Timestamp | null;
 }
 export type CampaignRow = Selectable<CampaignTable>;
 

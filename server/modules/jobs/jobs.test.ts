@@ -197,7 +197,7 @@ describeOnEachDatabase('the job runner', (database, engine) => {
       'sla_watch',
       'problem_sla',
       'mail_work',
-      'campaign_closing',
+      'campaign_schedule',
       'job_runs_prune',
       'webhooks_send',
       'webhook_deliveries_prune',

@@ -175,3 +175,65 @@ export async function rates(db: Kysely<DB>, campaignIds: string[]) {
 export function organizationName(db: Kysely<DB>, id: string) {
   return db.selectFrom('organizations').select('name').where('id', '=', id).executeTakeFirst();
 }
+
+/** Scheduled campaigns whose opening has come. */
+export function dueToOpen(db: Kysely<DB>, at: string) {
+  return db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('state', '=', 'scheduled')
+    .where('opens_at', '<=', at)
+    .orderBy('opens_at')
+    .execute();
+}
+
+/** Open campaigns with an automatic reminder not sent yet; the caller decides which are due. */
+export function withAutomaticReminder(db: Kysely<DB>) {
+  return db
+    .selectFrom('campaigns')
+    .select(['id', 'opened_at', 'closes_at', 'reminder_days_before_close'])
+    .where('state', '=', 'open')
+    .where('reminder_days_before_close', 'is not', null)
+    .where('reminded_at', 'is', null)
+    .orderBy('closes_at')
+    .execute();
+}
+
+/** Claims the automatic reminder of an open campaign: true for the one caller that set reminded_at. */
+export async function claimReminder(db: Kysely<DB>, id: string, at: string) {
+  const result = await db
+    .updateTable('campaigns')
+    .set({ reminded_at: at })
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .where('reminded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The campaign months and calendar zone of each of the organization's agreements (months null: the default). */
+export function campaignCalendarsOf(db: Kysely<DB>, organizationId: string) {
+  return db
+    .selectFrom('agreements')
+    .innerJoin('calendars', 'calendars.id', 'agreements.calendar_id')
+    .leftJoin('ticket_survey_settings', 'ticket_survey_settings.agreement_id', 'agreements.id')
+    .select(['ticket_survey_settings.campaign_months', 'calendars.time_zone'])
+    .where('agreements.organization_id', '=', organizationId)
+    .orderBy('agreements.created_at')
+    .orderBy('agreements.id')
+    .execute();
+}
+
+/** The organization's most recently approved questionnaire version that is still the approved one. */
+export function latestApprovedVersion(db: Kysely<DB>, organizationId: string) {
+  return db
+    .selectFrom('questionnaire_versions')
+    .innerJoin('questionnaires', 'questionnaires.id', 'questionnaire_versions.questionnaire_id')
+    .select('questionnaire_versions.id')
+    .where('questionnaires.organization_id', '=', organizationId)
+    .where('questionnaire_versions.state', '=', 'approved')
+    .orderBy('questionnaire_versions.approved_at', 'desc')
+    .orderBy('questionnaire_versions.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -4,6 +4,8 @@ import {
   CampaignLinkBody,
   CampaignList,
   CampaignListQuery,
+  CampaignSuggestion,
+  CampaignSuggestionQuery,
   CreateCampaignBody,
   PublicCampaignSurvey,
   RemindResult,
@@ -40,6 +42,14 @@ export function registerCampaignRoutes(app: App, { campaigns, requestLimiter }: 
     async (request, reply) => reply.code(201).send(await campaigns.create(request.ctx, request.body)),
   );
   app.get(
+    '/campaigns/suggestion',
+    {
+      config: manage,
+      schema: { tags, querystring: CampaignSuggestionQuery, response: { 200: CampaignSuggestion } },
+    },
+    (request) => campaigns.suggestion(request.ctx, request.query.organizationId),
+  );
+  app.get(
     '/campaigns/:id',
     { config: read, schema: { tags, params: IdParams, response: { 200: Campaign } } },
     (request) => campaigns.get(request.ctx, request.params.id),
@@ -48,6 +58,11 @@ export function registerCampaignRoutes(app: App, { campaigns, requestLimiter }: 
     '/campaigns/:id/open',
     { config: manage, schema: { tags, params: IdParams, response: { 200: Campaign } } },
     (request) => campaigns.open(request.ctx, request.params.id),
+  );
+  app.post(
+    '/campaigns/:id/schedule',
+    { config: manage, schema: { tags, params: IdParams, response: { 200: Campaign } } },
+    (request) => campaigns.schedule(request.ctx, request.params.id),
   );
   app.post(
     '/campaigns/:id/close',

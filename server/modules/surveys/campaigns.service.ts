@@ -3,27 +3,28 @@ import type { Kysely } from 'kysely';
 import type {
   Campaign,
   CampaignAnswerBody,
+  CampaignSuggestion,
   CreateCampaignBody,
   PublicCampaignSurvey,
 } from '../../../domain/contracts/campaigns.js';
 import { rolesGrant } from '../../../domain/permissions.js';
 import { type Answers, checkAnswers } from '../../../domain/surveys/answers.js';
+import { DEFAULT_CAMPAIGN_MONTHS, nextCampaignWindow } from '../../../domain/surveys/campaign-window.js';
 import type { QuestionnaireDocument } from '../../../domain/surveys/questionnaire.js';
 import type { CampaignInvitationRow, CampaignRow, DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound, validationError } from '../../platform/errors.js';
-import { hashSecret, newId, newSecret } from '../../platform/ids.js';
+import { hashSecret, newId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CampaignMailer } from '../mail/campaign-mailer.js';
 import { campaignScopeOf } from './campaign-access.js';
+import { CampaignInvitations, localeOf } from './campaign-invitations.js';
 import { profileOf } from './campaign-response-profile.js';
+import { present } from './campaigns.presenters.js';
 import * as repo from './campaigns.repository.js';
 
 const DAY = 86_400_000;
-
-type Audience = { onlyUserIds?: string[]; excludeUserIds?: string[] };
-const localeOf = (locale: string | null): 'es' | 'en' => (locale === 'en' ? 'en' : 'es');
 
 /**
  * Survey campaigns. A campaign of one organization freezes an approved questionnaire version (by
@@ -38,8 +39,12 @@ export class CampaignsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     /** The mail module's port: invitations and reminders go to the outbox with the change. */
-    private readonly mailer: CampaignMailer,
-  ) {}
+    mailer: CampaignMailer,
+  ) {
+    this.invitations = new CampaignInvitations(mailer);
+  }
+
+  private readonly invitations: CampaignInvitations;
 
   async list(ctx: RequestContext, organizationId: string | undefined): Promise<Campaign[]> {
     // A client manager lists their organization's campaigns only, whatever the filter says.
@@ -78,6 +83,13 @@ export class CampaignsService {
       ]);
     if (Date.parse(body.closesAt) <= Date.parse(body.opensAt))
       throw validationError([{ field: 'closesAt', message: 'must be after opensAt' }]);
+    if (
+      body.reminderDaysBeforeClose &&
+      Date.parse(body.closesAt) - body.reminderDaysBeforeClose * DAY <= Date.parse(body.opensAt)
+    )
+      throw validationError([
+        { field: 'reminderDaysBeforeClose', message: 'the reminder would go out before the campaign opens' },
+      ]);
     const now = this.clock.now();
     const row: CampaignRow = {
       id: newId(now.getTime()),
@@ -93,6 +105,8 @@ export class CampaignsService {
       created_at: now.toISOString(),
       opened_at: null,
       closed_at: null,
+      reminder_days_before_close: body.reminderDaysBeforeClose ?? null,
+      reminded_at: null,
     };
     return this.db.transaction().execute(async (trx) => {
       await repo.insertCampaign(trx, row);
@@ -101,60 +115,53 @@ export class CampaignsService {
     });
   }
 
-  /** Opens a draft campaign: invites its audience, each by mail in their language. */
+  /**
+   * The next campaign the organization's agreements call for (their campaign months, read in the
+   * first agreement's calendar zone; semiannual in UTC without an agreement) and the
+   * questionnaire version it would freeze.
+   */
+  async suggestion(_ctx: RequestContext, organizationId: string): Promise<CampaignSuggestion> {
+    if (!(await repo.organizationName(this.db, organizationId))) throw notFound('Organization');
+    const calendars = await repo.campaignCalendarsOf(this.db, organizationId);
+    const months = calendars.flatMap((row) =>
+      row.campaign_months ? (JSON.parse(row.campaign_months) as number[]) : DEFAULT_CAMPAIGN_MONTHS,
+    );
+    const window = nextCampaignWindow(months, this.clock.now(), calendars[0]?.time_zone ?? 'UTC');
+    const version = await repo.latestApprovedVersion(this.db, organizationId);
+    return { ...window, questionnaireVersionId: version?.id ?? null };
+  }
+
+  /** Opens a draft or scheduled campaign now: invites its audience, each by mail in their language. */
   async open(ctx: RequestContext, id: string): Promise<Campaign> {
-    const now = this.clock.now();
-    const at = now.toISOString();
     return this.db.transaction().execute(async (trx) => {
       const campaign = await this.find(trx, ctx, id);
-      if (campaign.state !== 'draft')
-        throw new AppError('conflict', `the campaign is ${campaign.state}: only a draft campaign opens`);
-      if (Date.parse(campaign.closes_at) <= now.getTime())
+      if (campaign.state !== 'draft' && campaign.state !== 'scheduled')
+        throw new AppError('conflict', `the campaign is ${campaign.state}: only a draft or scheduled campaign opens`);
+      if (Date.parse(campaign.closes_at) <= this.clock.now().getTime())
         throw new AppError('conflict', 'the campaign closes in the past: change nothing, make a new one');
-      if (!(await repo.moveCampaign(trx, id, 'draft', { state: 'open', opened_at: at })))
-        throw new AppError('version_conflict');
-      const audience = JSON.parse(campaign.audience) as Audience;
-      const people = (await repo.audienceOf(trx, campaign.organization_id)).filter(
-        (person) =>
-          (!audience.onlyUserIds || audience.onlyUserIds.includes(person.id)) &&
-          !audience.excludeUserIds?.includes(person.id),
-      );
-      const organization = await repo.organizationName(trx, campaign.organization_id);
-      const invitations: (CampaignInvitationRow & { token: string })[] = people.map((person) => ({
-        id: newId(now.getTime()),
-        campaign_id: id,
-        user_id: person.id,
-        token: newSecret(),
-        token_hash: '',
-        locale: localeOf(person.locale),
-        expires_at: campaign.closes_at,
-        invited_at: at,
-        reminded_at: null,
-        answered_at: null,
-      }));
-      for (const invitation of invitations) invitation.token_hash = hashSecret(invitation.token);
-      await repo.insertInvitations(
-        trx,
-        invitations.map(({ token: _token, ...row }) => row),
-      );
-      for (const [i, person] of people.entries())
-        await this.mailer(
-          trx,
-          { email: person.email, name: person.name, locale: localeOf(person.locale) },
-          {
-            token: invitations[i]?.token ?? '',
-            campaignName: campaign.name,
-            organizationName: organization?.name ?? '',
-            closesAt: campaign.closes_at,
-            reminder: false,
-          },
-        );
-      const opened = { ...campaign, state: 'open', opened_at: at };
-      await this.record(trx, ctx, opened, 'campaign.opened', { invited: invitations.length });
-      return present(opened, { invited: invitations.length, answered: 0 });
+      const opened = await this.openRow(trx, ctx, campaign);
+      if (!opened) throw new AppError('version_conflict');
+      return present(opened.row, { invited: opened.invited, answered: 0 });
     });
   }
 
+  /** Sets a draft to open by itself at its opensAt (the schedule job opens it), which must be ahead. */
+  async schedule(ctx: RequestContext, id: string): Promise<Campaign> {
+    const now = this.clock.now().getTime();
+    return this.db.transaction().execute(async (trx) => {
+      const campaign = await this.find(trx, ctx, id);
+      if (campaign.state !== 'draft')
+        throw new AppError('conflict', `the campaign is ${campaign.state}: only a draft campaign is scheduled`);
+      if (Date.parse(campaign.opens_at) <= now)
+        throw new AppError('conflict', 'opensAt has passed: open the campaign now, or make one that opens later');
+      if (!(await repo.moveCampaign(trx, id, 'draft', { state: 'scheduled' }))) throw new AppError('version_conflict');
+      const scheduled = { ...campaign, state: 'scheduled' };
+      await this.record(trx, ctx, scheduled, 'campaign.scheduled', { opensAt: campaign.opens_at });
+      return present(scheduled, undefined);
+    });
+  }
+
+  /** Closes an open campaign; a scheduled one is cancelled (closed before anyone was invited). */
   async close(ctx: RequestContext, id: string): Promise<Campaign> {
     return this.db.transaction().execute(async (trx) => {
       const campaign = await this.find(trx, ctx, id);
@@ -165,44 +172,66 @@ export class CampaignsService {
     });
   }
 
-  /**
-   * Mails those who have not answered, once per call. Each reminder carries a fresh token (the
-   * first one is known only as its hash, so it cannot be mailed again); the old link stops working.
-   */
+  /** Mails those who have not answered, once per call, each with a fresh link. */
   async remind(ctx: RequestContext, id: string): Promise<{ reminded: number }> {
-    const at = this.clock.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const campaign = await this.find(trx, ctx, id);
       if (campaign.state !== 'open')
         throw new AppError('conflict', `the campaign is ${campaign.state}: only an open one reminds`);
-      const pending = await repo.unanswered(trx, id);
-      const organization = await repo.organizationName(trx, campaign.organization_id);
-      const people = new Map((await repo.audienceOf(trx, campaign.organization_id)).map((p) => [p.id, p]));
-      let reminded = 0;
-      for (const invitation of pending) {
-        const person = people.get(invitation.user_id);
-        if (!person) continue; // no longer active: no mail
-        const token = newSecret();
-        if (!(await repo.remind(trx, invitation.id, hashSecret(token), at))) continue;
-        reminded += 1;
-        await this.mailer(
-          trx,
-          { email: person.email, name: person.name, locale: localeOf(invitation.locale) },
-          {
-            token,
-            campaignName: campaign.name,
-            organizationName: organization?.name ?? '',
-            closesAt: campaign.closes_at,
-            reminder: true,
-          },
-        );
-      }
+      const reminded = await this.invitations.remindUnanswered(trx, campaign, this.clock.now());
       await this.record(trx, ctx, campaign, 'campaign.reminded', { reminded });
       return { reminded };
     });
   }
 
-  /** The job: closes every open campaign past its closing date; returns how many it closed. */
+  /**
+   * The schedule job, in the order a campaign lives: opens scheduled campaigns whose opening has
+   * come, sends the automatic reminders that are due, closes open campaigns past their close.
+   * Each step claims its row with a conditional update, so two instances never do one twice.
+   */
+  async runSchedule(ctx: RequestContext) {
+    return { opened: await this.openDue(ctx), reminded: await this.remindDue(ctx), closed: await this.closeDue(ctx) };
+  }
+
+  async openDue(ctx: RequestContext): Promise<number> {
+    const now = this.clock.now();
+    let opened = 0;
+    for (const { id } of await repo.dueToOpen(this.db, now.toISOString())) {
+      const done = await this.db.transaction().execute(async (trx) => {
+        const campaign = await repo.findCampaign(trx, id);
+        if (campaign?.state !== 'scheduled') return null;
+        // Past its close already (the job was down for the whole window): close it, invite no one.
+        if (Date.parse(campaign.closes_at) <= now.getTime()) return this.closeRow(trx, ctx, campaign).then(() => null);
+        return this.openRow(trx, ctx, campaign);
+      });
+      if (done) opened += 1;
+    }
+    return opened;
+  }
+
+  /** Sends each due automatic reminder once: the campaign's reminded_at is claimed before any mail. */
+  async remindDue(ctx: RequestContext): Promise<number> {
+    const now = this.clock.now();
+    let reminded = 0;
+    for (const row of await repo.withAutomaticReminder(this.db)) {
+      const remindAt = Date.parse(row.closes_at) - (row.reminder_days_before_close ?? 0) * DAY;
+      // Not yet; or never, when the campaign opened after that moment (the invitation is fresh).
+      if (remindAt > now.getTime() || remindAt < Date.parse(row.opened_at ?? row.closes_at)) continue;
+      const id = row.id;
+      const sent = await this.db.transaction().execute(async (trx) => {
+        if (!(await repo.claimReminder(trx, id, now.toISOString()))) return false;
+        const campaign = await repo.findCampaign(trx, id);
+        if (!campaign) return false;
+        const count = await this.invitations.remindUnanswered(trx, campaign, now);
+        await this.record(trx, ctx, campaign, 'campaign.reminded', { reminded: count, automatic: true });
+        return true;
+      });
+      if (sent) reminded += 1;
+    }
+    return reminded;
+  }
+
+  /** Closes every open campaign past its closing date; returns how many it closed. */
   async closeDue(ctx: RequestContext): Promise<number> {
     const due = await repo.dueToClose(this.db, this.clock.now().toISOString());
     let closed = 0;
@@ -214,6 +243,35 @@ export class CampaignsService {
       if (done) closed += 1;
     }
     return closed;
+  }
+
+  /**
+   * Demo data only: the campaign's invitations marked answered and responses recorded as anonymous
+   * ones (no person), for a demo organization with fewer accounts than a real one has people.
+   * Each set of answers is checked against the frozen questions like a real one.
+   */
+  async addDemoResponses(campaignId: string, responses: { answers: Answers; at: Date }[]) {
+    await this.db.transaction().execute(async (trx) => {
+      const campaign = await repo.findCampaign(trx, campaignId);
+      const version = campaign && (await repo.findVersionById(trx, campaign.questionnaire_version_id));
+      if (!campaign || !version) throw notFound('Campaign');
+      const document = JSON.parse(version.document) as QuestionnaireDocument;
+      for (const [i, invitation] of (await repo.unanswered(trx, campaignId)).entries())
+        await repo.markAnswered(trx, invitation.id, (responses[i]?.at ?? this.clock.now()).toISOString());
+      for (const { answers, at } of responses) {
+        const issues = checkAnswers(document, answers);
+        if (issues.length > 0) throw validationError(issues);
+        await repo.insertResponse(trx, {
+          id: randomUUID(),
+          campaign_id: campaignId,
+          invitation_id: null,
+          user_id: null,
+          profile: JSON.stringify({ organizationId: campaign.organization_id, role: 'requester' }),
+          answers: JSON.stringify(answers),
+          created_at: new Date(Math.floor(at.getTime() / DAY) * DAY).toISOString(),
+        });
+      }
+    });
   }
 
   /** What the mailed link opens: the frozen questions, the organization's name, the person's language. */
@@ -270,6 +328,17 @@ export class CampaignsService {
     return { invitation, campaign, document: JSON.parse(version.document) as QuestionnaireDocument };
   }
 
+  /** Opens the campaign from its present state and invites its audience; null when someone moved it first. */
+  private async openRow(trx: Kysely<DB>, ctx: RequestContext, campaign: CampaignRow) {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    if (!(await repo.moveCampaign(trx, campaign.id, campaign.state, { state: 'open', opened_at: at }))) return null;
+    const invited = await this.invitations.invite(trx, campaign, now);
+    const row = { ...campaign, state: 'open', opened_at: at };
+    await this.record(trx, ctx, row, 'campaign.opened', { invited, from: campaign.state });
+    return { row, invited };
+  }
+
   private async closeRow(trx: Kysely<DB>, ctx: RequestContext, campaign: CampaignRow) {
     const at = this.clock.now().toISOString();
     if (!(await repo.moveCampaign(trx, campaign.id, campaign.state, { state: 'closed', closed_at: at }))) return null;
@@ -296,27 +365,4 @@ export class CampaignsService {
       after: { state: row.state, ...(after as object) },
     });
   }
-}
-
-function present(row: CampaignRow, rate: { invited: number; answered: number } | undefined): Campaign {
-  const invited = rate?.invited ?? 0;
-  const answered = rate?.answered ?? 0;
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    questionnaireVersionId: row.questionnaire_version_id,
-    name: row.name,
-    opensAt: row.opens_at,
-    closesAt: row.closes_at,
-    anonymous: row.anonymous === 1,
-    state: row.state as Campaign['state'],
-    audience: JSON.parse(row.audience) as Audience,
-    reminderDaysBeforeClose: null,
-    remindedAt: null,
-    createdById: row.created_by_id,
-    createdAt: row.created_at,
-    openedAt: row.opened_at,
-    closedAt: row.closed_at,
-    responseRate: { invited, answered, rate: invited === 0 ? 0 : answered / invited },
-  };
 }

@@ -205,10 +205,31 @@ describeOnEachDatabase('questionnaires designed with the client', (database) => 
     });
     expect(refused.statusCode).toBe(400);
     const fields = refused.json().errors.map((e: { field: string }) => e.field);
-    expect(fields).toContain('document.sections[0].questions[1].id');
-    expect(fields).toContain('document.sections[0].questions[1].text.en');
+    expect(fields).toContain('document.sections.0.questions.1.id');
+    expect(fields).toContain('document.sections.0.questions.1.text.en');
     const after = (await version(desk, questionnaire.id, 1)).json();
     expect(after).toEqual(draft);
+  });
+
+  it('names fields the same way whether the schema or the questionnaire rules refuse them', async () => {
+    const questionnaire = await create('Rutas');
+    const draft = (await version(desk, questionnaire.id, 1)).json();
+    const patch = (document: unknown) =>
+      desk.request('PATCH', `/api/v1/questionnaires/${questionnaire.id}/versions/1`, {
+        version: draft.version,
+        document,
+      });
+    const schemaBad = structuredClone(draft.document);
+    schemaBad.sections[0].id = 'Not An Id';
+    const bySchema = await patch(schemaBad);
+    expect(bySchema.statusCode).toBe(400);
+    expect(bySchema.json().errors.map((e: { field: string }) => e.field)).toEqual(['document.sections.0.id']);
+    const rulesBad = structuredClone(draft.document);
+    rulesBad.sections[0].questions[0].text.en = ' ';
+    const byRules = await patch(rulesBad);
+    expect(byRules.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'document.sections.0.questions.0.text.en',
+    ]);
   });
 
   it('takes client managers in the users API only as requesters of an organization', async () => {

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import { DateTime, IANAZone } from 'luxon';
 import type { SatisfactionFigures, SatisfactionQuery } from '../../../domain/contracts/surveys.js';
 import { ratingIndex } from '../../../domain/surveys/survey-scores.js';
 import type { DB } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock.js';
+import { validationError } from '../../platform/errors.js';
 import * as repo from './ticket-surveys.repository.js';
 
 interface Counts {
@@ -33,12 +35,13 @@ export class SatisfactionFiguresService {
   ) {}
 
   async figures(query: SatisfactionQuery): Promise<SatisfactionFigures> {
-    const month = query.month ?? this.clock.now().toISOString().slice(0, 7);
-    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-    const range = {
-      from: new Date(Date.UTC(year, monthNumber - 1, 1)).toISOString(),
-      to: new Date(Date.UTC(year, monthNumber, 1)).toISOString(),
-    };
+    const zone = query.zone ?? 'UTC';
+    if (!IANAZone.isValidZone(zone))
+      throw validationError([{ field: 'zone', message: `"${zone}" is not a time zone (use e.g. America/Santiago)` }]);
+    // The viewer's month: a survey answered on the 1st at 02:00 UTC is still last month in Santiago.
+    const month = query.month ?? DateTime.fromJSDate(this.clock.now(), { zone }).toFormat('yyyy-MM');
+    const start = DateTime.fromFormat(month, 'yyyy-MM', { zone });
+    const range = { from: start.toUTC().toISO() ?? '', to: start.plus({ months: 1 }).toUTC().toISO() ?? '' };
     const [rows, sent] = await Promise.all([
       repo.ratingsBy(this.db, query.by, range, query.organizationId),
       repo.surveysSent(this.db, range, query.organizationId),

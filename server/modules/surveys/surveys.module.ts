@@ -5,6 +5,7 @@ import { defineModule } from '../../platform/module.js';
 import type { TicketMailAdditions } from '../mail/ticket-mail-additions.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
 import { registerCampaignResultsRoutes } from './campaign-results.routes.js';
+import { seedDemoCampaigns } from './campaigns.demo.js';
 import { campaignJobs } from './campaigns.jobs.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
 import { registerQuestionnaireRoutes } from './questionnaires.routes.js';
@@ -16,7 +17,8 @@ type Deps = Parameters<typeof registerSurveyRoutes>[1] &
   Parameters<typeof registerCampaignResultsRoutes>[1] &
   Parameters<typeof campaignJobs>[0] &
   Parameters<typeof registerQuestionnaireRoutes>[1] &
-  Parameters<typeof answerDemoSurveys>[0] & {
+  Parameters<typeof answerDemoSurveys>[0] &
+  Parameters<typeof seedDemoCampaigns>[0] & {
     history: TicketHistory;
     ticketMailAdditions: TicketMailAdditions;
     mailConfig: MailConfig;
@@ -33,7 +35,10 @@ export const surveysModule = defineModule<Deps>({
     registerCampaignResultsRoutes(app, deps);
   },
   jobs: campaignJobs,
-  demo: answerDemoSurveys,
+  demo: async (deps, moment) => {
+    await answerDemoSurveys(deps, moment);
+    await seedDemoCampaigns(deps, moment);
+  },
   // A resolved ticket gets its survey in the resolving transaction, and the resolution mail its
   // link when there is a public address to point to; without one the portal still asks.
   observe: ({ history, ticketSurveys, ticketMailAdditions, mailConfig }) => {

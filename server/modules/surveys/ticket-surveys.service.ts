@@ -8,6 +8,7 @@ import type {
 } from '../../../domain/contracts/surveys.js';
 import { isStaff } from '../../../domain/roles.js';
 import { type Answers, checkAnswers } from '../../../domain/surveys/answers.js';
+import { DEFAULT_CAMPAIGN_MONTHS } from '../../../domain/surveys/campaign-window.js';
 import { DEFAULT_TICKET_SURVEY } from '../../../domain/surveys/default-questionnaires.js';
 import { type QuestionnaireDocument, questionsOf } from '../../../domain/surveys/questionnaire.js';
 import { checkQuestionnaire } from '../../../domain/surveys/questionnaire-rules.js';
@@ -35,6 +36,7 @@ const DEFAULT_SETTINGS = {
   document: JSON.stringify(DEFAULT_TICKET_SURVEY),
   ask_again_after_reopen: 0,
   low_rating: 2,
+  campaign_months: JSON.stringify(DEFAULT_CAMPAIGN_MONTHS),
   version: 0,
   updated_by_id: null,
   updated_at: null,
@@ -99,6 +101,9 @@ export class TicketSurveysService {
         document: JSON.stringify(body.questionnaire),
         ask_again_after_reopen: body.askAgainAfterReopen ? 1 : 0,
         low_rating: body.lowRating,
+        campaign_months: body.campaignMonths
+          ? JSON.stringify([...body.campaignMonths].sort((a, b) => a - b))
+          : (before?.campaign_months ?? DEFAULT_SETTINGS.campaign_months),
         version: (before?.version ?? 0) + 1,
         updated_by_id: ctx.principal?.userId ?? null,
         updated_at: at,
@@ -310,6 +315,7 @@ function present(agreementId: string, row: Settings): TicketSurveySettings {
     questionnaire: JSON.parse(row.document),
     askAgainAfterReopen: row.ask_again_after_reopen === 1,
     lowRating: row.low_rating,
+    campaignMonths: JSON.parse(row.campaign_months),
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -321,4 +327,5 @@ const snapshot = (row: Settings) => ({
   questions: questionsOf(JSON.parse(row.document)).length,
   askAgainAfterReopen: row.ask_again_after_reopen === 1,
   lowRating: row.low_rating,
+  campaignMonths: row.campaign_months,
 });

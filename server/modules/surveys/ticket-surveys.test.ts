@@ -258,4 +258,35 @@ describeOnEachDatabase('satisfaction after each ticket', (database) => {
     expect(body.sent).toBeGreaterThanOrEqual(5);
     expect((await world.requester.request('GET', '/api/v1/satisfaction?by=agent')).statusCode).toBe(403);
   });
+
+  it("reads the month in the viewer's zone: 1 December 02:00 UTC is still November in Santiago", async () => {
+    clock.set(new Date('2026-12-01T02:00:00Z'));
+    const ticket = await raise(world.requester, { subject: 'Impresora sin papel' });
+    await resolve(ticket.id);
+    const answered = await world.requester.request('POST', `/api/v1/tickets/${ticket.id}/satisfaction`, {
+      answers: { rating: 5 },
+    });
+    expect(answered.statusCode).toBe(200);
+    const answeredIn = async (month: string, zone?: string) => {
+      const zoned = zone ? `&zone=${encodeURIComponent(zone)}` : '';
+      const response = await supervisor.request('GET', `/api/v1/satisfaction?by=organization&month=${month}${zoned}`);
+      expect(response.statusCode).toBe(200);
+      return response.json().total.answered;
+    };
+    // The two answered earlier on 1 December (at noon UTC, morning in Santiago) stay in December.
+    expect(await answeredIn('2026-11', 'America/Santiago')).toBe(1);
+    expect(await answeredIn('2026-12', 'America/Santiago')).toBe(2);
+    expect(await answeredIn('2026-11', 'UTC')).toBe(0);
+    expect(await answeredIn('2026-12', 'UTC')).toBe(3);
+    expect(await answeredIn('2026-12')).toBe(3); // UTC by default
+    // Without a month, this month is the viewer's: still November in Santiago.
+    const current = await supervisor.request('GET', '/api/v1/satisfaction?by=organization&zone=America%2FSantiago');
+    expect(current.json()).toMatchObject({ month: '2026-11', total: { answered: 1 } });
+
+    const bad = await supervisor.request('GET', '/api/v1/satisfaction?by=organization&zone=Mars%2FOlympus');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { field: 'zone', message: '"Mars/Olympus" is not a time zone (use e.g. America/Santiago)' },
+    ]);
+  });
 });

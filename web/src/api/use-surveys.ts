@@ -99,10 +99,10 @@ export function useSaveTicketSurveySettings(agreementId: string) {
 /** The month's satisfaction figures, grouped by agent, group, organization, service or channel. */
 export function useSatisfactionFigures(query: SatisfactionQuery) {
   return useQuery({
-    queryKey: ['satisfaction', query.by, query.month ?? '', query.organizationId ?? ''],
+    queryKey: ['satisfaction', query.by, query.month ?? '', query.organizationId ?? '', query.zone ?? ''],
     queryFn: ({ signal }) =>
       apiRequest<SatisfactionFigures>('/satisfaction', {
-        query: { by: query.by, month: query.month, organizationId: query.organizationId },
+        query: { by: query.by, month: query.month, organizationId: query.organizationId, zone: query.zone },
         signal,
       }),
   });

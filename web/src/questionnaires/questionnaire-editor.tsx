@@ -64,14 +64,14 @@ export function QuestionnaireEditor({
     onChange(next);
     setSaved(false);
   };
-  const sectionPath = (s: number) => `document.sections[${s}]`;
+  const sectionPath = (s: number) => `document.sections.${s}`;
   const shownPaths = document.sections.flatMap((section, s) => [
     `${sectionPath(s)}.title.es`,
     `${sectionPath(s)}.title.en`,
     ...section.questions.flatMap((q, i) => [
-      ...questionPaths(q, `${sectionPath(s)}.questions[${i}]`),
-      `${sectionPath(s)}.questions[${i}].showIf.questionId`,
-      `${sectionPath(s)}.questions[${i}].showIf.anyOf`,
+      ...questionPaths(q, `${sectionPath(s)}.questions.${i}`),
+      `${sectionPath(s)}.questions.${i}.showIf.questionId`,
+      `${sectionPath(s)}.questions.${i}.showIf.anyOf`,
     ]),
   ]);
   const send = () => save.mutate({ version: version.version, document }, { onSuccess: () => setSaved(true) });
@@ -179,7 +179,7 @@ export function QuestionnaireEditor({
                 />
               </SimpleGrid>
               {section.questions.map((question, i) => {
-                const path = `${sectionPath(s)}.questions[${i}]`;
+                const path = `${sectionPath(s)}.questions.${i}`;
                 const update = (next: Question) =>
                   change(
                     withSection(document, s, {

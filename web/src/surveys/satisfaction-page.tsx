@@ -1,6 +1,6 @@
 import { Button, Group, Menu, Paper, Progress, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SATISFACTION_DIMENSIONS, type SatisfactionFigures } from '../../../domain/contracts/surveys.js';
 import { rolesGrant } from '../../../domain/permissions.js';
@@ -29,7 +29,9 @@ export function SatisfactionPage() {
   const [month, setMonth] = useState(currentMonth());
   const [by, setBy] = useState<Dimension>('agent');
   const [organizationId, setOrganizationId] = useState<string | null>(null);
-  const figures = useSatisfactionFigures({ by, month, organizationId: organizationId ?? undefined });
+  // The month the viewer picks is their own month, not UTC's.
+  const zone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const figures = useSatisfactionFigures({ by, month, organizationId: organizationId ?? undefined, zone });
   return (
     <>
       <PageHeader

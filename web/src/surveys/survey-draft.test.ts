@@ -23,6 +23,7 @@ const settings = {
   questionnaire: DEFAULT_TICKET_SURVEY,
   askAgainAfterReopen: false,
   lowRating: 2,
+  campaignMonths: [5, 11],
   version: 3,
   updatedAt: null,
 };
@@ -35,6 +36,7 @@ describe('the survey editor’s draft', () => {
       questionnaire: DEFAULT_TICKET_SURVEY,
       askAgainAfterReopen: false,
       lowRating: 2,
+      campaignMonths: [5, 11],
     });
   });
 

@@ -15,8 +15,8 @@ export type TicketQuestionKind = (typeof TICKET_QUESTION_KINDS)[number];
 export type SurveyDraft = Omit<PutTicketSurveySettingsBody, 'version'>;
 
 export function draftOf(settings: TicketSurveySettings): SurveyDraft {
-  const { enabled, ticketTypes, questionnaire, askAgainAfterReopen, lowRating } = settings;
-  return { enabled, ticketTypes, questionnaire, askAgainAfterReopen, lowRating };
+  const { enabled, ticketTypes, questionnaire, askAgainAfterReopen, lowRating, campaignMonths } = settings;
+  return { enabled, ticketTypes, questionnaire, askAgainAfterReopen, lowRating, campaignMonths };
 }
 
 /** The survey after a ticket is one section; the editor works on its questions. */

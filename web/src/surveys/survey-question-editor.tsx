@@ -56,7 +56,7 @@ export function SurveyQuestionEditor({
   question: Question;
   index: number;
   count: number;
-  /** Where the server names this question's fields: questionnaire.sections[0].questions[i]. */
+  /** Where the server names this question's fields: questionnaire.sections.0.questions.i (dots, as every field error). */
   path: string;
   readOnly: boolean;
   errorOf: (path: string) => string | undefined;
@@ -223,7 +223,7 @@ export function SurveyQuestionEditor({
                   readOnly={readOnly}
                   maxLength={500}
                   onChange={(e) => setOption(at, { ...option, label: { ...option.label, es: e.currentTarget.value } })}
-                  error={errorOf(`${path}.options[${at}].label.es`)}
+                  error={errorOf(`${path}.options.${at}.label.es`)}
                 />
                 <TextInput
                   size="xs"
@@ -233,7 +233,7 @@ export function SurveyQuestionEditor({
                   readOnly={readOnly}
                   maxLength={500}
                   onChange={(e) => setOption(at, { ...option, label: { ...option.label, en: e.currentTarget.value } })}
-                  error={errorOf(`${path}.options[${at}].label.en`)}
+                  error={errorOf(`${path}.options.${at}.label.en`)}
                 />
               </SimpleGrid>
             ))}
@@ -294,8 +294,8 @@ export function questionPaths(question: Question, path: string): string[] {
       ? [
           `${path}.options`,
           ...(question.options ?? []).flatMap((_, at) => [
-            `${path}.options[${at}].label.es`,
-            `${path}.options[${at}].label.en`,
+            `${path}.options.${at}.label.es`,
+            `${path}.options.${at}.label.en`,
           ]),
         ]
       : []),

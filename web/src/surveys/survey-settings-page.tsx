@@ -29,7 +29,7 @@ import {
 import { questionPaths, SurveyQuestionEditor } from './survey-question-editor.js';
 
 const LOW_MARKS = ['1', '2', '3', '4'];
-const QUESTIONS_PATH = 'questionnaire.sections[0].questions';
+const QUESTIONS_PATH = 'questionnaire.sections.0.questions';
 
 /** An agreement's satisfaction survey after each ticket, with a live preview of what requesters see. */
 export function SurveySettingsPage() {
@@ -91,7 +91,7 @@ function SurveySettingsForm({
   const shownPaths = [
     'ticketTypes',
     'lowRating',
-    ...questions.flatMap((q, i) => questionPaths(q, `${QUESTIONS_PATH}[${i}]`)),
+    ...questions.flatMap((q, i) => questionPaths(q, `${QUESTIONS_PATH}.${i}`)),
   ];
   const send = () =>
     save.mutate({ ...draft, version: settings.version }, { onSuccess: (data) => onSaved(data.version) });
@@ -176,7 +176,7 @@ function SurveySettingsForm({
                 question={question}
                 index={index}
                 count={questions.length}
-                path={`${QUESTIONS_PATH}[${index}]`}
+                path={`${QUESTIONS_PATH}.${index}`}
                 readOnly={readOnly}
                 errorOf={form.errorOf}
                 onChange={(next) => setQuestions(questions.map((q, i) => (i === index ? next : q)))}

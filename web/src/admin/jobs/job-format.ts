@@ -17,6 +17,7 @@ export const KNOWN_JOBS = [
   'job_runs_prune',
   'webhooks_send',
   'webhook_deliveries_prune',
+  'campaign_schedule',
 ] as const;
 export type KnownJob = (typeof KNOWN_JOBS)[number];
 export const isKnownJob = (name: string): name is KnownJob => (KNOWN_JOBS as readonly string[]).includes(name);
