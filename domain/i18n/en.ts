@@ -1,3 +1,4 @@
+import { campaignResultsEn } from './campaign-results-en.js';
 import type { Messages } from './es.js';
 import { identityProvidersEn } from './identity-providers-en.js';
 import { jobsEn } from './jobs-en.js';
@@ -35,6 +36,7 @@ export const en: Messages = {
   ...problemsEn,
   ...surveysEn,
   ...questionnairesEn,
+  ...campaignResultsEn,
   ...problemScreensEn,
   common: {
     loading: 'Loading…',

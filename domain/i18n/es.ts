@@ -1,3 +1,4 @@
+import { campaignResultsEs } from './campaign-results-es.js';
 import { identityProvidersEs } from './identity-providers-es.js';
 import { jobsEs } from './jobs-es.js';
 import { mailAdminEs } from './mail-admin-es.js';
@@ -37,6 +38,7 @@ export const es = {
   ...problemsEs,
   ...surveysEs,
   ...questionnairesEs,
+  ...campaignResultsEs,
   ...problemScreensEs,
   common: {
     loading: 'Cargando…',
