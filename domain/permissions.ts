@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'surveys.read',
   'surveys.manage',
   'questionnaires.review',
+  'surveyResults.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +50,7 @@ const STAFF_READ: Permission[] = [
   'procedures.write',
   'problems.read',
   'surveys.read',
+  'surveyResults.read',
 ];
 // Problems are the desk's own: every working role links incidents, writes notes and applies
 // workarounds; specialists (who find causes), supervisors and admins record and move problems.
@@ -58,8 +60,9 @@ const PROBLEM_MANAGE: Permission[] = ['problems.work', 'problems.manage'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // A requester reads only their own organization; the scope is applied in the query.
   requester: ['organizations.read', ...TICKETS],
-  // Held together with requester: reviews (comments on, approves) the organization's questionnaires.
-  client_manager: ['questionnaires.review'],
+  // Held together with requester: reviews (comments on, approves) the organization's questionnaires
+  // and reads its campaigns' results (the scope to their organization is applied in the query).
+  client_manager: ['questionnaires.review', 'surveyResults.read'],
   agent: [...STAFF_READ, ...PROBLEM_WORK],
   specialist: [...STAFF_READ, ...PROBLEM_MANAGE],
   // The supervisor answers for the agreed times, so keeps the agreements with the admin, watches

@@ -70,7 +70,7 @@ describe('permissions', () => {
   });
 
   it('gives client managers the questionnaire review on top of what a requester has, and the desk none of it', () => {
-    expect(ROLE_PERMISSIONS.client_manager).toEqual(['questionnaires.review']);
+    expect(ROLE_PERMISSIONS.client_manager).toEqual(['questionnaires.review', 'surveyResults.read']);
     expect(rolesGrant(['requester', 'client_manager'], 'tickets.create')).toBe(true);
     expect(rolesGrant(['requester', 'client_manager'], 'surveys.read')).toBe(false);
     expect(rolesGrant(['requester'], 'questionnaires.review')).toBe(false);

@@ -47,6 +47,7 @@ import { SupervisionService } from './modules/supervision/supervision.service.js
 import { EscalationsService } from './modules/support/escalations.service.js';
 import { GroupsService } from './modules/support/groups.service.js';
 import { RoutingService } from './modules/support/routing.service.js';
+import { CampaignResultsService } from './modules/surveys/campaign-results.service.js';
 import { CampaignsService } from './modules/surveys/campaigns.service.js';
 import { QuestionnairesService } from './modules/surveys/questionnaires.service.js';
 import { SatisfactionFiguresService } from './modules/surveys/satisfaction-figures.service.js';
@@ -224,6 +225,7 @@ export function buildServices(
   const satisfactionFigures = new SatisfactionFiguresService(db, clock);
   const questionnaires = new QuestionnairesService(db, clock, audit, organizations);
   const campaigns = new CampaignsService(db, clock, audit, campaignMailer(mailOutbox, mailConfig.publicUrl));
+  const campaignResults = new CampaignResultsService(db);
   const jobs = new JobsService(db, clock);
   const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false }, {
     secrets,
@@ -280,6 +282,7 @@ export function buildServices(
     satisfactionFigures,
     questionnaires,
     campaigns,
+    campaignResults,
     deskAddresses,
     jobs,
     webhooks,

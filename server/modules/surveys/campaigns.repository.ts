@@ -5,8 +5,11 @@ export async function insertCampaign(db: Kysely<DB>, row: CampaignTable) {
   await db.insertInto('campaigns').values(row).execute();
 }
 
-export function findCampaign(db: Kysely<DB>, id: string) {
-  return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+/** A campaign by id; with an organization, only if it is that organization's (a client manager's scope). */
+export function findCampaign(db: Kysely<DB>, id: string, organizationId?: string) {
+  let query = db.selectFrom('campaigns').selectAll().where('id', '=', id);
+  if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
+  return query.executeTakeFirst();
 }
 
 export function listCampaigns(db: Kysely<DB>, organizationId: string | undefined) {
@@ -134,6 +137,21 @@ export async function markAnswered(db: Kysely<DB>, id: string, at: string) {
     .where('answered_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** The services of the tickets a person raised in a period (a response's profile, never the tickets). */
+export async function servicesRequestedBy(db: Kysely<DB>, userId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('tickets')
+    .select('service_id')
+    .distinct()
+    .where('requester_id', '=', userId)
+    .where('service_id', 'is not', null)
+    .where('created_at', '>=', from)
+    .where('created_at', '<=', to)
+    .orderBy('service_id')
+    .execute();
+  return rows.map((row) => row.service_id as string);
 }
 
 export async function insertResponse(db: Kysely<DB>, row: CampaignResponseTable) {

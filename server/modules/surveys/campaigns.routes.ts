@@ -25,7 +25,8 @@ const HOUR = 3_600_000;
 /** Survey campaigns: the desk's routes (hidden from everyone else) and the public answering link. */
 export function registerCampaignRoutes(app: App, { campaigns, requestLimiter }: Deps) {
   const tags = ['campaigns'];
-  const read = { permission: 'surveys.read', hiddenWithout: 'surveys.read' } as const;
+  // Client managers read their organization's campaigns too (the service scopes them), to reach the results.
+  const read = { permission: 'surveyResults.read', hiddenWithout: 'surveyResults.read' } as const;
   const manage = { permission: 'surveys.manage', hiddenWithout: 'surveys.manage' } as const;
 
   app.get(

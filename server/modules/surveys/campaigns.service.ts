@@ -16,6 +16,8 @@ import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CampaignMailer } from '../mail/campaign-mailer.js';
+import { campaignScopeOf } from './campaign-access.js';
+import { profileOf } from './campaign-response-profile.js';
 import * as repo from './campaigns.repository.js';
 
 const DAY = 86_400_000;
@@ -39,8 +41,13 @@ export class CampaignsService {
     private readonly mailer: CampaignMailer,
   ) {}
 
-  async list(_ctx: RequestContext, organizationId: string | undefined): Promise<Campaign[]> {
-    const rows = await repo.listCampaigns(this.db, organizationId);
+  async list(ctx: RequestContext, organizationId: string | undefined): Promise<Campaign[]> {
+    // A client manager lists their organization's campaigns only, whatever the filter says.
+    const scope = campaignScopeOf(ctx);
+    if (!scope) throw notFound('Campaign');
+    if (scope.organizationId !== undefined && organizationId !== undefined && organizationId !== scope.organizationId)
+      return [];
+    const rows = await repo.listCampaigns(this.db, scope.organizationId ?? organizationId);
     const rates = await repo.rates(
       this.db,
       rows.map((row) => row.id),
@@ -49,7 +56,9 @@ export class CampaignsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Campaign> {
-    const row = await this.find(this.db, ctx, id);
+    const scope = campaignScopeOf(ctx);
+    const row = scope ? await repo.findCampaign(this.db, id, scope.organizationId) : undefined;
+    if (!row) throw notFound('Campaign');
     const rates = await repo.rates(this.db, [id]);
     return present(row, rates.get(id));
   }
@@ -232,10 +241,7 @@ export class CampaignsService {
       if (issues.length > 0) throw validationError(issues);
       if (!(await repo.markAnswered(trx, invitation.id, now.toISOString())))
         throw new AppError('conflict', 'this survey was already answered');
-      const profile = {
-        organizationId: campaign.organization_id,
-        role: (await repo.isClientManager(trx, invitation.user_id)) ? 'client_manager' : 'requester',
-      };
+      const profile = await profileOf(trx, invitation, campaign, now);
       const anonymous = campaign.anonymous === 1;
       // Anonymous: no person, no invitation, only the day, and a random (unordered) id, so neither
       // the id nor the time lines the response up with the invitation marked answered just now.

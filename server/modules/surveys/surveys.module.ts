@@ -4,6 +4,7 @@ import type { MailConfig } from '../../config.js';
 import { defineModule } from '../../platform/module.js';
 import type { TicketMailAdditions } from '../mail/ticket-mail-additions.js';
 import type { TicketHistory } from '../tickets/ticket-history.js';
+import { registerCampaignResultsRoutes } from './campaign-results.routes.js';
 import { campaignJobs } from './campaigns.jobs.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
 import { registerQuestionnaireRoutes } from './questionnaires.routes.js';
@@ -12,6 +13,7 @@ import { registerSurveyRoutes } from './surveys.routes.js';
 
 type Deps = Parameters<typeof registerSurveyRoutes>[1] &
   Parameters<typeof registerCampaignRoutes>[1] &
+  Parameters<typeof registerCampaignResultsRoutes>[1] &
   Parameters<typeof campaignJobs>[0] &
   Parameters<typeof registerQuestionnaireRoutes>[1] &
   Parameters<typeof answerDemoSurveys>[0] & {
@@ -28,6 +30,7 @@ export const surveysModule = defineModule<Deps>({
     registerSurveyRoutes(app, deps);
     registerQuestionnaireRoutes(app, deps);
     registerCampaignRoutes(app, deps);
+    registerCampaignResultsRoutes(app, deps);
   },
   jobs: campaignJobs,
   demo: answerDemoSurveys,
