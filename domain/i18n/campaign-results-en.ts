@@ -77,7 +77,6 @@ export const campaignResultsEn: typeof campaignResultsEs = {
       detractors: 'Detractors (0–6)',
       passives: 'Passives (7–8)',
       promoters: 'Promoters (9–10)',
-      npsSplit: 'Detractors {{detractors}}, passives {{passives}}, promoters {{promoters}}',
       notShared: 'Not in the previous campaign',
     },
     breakdowns: {

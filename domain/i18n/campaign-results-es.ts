@@ -75,7 +75,6 @@ export const campaignResultsEs = {
       detractors: 'Detractores (0–6)',
       passives: 'Pasivos (7–8)',
       promoters: 'Promotores (9–10)',
-      npsSplit: 'Detractores {{detractors}}, pasivos {{passives}}, promotores {{promoters}}',
       notShared: 'No está en la campaña anterior',
     },
     breakdowns: {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Breakdown } from '../../../domain/contracts/campaign-results.js';
 import { groupCells } from './format.js';
+import { TableScroll } from './table-scroll.js';
 
 /**
  * The figures per role, language or service. A group under the minimum size keeps its row (so
@@ -36,7 +37,7 @@ export function BreakdownTable({ breakdowns, minGroupSize }: { breakdowns: Break
             {t('campaignResults.breakdowns.none')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <TableScroll minWidth={440} label={t(`campaignResults.breakdowns.fields.${shown.by}`)}>
             <Table striped aria-labelledby="results-breakdowns">
               <Table.Thead>
                 <Table.Tr>
@@ -82,7 +83,7 @@ export function BreakdownTable({ breakdowns, minGroupSize }: { breakdowns: Break
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Stack>
     </Paper>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DimensionResult } from '../../../domain/contracts/campaign-results.js';
 import { ChangeNote } from './change-note.js';
 import { formatFigure, formatPercent } from './format.js';
+import { TableScroll } from './table-scroll.js';
 
 interface Bar {
   dimension: string;
@@ -48,7 +49,7 @@ export function DimensionChart({ dimensions, withChanges }: { dimensions: Dimens
           />
         </Box>
       ) : null}
-      <Table.ScrollContainer minWidth={480}>
+      <TableScroll minWidth={480} label={t('campaignResults.dimensions.title')}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -83,7 +84,7 @@ export function DimensionChart({ dimensions, withChanges }: { dimensions: Dimens
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Paper>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { useDateFormat } from '../i18n/format.js';
 import { responseRateText } from './format.js';
+import { TableScroll } from './table-scroll.js';
 
 /** Drafts have nothing to read yet; a client manager sees the campaigns that reached their people. */
 const hasReachedPeople = (campaign: Campaign) => campaign.state === 'open' || campaign.state === 'closed';
@@ -25,7 +26,7 @@ export function PortalCampaignsPage() {
         empty={<EmptyMessage title={t('campaignResults.portal.none')} />}
       >
         {(data) => (
-          <Table.ScrollContainer minWidth={560}>
+          <TableScroll minWidth={560} label={t('campaignResults.portal.title')}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -70,7 +71,7 @@ export function PortalCampaignsPage() {
                   ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </QueryState>
     </>

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@manti
 import { useTranslation } from 'react-i18next';
 import type { NpsResult, QuestionResult } from '../../../domain/contracts/campaign-results.js';
 import { formatFigure, formatPercent, inLanguage, shareOf } from './format.js';
+import { TableScroll } from './table-scroll.js';
 
 type ValueCount = QuestionResult['distribution'][number];
 
@@ -102,16 +103,16 @@ function NpsSplit({ nps }: { nps: NpsResult }) {
     { key: 'promoters', count: nps.promoters, color: 'teal.8' },
   ] as const;
   const percent = (count: number) => formatPercent(shareOf(count, nps.n), i18n.language);
-  const summary = t('campaignResults.questions.npsSplit', {
-    detractors: percent(nps.detractors),
-    passives: percent(nps.passives),
-    promoters: percent(nps.promoters),
-  });
   return (
     <Stack gap={4}>
-      <Progress.Root size="xl" role="img" aria-label={summary}>
+      <Progress.Root size="xl">
         {parts.map((p) => (
-          <Progress.Section key={p.key} value={shareOf(p.count, nps.n)} color={p.color} />
+          <Progress.Section
+            key={p.key}
+            value={shareOf(p.count, nps.n)}
+            color={p.color}
+            aria-label={`${t(`campaignResults.questions.${p.key}`)}: ${percent(p.count)}`}
+          />
         ))}
       </Progress.Root>
       <Group gap="md" wrap="wrap">
@@ -128,7 +129,7 @@ function NpsSplit({ nps }: { nps: NpsResult }) {
 function MatrixItems({ question }: { question: QuestionResult }) {
   const { t, i18n } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <TableScroll minWidth={320} label={inLanguage(question.text, i18n.language)}>
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -157,6 +158,6 @@ function MatrixItems({ question }: { question: QuestionResult }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
