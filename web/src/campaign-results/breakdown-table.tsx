@@ -2,7 +2,7 @@ import { Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Breakdown } from '../../../domain/contracts/campaign-results.js';
-import { groupCells } from './format.js';
+import { groupCells, groupName } from './format.js';
 import { TableScroll } from './table-scroll.js';
 
 /**
@@ -37,7 +37,7 @@ export function BreakdownTable({ breakdowns, minGroupSize }: { breakdowns: Break
             {t('campaignResults.breakdowns.none')}
           </Text>
         ) : (
-          <TableScroll minWidth={440} label={t(`campaignResults.breakdowns.fields.${shown.by}`)}>
+          <TableScroll minWidth={300} label={t(`campaignResults.breakdowns.fields.${shown.by}`)}>
             <Table striped aria-labelledby="results-breakdowns">
               <Table.Thead>
                 <Table.Tr>
@@ -62,7 +62,7 @@ export function BreakdownTable({ breakdowns, minGroupSize }: { breakdowns: Break
                   return (
                     <Table.Tr key={group.key} data-suppressed={cells.suppressed || undefined}>
                       <Table.Th scope="row" fw={500}>
-                        {group.name}
+                        {groupName(shown.by, group, t)}
                       </Table.Th>
                       <Table.Td ta="right">{cells.suppressed ? '—' : group.respondents}</Table.Td>
                       {cells.suppressed ? (

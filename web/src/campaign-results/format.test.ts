@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BreakdownGroup } from '../../../domain/contracts/campaign-results.js';
 import { en } from '../../../domain/i18n/en.js';
 import { es } from '../../../domain/i18n/es.js';
-import { changeText, formatDelta, formatFigure, formatPValue, groupCells, responseRateText } from './format.js';
+import {
+  changeText,
+  formatDelta,
+  formatFigure,
+  formatPValue,
+  groupCells,
+  groupName,
+  responseRateText,
+} from './format.js';
 
 /** The real catalogs, so the tests read the sentences the screen shows. */
 const i18n = i18next.createInstance();
@@ -74,6 +82,16 @@ describe('the suppression of small groups', () => {
       suppressed: true,
       text: 'menos de 5 respuestas — oculto para proteger el anonimato',
     });
+  });
+
+  it('names roles and languages in the reader’s language, services as the desk named them', () => {
+    expect(groupName('role', group({ key: 'client_manager', name: 'client_manager' }), tEs)).toBe(
+      'Responsable del cliente',
+    );
+    expect(groupName('language', group({ key: 'en', name: 'en' }), tEs)).toBe('Inglés');
+    expect(groupName('service', group({ key: 's1', name: 'Correo corporativo' }), tEn)).toBe('Correo corporativo');
+    expect(groupName('service', group({ key: 'none', name: 'none' }), tEn)).toBe('No tickets');
+    expect(groupName('role', group({ key: 'unknown', name: 'unknown' }), tEn)).toBe('Not recorded');
   });
 
   it('rounds a shown group’s figures: index and share without decimals, NPS signed', () => {

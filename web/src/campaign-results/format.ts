@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { BreakdownGroup, ResultChange } from '../../../domain/contracts/campaign-results.js';
+import type { Breakdown, BreakdownGroup, ResultChange } from '../../../domain/contracts/campaign-results.js';
+import { ROLES } from '../../../domain/roles.js';
 
 /**
  * How the results dashboard words and rounds its figures, apart from React so it can be tested:
@@ -119,6 +120,20 @@ export function groupCells(group: BreakdownGroup, minGroupSize: number, t: TFunc
     topTwoBox: formatPercent(group.topTwoBox, locale),
     nps: formatNps(group.nps, locale),
   };
+}
+
+/**
+ * A group's name: roles and languages come as keys the screen translates, services as the desk
+ * named them; "unknown" (answered before the profile kept the field) and "none" (no tickets) are words.
+ */
+export function groupName(by: Breakdown['by'], group: BreakdownGroup, t: TFunction): string {
+  if (group.key === 'unknown') return t('campaignResults.breakdowns.unknown');
+  if (by === 'service') return group.key === 'none' ? t('campaignResults.breakdowns.noService') : group.name;
+  if (by === 'role') {
+    const role = ROLES.find((r) => r === group.key);
+    return role ? t(`roles.${role}`) : group.name;
+  }
+  return group.key === 'es' || group.key === 'en' ? t(`campaignResults.breakdowns.languages.${group.key}`) : group.name;
 }
 
 /** Part of a whole as a 0..100 share; 0 when there is no whole. */

@@ -64,30 +64,56 @@ function QuestionBody({ question, nps }: { question: QuestionResult; nps: NpsRes
   );
 }
 
-/** One row per value: its count and its share of the question's answers, as a bar and as a figure. */
+/**
+ * One row per value: its count and its share of the question's answers, as a bar and as a figure.
+ * A number sits beside its bar; a worded choice ("Not applicable" included) goes above it, so a
+ * phone shows the whole wording instead of cutting it.
+ */
 function DistributionBars({ distribution, total }: { distribution: ValueCount[]; total: number }) {
   const { t, i18n } = useTranslation();
-  const valueName = (v: ValueCount) =>
+  const wordOf = (v: ValueCount) =>
     v.label
       ? inLanguage(v.label, i18n.language)
       : v.value === 'na'
         ? t('campaignResults.questions.notApplicable')
-        : v.value;
+        : null;
   return (
     <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {distribution.map((v) => {
         const share = shareOf(v.count, total);
-        const label = `${valueName(v)}: ${v.count} (${formatPercent(share, i18n.language)})`;
-        return (
-          <Group key={v.value} component="li" gap="sm" wrap="nowrap">
-            <Text size="sm" w={{ base: 96, sm: 200 }} truncate="end" title={valueName(v)}>
-              {valueName(v)}
-            </Text>
-            <Progress value={share} color="indigo.7" style={{ flex: 1 }} aria-label={label} />
-            <Text size="sm" w={84} ta="right" aria-hidden>
-              {v.count} · {formatPercent(share, i18n.language)}
+        const word = wordOf(v);
+        const figure = `${v.count} · ${formatPercent(share, i18n.language)}`;
+        const bar = (
+          <Group gap="sm" wrap="nowrap">
+            {word === null ? (
+              <Text size="sm" w="2rem" ta="right" aria-hidden>
+                {v.value}
+              </Text>
+            ) : null}
+            <Progress
+              value={share}
+              color="indigo.7"
+              style={{ flex: 1 }}
+              aria-label={`${word ?? v.value}: ${v.count} (${formatPercent(share, i18n.language)})`}
+            />
+            <Text size="sm" w="5.5rem" ta="right" aria-hidden style={{ whiteSpace: 'nowrap' }}>
+              {figure}
             </Text>
           </Group>
+        );
+        return (
+          <li key={v.value}>
+            {word === null ? (
+              bar
+            ) : (
+              <>
+                <Text size="sm" aria-hidden>
+                  {word}
+                </Text>
+                {bar}
+              </>
+            )}
+          </li>
         );
       })}
     </Stack>

@@ -6,6 +6,9 @@ import { inLanguage } from './format.js';
 /** At most three quotes per theme: enough to hear the voice, not a transcript. */
 const QUOTES_PER_THEME = 3;
 
+/** Two people may write the very same words; the quote is shown once. */
+const distinct = (quotes: string[]) => [...new Set(quotes)];
+
 /** For each open question: the recurring terms with how many answers use them, and a few quotes. */
 export function TextThemesList({ textThemes }: { textThemes: TextThemes[] }) {
   const { t, i18n } = useTranslation();
@@ -44,13 +47,15 @@ export function TextThemesList({ textThemes }: { textThemes: TextThemes[] }) {
                         spacing={4}
                         aria-label={t('campaignResults.themes.quotes', { term: theme.term })}
                       >
-                        {theme.quotes.slice(0, QUOTES_PER_THEME).map((quote) => (
-                          <List.Item key={quote}>
-                            <Text component="q" size="sm" fs="italic">
-                              {quote}
-                            </Text>
-                          </List.Item>
-                        ))}
+                        {distinct(theme.quotes)
+                          .slice(0, QUOTES_PER_THEME)
+                          .map((quote) => (
+                            <List.Item key={quote}>
+                              <Text component="q" size="sm" fs="italic">
+                                {quote}
+                              </Text>
+                            </List.Item>
+                          ))}
                       </List>
                     ) : null}
                   </li>
