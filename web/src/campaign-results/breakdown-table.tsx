@@ -38,7 +38,7 @@ export function BreakdownTable({ breakdowns, minGroupSize }: { breakdowns: Break
           </Text>
         ) : (
           <TableScroll minWidth={300} label={t(`campaignResults.breakdowns.fields.${shown.by}`)}>
-            <Table striped aria-labelledby="results-breakdowns">
+            <Table striped fz="sm" horizontalSpacing="xs" aria-labelledby="results-breakdowns">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t(`campaignResults.breakdowns.fields.${shown.by}`)}</Table.Th>

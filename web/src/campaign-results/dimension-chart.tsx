@@ -50,7 +50,7 @@ export function DimensionChart({ dimensions, withChanges }: { dimensions: Dimens
         </Box>
       ) : null}
       <TableScroll minWidth={480} label={t('campaignResults.dimensions.title')}>
-        <Table striped>
+        <Table striped fz="sm" horizontalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('campaignResults.dimensions.dimension')}</Table.Th>

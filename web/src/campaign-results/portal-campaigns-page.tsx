@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../domain/contracts/campaigns.js';
 import { useCampaignsForResults } from '../api/use-campaign-results.js';
@@ -7,7 +7,6 @@ import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
 import { useDateFormat } from '../i18n/format.js';
 import { responseRateText } from './format.js';
-import { TableScroll } from './table-scroll.js';
 
 /** Drafts have nothing to read yet; a client manager sees the campaigns that reached their people. */
 const hasReachedPeople = (campaign: Campaign) => campaign.state === 'open' || campaign.state === 'closed';
@@ -26,52 +25,37 @@ export function PortalCampaignsPage() {
         empty={<EmptyMessage title={t('campaignResults.portal.none')} />}
       >
         {(data) => (
-          <TableScroll minWidth={560} label={t('campaignResults.portal.title')}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('campaignResults.portal.name')}</Table.Th>
-                  <Table.Th scope="col">{t('campaignResults.portal.dates')}</Table.Th>
-                  <Table.Th scope="col">{t('campaignResults.portal.state')}</Table.Th>
-                  <Table.Th scope="col">{t('campaignResults.portal.responses')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {[...data.items]
-                  .filter(hasReachedPeople)
-                  .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
-                  .map((campaign) => (
-                    <Table.Tr key={campaign.id}>
-                      <Table.Th scope="row" fw={500}>
-                        <RouterAnchor
-                          to="/portal/surveys/results/$campaignId"
-                          params={{ campaignId: campaign.id }}
-                          aria-label={`${t('campaignResults.portal.view')}: ${campaign.name}`}
-                        >
-                          {campaign.name}
-                        </RouterAnchor>
-                      </Table.Th>
-                      <Table.Td>
-                        <Text size="sm">
-                          {t('campaignResults.dates', {
-                            opens: dates.date(campaign.opensAt),
-                            closes: dates.date(campaign.closesAt),
-                          })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={campaign.state === 'closed' ? 'gray' : 'teal'}>
-                          {t(`campaignResults.states.${campaign.state}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{responseRateText(campaign.responseRate, t, i18n.language)}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {[...data.items]
+              .filter(hasReachedPeople)
+              .sort((a, b) => b.opensAt.localeCompare(a.opensAt))
+              .map((campaign) => (
+                <Paper key={campaign.id} component="li" withBorder radius="md" p="md">
+                  <Stack gap={6}>
+                    <Group gap="xs" justify="space-between" wrap="wrap">
+                      <RouterAnchor
+                        to="/portal/surveys/results/$campaignId"
+                        params={{ campaignId: campaign.id }}
+                        fw={600}
+                        aria-label={`${t('campaignResults.portal.view')}: ${campaign.name}`}
+                      >
+                        {campaign.name}
+                      </RouterAnchor>
+                      <Badge variant="light" color={campaign.state === 'closed' ? 'gray' : 'teal'}>
+                        {t(`campaignResults.states.${campaign.state}`)}
+                      </Badge>
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {t('campaignResults.dates', {
+                        opens: dates.date(campaign.opensAt),
+                        closes: dates.date(campaign.closesAt),
+                      })}
+                    </Text>
+                    <Text size="sm">{responseRateText(campaign.responseRate, t, i18n.language)}</Text>
+                  </Stack>
+                </Paper>
+              ))}
+          </Stack>
         )}
       </QueryState>
     </>

@@ -156,7 +156,7 @@ function MatrixItems({ question }: { question: QuestionResult }) {
   const { t, i18n } = useTranslation();
   return (
     <TableScroll minWidth={320} label={inLanguage(question.text, i18n.language)}>
-      <Table>
+      <Table fz="sm" horizontalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('campaignResults.questions.item')}</Table.Th>
