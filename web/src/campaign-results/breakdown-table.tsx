@@ -37,13 +37,15 @@ export function BreakdownTable({ breakdowns, minGroupSize }: { breakdowns: Break
             {t('campaignResults.breakdowns.none')}
           </Text>
         ) : (
-          <TableScroll minWidth={300} label={t(`campaignResults.breakdowns.fields.${shown.by}`)}>
-            <Table striped fz="sm" horizontalSpacing="xs" aria-labelledby="results-breakdowns">
+          <TableScroll minWidth={280} label={t(`campaignResults.breakdowns.fields.${shown.by}`)}>
+            <Table striped fz="sm" horizontalSpacing="xs" layout="fixed" aria-labelledby="results-breakdowns">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t(`campaignResults.breakdowns.fields.${shown.by}`)}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('campaignResults.breakdowns.respondents')}
+                  <Table.Th scope="col" w="32%">
+                    {t(`campaignResults.breakdowns.fields.${shown.by}`)}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right" aria-label={t('campaignResults.breakdowns.respondents')}>
+                    {t('campaignResults.dimensions.n')}
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
                     {t('campaignResults.dimensions.index')}
