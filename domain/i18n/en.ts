@@ -1,3 +1,4 @@
+import { campaignResultsEn } from './campaign-results-en.js';
 import { campaignsEn } from './campaigns-en.js';
 import type { Messages } from './es.js';
 import { identityProvidersEn } from './identity-providers-en.js';
@@ -37,6 +38,7 @@ export const en: Messages = {
   ...surveysEn,
   ...questionnairesEn,
   ...campaignsEn,
+  ...campaignResultsEn,
   ...problemScreensEn,
   common: {
     loading: 'Loading…',

@@ -1,3 +1,4 @@
+import { campaignResultsEs } from './campaign-results-es.js';
 import { campaignsEs } from './campaigns-es.js';
 import { identityProvidersEs } from './identity-providers-es.js';
 import { jobsEs } from './jobs-es.js';
@@ -39,6 +40,7 @@ export const es = {
   ...surveysEs,
   ...questionnairesEs,
   ...campaignsEs,
+  ...campaignResultsEs,
   ...problemScreensEs,
   common: {
     loading: 'Cargando…',

@@ -372,6 +372,34 @@ const portalQuestionnaireVersionRoute = createRoute({
   ),
 });
 
+/** A campaign's results: the desk reads any campaign's (surveys.read). */
+const campaignResultsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace/campaigns/$campaignId/results',
+  beforeLoad: requirePermission('surveys.read', true),
+  component: lazyRouteComponent(() => import('../campaign-results/results-page.js'), 'DeskCampaignResultsPage'),
+});
+
+/** A client manager reads their own organization's campaign results; the API scopes the list and refuses others. */
+function requireClientManager({ context }: { context: { me: { roles: Parameters<typeof isStaff>[0] } } }) {
+  if (!context.me.roles.includes('client_manager'))
+    throw redirect({ to: homePathFor(context.me.roles), replace: true });
+}
+
+const portalCampaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal/surveys/results',
+  beforeLoad: requireClientManager,
+  component: lazyRouteComponent(() => import('../campaign-results/portal-campaigns-page.js'), 'PortalCampaignsPage'),
+});
+
+const portalCampaignResultsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal/surveys/results/$campaignId',
+  beforeLoad: requireClientManager,
+  component: lazyRouteComponent(() => import('../campaign-results/results-page.js'), 'PortalCampaignResultsPage'),
+});
+
 /** Mailboxes, domains, the mail logs and templates; the open tab lives in the address so "back" from a ticket returns to it. */
 const mailRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -493,6 +521,9 @@ const routeTree = rootRoute.addChildren([
     campaignRoute,
     portalQuestionnairesRoute,
     portalQuestionnaireVersionRoute,
+    campaignResultsRoute,
+    portalCampaignsRoute,
+    portalCampaignResultsRoute,
     accountRoute,
   ]),
 ]);

@@ -12,7 +12,7 @@ import {
 import { ConfirmModal } from '../components/confirm-modal.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-states.js';
-import { RouterAnchor } from '../components/router-link.js';
+import { RouterAnchor, RouterButton } from '../components/router-link.js';
 import { VersionDates } from './questionnaire-page.js';
 import { CommentThread, VersionPreview, VersionStateBadge } from './questionnaire-parts.js';
 
@@ -22,7 +22,15 @@ export function PortalQuestionnairesPage() {
   const list = useQuestionnaires();
   return (
     <Stack gap="lg">
-      <PageHeader title={t('questionnaires.portalTitle')} description={t('questionnaires.portalDescription')} />
+      <PageHeader
+        title={t('questionnaires.portalTitle')}
+        description={t('questionnaires.portalDescription')}
+        actions={
+          <RouterButton to="/portal/surveys/results" variant="light">
+            {t('campaignResults.portal.link')}
+          </RouterButton>
+        }
+      />
       <QueryState query={list}>
         {(data) => {
           const shown = data.items.filter((q) => q.versions.length > 0);
