@@ -128,6 +128,9 @@ export const CampaignResults = Type.Object({
   respondents: Type.Integer(),
   /** All ratings of the campaign together. */
   overall: Type.Object(RatingBlock),
+  /** All ratings together against the previous campaign, on the shared questions only; null without one. */
+  overallIndexChange: Nullable(ResultChange),
+  overallTopTwoBoxChange: Nullable(ResultChange),
   dimensions: Type.Array(DimensionResult),
   nps: Nullable(NpsResult),
   questions: Type.Array(QuestionResult),

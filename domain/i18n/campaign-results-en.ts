@@ -5,6 +5,7 @@ export const campaignResultsEn: typeof campaignResultsEs = {
   campaignResults: {
     title: 'Campaign results',
     backPortal: 'Back to the survey results',
+    backDesk: 'Back to the campaign',
     dates: '{{opens}} to {{closes}}',
     responseRate: '{{answered}} answered of {{invited}} invited ({{rate}})',
     anonymous: 'Anonymous',

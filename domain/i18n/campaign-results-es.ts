@@ -3,6 +3,7 @@ export const campaignResultsEs = {
   campaignResults: {
     title: 'Resultados de la campaña',
     backPortal: 'Volver a los resultados de encuestas',
+    backDesk: 'Volver a la campaña',
     dates: 'Del {{opens}} al {{closes}}',
     responseRate: '{{answered}} respondieron de {{invited}} invitados ({{rate}})',
     anonymous: 'Anónima',

@@ -82,6 +82,7 @@ describe('campaign results (pure)', () => {
   it('is null, not 0 or NaN, on no responses', () => {
     const results = campaignResults(input([]));
     expect(results.overall).toEqual({ n: 0, respondents: 0, mean: null, index: null, topTwoBox: null });
+    expect(results.overallIndexChange).toBeNull();
     expect(results.dimensions.map((d) => [d.dimension, d.index, d.indexChange])).toEqual([
       ['responsiveness', null, null],
       ['empathy', null, null],
@@ -169,6 +170,10 @@ describe('campaign results (pure)', () => {
     expect(byDimension.get('responsiveness')?.indexChange?.delta).toBeCloseTo(70.833, 3);
     expect(byDimension.get('responsiveness')?.indexChange?.flagged).toBe(true);
     expect(results.nps?.change?.delta).toBe(200);
+    // All ratings together, on the shared questions only: "care" (5 now, not comparable) stays out,
+    // so the overall change is speed's own: +70.8 index points; top-2-box 0 % → 100 %.
+    expect(results.overallIndexChange?.delta).toBeCloseTo(70.833, 3);
+    expect(results.overallTopTwoBoxChange).toMatchObject({ delta: 100, flagged: true });
     expect(results.questions.find((q) => q.questionId === 'care')?.shared).toBe(false);
     expect(results.questions.find((q) => q.questionId === 'speed')?.shared).toBe(true);
   });

@@ -9,6 +9,7 @@ import {
   presentChange,
   type ResultResponse,
   ratingBlock,
+  ratingsOf,
 } from './campaign-figures.js';
 import { questionResults, textThemesOf } from './campaign-question-results.js';
 import { type QuestionnaireDocument, questionsOf, SURVEY_DIMENSIONS, type SurveyDimension } from './questionnaire.js';
@@ -91,6 +92,20 @@ function npsOf(input: CampaignResultsInput, shared: ReadonlySet<string>): NpsRes
   };
 }
 
+/** Every rating of the shared questions, on both sides: what the overall change stands on. */
+function overallChangesOf(input: CampaignResultsInput, shared: ReadonlySet<string>) {
+  if (!input.previous) return { overallIndexChange: null, overallTopTwoBoxChange: null };
+  const ratings = (document: QuestionnaireDocument, responses: readonly ResultResponse[]) =>
+    responses.flatMap((response) => ratingsOf(onlyQuestions(document, shared), response.answers));
+  const now = ratings(input.document, input.responses);
+  const before = ratings(input.previous.document, input.previous.responses);
+  const comparable = now.length > 0 && before.length > 0;
+  return {
+    overallIndexChange: comparable ? presentChange(indexChange(before, now)) : null,
+    overallTopTwoBoxChange: comparable ? presentChange(topTwoBoxChange(before, now)) : null,
+  };
+}
+
 export function campaignResults(input: CampaignResultsInput): CampaignResults {
   const sharedIds = input.previous ? sharedQuestionIds(input.document, input.previous.document) : [];
   const shared = new Set(sharedIds);
@@ -101,6 +116,7 @@ export function campaignResults(input: CampaignResultsInput): CampaignResults {
     responseRate: input.responseRate,
     respondents: input.responses.length,
     overall: overallOf(input.document, input.responses),
+    ...overallChangesOf(input, shared),
     dimensions: dimensionsOf(input, shared),
     nps: npsOf(input, shared),
     questions: questionResults(input.document, input.responses, shared),

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignResults } from '../../../domain/contracts/campaign-results.js';
-import type { Campaign } from '../../../domain/contracts/campaigns.js';
 import { apiRequest, apiUrl } from './client.js';
 
 /** A campaign's results (the desk reads any; a client manager only their organization's). */
@@ -11,14 +10,6 @@ export function useCampaignResults(id: string) {
   return useQuery({
     queryKey: resultsKey(id),
     queryFn: ({ signal }) => apiRequest<CampaignResults>(`${base(id)}/results`, { signal }),
-  });
-}
-
-/** The campaigns the signed-in person may read: for a client manager, their organization's only. */
-export function useCampaignsForResults() {
-  return useQuery({
-    queryKey: ['campaigns', 'list'] as const,
-    queryFn: ({ signal }) => apiRequest<{ items: Campaign[] }>('/campaigns', { signal }),
   });
 }
 

@@ -17,16 +17,14 @@ export function HeadlineCards({ results }: { results: CampaignResults }) {
         hint={t('campaignResults.cards.overallIndexHint')}
         figure={formatFigure(results.overall.index, locale)}
         n={results.overall.respondents}
-        // The contract carries no change for all ratings together (only per dimension and for
-        // NPS); borrowing the overall-satisfaction dimension's would label one figure with another's change.
-        change={null}
+        change={results.overallIndexChange}
       />
       <HeadlineCard
         title={t('campaignResults.cards.topTwoBox')}
         hint={t('campaignResults.cards.topTwoBoxHint')}
         figure={formatPercent(results.overall.topTwoBox, locale)}
         n={results.overall.respondents}
-        change={null}
+        change={results.overallTopTwoBoxChange}
       />
       {nps ? (
         <HeadlineCard

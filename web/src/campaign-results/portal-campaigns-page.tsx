@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../domain/contracts/campaigns.js';
-import { useCampaignsForResults } from '../api/use-campaign-results.js';
+import { useCampaigns } from '../api/use-campaigns.js';
 import { PageHeader } from '../components/page-header.js';
 import { EmptyMessage, QueryState } from '../components/query-states.js';
 import { RouterAnchor } from '../components/router-link.js';
@@ -15,7 +15,7 @@ const hasReachedPeople = (campaign: Campaign) => campaign.state === 'open' || ca
 export function PortalCampaignsPage() {
   const { t, i18n } = useTranslation();
   const dates = useDateFormat();
-  const list = useCampaignsForResults();
+  const list = useCampaigns(null);
   return (
     <>
       <PageHeader title={t('campaignResults.portal.title')} description={t('campaignResults.portal.description')} />

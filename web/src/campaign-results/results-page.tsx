@@ -16,8 +16,18 @@ import { TextThemesList } from './text-themes-list.js';
 
 /** The desk's view of any campaign's results (the campaign's own page links here). */
 export function DeskCampaignResultsPage() {
+  const { t } = useTranslation();
   const { campaignId } = useParams({ strict: false }) as { campaignId: string };
-  return <CampaignResultsScreen campaignId={campaignId} back={null} />;
+  return (
+    <CampaignResultsScreen
+      campaignId={campaignId}
+      back={
+        <RouterAnchor to="/workspace/campaigns/$campaignId" params={{ campaignId }} size="sm">
+          {t('campaignResults.backDesk')}
+        </RouterAnchor>
+      }
+    />
+  );
 }
 
 /** A client manager's view: the API answers only for their organization's campaigns. */

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,9 +52,9 @@ function CampaignDetail({ campaign, updatedAt }: { campaign: Campaign; updatedAt
         actions={
           <Group gap="xs">
             <CampaignStateBadge state={campaign.state} />
-            <Anchor href={`/workspace/campaigns/${encodeURIComponent(campaign.id)}/results`} fw={600}>
+            <RouterAnchor to="/workspace/campaigns/$campaignId/results" params={{ campaignId: campaign.id }} fw={600}>
               {t('campaigns.page.results')}
-            </Anchor>
+            </RouterAnchor>
           </Group>
         }
       />
