@@ -81,13 +81,10 @@ export async function createDemoWorkspace(
       await services.organizations.createService(ctx, organization.id, { name, description });
     }
     const password = randomPassword();
-    await services.users.create(ctx, {
-      ...spec.requester,
-      roles: ['requester'],
-      organizationId: organization.id,
-      password,
-    });
-    credentials.push({ email: spec.requester.email, password, roles: ['requester'], organization: spec.name });
+    // Each client's contact is its client manager too: they review questionnaires and read results.
+    const roles: Role[] = ['requester', 'client_manager'];
+    await services.users.create(ctx, { ...spec.requester, roles, organizationId: organization.id, password });
+    credentials.push({ email: spec.requester.email, password, roles, organization: spec.name });
     // Colleagues raise tickets too, but have no password until an admin sets one.
     for (const colleague of spec.colleagues) {
       await services.users.create(ctx, { ...colleague, roles: ['requester'], organizationId: organization.id });
