@@ -7,8 +7,26 @@ import type { CampaignsService } from './campaigns.service.js';
 import type { QuestionnairesService } from './questionnaires.service.js';
 
 const DAY = 86_400_000;
+
+// The clinic's staff who use the service: invited to the campaigns, no password (they answer by link).
+const FIRST_NAMES = ['Camila', 'Matías', 'Sofía', 'Benjamín', 'Isidora', 'Tomás', 'Antonia', 'Joaquín', 'Florencia'];
+const LAST_NAMES = ['González', 'Muñoz', 'Rojas', 'Díaz', 'Pérez'];
+const clinicStaff = () =>
+  FIRST_NAMES.flatMap((first, i) =>
+    LAST_NAMES.map((last, j) => ({
+      name: `${first} ${last}`,
+      email: `${first}.${last}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .concat('@clinica-andina.demo'),
+      // A few work in English (visiting specialists): the breakdown by language has two groups.
+      locale: (i + j) % 7 === 0 ? ('en' as const) : ('es' as const),
+    })),
+  );
 const DEMO_ORGANIZATION_EMAIL = 'lucia.fernandez@clinica-andina.demo';
 const DESK_EMAIL = 'pablo.mendez@mesa.demo';
+const ADMIN_EMAIL = 'admin@mesa.demo';
 
 /** A small seeded generator (mulberry32): the same demo every time, without Math.random. */
 function seeded(seed: number) {
@@ -67,8 +85,8 @@ function answersOf(random: () => number, responsiveness: number, improve: string
 /**
  * Two closed survey campaigns of Clínica Andina six months apart, on its approved default
  * questionnaire: the second one answers noticeably better on responsiveness and about the same on
- * the rest, so the results page has a flagged change to show. The clinic has three accounts; they
- * are invited for real, and the other respondents' answers are added without accounts.
+ * the rest, so the results page has a flagged change to show. The clinic's staff (45 people without
+ * a password) are invited for real; about two thirds answer each time.
  */
 export async function seedDemoCampaigns(
   services: { campaigns: CampaignsService; questionnaires: QuestionnairesService; users: UsersService },
@@ -76,11 +94,14 @@ export async function seedDemoCampaigns(
 ) {
   const manager = await services.users.findByEmail(DEMO_ORGANIZATION_EMAIL);
   const analyst = await services.users.findByEmail(DESK_EMAIL);
-  if (!manager?.organizationId || !analyst) return;
+  const admin = await services.users.findByEmail(ADMIN_EMAIL);
+  if (!manager?.organizationId || !analyst || !admin) return;
   const organizationId = manager.organizationId;
   const desk = actingAs(analyst);
   // Lucía, the clinic's client manager, approves its questionnaire.
   const clientManager = actingAs(manager);
+  for (const person of clinicStaff())
+    await services.users.create(actingAs(admin), { ...person, roles: ['requester'], organizationId });
 
   clock.set(new Date(now.getTime() - 240 * DAY));
   const questionnaire = await services.questionnaires.create(desk, { organizationId, title: 'Encuesta semestral' });

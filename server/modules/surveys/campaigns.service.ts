@@ -246,9 +246,9 @@ export class CampaignsService {
   }
 
   /**
-   * Demo data only: the campaign's invitations marked answered and responses recorded as anonymous
-   * ones (no person), for a demo organization with fewer accounts than a real one has people.
-   * Each set of answers is checked against the frozen questions like a real one.
+   * Demo data only: the first invited people answer, as their mailed links would have (whose
+   * tokens the demo never sees): each invitation marked answered, its response anonymous with
+   * the person's grouped profile, the answers checked against the frozen questions like a real one's.
    */
   async addDemoResponses(campaignId: string, responses: { answers: Answers; at: Date }[]) {
     await this.db.transaction().execute(async (trx) => {
@@ -256,17 +256,19 @@ export class CampaignsService {
       const version = campaign && (await repo.findVersionById(trx, campaign.questionnaire_version_id));
       if (!campaign || !version) throw notFound('Campaign');
       const document = JSON.parse(version.document) as QuestionnaireDocument;
-      for (const [i, invitation] of (await repo.unanswered(trx, campaignId)).entries())
-        await repo.markAnswered(trx, invitation.id, (responses[i]?.at ?? this.clock.now()).toISOString());
-      for (const { answers, at } of responses) {
+      const invitations = await repo.unanswered(trx, campaignId);
+      for (const [i, { answers, at }] of responses.entries()) {
+        const invitation = invitations[i];
+        if (!invitation) throw new AppError('conflict', 'more demo responses than people invited');
         const issues = checkAnswers(document, answers);
         if (issues.length > 0) throw validationError(issues);
+        await repo.markAnswered(trx, invitation.id, at.toISOString());
         await repo.insertResponse(trx, {
           id: randomUUID(),
           campaign_id: campaignId,
           invitation_id: null,
           user_id: null,
-          profile: JSON.stringify({ organizationId: campaign.organization_id, role: 'requester' }),
+          profile: JSON.stringify(await profileOf(trx, invitation, campaign, at)),
           answers: JSON.stringify(answers),
           created_at: new Date(Math.floor(at.getTime() / DAY) * DAY).toISOString(),
         });
