@@ -56,3 +56,14 @@ describe('the seasonal baseline', () => {
     expect(robustLevel([10, 11, 9, 10, 30, 10], 1).level).toBeCloseTo(10, 12);
   });
 });
+
+describe("the seasonal offset's error", () => {
+  it('is none without an offset, and shrinks as more years measure the offset', () => {
+    const history = augustDip(31); // through July 2025: two Augusts
+    expect(seasonalBaseline(history, monthIndex('2025-09'), 6, 6).targetOffsetVariance).toBe(0);
+    const twoYears = seasonalBaseline(history, monthIndex('2025-08'), 6, 6).targetOffsetVariance;
+    const oneYear = seasonalBaseline(augustDip(19), monthIndex('2024-08'), 6, 6).targetOffsetVariance;
+    expect(twoYears).toBeGreaterThan(0);
+    expect(oneYear).toBeGreaterThan(twoYears);
+  });
+});

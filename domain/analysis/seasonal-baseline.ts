@@ -50,21 +50,38 @@ export function seasonalOffset(
   options: SeasonalOptions = DEFAULT_SEASONAL_OPTIONS,
   excludeIndex?: number,
 ): number {
-  if (history.length === 0 || !(sigma > 0)) return 0;
+  return measuredOffset(history, calendarMonth, sigma, options, excludeIndex).offset;
+}
+
+/**
+ * The offset and the variance of its error, in σ²: an offset measured on one year carries that
+ * year's noise into every month it is added to, so a month expected with an offset is expected less
+ * precisely than one expected at the level alone.
+ */
+export function measuredOffset(
+  history: readonly ChartPoint[],
+  calendarMonth: number,
+  sigma: number,
+  options: SeasonalOptions = DEFAULT_SEASONAL_OPTIONS,
+  excludeIndex?: number,
+): { offset: number; variance: number } {
+  const none = { offset: 0, variance: 0 };
+  if (history.length === 0 || !(sigma > 0)) return none;
   const span = (history[history.length - 1] as ChartPoint).index - (history[0] as ChartPoint).index + 1;
-  if (span < 13) return 0;
+  if (span < 13) return none;
   const standOuts: number[] = [];
   history.forEach((point, j) => {
     if (point.index === excludeIndex || calendarMonthOf(point.index) !== calendarMonth) return;
     const value = standOut(history, j, options);
     if (!Number.isNaN(value)) standOuts.push(value);
   });
-  if (standOuts.length === 0) return 0;
+  if (standOuts.length === 0) return none;
   const mean = standOuts.reduce((sum, value) => sum + value, 0) / standOuts.length;
   // The stand-out of one month is its own noise plus a little of its surroundings' median.
   const standardError = (sigma * 1.06) / Math.sqrt(standOuts.length);
   const kept = 1 - (options.shrinkage * standardError) ** 2 / (mean * mean);
-  return kept > 0 ? mean * kept : 0;
+  if (kept <= 0) return none;
+  return { offset: mean * kept, variance: ((kept * standardError) / sigma) ** 2 };
 }
 
 export interface SeasonalBaseline {
@@ -84,6 +101,8 @@ export interface SeasonalBaseline {
   baselineCount: number;
   /** The target month's offset and its expectation, level + offset. */
   targetOffset: number;
+  /** The variance of the target offset's error, in σ² of one month (0 without an offset). */
+  targetOffsetVariance: number;
   expected: number;
 }
 
@@ -100,15 +119,21 @@ export function seasonalBaseline(
   recentMonths: number,
   options: SeasonalOptions = DEFAULT_SEASONAL_OPTIONS,
 ): SeasonalBaseline {
+  // The offsets are measured with σ of the raw series, which their own steps inflate: a
+  // conservative σ, so an offset is kept only when it clearly exceeds noise. σ for the limits is then
+  // measured on the series less its offsets (the deseasonalised residuals). Measuring the offsets
+  // again with that smaller σ, or in-sample, was tried on the bench: it keeps noise as season and
+  // doubled the false alarms of short seasonal series.
   const rawSigma = sigmaFromMovingRanges(history.map((point) => point.x));
   const offsets = history.map((point) =>
     seasonalOffset(history, calendarMonthOf(point.index), rawSigma, options, point.index),
   );
   const adjusted = history.map((point, i) => point.x - (offsets[i] as number));
-  const baselineCount = Math.max(minHistoryMonths, history.length - recentMonths);
   const sigma = sigmaFromMovingRanges(adjusted);
+  const baselineCount = Math.max(minHistoryMonths, history.length - recentMonths);
   const { level, months: levelMonths } = robustLevel(adjusted.slice(0, baselineCount), sigma);
-  const targetOffset = seasonalOffset(history, calendarMonthOf(targetIndex), rawSigma, options);
+  const target = measuredOffset(history, calendarMonthOf(targetIndex), rawSigma, options);
+  const targetOffset = target.offset;
   return {
     level,
     levelMonths,
@@ -118,6 +143,7 @@ export function seasonalBaseline(
     adjusted,
     baselineCount: Math.min(baselineCount, history.length),
     targetOffset,
+    targetOffsetVariance: target.variance,
     expected: level + targetOffset,
   };
 }
