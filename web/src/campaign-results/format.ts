@@ -99,6 +99,7 @@ export function responseRateText(
 ): string {
   const whole = new Intl.NumberFormat(locale);
   return t('campaignResults.responseRate', {
+    count: rate.answered,
     answered: whole.format(rate.answered),
     invited: whole.format(rate.invited),
     rate: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate.rate),

@@ -143,6 +143,8 @@ function CreateCampaignForm({
           data={versions}
           value={draft.questionnaireVersionId}
           onChange={(questionnaireVersionId) => set({ questionnaireVersionId })}
+          // Required, and often prefilled by the suggestion: picking the chosen one again keeps it.
+          allowDeselect={false}
           disabled={!draft.organizationId}
           required
           error={form.errorOf('questionnaireVersionId')}

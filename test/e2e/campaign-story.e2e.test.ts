@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxOnlyMail } from '../support/mail-desk.js';
 import { type Client, login, makeOrganization, makeUser } from '../support/test-app.js';
 import { expectAccessible } from './axe.js';
 import {
@@ -12,10 +13,12 @@ import {
 } from './browser.js';
 
 /**
- * A questionnaire designed with the client, in a browser: the desk creates one for an organization
- * from the default, rewords a question and adds one shown only after a low rating, and shares the
- * draft; the organization's client manager, on a phone, comments and approves it in the portal;
- * the desk then reads the comment and sees the version approved, with who approved it.
+ * A survey campaign from design to results, in a browser: the desk creates a questionnaire for an
+ * organization from the default, rewords a question and adds one shown only after a low rating,
+ * and shares the draft; the organization's client manager, on a phone, comments and approves it in
+ * the portal; the desk reads the comment, sees the version approved, and sends a campaign of it
+ * (the invitations captured in the outbox); a person answers by the mailed link at phone width;
+ * the desk closes the campaign and reads its results.
  * Screenshots go to MESA_E2E_SHOTS, or the temporary directory (questionnaire-review-<step>.png).
  */
 const eventually = <T>(check: () => Promise<T>) => expect.poll(check, { timeout: 15_000 });
@@ -24,14 +27,17 @@ const REWORDED = 'Cuando reporta un caso, lo resolvemos bien a la primera.';
 const FOLLOW_UP = '¿Qué faltó para resolverlo a la primera?';
 const COMMENT = 'Nos gustaría una pregunta sobre el portal móvil.';
 
-describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', () => {
+describe.runIf(RUN_BROWSER_TESTS)('a survey campaign designed with the client, answered and read', () => {
   let app: BrowserApp | undefined;
   let supervisorEmail = '';
   let managerEmail = '';
+  let respondentEmail = '';
   let supervisor: Client;
 
   beforeAll(async () => {
-    app = await startBrowserApp();
+    app = await startBrowserApp({
+      mail: outboxOnlyMail({ from: 'Mesa <soporte@mesa.test>', publicUrl: 'https://mesa.example' }),
+    });
     const { built } = app;
     const organization = await makeOrganization(built, 'Clínica Andina');
     await makeOrganization(built, 'Minera Norte');
@@ -39,16 +45,18 @@ describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', ()
     managerEmail = (
       await makeUser(built, ['requester', 'client_manager'], organization.id, { name: 'Valentina Cortés' })
     ).email;
+    respondentEmail = (await makeUser(built, ['requester'], organization.id, { name: 'Jorge Pinto' })).email;
     supervisor = await login(built, supervisorEmail);
   }, 60_000);
 
   afterAll(async () => {
+    app?.built.services.mailOutbox.close();
     await app?.close();
   });
 
   const shot = screenshotSaver('questionnaire-review');
 
-  it('the desk drafts and shares; the client manager comments and approves on a phone; the desk sees both', async () => {
+  it('the desk drafts and shares; the client manager approves on a phone; a campaign goes out, is answered and read', async () => {
     if (!app) throw new Error('no app');
     const { baseUrl } = app;
     const desk = await openPage(app.browser, 'es-CL');
@@ -183,7 +191,90 @@ describe.runIf(RUN_BROWSER_TESTS)('a questionnaire designed with the client', ()
 
     const approved = (await supervisor.request('GET', `/api/v1/questionnaires/${questionnaireId}`)).json();
     expect(approved.versions).toEqual([expect.objectContaining({ number: 1, state: 'approved' })]);
+
+    await withScreenshots('campaign-story-desk', { desk: desk.page }, async () => {
+      const { page } = desk;
+      await page.getByRole('link', { name: 'Campañas' }).click();
+      await page.getByRole('button', { name: 'Nueva campaña' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Nueva campaña' });
+      await dialog.getByRole('combobox', { name: 'Organización' }).fill('Clínica');
+      await page.getByRole('option', { name: 'Clínica Andina' }).click();
+      await dialog.getByRole('combobox', { name: 'Cuestionario aprobado' }).click();
+      await page.getByRole('option', { name: 'Encuesta semestral 2027, versión 1' }).click();
+      await eventually(() => dialog.getByRole('combobox', { name: 'Cuestionario aprobado' }).inputValue()).toBe(
+        'Encuesta semestral 2027, versión 1',
+      );
+      await dialog.getByLabel('Nombre de la campaña').fill('Primer semestre 2027');
+      const local = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+      await dialog.getByLabel('Abre').fill(local(-1));
+      await dialog.getByLabel('Cierra').fill(local(14));
+      await dialog.getByRole('button', { name: 'Crear campaña' }).click();
+      await eventually(() => page.getByRole('heading', { name: 'Primer semestre 2027' }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Abrir ahora' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Abrir ahora' });
+      await confirm.getByRole('button', { name: 'Abrir ahora' }).click();
+      await eventually(() => confirm.isVisible()).toBe(false);
+      // Invited: the client manager and the organization's requester.
+      await eventually(() =>
+        page.getByRole('region', { name: 'Tasa de respuesta' }).getByText('0 / 2').isVisible(),
+      ).toBe(true);
+      await shot(page, 'campaign-open');
+    });
+
+    const mail = await app.database.db
+      .selectFrom('outbound_mail')
+      .select('text_body')
+      .where('event', '=', 'campaign_invitation')
+      .where('to_address', '=', respondentEmail)
+      .executeTakeFirstOrThrow();
+    const link = /https:\/\/mesa\.example(\/campaign-survey#token=[\w-]+)/.exec(mail.text_body)?.[1];
+    expect(link).toBeDefined();
+
+    const respondent = await openPage(app.browser, 'es-CL', { width: 375, height: 812 });
+    await withScreenshots('campaign-story-respondent', { phone: respondent.page }, async () => {
+      const { page } = respondent;
+      await page.goto(`${baseUrl}${link}`);
+      await eventually(() => page.getByText('Clínica Andina le pregunta: Primer semestre 2027').isVisible()).toBe(true);
+      await expectAccessible(page, 'the campaign survey on a phone');
+      await shot(page, 'respondent');
+      // A 4 on every scale (the 0–10 too), the reworded question first: the low-rating follow-up stays hidden.
+      await eventually(() => page.getByRole('radiogroup', { name: REWORDED }).isVisible()).toBe(true);
+      for (const group of await page.getByRole('radiogroup').all())
+        await group.getByRole('radio', { name: '4', exact: true }).check();
+      expect(await page.getByText(FOLLOW_UP).count()).toBe(0);
+      await page.getByRole('button', { name: 'Enviar respuestas' }).click();
+      await eventually(() => page.getByText('¡Gracias! Recibimos sus respuestas.').isVisible()).toBe(true);
+      await expectAccessible(page, 'the campaign survey, thanks');
+      await shot(page, 'respondent-thanks');
+    });
+
+    await withScreenshots('campaign-story-results', { desk: desk.page }, async () => {
+      const { page } = desk;
+      await page.reload();
+      await eventually(() =>
+        page.getByRole('region', { name: 'Tasa de respuesta' }).getByText('1 / 2').isVisible(),
+      ).toBe(true);
+      await page.getByRole('button', { name: 'Cerrar la campaña' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Cerrar la campaña' });
+      await confirm.getByRole('button', { name: 'Cerrar la campaña' }).click();
+      await eventually(() => confirm.isVisible()).toBe(false);
+      await eventually(() => page.getByRole('main').getByText('Cerrada', { exact: true }).isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Resultados' }).click();
+      await eventually(() => page.getByText(/^1 respondió de 2 invitados \(50\s?%\)$/).isVisible()).toBe(true);
+      // Every rating a 4: the index is (4 − 1) / 4 × 100 = 75, and every rating is in the top two boxes.
+      await eventually(() => page.getByText('75', { exact: true }).first().isVisible()).toBe(true);
+      await eventually(() =>
+        page
+          .getByText(/^100\s?%$/)
+          .first()
+          .isVisible(),
+      ).toBe(true);
+      await expectAccessible(page, 'the campaign results');
+      await shot(page, 'results');
+    });
+
     expect(desk.pageErrors).toEqual([]);
     expect(phone.pageErrors).toEqual([]);
-  });
+    expect(respondent.pageErrors).toEqual([]);
+  }, 240_000);
 });
