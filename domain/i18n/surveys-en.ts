@@ -13,6 +13,9 @@ export const surveysEn: typeof surveysEs = {
       lowRating: 'Low rating',
       lowRatingHint: 'A rating at or below it alerts the group lead and supervision',
       askAgain: 'Ask again if the ticket is reopened',
+      campaignMonths: 'Months of the satisfaction campaigns',
+      campaignMonthsHint:
+        'Twice a year by default: a new campaign’s form proposes the first working day of the next month ticked.',
       questions: 'Questions',
       questionsHint: 'Up to four questions; one must be a 1–5 rating, which is what the figures count.',
       needsRating: 'A 1–5 rating question is missing: without one the survey cannot be saved.',
@@ -65,6 +68,8 @@ export const surveysEn: typeof surveysEs = {
       reload: 'Reload',
       back: 'Back to the agreements',
       preview: 'Preview',
+      previewDevice: 'Preview on',
+      devices: { desktop: 'Desktop', phone: 'Phone' },
       previewLanguage: 'Preview language',
       languages: { es: 'Spanish', en: 'English' },
       open: 'Survey',

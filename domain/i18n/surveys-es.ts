@@ -11,6 +11,9 @@ export const surveysEs = {
       lowRating: 'Calificación baja',
       lowRatingHint: 'Una calificación igual o menor avisa al líder del grupo y a supervisión',
       askAgain: 'Preguntar de nuevo si el ticket se reabre',
+      campaignMonths: 'Meses de las campañas de satisfacción',
+      campaignMonthsHint:
+        'Semestral por defecto: el formulario de una nueva campaña propone el primer día hábil del próximo mes marcado.',
       questions: 'Preguntas',
       questionsHint:
         'Hasta cuatro preguntas; una debe ser una calificación de 1 a 5, que es la que cuentan las cifras.',
@@ -64,6 +67,8 @@ export const surveysEs = {
       reload: 'Recargar',
       back: 'Volver a los acuerdos',
       preview: 'Vista previa',
+      previewDevice: 'Vista previa en',
+      devices: { desktop: 'Escritorio', phone: 'Teléfono' },
       previewLanguage: 'Idioma de la vista previa',
       languages: { es: 'Español', en: 'Inglés' },
       open: 'Encuesta',

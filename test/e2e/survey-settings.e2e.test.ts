@@ -119,6 +119,18 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
       await shot(page, 'refused');
 
       await english.fill('How would you like us to contact you?');
+      // Campaigns in March and November instead of May and November.
+      await page.getByRole('checkbox', { name: 'marzo' }).check();
+      await page.getByRole('checkbox', { name: 'mayo' }).uncheck();
+      // The preview at a phone's width, as most respondents open the link.
+      await preview.getByRole('radiogroup', { name: 'Vista previa en' }).getByText('Teléfono').click();
+      await eventually(() =>
+        preview
+          .locator('[lang]')
+          .first()
+          .evaluate((box) => box.getBoundingClientRect().width),
+      ).toBeLessThanOrEqual(375);
+      await shot(page, 'phone-preview');
       await page.getByRole('button', { name: 'Guardar cambios' }).click();
       await eventually(() => page.getByText('Encuesta guardada.').isVisible()).toBe(true);
     });
@@ -126,6 +138,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
     const saved = (await supervisor.request('GET', `/api/v1/agreements/${agreementId}/ticket-survey`)).json();
     expect(saved.version).toBe(1);
     expect(saved.ticketTypes).toEqual(['incident', 'request']);
+    expect(saved.campaignMonths).toEqual([3, 11]);
     const questions = saved.questionnaire.sections[0].questions;
     expect(questions.map((q: { kind: string }) => q.kind)).toEqual(['rating', 'single', 'text']);
     expect(questions[0].text.es).toBe(NEW_RATING);
@@ -173,7 +186,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
     });
     expect(desk.pageErrors).toEqual([]);
     expect(portal.pageErrors).toEqual([]);
-  });
+  }, 120_000);
   it('a save over someone else’s change says so and reloads their version; at phone width the preview follows', async () => {
     if (!app) throw new Error('no app');
     const { baseUrl } = app;
@@ -208,7 +221,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
     const saved = (await supervisor.request('GET', `/api/v1/agreements/${agreementId}/ticket-survey`)).json();
     expect(saved).toMatchObject({ version: 2, lowRating: 3, askAgainAfterReopen: false });
     expect(phone.pageErrors).toEqual([]);
-  });
+  }, 120_000);
   it('an analyst finds an agreement’s survey from the figures, whose empty month says so, and previews it in English', async () => {
     if (!app) throw new Error('no app');
     const { baseUrl, built } = app;
@@ -234,5 +247,5 @@ describe.runIf(RUN_BROWSER_TESTS)('the agreement’s survey after each ticket', 
       await eventually(() => preview.getByRole('radio', { name: 'Email' }).isVisible()).toBe(true);
     });
     expect(pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });

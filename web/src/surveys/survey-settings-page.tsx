@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Grid, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,12 @@ import {
 import { questionPaths, SurveyQuestionEditor } from './survey-question-editor.js';
 
 const LOW_MARKS = ['1', '2', '3', '4'];
+
+/** January to December in the reader's language. */
+const monthNames = (locale: string) =>
+  Array.from({ length: 12 }, (_, month) =>
+    new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, month, 1)),
+  );
 const QUESTIONS_PATH = 'questionnaire.sections.0.questions';
 
 /** An agreement's satisfaction survey after each ticket, with a live preview of what requesters see. */
@@ -74,7 +80,7 @@ function SurveySettingsForm({
   onSaved: (version: number) => void;
   onReload: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const readOnly = !rolesGrant(me.roles, 'surveys.manage');
   const [draft, setDraft] = useState<SurveyDraft>(() => draftOf(settings));
@@ -91,6 +97,7 @@ function SurveySettingsForm({
   const shownPaths = [
     'ticketTypes',
     'lowRating',
+    'campaignMonths',
     ...questions.flatMap((q, i) => questionPaths(q, `${QUESTIONS_PATH}.${i}`)),
   ];
   const send = () =>
@@ -159,6 +166,19 @@ function SurveySettingsForm({
                 mb={8}
               />
             </Group>
+            <Checkbox.Group
+              label={t('surveys.settings.campaignMonths')}
+              description={t('surveys.settings.campaignMonthsHint')}
+              value={(draft.campaignMonths ?? []).map(String)}
+              onChange={(values) => change({ ...draft, campaignMonths: values.map(Number).sort((a, b) => a - b) })}
+              error={form.errorOf('campaignMonths')}
+            >
+              <SimpleGrid cols={{ base: 3, sm: 6 }} spacing="xs" mt={6}>
+                {monthNames(i18n.language).map((name, index) => (
+                  <Checkbox key={name} value={String(index + 1)} label={name} disabled={readOnly} />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
             <Title order={4} size="h5">
               {t('surveys.settings.questions')}
             </Title>
