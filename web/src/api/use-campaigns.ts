@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Campaign, CreateCampaignBody, PublicCampaignSurvey } from '../../../domain/contracts/campaigns.js';
-import type { Answers } from '../../../domain/surveys/answers.js';
 import { apiRequest, isApiError } from './client.js';
+import { useAnswerSurveyByLink, useSurveyByLink } from './use-survey-link.js';
 
 /** Survey campaigns: the desk lists, creates, opens, schedules, reminds and closes; respondents answer by link. */
 const campaignsKey = ['campaigns'] as const;
@@ -92,29 +92,7 @@ export function useRemindCampaign(id: string) {
   });
 }
 
-/** What a mailed campaign link opens, without signing in (the secret goes in the body, never in a URL). */
-export function usePublicCampaignSurvey(token: string) {
-  return useQuery({
-    queryKey: ['campaign-surveys', 'by-link', token],
-    queryFn: ({ signal }) =>
-      apiRequest<PublicCampaignSurvey>('/campaign-surveys/by-link', {
-        method: 'POST',
-        body: { token },
-        signal,
-        expectUnauthenticated: true,
-      }),
-    retry: false,
-    enabled: token !== '',
-  });
-}
-
-export function useAnswerCampaignByLink(token: string) {
-  return useMutation({
-    mutationFn: (answers: Answers) =>
-      apiRequest<{ status: 'ok' }>('/campaign-surveys/by-link/answers', {
-        method: 'POST',
-        body: { token, answers },
-        expectUnauthenticated: true,
-      }),
-  });
-}
+/** What a mailed campaign link opens, and its answer: see use-survey-link.ts. */
+export const usePublicCampaignSurvey = (token: string) =>
+  useSurveyByLink<PublicCampaignSurvey>('/campaign-surveys/by-link', token);
+export const useAnswerCampaignByLink = (token: string) => useAnswerSurveyByLink('/campaign-surveys/by-link', token);

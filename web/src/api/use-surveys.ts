@@ -9,35 +9,13 @@ import type {
 } from '../../../domain/contracts/surveys.js';
 import type { Answers } from '../../../domain/surveys/answers.js';
 import { apiRequest } from './client.js';
+import { useAnswerSurveyByLink, useSurveyByLink } from './use-survey-link.js';
 import { invalidateTicket, ticketsKey } from './use-tickets.js';
 
 const satisfactionKey = (ticketId: string) => [...ticketsKey, 'satisfaction', ticketId] as const;
-/** What a mailed survey link opens, without signing in (the secret goes in the body, never in a URL). */
-export function usePublicSurvey(token: string) {
-  return useQuery({
-    queryKey: ['surveys', 'by-link', token],
-    queryFn: ({ signal }) =>
-      apiRequest<PublicSurvey>('/surveys/by-link', {
-        method: 'POST',
-        body: { token },
-        signal,
-        expectUnauthenticated: true,
-      }),
-    retry: false,
-    enabled: token !== '',
-  });
-}
-
-export function useAnswerByLink(token: string) {
-  return useMutation({
-    mutationFn: (answers: Answers) =>
-      apiRequest<{ status: 'ok' }>('/surveys/by-link/answers', {
-        method: 'POST',
-        body: { token, answers },
-        expectUnauthenticated: true,
-      }),
-  });
-}
+/** What a mailed survey link opens, and its answer: see use-survey-link.ts. */
+export const usePublicSurvey = (token: string) => useSurveyByLink<PublicSurvey>('/surveys/by-link', token);
+export const useAnswerByLink = (token: string) => useAnswerSurveyByLink('/surveys/by-link', token);
 
 /** A ticket's latest satisfaction survey: its requester answers it, the desk reads it. */
 export function useTicketSatisfaction(ticketId: string) {

@@ -21,13 +21,7 @@ export function CampaignSurveyPage() {
       token={token}
       query={survey}
       sent={answer.isSuccess}
-      texts={{
-        title: t('campaigns.survey.title'),
-        notFound: t('campaigns.survey.notFound'),
-        thanks: t('campaigns.survey.thanks'),
-        answered: t('campaigns.survey.answered'),
-        expired: t('campaigns.survey.expired'),
-      }}
+      messages="campaigns.survey"
       about={(found) => (
         <Text size="sm" c="dimmed">
           {t('campaigns.survey.from', { organization: found.organizationName, campaign: found.campaignName })}

@@ -35,13 +35,8 @@ export function useRespondentLanguage(language: SurveyLanguage | undefined): Sur
   return i18n.language.startsWith('en') ? 'en' : 'es';
 }
 
-export interface PublicSurveyTexts {
-  title: string;
-  notFound: string;
-  thanks: string;
-  answered: string;
-  expired: string;
-}
+/** Where the page's texts live in the catalog: `<prefix>.title`, `.notFound`, `.thanks`, `.answered`, `.expired`. */
+export type PublicSurveyTexts = 'surveys.page' | 'campaigns.survey';
 
 /**
  * The frame of a survey answered by its mailed link, no account needed (the satisfaction survey
@@ -53,7 +48,7 @@ export function PublicSurveyShell<T extends PublicSurveyState>({
   token,
   query,
   sent,
-  texts,
+  messages,
   about,
   children,
 }: {
@@ -61,13 +56,21 @@ export function PublicSurveyShell<T extends PublicSurveyState>({
   query: QueryLike<T>;
   /** The answers went through. */
   sent: boolean;
-  texts: PublicSurveyTexts;
+  messages: PublicSurveyTexts;
   /** Under the title: who asks and about what. */
   about: (found: T) => ReactNode;
   /** The questions, while the survey waits for them. */
   children: (found: T, language: SurveyLanguage) => ReactNode;
 }) {
   const language = useRespondentLanguage(query.data?.language);
+  const { t } = useTranslation();
+  const texts = {
+    title: t(`${messages}.title`),
+    notFound: t(`${messages}.notFound`),
+    thanks: t(`${messages}.thanks`),
+    answered: t(`${messages}.answered`),
+    expired: t(`${messages}.expired`),
+  };
   if (!token || (isApiError(query.error) && query.error.status === 404))
     return (
       <AuthFrame>

@@ -18,13 +18,7 @@ export function SurveyLinkPage() {
       token={token}
       query={survey}
       sent={answer.isSuccess}
-      texts={{
-        title: t('surveys.page.title'),
-        notFound: t('surveys.page.notFound'),
-        thanks: t('surveys.page.thanks'),
-        answered: t('surveys.page.answered'),
-        expired: t('surveys.page.expired'),
-      }}
+      messages="surveys.page"
       about={(found) => (
         <Text c="dimmed" size="sm">
           {t('surveys.page.about', { number: found.ticketNumber, subject: found.subject })}
