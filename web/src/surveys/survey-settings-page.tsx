@@ -173,7 +173,7 @@ function SurveySettingsForm({
               onChange={(values) => change({ ...draft, campaignMonths: values.map(Number).sort((a, b) => a - b) })}
               error={form.errorOf('campaignMonths')}
             >
-              <SimpleGrid cols={{ base: 3, sm: 6 }} spacing="xs" mt={6}>
+              <SimpleGrid cols={{ base: 2, xs: 3, md: 4 }} spacing="xs" mt={6}>
                 {monthNames(i18n.language).map((name, index) => (
                   <Checkbox key={name} value={String(index + 1)} label={name} disabled={readOnly} />
                 ))}
