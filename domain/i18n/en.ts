@@ -477,6 +477,7 @@ export const en: Messages = {
     not_found: 'Not found; it may have been removed.',
     conflict: 'This clashes with existing data.',
     version_conflict: 'Someone else changed it while you were editing.',
+    unprocessable: 'This cannot be applied as it stands.',
     payload_too_large: 'What you sent is too large.',
     unsupported_media_type: 'The server does not accept that kind of content.',
     too_many_requests: 'Too many requests. Wait a while and try again.',

@@ -480,6 +480,7 @@ export const es = {
     not_found: 'No se encontró lo que buscas; quizá fue eliminado.',
     conflict: 'Choca con datos que ya existen.',
     version_conflict: 'Otra persona lo modificó mientras lo editabas.',
+    unprocessable: 'Esto no se puede aplicar tal como está.',
     payload_too_large: 'Lo que enviaste es demasiado grande.',
     unsupported_media_type: 'El servidor no acepta ese tipo de contenido.',
     too_many_requests: 'Demasiadas solicitudes. Espera un rato e inténtalo de nuevo.',
