@@ -349,6 +349,7 @@ export const en: Messages = {
       'calendar.updated': 'Calendar changed',
       'agreement.created': 'Agreement created',
       'agreement.updated': 'Agreement changed',
+      'agreement.kpi_targets_versioned': 'Agreement indicator targets saved as a new version',
       'procedure.created': 'Procedure created',
       'procedure.updated': 'Procedure changed',
       'procedure.submit': 'Procedure sent for review',

@@ -352,6 +352,7 @@ export const es = {
       'calendar.updated': 'Calendario modificado',
       'agreement.created': 'Acuerdo creado',
       'agreement.updated': 'Acuerdo modificado',
+      'agreement.kpi_targets_versioned': 'Metas de indicadores del acuerdo guardadas como nueva versión',
       'procedure.created': 'Procedimiento creado',
       'procedure.updated': 'Procedimiento modificado',
       'procedure.submit': 'Procedimiento enviado a revisión',
