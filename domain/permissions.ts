@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'surveys.manage',
   'questionnaires.review',
   'surveyResults.read',
+  'kpis.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,9 +76,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.read',
     'supervision.act',
     'surveys.manage',
+    'kpis.manage',
   ],
-  // The analysis unit runs the surveys with the clients.
-  analyst: [...STAFF_READ, 'supervision.read', 'surveys.manage'],
+  // The analysis unit runs the surveys with the clients and keeps the agreements' indicator targets.
+  analyst: [...STAFF_READ, 'supervision.read', 'surveys.manage', 'kpis.manage'],
   admin: [
     ...STAFF_READ,
     ...PROBLEM_MANAGE,
@@ -96,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'security.read',
     'quarantine.manage',
     'surveys.manage',
+    'kpis.manage',
   ],
 };
 

@@ -69,6 +69,11 @@ describe('permissions', () => {
     expect(rolesGrant(['agent', 'supervisor'], 'audit.read')).toBe(true);
   });
 
+  it('lets the analysis unit, supervisors and admins keep the indicator targets, and no one else', () => {
+    for (const role of ROLES)
+      expect(rolesGrant([role], 'kpis.manage')).toBe(['analyst', 'supervisor', 'admin'].includes(role));
+  });
+
   it('gives client managers the questionnaire review on top of what a requester has, and the desk none of it', () => {
     expect(ROLE_PERMISSIONS.client_manager).toEqual(['questionnaires.review', 'surveyResults.read']);
     expect(rolesGrant(['requester', 'client_manager'], 'tickets.create')).toBe(true);

@@ -1,4 +1,5 @@
 import type { Database } from './db/connect.js';
+import { analysisModule } from './modules/analysis/analysis.module.js';
 import { auditModule } from './modules/audit/audit.module.js';
 import { authModule } from './modules/auth/auth.module.js';
 import { categoriesModule } from './modules/categories/categories.module.js';
@@ -53,6 +54,7 @@ export const MODULES: readonly ModuleDescriptor<ModuleContext>[] = [
   notificationsModule,
   mailModule,
   surveysModule,
+  analysisModule,
   jobsModule,
   webhooksModule,
   quarantineModule,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config, MailConfig, WebhooksConfig } from './config.js';
 import { ConfigCache } from './db/config-cache.js';
 import type { Database } from './db/connect.js';
+import { KpiTargetsService } from './modules/analysis/kpi-targets.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { MfaService } from './modules/auth/mfa.service.js';
@@ -226,6 +227,7 @@ export function buildServices(
   const questionnaires = new QuestionnairesService(db, clock, audit, organizations);
   const campaigns = new CampaignsService(db, clock, audit, campaignMailer(mailOutbox, mailConfig.publicUrl));
   const campaignResults = new CampaignResultsService(db);
+  const kpiTargets = new KpiTargetsService(db, clock, audit, agreements);
   const jobs = new JobsService(db, clock);
   const webhooks = new WebhooksService(db, clock, audit, config.webhooks ?? { allowPrivate: false }, {
     secrets,
@@ -283,6 +285,7 @@ export function buildServices(
     questionnaires,
     campaigns,
     campaignResults,
+    kpiTargets,
     deskAddresses,
     jobs,
     webhooks,

@@ -584,6 +584,7 @@ export interface DB {
   campaigns: CampaignTable;
   campaign_invitations: CampaignInvitationTable;
   campaign_responses: CampaignResponseTable;
+  kpi_target_versions: KpiTargetVersionTable;
 }
 
 /** A problem record (ITIL problem management), numbered PRB-000123 from `ticket_counters`. */
@@ -1002,3 +1003,17 @@ export interface CampaignResponseTable {
   answers: string;
   created_at: Timestamp;
 }
+
+/** One version of an agreement's indicator targets; never edited, a change is a new version. */
+export interface KpiTargetVersionTable {
+  id: string;
+  agreement_id: string;
+  version: number;
+  /** "YYYY-MM": the first month this version judges. */
+  valid_from: string;
+  /** JSON: { kpiId: { target, amber, red } } (domain/analysis/kpi-targets.ts). */
+  targets: string;
+  created_at: Timestamp;
+  created_by_id: string | null;
+}
+export type KpiTargetVersionRow = Selectable<KpiTargetVersionTable>;

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflicts with existing data' },
   version_conflict: { status: 409, title: 'Changed by someone else since you loaded it' },
+  // Well-formed and valid, but it would rewrite what is settled (targets for a month already judged).
+  unprocessable: { status: 422, title: 'The request cannot be applied as it stands' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   login_locked: { status: 429, title: 'Too many failed sign-in attempts' },

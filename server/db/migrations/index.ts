@@ -30,6 +30,7 @@ import * as ticketSurveys from './20261207_0030_ticket_surveys.js';
 import * as questionnaires from './20261208_0031_questionnaires.js';
 import * as campaigns from './20261208_0032_campaigns.js';
 import * as campaignSchedule from './20261208_0033_campaign_schedule.js';
+import * as kpiTargets from './20261208_0034_kpi_targets.js';
 
 /** Every migration, by name; names sort in the order they were written. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '20261208_0031_questionnaires': questionnaires,
   '20261208_0032_campaigns': campaigns,
   '20261208_0033_campaign_schedule': campaignSchedule,
+  '20261208_0034_kpi_targets': kpiTargets,
 };
